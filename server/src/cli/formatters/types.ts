@@ -1,0 +1,23 @@
+import type { Finding } from '../../core/types';
+
+export interface FormatInput {
+  findings: Finding[];
+  /** Working directory that file paths are shown relative to. */
+  cwd: string;
+  color: boolean;
+}
+
+/** 1-based positions and the relative path, as every CLI format prints them. */
+export interface FlatFinding {
+  file: string;
+  rule: string;
+  severity: Finding['severity'];
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  service?: string;
+  containerPath?: string;
+  fixable: boolean;
+}

@@ -1,0 +1,38 @@
+import { basename } from '../paths';
+
+/** How a compose file takes part in a project, decided by its name. */
+export type ComposeFileRole =
+  | { kind: 'base' }
+  | { kind: 'override' }
+  /** `compose.prod.yaml`: merged on the base of its folder. */
+  | { kind: 'environment'; name: string }
+  /** Swarm stack files and other standalone compose files. */
+  | { kind: 'standalone' };
+
+/** Default file names, in the order `docker compose` looks for them. */
+export const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+export const OVERRIDE_NAMES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
+
+const COMPOSE_NAME = /^(?:docker-)?compose(?:\.([^/]+))?\.ya?ml$/i;
+const STACK_NAME = /(?:^|[-_.])stack(?:[-_.]|$)[^/]*\.ya?ml$|^stack\.ya?ml$/i;
+
+export function isComposeFileName(file: string): boolean {
+  const name = basename(file);
+  return COMPOSE_NAME.test(name) || STACK_NAME.test(name);
+}
+
+export function composeFileRole(file: string): ComposeFileRole {
+  const name = basename(file);
+  const match = COMPOSE_NAME.exec(name);
+  if (!match) return { kind: 'standalone' };
+  const middle = match[1];
+  if (!middle) return { kind: 'base' };
+  if (middle.toLowerCase() === 'override') return { kind: 'override' };
+  return { kind: 'environment', name: middle };
+}
+
+const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:\.[^/]+)?$|\.(?:Dockerfile|dockerfile|containerfile)$/;
+
+export function isDockerfileName(file: string): boolean {
+  return DOCKERFILE_NAME.test(basename(file));
+}

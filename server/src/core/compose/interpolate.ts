@@ -1,0 +1,139 @@
+/**
+ * Compose variable interpolation: `$$`, `$VAR`, `${VAR}`, `${VAR:-default}`,
+ * `${VAR-default}`, `${VAR:?error}`, `${VAR?error}`, `${VAR:+alt}`, `${VAR+alt}`.
+ * A variable that is not defined and has no default stays unknown: the result
+ * says so and callers never guess a value for it.
+ */
+export interface Interpolated {
+  value: string;
+  /** True when some variable had no value and no default. */
+  unknown: boolean;
+  /** Names of the variables that were not defined. */
+  missing: string[];
+}
+
+export type Environment = ReadonlyMap<string, string>;
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+
+export function interpolate(raw: string, env: Environment): Interpolated {
+  const missing: string[] = [];
+  const value = expand(raw, env, missing, 0);
+  return { value, unknown: missing.length > 0, missing };
+}
+
+function expand(raw: string, env: Environment, missing: string[], depth: number): string {
+  if (!raw.includes('$')) return raw;
+  let out = '';
+  let i = 0;
+  while (i < raw.length) {
+    const ch = raw[i]!;
+    if (ch !== '$') {
+      out += ch;
+      i++;
+      continue;
+    }
+    const next = raw[i + 1];
+    if (next === '$') {
+      out += '$';
+      i += 2;
+      continue;
+    }
+    if (next === '{') {
+      const close = findClose(raw, i + 2);
+      if (close < 0) {
+        out += raw.slice(i);
+        break;
+      }
+      out += substitute(raw.slice(i + 2, close), env, missing, depth);
+      i = close + 1;
+      continue;
+    }
+    const match = NAME.exec(raw.slice(i + 1));
+    if (!match) {
+      out += '$';
+      i++;
+      continue;
+    }
+    out += lookup(match[0], env, missing);
+    i += 1 + match[0].length;
+  }
+  return out;
+}
+
+function findClose(raw: string, from: number): number {
+  let depth = 0;
+  for (let j = from; j < raw.length; j++) {
+    if (raw[j] === '{') depth++;
+    else if (raw[j] === '}') {
+      if (depth === 0) return j;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+function lookup(name: string, env: Environment, missing: string[]): string {
+  const value = env.get(name);
+  if (value === undefined) {
+    missing.push(name);
+    return '${' + name + '}';
+  }
+  return value;
+}
+
+function substitute(body: string, env: Environment, missing: string[], depth: number): string {
+  const match = NAME.exec(body);
+  if (!match) return '${' + body + '}';
+  const name = match[0];
+  const rest = body.slice(name.length);
+  const value = env.get(name);
+  const nested = (text: string): string => (depth > 8 ? text : expand(text, env, missing, depth + 1));
+  if (rest === '') return lookup(name, env, missing);
+  const operator = /^(:-|-|:\?|\?|:\+|\+)/.exec(rest)?.[0];
+  if (!operator) return '${' + body + '}';
+  const arg = rest.slice(operator.length);
+  switch (operator) {
+    case ':-':
+      return value !== undefined && value !== '' ? value : nested(arg);
+    case '-':
+      return value !== undefined ? value : nested(arg);
+    case ':?':
+    case '?':
+      if (value === undefined || (operator === ':?' && value === '')) {
+        missing.push(name);
+        return '${' + name + '}';
+      }
+      return value;
+    case ':+':
+      return value !== undefined && value !== '' ? nested(arg) : '';
+    default:
+      return value !== undefined ? nested(arg) : '';
+  }
+}
+
+/** Parses a `.env` file: `KEY=value`, `export KEY=value`, quotes, comments. */
+export function parseDotEnv(text: string): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const rawLine of text.split(/\r?\n/)) {
+    const line = rawLine.trim();
+    if (!line || line.startsWith('#')) continue;
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
+    if (!m) continue;
+    let value = m[2]!;
+    if ((value.startsWith('"') && value.endsWith('"') && value.length >= 2) || (value.startsWith("'") && value.endsWith("'") && value.length >= 2)) {
+      const quote = value[0];
+      value = value.slice(1, -1);
+      if (quote === '"') value = value.replace(/\\n/g, '\n').replace(/\\"/g, '"');
+    } else {
+      value = value.replace(/\s+#.*$/, '');
+    }
+    env.set(m[1]!, quote(value, env));
+  }
+  return env;
+}
+
+/** Values in `.env` may themselves reference earlier variables. */
+function quote(value: string, env: Map<string, string>): string {
+  return value.includes('$') ? interpolate(value, env).value : value;
+}

@@ -1,0 +1,107 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+
+/** Parse options shared by every compose document: keep source tokens for minimal edits. */
+export function parseYaml(text: string): Document.Parsed {
+  return parseDocument(text, {
+    keepSourceTokens: true,
+    uniqueKeys: false,
+    prettyErrors: false,
+    strict: false,
+  });
+}
+
+/** Follows an alias to the node it names; other nodes are returned unchanged. */
+export function deref(doc: Document, node: unknown, depth = 0): Node | undefined {
+  if (node == null) return undefined;
+  if (isAlias(node)) {
+    if (depth > 32) return undefined;
+    return deref(doc, node.resolve(doc), depth + 1);
+  }
+  return node as Node;
+}
+
+export function keyText(pair: Pair): string | undefined {
+  const key = pair.key;
+  if (isScalar(key)) return key.value == null ? '' : String(key.value);
+  return undefined;
+}
+
+/**
+ * The pairs of a mapping as Compose sees them: its own keys first, then the keys
+ * it merges with `<<` (a single alias or a sequence of aliases), the first win.
+ */
+export function effectivePairs(doc: Document, map: YAMLMap, depth = 0): Pair[] {
+  const own: Pair[] = [];
+  const merged: Pair[] = [];
+  for (const item of map.items) {
+    if (!isPair(item)) continue;
+    const key = keyText(item);
+    if (key === '<<' && depth < 16) {
+      const value = deref(doc, item.value);
+      const sources = isSeq(value) ? value.items.map((i) => deref(doc, i)) : [value];
+      for (const source of sources) {
+        if (isMap(source)) merged.push(...effectivePairs(doc, source, depth + 1));
+      }
+    } else {
+      own.push(item);
+    }
+  }
+  const seen = new Set(own.map(keyText));
+  const result = [...own];
+  for (const pair of merged) {
+    const key = keyText(pair);
+    if (!seen.has(key)) {
+      seen.add(key);
+      result.push(pair);
+    }
+  }
+  return result;
+}
+
+export function getPair(doc: Document, map: YAMLMap, key: string): Pair | undefined {
+  return effectivePairs(doc, map).find((p) => keyText(p) === key);
+}
+
+export function getValue(doc: Document, map: YAMLMap, key: string): Node | undefined {
+  const pair = getPair(doc, map, key);
+  return pair ? deref(doc, pair.value) : undefined;
+}
+
+export function asMap(doc: Document, node: unknown): YAMLMap | undefined {
+  const n = deref(doc, node);
+  return isMap(n) ? n : undefined;
+}
+
+export function asSeq(doc: Document, node: unknown): YAMLSeq | undefined {
+  const n = deref(doc, node);
+  return isSeq(n) ? n : undefined;
+}
+
+/** Source text of a scalar as Compose reads it (numbers keep their written form). */
+export function scalarString(doc: Document, node: unknown): string | undefined {
+  const n = deref(doc, node);
+  if (!isScalar(n)) return undefined;
+  if (n.value == null) return undefined;
+  if (typeof n.value === 'string') return n.value;
+  const token = n.srcToken;
+  if (token && 'source' in token && typeof token.source === 'string') return token.source;
+  return String(n.value);
+}
+
+/** [start, end) offsets of a node's value, without trailing comments or whitespace. */
+export function nodeSpan(node: Node | Pair): [number, number] {
+  if (isPair(node)) {
+    const k = node.key as Node | null;
+    const v = node.value as Node | null;
+    const start = k?.range?.[0] ?? v?.range?.[0] ?? 0;
+    const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
+    return [start, end];
+  }
+  const r = node.range;
+  return r ? [r[0], r[1]] : [0, 0];
+}
+
+export function tagOf(node: unknown): string | undefined {
+  const n = node as { tag?: string } | null;
+  return n?.tag;
+}

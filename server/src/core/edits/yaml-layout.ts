@@ -1,0 +1,81 @@
+import { isCollection, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { ComposeFileModel } from '../compose/parse';
+
+/**
+ * Layout facts read off the CST so inserted text matches the file's own style:
+ * indentation unit, sequence indentation, line breaks, and where content ends.
+ */
+
+/** Offset just after the last meaningful character of a node (no trailing comments or blank lines). */
+export function contentEnd(node: Node | Pair | null | undefined): number | undefined {
+  if (node == null) return undefined;
+  if (isPair(node)) return contentEnd(node.value as Node | null) ?? contentEnd(node.key as Node | null);
+  if (isCollection(node)) {
+    if (node.flow) return node.range?.[1];
+    const items = node.items as (Node | Pair)[];
+    for (let i = items.length - 1; i >= 0; i--) {
+      const end = contentEnd(items[i]);
+      if (end !== undefined) return end;
+    }
+    return node.range?.[1];
+  }
+  if (isScalar(node)) {
+    // Block scalars (`|`, `>`) end after their last line: trim the trailing line break.
+    const range = node.range;
+    return range ? range[1] : undefined;
+  }
+  return (node as Node).range?.[1];
+}
+
+export function column(model: ComposeFileModel, offset: number): number {
+  return model.lines.positionAt(offset).character;
+}
+
+/** Column of a mapping's keys (block style). */
+export function keyColumn(model: ComposeFileModel, map: YAMLMap): number | undefined {
+  const first = map.items.find(isPair);
+  const key = first?.key as Node | null | undefined;
+  const offset = key?.range?.[0];
+  return offset === undefined ? undefined : column(model, offset);
+}
+
+/** End of the line that holds `offset - 1` (the last content character). */
+export function endOfContentLine(model: ComposeFileModel, end: number): number {
+  let at = Math.max(0, end - 1);
+  while (at > 0 && /[\s]/.test(model.text[at]!)) at--;
+  return model.lines.lineEnd(model.lines.positionAt(at).line);
+}
+
+/** The file's indentation unit, from a nested mapping's key column (default 2). */
+export function indentUnit(model: ComposeFileModel): number {
+  const services = model.servicesPair?.value as YAMLMap | undefined;
+  const servicesKey = model.servicesPair?.key as Node | undefined;
+  if (services && isCollection(services) && !services.flow && servicesKey?.range) {
+    const col = keyColumn(model, services);
+    const base = column(model, servicesKey.range[0]);
+    if (col !== undefined && col > base) return col - base;
+  }
+  return 2;
+}
+
+/**
+ * How far block sequences are indented from their key: 0 for the compact style
+ * (`volumes:\n- a`), otherwise the indentation unit. Read from the file's own
+ * sequences so new ones match.
+ */
+export function sequenceOffset(model: ComposeFileModel): number {
+  for (const service of model.services) {
+    for (const pair of service.map?.items ?? []) {
+      const value = pair.value;
+      const key = pair.key as Node | null;
+      if (isSeq(value) && !value.flow && value.items.length > 0 && key?.range && value.range) {
+        return column(model, value.range[0]) - column(model, key.range[0]);
+      }
+    }
+  }
+  return indentUnit(model);
+}
+
+export function spaces(count: number): string {
+  return ' '.repeat(Math.max(0, count));
+}

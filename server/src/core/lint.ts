@@ -1,0 +1,89 @@
+import type { VsafeConfig } from './config';
+import { emptyConfig } from './config';
+import { KnowledgeBase } from './knowledge/lookup';
+import { loadConfiguration, ParseCache, planConfigurations, type ComposeConfiguration } from './project';
+import { RULES } from './rules';
+import { docsUrl, formatMessage, type Report, type Rule } from './rules/types';
+import { SEVERITY_ORDER, type FileHost, type Finding, type Severity } from './types';
+
+export const PARSE_ERROR_RULE = 'parse-error';
+
+export interface LintRequest {
+  /** Absolute `/`-separated paths of the compose files to analyse. */
+  files: readonly string[];
+  host: FileHost;
+  config?: VsafeConfig;
+  cache?: ParseCache;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** Every file the analysis read, so callers can publish (or clear) diagnostics for each. */
+  files: string[];
+  configurations: ComposeConfiguration[];
+}
+
+export function lint(request: LintRequest): LintResult {
+  const config = request.config ?? emptyConfig();
+  const cache = request.cache ?? new ParseCache();
+  const knowledge = KnowledgeBase.builtIn(config.images);
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const files = new Set<string>();
+  const configurations: ComposeConfiguration[] = [];
+  const add = (finding: Finding): void => {
+    const r = finding.location.range;
+    const key = [finding.rule, finding.location.file, r.start.line, r.start.character, r.end.line, r.end.character, finding.service, finding.containerPath, finding.message].join('\u0000');
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push(finding);
+  };
+  for (const plan of planConfigurations(request.files, request.host)) {
+    const configuration = loadConfiguration(plan, request.host, cache);
+    configurations.push(configuration);
+    for (const file of configuration.files) {
+      files.add(file.file);
+      for (const problem of file.problems) {
+        add({ rule: PARSE_ERROR_RULE, severity: 'error', message: problem.message, location: { file: problem.file, range: problem.range }, fixes: [], related: [] });
+      }
+    }
+    for (const rule of RULES) {
+      const severity = ruleSeverity(rule, config);
+      if (!severity || !rule.checkCompose) continue;
+      rule.checkCompose({ configuration, knowledge, report: (report) => add(toFinding(rule, severity, report)) });
+    }
+  }
+  findings.sort(compareFindings);
+  return { findings, files: [...files], configurations };
+}
+
+function ruleSeverity(rule: Rule, config: VsafeConfig): Severity | undefined {
+  const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
+  return setting === 'off' ? undefined : setting;
+}
+
+function toFinding(rule: Rule, severity: Severity, report: Report): Finding {
+  const template = rule.meta.messages[report.messageId] ?? report.messageId;
+  const capped = report.severityCap && SEVERITY_ORDER[report.severityCap] < SEVERITY_ORDER[severity] ? report.severityCap : severity;
+  return {
+    rule: rule.meta.id,
+    severity: capped,
+    message: formatMessage(template, report.data),
+    location: report.location,
+    service: report.service,
+    containerPath: report.containerPath,
+    fixes: report.fixes ?? [],
+    related: report.related ?? [],
+  };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  const fa = a.location.file;
+  const fb = b.location.file;
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  const ra = a.location.range.start;
+  const rb = b.location.range.start;
+  return ra.line - rb.line || ra.character - rb.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+export { docsUrl };

@@ -1,0 +1,67 @@
+import type { Location } from './types';
+
+/**
+ * The neutral model every front end fills (Compose today; Kubernetes manifests and
+ * `docker run` lines later). Rules reason about workloads, their image, their state
+ * paths and their mounts, never about a front end's syntax.
+ */
+
+export type MountType = 'volume' | 'anonymous' | 'bind' | 'tmpfs' | 'other';
+
+export interface Mount {
+  type: MountType;
+  /** Named volume or host path (interpolated); undefined for anonymous and tmpfs. */
+  source?: string;
+  /** Path inside the container (interpolated, normalised). */
+  target: string;
+  readOnly: boolean;
+  /** The whole mount entry (a sequence item or a `tmpfs` entry). */
+  location: Location;
+  /** How it was written, so fixes can edit it in the same style. */
+  syntax: 'short' | 'long' | 'tmpfs' | 'tmpfs-long';
+  /** True when the source or target contains a variable with no known value. */
+  unknown: boolean;
+}
+
+export interface ImageReference {
+  /** As written, before interpolation. */
+  raw: string;
+  /** After interpolation. */
+  value: string;
+  location: Location;
+  /** True when a variable in the reference has no known value. */
+  unknown: boolean;
+}
+
+export interface Workload {
+  name: string;
+  /** Where the workload is declared (the service key in the file that defines it). */
+  location: Location;
+  image?: ImageReference;
+  environment: ReadonlyMap<string, string>;
+  /** Command arguments (interpolated); undefined when the image default applies. */
+  command?: string[];
+  entrypoint?: string[];
+  mounts: Mount[];
+  /** Front-end specific data that fixes need (e.g. compose nodes). */
+  origin: WorkloadOrigin;
+}
+
+export interface ComposeOrigin {
+  kind: 'compose';
+  /** The file whose mapping declares the service first (the base file for overrides). */
+  file: string;
+  /** Every file that contributes to this service, in merge order. */
+  files: string[];
+  buildContext?: string;
+  dockerfile?: string;
+}
+
+export type WorkloadOrigin = ComposeOrigin;
+
+export interface VolumeDeclaration {
+  name: string;
+  location: Location;
+  external: boolean;
+  driver?: string;
+}

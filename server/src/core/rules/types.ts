@@ -1,0 +1,46 @@
+import type { KnowledgeBase } from '../knowledge/lookup';
+import type { ComposeConfiguration } from '../project';
+import type { Fix, Location, RelatedInformation, Severity } from '../types';
+
+export const DOCS_BASE = 'https://github.com/vsafe/vsafe/blob/main/docs/rules/';
+
+export interface RuleMeta {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  /** Message templates with `{{name}}` placeholders, keyed by message id. */
+  messages: Record<string, string>;
+}
+
+export interface Report {
+  messageId: string;
+  data?: Record<string, string | number>;
+  location: Location;
+  service?: string;
+  containerPath?: string;
+  /** A lower severity for this finding (a cache-only path is a hint). */
+  severityCap?: Severity;
+  fixes?: Fix[];
+  related?: RelatedInformation[];
+}
+
+export interface ComposeRuleContext {
+  configuration: ComposeConfiguration;
+  knowledge: KnowledgeBase;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Runs once per compose configuration (base + overrides as Compose merges them). */
+  checkCompose?(context: ComposeRuleContext): void;
+}
+
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}
+
+export function formatMessage(template: string, data: Report['data']): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (data && name in data ? String(data[name]) : whole));
+}

@@ -1,0 +1,71 @@
+import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, layerForNewMount } from '../edits/compose-edits';
+import type { ComposeConfiguration, ComposeWorkload } from '../project';
+import { coveringMount, statePaths, type StatePath } from '../state';
+import type { Fix } from '../types';
+import type { Rule } from './types';
+
+const VOLUME_SUFFIX: Record<StatePath['kind'], string> = {
+  database: 'data',
+  uploads: 'uploads',
+  'config-state': 'config',
+  logs: 'logs',
+  cache: 'data',
+};
+
+/**
+ * A state path no mount covers. What happens to the data depends on the image:
+ * with a `VOLUME` Docker writes to an anonymous volume that `down` orphans; without
+ * one the data sits in the container layer and is lost when the container is recreated.
+ */
+export const unmountedStatePath: Rule = {
+  meta: {
+    id: 'unmounted-state-path',
+    description: 'A state path of a service (a database directory, uploads, persistent configuration) has no volume.',
+    defaultSeverity: 'warning',
+    fixable: true,
+    messages: {
+      anonymous:
+        '{{description}} {{path}} of service "{{service}}" has no volume. The image declares VOLUME {{path}}, so Docker writes it to an anonymous volume: `docker compose down` orphans it and the next `up` starts empty. Mount a named volume at {{path}}.',
+      layer:
+        '{{description}} {{path}} of service "{{service}}" has no volume. The data is written to the container\'s writable layer and lost whenever the container is recreated (`docker compose up` after a change, `down`, a new image). Mount a named volume at {{path}}.',
+      cache:
+        '{{description}} {{path}} of service "{{service}}" has no volume. That is fine only if the application treats {{image}} as a disposable cache; with persistence configured the data would be lost on recreate. Mount a named volume at {{path}} to keep it.',
+    },
+  },
+  checkCompose(context) {
+    const { configuration, knowledge } = context;
+    const taken = new Set<string>();
+    for (const workload of configuration.workloads) {
+      if (!workload.image) continue;
+      for (const state of statePaths(workload, knowledge)) {
+        if (coveringMount(state.path, workload.mounts)) continue;
+        const messageId = state.cacheOnly ? 'cache' : state.declaredVolume ? 'anonymous' : 'layer';
+        context.report({
+          messageId,
+          data: { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image.value },
+          location: workload.image.location,
+          service: workload.name,
+          containerPath: state.path,
+          severityCap: state.cacheOnly ? 'hint' : undefined,
+          fixes: addNamedVolumeFix(configuration, workload, state, taken),
+        });
+      }
+    }
+  },
+};
+
+export function addNamedVolumeFix(configuration: ComposeConfiguration, workload: ComposeWorkload, state: StatePath, taken: Set<string>): Fix[] {
+  const layer = layerForNewMount(workload.layers);
+  if (!layer) return [];
+  const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
+  taken.add(name);
+  const serviceEdits = appendServiceSequenceItem(layer, 'volumes', `${name}:${state.path}`);
+  if (serviceEdits.length === 0) return [];
+  return [
+    {
+      title: `Add named volume "${name}" at ${state.path}`,
+      edits: [...serviceEdits, ...declareTopLevelVolume(layer.file, name)],
+      isPreferred: true,
+    },
+  ];
+}

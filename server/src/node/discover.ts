@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { isComposeFileName, isDockerfileName } from '../core/compose/files';
+import { toCorePath } from './paths';
+
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+export interface Discovered {
+  composeFiles: string[];
+  dockerfiles: string[];
+  /** Paths given explicitly that do not exist or cannot be read. */
+  missing: string[];
+}
+
+export interface DiscoverOptions {
+  /** Extra matchers for compose files (from `composeFiles` globs). */
+  isExtraComposeFile?: (file: string) => boolean;
+  isIgnored?: (file: string) => boolean;
+}
+
+/**
+ * Expands CLI paths and workspace folders into the files vsafe analyses. Folders
+ * are walked; `.gitignore`d paths and `node_modules` are skipped. Files named
+ * explicitly are always analysed as compose files unless they are Dockerfiles.
+ */
+export function discover(inputs: readonly string[], options: DiscoverOptions = {}): Discovered {
+  const result: Discovered = { composeFiles: [], dockerfiles: [], missing: [] };
+  for (const input of inputs) {
+    let stat;
+    try {
+      stat = statSync(input);
+    } catch {
+      result.missing.push(input);
+      continue;
+    }
+    if (stat.isDirectory()) walk(path.resolve(input), [], result, options);
+    else if (isDockerfileName(input)) result.dockerfiles.push(toCorePath(input));
+    else result.composeFiles.push(toCorePath(input));
+  }
+  result.composeFiles = [...new Set(result.composeFiles)].sort();
+  result.dockerfiles = [...new Set(result.dockerfiles)].sort();
+  return result;
+}
+
+interface IgnoreScope {
+  dir: string;
+  matcher: Ignore;
+}
+
+function walk(dir: string, scopes: IgnoreScope[], result: Discovered, options: DiscoverOptions): void {
+  const local = loadGitignore(dir);
+  const active = local ? [...scopes, local] : scopes;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (ALWAYS_SKIPPED.has(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    const isDir = entry.isDirectory();
+    if (isGitIgnored(full, isDir, active)) continue;
+    const corePath = toCorePath(full);
+    if (options.isIgnored?.(corePath)) continue;
+    if (isDir) walk(full, active, result, options);
+    else if (entry.isFile()) {
+      if (isDockerfileName(entry.name)) result.dockerfiles.push(corePath);
+      else if (isComposeFileName(entry.name) || options.isExtraComposeFile?.(corePath)) result.composeFiles.push(corePath);
+    }
+  }
+}
+
+function loadGitignore(dir: string): IgnoreScope | undefined {
+  try {
+    const text = readFileSync(path.join(dir, '.gitignore'), 'utf8');
+    return { dir, matcher: ignore().add(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+function isGitIgnored(full: string, isDir: boolean, scopes: IgnoreScope[]): boolean {
+  for (const scope of scopes) {
+    const relative = path.relative(scope.dir, full).split(path.sep).join('/');
+    if (relative === '' || relative.startsWith('..')) continue;
+    if (scope.matcher.ignores(isDir ? relative + '/' : relative)) return true;
+  }
+  return false;
+}
+
+/** Keeps a directory's size bounded: used by the server to avoid pathological trees. */
+export function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  type ClientCapabilities,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol';
+
+export const SERVER = path.resolve(__dirname, '../../dist/server.js');
+
+/**
+ * A real LSP client over stdio (vscode-jsonrpc + the protocol package) that
+ * drives the built server. Waits on notifications, never on timers.
+ */
+export class LspTestClient {
+  readonly connection: MessageConnection;
+  private readonly process: ChildProcess;
+  private readonly latest = new Map<string, PublishDiagnosticsParams>();
+  private waiters: { predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  stderr = '';
+
+  constructor(args: string[] = ['--stdio']) {
+    this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.latest.set(params.uri, params);
+      const ready = this.waiters.filter((w) => w.predicate(params));
+      this.waiters = this.waiters.filter((w) => !ready.includes(w));
+      for (const w of ready) w.resolve(params);
+    });
+    this.connection.listen();
+  }
+
+  async initialize(rootPath: string, capabilities: ClientCapabilities = {}): Promise<void> {
+    await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(rootPath).toString(),
+      workspaceFolders: [{ uri: pathToFileURL(rootPath).toString(), name: 'ws' }],
+      capabilities,
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Resolves with the next diagnostics for `uri` that satisfy `predicate` (or the latest if it already does). */
+  diagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve) => this.waiters.push({ predicate: (p) => p.uri === uri && predicate(p), resolve }));
+  }
+
+  async dispose(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // The server may already be gone.
+    }
+    this.connection.dispose();
+    if (this.process.exitCode === null) {
+      await new Promise<void>((resolve) => {
+        this.process.once('exit', () => resolve());
+        setTimeout(() => this.process.kill(), 2000).unref();
+      });
+    }
+  }
+}

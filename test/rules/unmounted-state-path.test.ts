@@ -1,0 +1,116 @@
+import { runRuleTests } from '../helpers/rule-tester';
+
+const ANON = /has no volume\. The image declares VOLUME/;
+
+runRuleTests('unmounted-state-path', {
+  valid: [
+    { name: 'named volume at the state path', code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n' },
+    { name: 'bind mount at the state path', code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - ./data:/var/lib/mysql\n' },
+    { name: 'a parent mount covers the path', code: 'services:\n  db:\n    image: mongo:7\n    volumes:\n      - mongo:/data\nvolumes:\n  mongo:\n' },
+    { name: 'long syntax volume', code: 'services:\n  db:\n    image: mariadb:11\n    volumes:\n      - type: volume\n        source: db\n        target: /var/lib/mysql/\nvolumes:\n  db: {}\n' },
+    { name: 'image unknown to the knowledge base', code: 'services:\n  web:\n    image: nginx:1.27\n' },
+    { name: 'memcached keeps nothing on disk', code: 'services:\n  cache:\n    image: memcached:1.6\n' },
+    { name: 'a service that is built has no image knowledge', code: 'services:\n  app:\n    build: .\n' },
+    {
+      name: 'an unknown tag gives no version-specific finding',
+      code: 'services:\n  db:\n    image: postgres:${PG_VERSION}\n',
+    },
+    {
+      name: 'the override file adds the volume',
+      files: {
+        'compose.yaml': 'services:\n  db:\n    image: postgres:17\n',
+        'compose.override.yaml': 'services:\n  db:\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
+      },
+    },
+    {
+      name: 'PGDATA moved under a mounted parent',
+      code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      PGDATA: /var/lib/postgresql/data/pgdata\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
+    },
+    {
+      name: 'interpolated volume target from .env',
+      files: { 'compose.yaml': 'services:\n  db:\n    image: mysql\n    volumes:\n      - db:${DATA_DIR}\nvolumes:\n  db:\n', '.env': 'DATA_DIR=/var/lib/mysql\n' },
+    },
+    {
+      name: 'service merged from an anchor keeps its volumes',
+      code: 'x-db: &db\n  image: postgres:15\n  volumes:\n    - pg:/var/lib/postgresql/data\nservices:\n  db:\n    <<: *db\nvolumes:\n  pg:\n',
+    },
+    { name: 'rule turned off in the config', code: 'services:\n  db:\n    image: postgres\n', config: { rules: { 'unmounted-state-path': 'off' } } },
+  ],
+  invalid: [
+    {
+      name: 'postgres 16 with no volume: key created, comments kept',
+      code: '# main stack\nservices:\n  db:\n    image: postgres:16 # primary\n    environment:\n      POSTGRES_PASSWORD: example  # dev only\n\n  web:\n    image: nginx\n',
+      errors: [{ line: 4, column: 12, endLine: 4, endColumn: 23, message: ANON, severity: 'warning', containerPath: '/var/lib/postgresql/data', service: 'db' }],
+      output:
+        '# main stack\nservices:\n  db:\n    image: postgres:16 # primary\n    environment:\n      POSTGRES_PASSWORD: example  # dev only\n    volumes:\n      - db-data:/var/lib/postgresql/data\n\n  web:\n    image: nginx\n\nvolumes:\n  db-data:\n',
+    },
+    {
+      name: 'postgres 18 wants the mount at /var/lib/postgresql',
+      code: 'services:\n  db:\n    image: docker.io/library/postgres:18.1-alpine\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 50, containerPath: '/var/lib/postgresql' }],
+      output: 'services:\n  db:\n    image: docker.io/library/postgres:18.1-alpine\n    volumes:\n      - db-data:/var/lib/postgresql\n\nvolumes:\n  db-data:\n',
+    },
+    {
+      name: 'untagged postgres is the newest version',
+      code: 'services:\n  db:\n    image: postgres\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 20, containerPath: '/var/lib/postgresql' }],
+      output: 'services:\n  db:\n    image: postgres\n    volumes:\n      - db-data:/var/lib/postgresql\n\nvolumes:\n  db-data:\n',
+    },
+    {
+      name: 'appends to an existing volumes list and declaration, avoiding a taken name',
+      code: 'services:\n  db:\n    image: mysql:8.4@sha256:0123456789abcdef\n    volumes:\n      - ./init:/docker-entrypoint-initdb.d:ro\n  other:\n    image: nginx\n    volumes:\n      - db-data:/usr/share/nginx/html\nvolumes:\n  db-data: # static site\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 45, containerPath: '/var/lib/mysql' }],
+      output:
+        'services:\n  db:\n    image: mysql:8.4@sha256:0123456789abcdef\n    volumes:\n      - ./init:/docker-entrypoint-initdb.d:ro\n      - db-data-2:/var/lib/mysql\n  other:\n    image: nginx\n    volumes:\n      - db-data:/usr/share/nginx/html\nvolumes:\n  db-data: # static site\n  db-data-2:\n',
+    },
+    {
+      name: 'flow sequences and flow mappings are extended in place',
+      code: 'services:\n  db:\n    image: mariadb:11\n    volumes: []\nvolumes: {}\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 22 }],
+      output: 'services:\n  db:\n    image: mariadb:11\n    volumes: ["db-data:/var/lib/mysql"]\nvolumes: {db-data: {}}\n',
+    },
+    {
+      name: 'file without a trailing newline',
+      code: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --appendonly yes',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 19, severity: 'warning', containerPath: '/data' }],
+      output: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --appendonly yes\n    volumes:\n      - cache-data:/data\n\nvolumes:\n  cache-data:\n',
+    },
+    {
+      name: 'redis without persistence is a cache: a hint',
+      code: 'services:\n  cache:\n    image: redis:7-alpine\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 26, severity: 'hint', message: /disposable cache/ }],
+      output: 'services:\n  cache:\n    image: redis:7-alpine\n    volumes:\n      - cache-data:/data\n\nvolumes:\n  cache-data:\n',
+    },
+    {
+      name: 'a command flag moves the path',
+      code: 'services:\n  mongo:\n    image: mongo:7\n    command: ["mongod", "--dbpath", "/srv/mongo"]\n    volumes:\n      - mongo:/data/db\nvolumes:\n  mongo:\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 19, containerPath: '/srv/mongo', message: /writable layer/ }],
+      output:
+        'services:\n  mongo:\n    image: mongo:7\n    command: ["mongod", "--dbpath", "/srv/mongo"]\n    volumes:\n      - mongo:/data/db\n      - mongo-data:/srv/mongo\nvolumes:\n  mongo:\n  mongo-data:\n',
+    },
+    {
+      name: 'compact sequence style and 4-space indentation are kept',
+      code: 'services:\n    db:\n        image: postgres:14\n        ports:\n        - "5432:5432"\n',
+      errors: [{ line: 3, column: 16, endLine: 3, endColumn: 27 }],
+      output: 'services:\n    db:\n        image: postgres:14\n        ports:\n        - "5432:5432"\n        volumes:\n        - db-data:/var/lib/postgresql/data\n\nvolumes:\n    db-data:\n',
+    },
+    {
+      name: 'CRLF line endings are kept',
+      code: 'services:\r\n  db:\r\n    image: postgres:16\r\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 23 }],
+      output: 'services:\r\n  db:\r\n    image: postgres:16\r\n    volumes:\r\n      - db-data:/var/lib/postgresql/data\r\n\r\nvolumes:\r\n  db-data:\r\n',
+    },
+    {
+      name: 'reported in the environment file that sets the image, fixed in the base',
+      files: {
+        'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
+        'compose.prod.yaml': 'services:\n  db:\n    image: mysql:8\n',
+      },
+      errors: [{ file: 'compose.prod.yaml', line: 3, column: 12, endLine: 3, endColumn: 19, containerPath: '/var/lib/mysql' }],
+      output: {
+        'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\n      - db-data:/var/lib/mysql\nvolumes:\n  pg:\n  db-data:\n',
+        'compose.prod.yaml': 'services:\n  db:\n    image: mysql:8\n',
+      },
+    },
+  ],
+});
