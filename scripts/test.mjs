@@ -35,7 +35,7 @@ const npx = (bin) => path.join(root, 'node_modules', '.bin', bin);
 step('type-check', npx('tsc'), ['-p', '.', '--noEmit']);
 step('build', process.execPath, ['esbuild.mjs']);
 
-const suites = only === 'unit' ? ['test/unit', 'test/rules'] : ['test/unit', 'test/rules', 'test/cli', 'test/lsp', 'test/editors'];
+const suites = only === 'unit' ? ['test/unit', 'test/rules'] : ['test/unit', 'test/rules', 'test/cli', 'test/lsp', 'test/robustness', 'test/drill', 'test/editors'];
 const files = suites.flatMap(testFiles).sort();
 console.log(`\n▶ tests (${files.length} files)`);
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files], {

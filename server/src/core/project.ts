@@ -17,6 +17,8 @@ export interface ComposeConfiguration {
   workloads: ComposeWorkload[];
   /** Top-level volume declarations by name, the last file wins. */
   volumes: Map<string, { declaration: TopLevelVolume; file: ComposeFileModel }>;
+  /** A production configuration (SPEC §3 "Production"); filled by production detection. */
+  production: boolean;
 }
 
 export interface ComposeWorkload extends Workload {
@@ -82,7 +84,7 @@ export function loadConfiguration(paths: readonly string[], host: FileHost, cach
     const text = host.readFile(path);
     if (text !== undefined) files.push(cache.get(path, text));
   }
-  return { dir, files, env, workloads: mergeServices(files, env), volumes: mergeVolumes(files) };
+  return { dir, files, env, workloads: mergeServices(files, env), volumes: mergeVolumes(files), production: false };
 }
 
 function mergeVolumes(files: ComposeFileModel[]): ComposeConfiguration['volumes'] {
