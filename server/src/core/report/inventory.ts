@@ -1,0 +1,206 @@
+import { isMap, isScalar } from 'yaml';
+import type { ComposeFileModel } from '../compose/parse';
+import { asMap, deref, getValue, scalarString } from '../compose/yaml';
+import type { LintResult } from '../lint';
+import type { Mount, MountType } from '../model';
+import type { ComposeConfiguration } from '../project';
+import type { Finding, Location } from '../types';
+
+/**
+ * The mount inventory: per configuration ("project") and service, every mount with
+ * what happens to its data. Pure data built from a lint result; the Markdown and
+ * JSON renderers and the `--diff` comparison work on it.
+ */
+
+export type Outcome = 'kept' | 'lost' | 'unknown';
+
+/** What happens to a mount's data on each lifecycle event. */
+export interface Persistence {
+  /** `docker compose restart` (the container is stopped and started). */
+  restart: Outcome;
+  /** `docker compose down` then `up` (containers are recreated). */
+  down: Outcome;
+  /** `docker compose down -v` then `up` (named and anonymous volumes are removed). */
+  downVolumes: Outcome;
+  /** The host (its disk) is lost. */
+  hostLoss: Outcome;
+}
+
+export interface InventoryMount {
+  type: MountType;
+  source?: string;
+  target: string;
+  readOnly: boolean;
+  documented: boolean;
+  /** For a named volume: declared `external: true`. */
+  external: boolean;
+  /** For a named volume: its driver when not the local one. */
+  driver?: string;
+  /** For a named volume bound to a host folder with `driver_opts: {o: bind, device: …}`. */
+  device?: string;
+  persistence: Persistence;
+  location: Location;
+}
+
+export interface InventoryService {
+  name: string;
+  location: Location;
+  image?: string;
+  mounts: InventoryMount[];
+  findings: Finding[];
+}
+
+export interface InventoryProject {
+  /** The files `docker compose` merges for this configuration, base first. */
+  files: string[];
+  production: boolean;
+  services: InventoryService[];
+  /** Findings of this configuration that belong to no service (unused volumes, parse errors). */
+  findings: Finding[];
+}
+
+export interface Inventory {
+  projects: InventoryProject[];
+}
+
+export function buildInventory(result: LintResult): Inventory {
+  return { projects: result.configurations.map((configuration) => buildProject(configuration, result.findings)) };
+}
+
+function buildProject(configuration: ComposeConfiguration, findings: readonly Finding[]): InventoryProject {
+  const files = configuration.files.map((f) => f.file);
+  const fileSet = new Set(files);
+  const inProject = (finding: Finding): boolean =>
+    fileSet.has(finding.location.file) || finding.related.some((r) => fileSet.has(r.location.file));
+  const services: InventoryService[] = configuration.workloads.map((workload) => ({
+    name: workload.name,
+    location: workload.location,
+    image: workload.image?.value,
+    mounts: workload.mounts.map((mount) => inventoryMount(mount, configuration)),
+    findings: findings.filter((f) => f.service === workload.name && inProject(f)),
+  }));
+  const serviceNames = new Set(services.map((s) => s.name));
+  return {
+    files,
+    production: configuration.production,
+    services,
+    findings: findings.filter((f) => (f.service === undefined || !serviceNames.has(f.service)) && fileSet.has(f.location.file)),
+  };
+}
+
+function inventoryMount(mount: Mount, configuration: ComposeConfiguration): InventoryMount {
+  const declared = mount.type === 'volume' && mount.source !== undefined ? configuration.volumes.get(mount.source) : undefined;
+  const external = declared?.declaration.external === true;
+  const driver = declared?.declaration.driver;
+  const device = declared ? bindDevice(declared.file, declared.declaration.pair.value) : undefined;
+  const model = configuration.files.find((f) => f.file === mount.location.file);
+  let documented = model !== undefined && hasComment(model, mount.location);
+  if (!documented && declared) documented = hasComment(declared.file, declared.declaration.keyLocation);
+  return {
+    type: mount.type,
+    source: mount.source,
+    target: mount.target,
+    readOnly: mount.readOnly,
+    documented,
+    external,
+    driver: driver !== undefined && driver !== 'local' ? driver : undefined,
+    device,
+    persistence: persistence(mount.type, { external, remoteDriver: driver !== undefined && driver !== 'local', hostFolder: device !== undefined }),
+    location: mount.location,
+  };
+}
+
+/** The persistence verdict of a mount type, as Docker Compose behaves. */
+export function persistence(type: MountType, volume: { external: boolean; remoteDriver: boolean; hostFolder?: boolean }): Persistence {
+  switch (type) {
+    case 'volume':
+      return {
+        restart: 'kept',
+        down: 'kept',
+        // `down -v` never removes external volumes; a volume bound to a host folder loses only the volume object.
+        downVolumes: volume.external || volume.hostFolder === true ? 'kept' : 'lost',
+        // A volume driver that stores elsewhere (NFS, cloud block storage) outlives the host.
+        hostLoss: volume.remoteDriver ? 'kept' : 'lost',
+      };
+    case 'anonymous':
+      // `up` after `down` creates a new, empty anonymous volume; the old one is orphaned.
+      return { restart: 'kept', down: 'lost', downVolumes: 'lost', hostLoss: 'lost' };
+    case 'bind':
+      return { restart: 'kept', down: 'kept', downVolumes: 'kept', hostLoss: 'lost' };
+    case 'tmpfs':
+      return { restart: 'lost', down: 'lost', downVolumes: 'lost', hostLoss: 'lost' };
+    default:
+      return { restart: 'unknown', down: 'unknown', downVolumes: 'unknown', hostLoss: 'unknown' };
+  }
+}
+
+/** `driver_opts: {type: none, o: bind, device: /srv/data}` makes a named volume a host folder. */
+function bindDevice(model: ComposeFileModel, value: unknown): string | undefined {
+  const options = asMap(model.doc, value);
+  if (!options) return undefined;
+  const driverOpts = asMap(model.doc, getValue(model.doc, options, 'driver_opts'));
+  if (!driverOpts) return undefined;
+  const o = scalarString(model.doc, getValue(model.doc, driverOpts, 'o'));
+  const device = scalarString(model.doc, getValue(model.doc, driverOpts, 'device'));
+  if (device === undefined || o === undefined || !o.split(',').includes('bind')) return undefined;
+  return device;
+}
+
+/**
+ * A comment documents an entry when it is on the entry's first or last line (after
+ * it) or on the line directly above it. `# vsafe-ignore…` suppressions are not
+ * documentation.
+ */
+export function hasComment(model: ComposeFileModel, location: Location): boolean {
+  const { start, end } = location.range;
+  const lines = model.lines;
+  const isDoc = (comment: string): boolean => {
+    const body = comment.replace(/^#+/, '').trim();
+    return body !== '' && !/^vsafe[-:]/.test(body);
+  };
+  // After the entry on its last line.
+  const tail = lines.lineText(end.line).slice(end.character);
+  const tailComment = /^\s*(#.*)$/.exec(tail);
+  if (tailComment && isDoc(tailComment[1]!)) return true;
+  // After the entry's key on its first line (long syntax: `- type: volume # …`).
+  if (end.line !== start.line) {
+    const first = commentOnLine(model, start.line);
+    if (first !== undefined && isDoc(first)) return true;
+  }
+  // The line directly above: a full-line comment.
+  if (start.line > 0) {
+    const above = lines.lineText(start.line - 1).trim();
+    if (above.startsWith('#') && isDoc(above)) return true;
+  }
+  return false;
+}
+
+/** The comment at the end of a line, found through the YAML nodes (never a `#` inside a scalar). */
+function commentOnLine(model: ComposeFileModel, line: number): string | undefined {
+  const text = model.lines.lineText(line);
+  const lineStart = model.lines.lineStart(line);
+  // Find the last scalar that ends on this line; a comment can only follow it.
+  let lastEnd = -1;
+  const visit = (node: unknown): void => {
+    const n = deref(model.doc, node);
+    if (!n) return;
+    if (isScalar(n)) {
+      const range = n.range;
+      if (range && range[1] >= lineStart && range[1] <= lineStart + text.length) lastEnd = Math.max(lastEnd, range[1] - lineStart);
+      return;
+    }
+    if (isMap(n)) {
+      for (const pair of n.items) {
+        visit(pair.key);
+        visit(pair.value);
+      }
+      return;
+    }
+    const items = (n as { items?: unknown[] }).items;
+    if (Array.isArray(items)) items.forEach(visit);
+  };
+  visit(model.doc.contents);
+  if (lastEnd < 0) return undefined;
+  const match = /^\s*(#.*)$/.exec(text.slice(lastEnd));
+  return match ? match[1] : undefined;
+}
