@@ -8,6 +8,10 @@ export interface VsafeConfig {
   composeFiles: string[];
   images: ImageEntry[];
   ignore: string[];
+  /** Folder the globs (`production`, `composeFiles`, `ignore`) are relative to: the config file's folder. */
+  root?: string;
+  /** Treat every configuration as production (the CLI's `--production`). */
+  assumeProduction?: boolean;
 }
 
 export function emptyConfig(): VsafeConfig {

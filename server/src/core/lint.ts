@@ -3,6 +3,7 @@ import { emptyConfig } from './config';
 import { KnowledgeBase } from './knowledge/lookup';
 import { loadConfiguration, ParseCache, planConfigurations, type ComposeConfiguration } from './project';
 import { RULES } from './rules';
+import { markProduction } from './production';
 import { docsUrl, formatMessage, type Report, type Rule } from './rules/types';
 import { SEVERITY_ORDER, type FileHost, type Finding, type Severity } from './types';
 
@@ -40,6 +41,7 @@ export function lint(request: LintRequest): LintResult {
   };
   for (const plan of planConfigurations(request.files, request.host)) {
     const configuration = loadConfiguration(plan, request.host, cache);
+    markProduction(configuration, { config, host: request.host, cache });
     configurations.push(configuration);
     for (const file of configuration.files) {
       files.add(file.file);

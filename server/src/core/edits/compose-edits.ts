@@ -130,3 +130,245 @@ export function layerForNewMount(layers: readonly ServiceLayer[]): ServiceLayer 
   for (const layer of layers) if (layer.volumes && layer.volumes.mode !== 'merge' && layer.entry.map) chosen = layer;
   return chosen;
 }
+
+// ---------------------------------------------------------------------------
+// Removing and moving sequence items, adding comments and mode flags
+// (source-bind-mount-in-production, writable-config-mount, secret-bind-mount,
+// undocumented-mount, suppression comments).
+// ---------------------------------------------------------------------------
+
+/** The own `volumes:`-like pair of a service and the item (a node of its sequence) at `offset`. */
+export function findServiceSequenceItem(layer: ServiceLayer, key: string, start: number): { pair: Pair; seq: YAMLSeqNode; item: Node; index: number } | undefined {
+  const map = layer.entry.map;
+  if (!map) return undefined;
+  const pair = ownPair(map, key);
+  const seq = pair?.value as Node | null | undefined;
+  if (!pair || !isSeq(seq)) return undefined;
+  const index = seq.items.findIndex((item) => (item as Node | null)?.range?.[0] === start);
+  if (index < 0) return undefined;
+  return { pair, seq, item: seq.items[index] as Node, index };
+}
+
+type YAMLSeqNode = import('yaml').YAMLSeq;
+
+/** Offset of the start of the line holding `offset`. */
+function lineStartOf(model: ComposeFileModel, offset: number): number {
+  return model.lines.lineStart(model.lines.positionAt(offset).line);
+}
+
+/** Offset just after the line break that ends the line holding `offset` (or the end of the text). */
+function nextLineStart(model: ComposeFileModel, offset: number): number {
+  const line = model.lines.positionAt(offset).line;
+  return line + 1 < model.lines.lineCount ? model.lines.lineStart(line + 1) : model.text.length;
+}
+
+/** Only blank characters (and a sequence dash) between the line start and `offset`. */
+function startsItsLine(model: ComposeFileModel, offset: number, allowDash: boolean): boolean {
+  const before = model.text.slice(lineStartOf(model, offset), offset);
+  return allowDash ? /^[ \t]*(?:-[ \t]+)*$/.test(before) : /^[ \t]*$/.test(before);
+}
+
+/** Comment lines directly above `offset` at the same column (they describe the entry). */
+function leadingCommentStart(model: ComposeFileModel, offset: number): number {
+  const col = column(model, offset);
+  let line = model.lines.positionAt(offset).line;
+  let start = model.lines.lineStart(line);
+  while (line > 0) {
+    const text = model.lines.lineText(line - 1);
+    const indent = text.length - text.trimStart().length;
+    if (!text.trimStart().startsWith('#') || indent !== col) break;
+    line -= 1;
+    start = model.lines.lineStart(line);
+  }
+  return start;
+}
+
+/** The text of a sequence item as lines: the first after `- `, the others relative to the item's column. */
+export function sequenceItemLines(model: ComposeFileModel, item: Node): string[] | undefined {
+  const range = item.range;
+  if (!range) return undefined;
+  const end = contentEnd(item) ?? range[1];
+  const text = model.text.slice(range[0], end).replace(/\s+$/, '');
+  const col = column(model, range[0]);
+  const lines = text.split(/\r?\n|\r/);
+  const rest = lines.slice(1).map((l) => {
+    const indent = l.length - l.trimStart().length;
+    return indent >= col ? l.slice(col) : l.trimStart();
+  });
+  return [lines[0]!, ...rest];
+}
+
+/** Comment lines (without indentation) directly above a sequence item. */
+export function sequenceItemCommentLines(model: ComposeFileModel, item: Node): string[] {
+  const start = item.range?.[0];
+  if (start === undefined) return [];
+  const dash = dashOffset(model, start);
+  const from = leadingCommentStart(model, dash);
+  const to = lineStartOf(model, dash);
+  if (from >= to) return [];
+  return model.text.slice(from, to).split(/\r?\n|\r/).filter((l) => l.trim() !== '').map((l) => l.trim());
+}
+
+/** Offset of the `-` that introduces the block sequence item starting at `start`. */
+function dashOffset(model: ComposeFileModel, start: number): number {
+  let at = start - 1;
+  while (at >= 0 && (model.text[at] === ' ' || model.text[at] === '\t')) at--;
+  return at >= 0 && model.text[at] === '-' ? at : start;
+}
+
+/**
+ * Removes one item from a sequence value (with the comment lines directly above it).
+ * When it is the only item of an untagged sequence, the whole key goes: an empty
+ * `volumes:` would be null, and `[]` would read as deliberate.
+ */
+export function removeSequenceItem(model: ComposeFileModel, pair: Pair, seq: YAMLSeqNode, index: number): TextEdit[] {
+  const item = seq.items[index] as Node | undefined;
+  const range = item?.range;
+  if (!item || !range) return [];
+  const key = pair.key as Node | null;
+  const tagged = (seq as { tag?: string }).tag !== undefined;
+  if (seq.items.length === 1 && !tagged && key?.range && startsItsLine(model, key.range[0], true) && startsItsLine(model, key.range[0], false)) {
+    const from = leadingCommentStart(model, key.range[0]);
+    const to = nextLineStart(model, endOfContentLine(model, contentEnd(seq) ?? seq.range![1]));
+    return [replaceRange(model.file, model.lines, from, to, '')];
+  }
+  if (seq.flow) {
+    const items = seq.items as Node[];
+    if (items.length === 1) return [replaceRange(model.file, model.lines, range[0], contentEnd(item) ?? range[1], '')];
+    if (index < items.length - 1) return [replaceRange(model.file, model.lines, range[0], items[index + 1]!.range![0], '')];
+    return [replaceRange(model.file, model.lines, contentEnd(items[index - 1]!) ?? range[0], contentEnd(item) ?? range[1], '')];
+  }
+  const dash = dashOffset(model, range[0]);
+  if (!startsItsLine(model, dash, false)) return [];
+  const from = leadingCommentStart(model, dash);
+  const to = nextLineStart(model, endOfContentLine(model, contentEnd(item) ?? range[1]));
+  return [replaceRange(model.file, model.lines, from, to, '')];
+}
+
+/** Renders item lines as a block sequence entry at `dashColumn` (first line after `- `). */
+function renderBlockItem(lines: readonly string[], dashColumn: number, eol: string, comments: readonly string[] = []): string {
+  const head = comments.map((c) => spaces(dashColumn) + c + eol).join('');
+  return head + spaces(dashColumn) + '- ' + lines.map((l, i) => (i === 0 ? l : eol + (l === '' ? '' : spaces(dashColumn + 2) + l))).join('');
+}
+
+/**
+ * Appends an item given as source lines (see `sequenceItemLines`) to a service's
+ * sequence in another file, creating the key, or the service under `services:`,
+ * or `services:` itself when missing. Comment lines travel with the item.
+ */
+export function appendRawSequenceItem(model: ComposeFileModel, service: string, key: string, lines: readonly string[], comments: readonly string[] = []): TextEdit[] {
+  const eol = model.lines.eol;
+  const unit = indentUnit(model);
+  const seqOffset = sequenceOffset(model);
+  const entry = model.services.find((s) => s.name === service);
+  if (entry) {
+    const map = entry.map;
+    if (!map || map.flow) return [];
+    const pair = ownPair(map, key);
+    const value = pair?.value as Node | null | undefined;
+    if (pair && isSeq(value)) {
+      if (value.flow) {
+        if (lines.length !== 1 || comments.length > 0) return [];
+        const close = (value.range?.[1] ?? 0) - 1;
+        const separator = value.items.length > 0 ? ', ' : '';
+        const insertAfter = value.items.length > 0 ? contentEnd(value.items[value.items.length - 1] as Node) ?? close : close;
+        return [insertAt(model.file, model.lines, insertAfter, separator + lines[0])];
+      }
+      const dashCol = column(model, dashOffset(model, value.range![0]));
+      const lineEnd = endOfContentLine(model, contentEnd(value) ?? value.range![1]);
+      return [insertAt(model.file, model.lines, lineEnd, eol + renderBlockItem(lines, dashCol, eol, comments))];
+    }
+    if (pair && !(value == null || (isScalar(value) && value.value == null && !(value.range && value.range[1] > value.range[0])))) return [];
+    const keyCol = keyColumn(model, map) ?? column(model, map.range?.[0] ?? 0);
+    if (pair) {
+      const keyEnd = endOfContentLine(model, (pair.key as Node).range![1]);
+      return [insertAt(model.file, model.lines, keyEnd, eol + renderBlockItem(lines, keyCol + seqOffset, eol, comments))];
+    }
+    const lineEnd = endOfContentLine(model, contentEnd(map) ?? map.range?.[1] ?? 0);
+    return [insertAt(model.file, model.lines, lineEnd, eol + spaces(keyCol) + key + ':' + eol + renderBlockItem(lines, keyCol + seqOffset, eol, comments))];
+  }
+  const services = model.servicesPair;
+  const servicesValue = services?.value as Node | null | undefined;
+  const block = (col: number): string =>
+    spaces(col) + service + ':' + eol + spaces(col + unit) + key + ':' + eol + renderBlockItem(lines, col + unit + seqOffset, eol, comments);
+  if (services && isMap(servicesValue) && !servicesValue.flow) {
+    const col = keyColumn(model, servicesValue) ?? unit;
+    const lineEnd = endOfContentLine(model, contentEnd(servicesValue) ?? servicesValue.range![1]);
+    return [insertAt(model.file, model.lines, lineEnd, eol + block(col))];
+  }
+  if (services && (servicesValue == null || (isScalar(servicesValue) && servicesValue.value == null && !(servicesValue.range && servicesValue.range[1] > servicesValue.range[0])))) {
+    const keyCol = column(model, (services.key as Node).range![0]);
+    const keyEnd = endOfContentLine(model, (services.key as Node).range![1]);
+    return [insertAt(model.file, model.lines, keyEnd, eol + block(keyCol + unit))];
+  }
+  if (services) return [];
+  const text = model.text;
+  const lead = text.length === 0 ? '' : !text.endsWith('\n') ? eol + eol : /\n[ \t]*\r?\n$/.test(text) ? '' : eol;
+  return [insertAt(model.file, model.lines, text.length, lead + 'services:' + eol + block(unit) + eol)];
+}
+
+/** The full text of a new compose file holding one service with one sequence item. */
+export function newFileWithSequenceItem(service: string, key: string, lines: readonly string[], comments: readonly string[] = []): string {
+  return 'services:\n  ' + service + ':\n    ' + key + ':\n' + renderBlockItem(lines, 6, '\n', comments) + '\n';
+}
+
+/** Inserts whole lines (already indented, without line breaks) above the line holding `offset`. */
+export function insertLinesAbove(model: ComposeFileModel, offset: number, lines: readonly string[]): TextEdit {
+  const eol = model.lines.eol;
+  return insertAt(model.file, model.lines, lineStartOf(model, offset), lines.map((l) => l + eol).join(''));
+}
+
+/** Column of the `-` of the block sequence item starting at `start` (or the item's own column in flow style). */
+export function itemIndentColumn(model: ComposeFileModel, start: number): number {
+  return column(model, dashOffset(model, start));
+}
+
+/** Sets `key: value` in a block mapping (a long-syntax mount), after its last pair. */
+export function setMappingValue(model: ComposeFileModel, map: YAMLMap, key: string, value: string): TextEdit[] {
+  const existing = ownPair(map, key);
+  const node = existing?.value as Node | null | undefined;
+  if (existing && node?.range) return [replaceRange(model.file, model.lines, node.range[0], node.range[1], value)];
+  if (existing) return [];
+  if (map.flow) {
+    const close = (map.range?.[1] ?? 0) - 1;
+    const last = map.items[map.items.length - 1];
+    return [insertAt(model.file, model.lines, last ? contentEnd(last) ?? close : close, (last ? ', ' : '') + `${key}: ${value}`)];
+  }
+  const col = keyColumn(model, map);
+  if (col === undefined) return [];
+  const lineEnd = endOfContentLine(model, contentEnd(map) ?? map.range![1]);
+  return [insertAt(model.file, model.lines, lineEnd, model.lines.eol + spaces(col) + `${key}: ${value}`)];
+}
+
+/** Adds a top-level `<section>:` entry `name:` with a nested `key: value`, creating the section when missing. */
+export function declareTopLevelEntry(model: ComposeFileModel, section: string, name: string, body: Record<string, string>): TextEdit[] {
+  const eol = model.lines.eol;
+  const unit = indentUnit(model);
+  const root = model.root;
+  if (!root || root.flow) return [];
+  const pair = ownPair(root, section);
+  const value = pair?.value as Node | null | undefined;
+  const entries = Object.entries(body);
+  const render = (col: number): string => spaces(col) + name + ':' + entries.map(([k, v]) => eol + spaces(col + unit) + `${k}: ${v}`).join('');
+  if (pair && isMap(value)) {
+    if (value.items.some((p) => keyText(p) === name)) return [];
+    if (value.flow) {
+      const close = (value.range?.[1] ?? 0) - 1;
+      const last = value.items[value.items.length - 1];
+      const inline = `${name}: {${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+      return [insertAt(model.file, model.lines, last ? contentEnd(last) ?? close : close, (last ? ', ' : '') + inline)];
+    }
+    const col = keyColumn(model, value) ?? unit;
+    const lineEnd = endOfContentLine(model, contentEnd(value) ?? value.range![1]);
+    return [insertAt(model.file, model.lines, lineEnd, eol + render(col))];
+  }
+  if (pair && (value == null || (isScalar(value) && value.value == null && !(value.range && value.range[1] > value.range[0])))) {
+    const keyCol = column(model, (pair.key as Node).range![0]);
+    const keyEnd = endOfContentLine(model, (pair.key as Node).range![1]);
+    return [insertAt(model.file, model.lines, keyEnd, eol + render(keyCol + unit))];
+  }
+  if (pair) return [];
+  const text = model.text;
+  const lead = text.length === 0 ? '' : !text.endsWith('\n') ? eol + eol : /\n[ \t]*\r?\n$/.test(text) ? '' : eol;
+  return [insertAt(model.file, model.lines, text.length, lead + section + ':' + eol + render(unit) + eol)];
+}

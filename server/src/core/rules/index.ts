@@ -1,11 +1,12 @@
 import type { Rule } from './types';
+import { sourceBindMountInProduction } from './source-bind-mount-in-production';
 import { unmountedStatePath } from './unmounted-state-path';
 
 /**
  * The single list of rules. The settings schema, the README rule table, the docs
  * index and the parity test all derive from it.
  */
-export const RULES: readonly Rule[] = [unmountedStatePath];
+export const RULES: readonly Rule[] = [unmountedStatePath, sourceBindMountInProduction];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 

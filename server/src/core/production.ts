@@ -1,0 +1,183 @@
+import picomatch from 'picomatch';
+import type { Document } from 'yaml';
+import { BASE_NAMES, composeFileRole, OVERRIDE_NAMES } from './compose/files';
+import type { ComposeFileModel } from './compose/parse';
+import type { VsafeConfig } from './config';
+import { basename, dirname, joinPath } from './paths';
+import type { ComposeConfiguration, ParseCache } from './project';
+import type { FileHost } from './types';
+
+/**
+ * Which compose configurations are production (SPEC §3 "Production"):
+ * - a file name with a `prod`, `production`, `prd`, `live`, `release` or `stack` word,
+ * - a `# vsafe: production` comment heading the file,
+ * - a file matching the `production` globs of the config (relative to the config's folder),
+ * - or every configuration when the CLI is run with `--production`.
+ * Names with an `override`, `dev`, `development`, `local`, `test` or `ci` word are never
+ * production by name, glob or `--production`; only an explicit header can say otherwise.
+ * A base file merged with a production file is checked as part of that configuration.
+ */
+
+const PRODUCTION_WORDS = new Set(['prod', 'production', 'prd', 'live', 'release', 'stack']);
+const NEVER_WORDS = new Set(['override', 'dev', 'development', 'local', 'test', 'ci']);
+
+export type ProductionReason =
+  | { kind: 'name'; word: string }
+  | { kind: 'header' }
+  | { kind: 'glob'; glob: string }
+  | { kind: 'assumed' };
+
+export interface ProductionFile {
+  file: string;
+  reason: ProductionReason;
+}
+
+export interface ProductionInfo {
+  production: boolean;
+  /** The files that make the configuration production (empty when it is not). */
+  productionFiles: ProductionFile[];
+  /** Files of the configuration that are development-only (`compose.override.yaml`, `compose.dev.yaml`). */
+  developmentFiles: string[];
+  /**
+   * The override file development uses next to the base (`compose.override.yaml`):
+   * its path, and its parsed model when it exists. Undefined when the configuration has no base.
+   */
+  override?: { file: string; model?: ComposeFileModel };
+}
+
+export interface ProductionOptions {
+  config?: Pick<VsafeConfig, 'production' | 'root' | 'assumeProduction'>;
+  host?: FileHost;
+  cache?: ParseCache;
+}
+
+/** The words of a file name: `docker-compose.prod-eu.yml` → docker, compose, prod, eu. */
+export function fileNameWords(file: string): string[] {
+  const name = basename(file).replace(/\.ya?ml$/i, '');
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+/** A development-only name: never production whatever else it says. */
+export function isDevelopmentFileName(file: string): boolean {
+  return fileNameWords(file).some((w) => NEVER_WORDS.has(w));
+}
+
+export function productionWord(file: string): string | undefined {
+  if (isDevelopmentFileName(file)) return undefined;
+  return fileNameWords(file).find((w) => PRODUCTION_WORDS.has(w));
+}
+
+const HEADER = /^\s*vsafe:\s*production\s*$/i;
+
+/** `# vsafe: production` among the comments before the first content of a file. */
+export function hasProductionHeader(doc: Document.Parsed | undefined, text: string): boolean {
+  if (doc) {
+    const contents = doc.contents as { commentBefore?: string | null; items?: { key?: { commentBefore?: string | null } | null }[] } | null;
+    const candidates = [doc.commentBefore, contents?.commentBefore, contents?.items?.[0]?.key?.commentBefore];
+    return candidates.some((c) => typeof c === 'string' && c.split('\n').some((line) => HEADER.test(line)));
+  }
+  // Without a document (a file that failed to parse), read the leading comment lines.
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n|\r/)) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed === '---') continue;
+    if (!trimmed.startsWith('#')) return false;
+    if (HEADER.test(trimmed.slice(1))) return true;
+  }
+  return false;
+}
+
+/** The path of `file` relative to `root`, or undefined when it is outside. */
+function relativeTo(root: string, file: string): string | undefined {
+  const base = root.endsWith('/') ? root : root + '/';
+  return file.startsWith(base) ? file.slice(base.length) : undefined;
+}
+
+export function matchingProductionGlob(file: string, globs: readonly string[], root: string | undefined): string | undefined {
+  if (globs.length === 0) return undefined;
+  const relative = root !== undefined ? relativeTo(root, file) : undefined;
+  const subject = relative ?? basename(file);
+  for (const glob of globs) {
+    const pattern = glob.replace(/^\.\//, '');
+    if (picomatch.isMatch(subject, pattern, { dot: true, windows: false, basename: !pattern.includes('/') })) return glob;
+  }
+  return undefined;
+}
+
+/** Why one file makes its configuration production, if it does. */
+export function productionReason(file: string, model: Pick<ComposeFileModel, 'doc' | 'text'> | undefined, options: ProductionOptions = {}): ProductionReason | undefined {
+  if (model && hasProductionHeader(model.doc, model.text)) return { kind: 'header' };
+  if (isDevelopmentFileName(file)) return undefined;
+  const word = productionWord(file);
+  if (word) return { kind: 'name', word };
+  const glob = matchingProductionGlob(file, options.config?.production ?? [], options.config?.root);
+  if (glob) return { kind: 'glob', glob };
+  return undefined;
+}
+
+/** Decides whether a configuration is production, and which files make it so. */
+export function analyseProduction(configuration: Pick<ComposeConfiguration, 'files' | 'dir'>, options: ProductionOptions = {}): ProductionInfo {
+  const productionFiles: ProductionFile[] = [];
+  const developmentFiles: string[] = [];
+  for (const model of configuration.files) {
+    if (isDevelopmentFileName(model.file) && !hasProductionHeader(model.doc, model.text)) developmentFiles.push(model.file);
+    const reason = productionReason(model.file, model, options);
+    if (reason) productionFiles.push({ file: model.file, reason });
+  }
+  if (productionFiles.length === 0 && options.config?.assumeProduction) {
+    // `--production`: the files that are not development-only are what gets deployed.
+    const deployed = configuration.files.find((m) => !developmentFiles.includes(m.file));
+    if (deployed) productionFiles.push({ file: deployed.file, reason: { kind: 'assumed' } });
+  }
+  const info: ProductionInfo = { production: productionFiles.length > 0, productionFiles, developmentFiles };
+  const base = configuration.files.find((m) => composeFileRole(m.file).kind === 'base');
+  if (base) info.override = overrideFor(base.file, options);
+  return info;
+}
+
+/** `compose.override.yaml` next to a base file: the existing one, or the name to create. */
+function overrideFor(baseFile: string, options: ProductionOptions): ProductionInfo['override'] {
+  const dir = dirname(baseFile);
+  for (const name of OVERRIDE_NAMES) {
+    const file = joinPath(dir, name);
+    const text = options.host?.readFile(file);
+    if (text !== undefined) return { file, model: options.cache?.get(file, text) };
+  }
+  // Mirror the base's naming: docker-compose.yml → docker-compose.override.yml.
+  const baseName = basename(baseFile);
+  const index = BASE_NAMES.indexOf(baseName);
+  const name = index >= 0 ? OVERRIDE_NAMES[index]! : 'compose.override.yaml';
+  return { file: joinPath(dir, name) };
+}
+
+const INFO = new WeakMap<object, ProductionInfo>();
+
+/** Decides production for a loaded configuration and records it (lint calls this right after loading). */
+export function markProduction(configuration: ComposeConfiguration, options: ProductionOptions = {}): ProductionInfo {
+  const info = analyseProduction(configuration, options);
+  configuration.production = info.production;
+  INFO.set(configuration, info);
+  return info;
+}
+
+/** What `markProduction` decided; recomputed (without host access) when it was not called. */
+export function productionInfo(configuration: ComposeConfiguration): ProductionInfo {
+  return INFO.get(configuration) ?? analyseProduction(configuration);
+}
+
+export function describeProductionReason(entry: ProductionFile): string {
+  const name = basename(entry.file);
+  switch (entry.reason.kind) {
+    case 'name':
+      return `${name} is a production file (its name says "${entry.reason.word}")`;
+    case 'header':
+      return `${name} is marked \`# vsafe: production\``;
+    case 'glob':
+      return `${name} matches the production glob "${entry.reason.glob}"`;
+    case 'assumed':
+      return `${name} is checked as production (--production)`;
+  }
+}

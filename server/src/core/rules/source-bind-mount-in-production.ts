@@ -1,0 +1,159 @@
+import { composeFileRole } from '../compose/files';
+import type { Environment } from '../compose/interpolate';
+import type { ComposeFileModel } from '../compose/parse';
+import { readServiceLayer } from '../compose/service';
+import {
+  appendRawSequenceItem,
+  findServiceSequenceItem,
+  newFileWithSequenceItem,
+  removeSequenceItem,
+  sequenceItemCommentLines,
+  sequenceItemLines,
+} from '../edits/compose-edits';
+import type { KnowledgeBase } from '../knowledge/lookup';
+import type { Mount } from '../model';
+import { basename, isSameOrParent, joinPath } from '../paths';
+import { describeProductionReason, productionInfo, type ProductionInfo } from '../production';
+import type { ComposeConfiguration, ComposeWorkload } from '../project';
+import { statePaths } from '../state';
+import type { Fix, Location, RelatedInformation } from '../types';
+import type { Rule } from './types';
+
+/** Folder names that hold code. */
+const SOURCE_NAMES = new Set([
+  'src', 'source', 'sources', 'app', 'apps', 'lib', 'libs', 'code', 'backend', 'frontend', 'server', 'client', 'api', 'web', 'webapp',
+  'www', 'html', 'htdocs', 'public_html', 'site', 'packages', 'pkg', 'cmd', 'internal', 'components', 'modules', 'plugins', 'themes', 'wp-content',
+]);
+
+/** Folder and file names that hold data or configuration, never code, even inside the build context. */
+const DATA_WORD = /(?:^|[-_.])(?:data|db|database|pgdata|mysql|postgres|postgresql|mongo|redis|uploads?|media|storage|backups?|logs?|certs?|ssl|tls|letsencrypt|secrets?|cache|tmp|temp|volumes?|config|conf|configs|etc|initdb|init|docker-entrypoint-initdb\.d|dumps?|files|static|assets|shared|var|run|sock)(?:$|[-_.])/i;
+
+/** Extensions of single source files (a bind of one config file is not source). */
+const SOURCE_FILE = /\.(?:js|mjs|cjs|jsx|ts|tsx|py|rb|php|go|java|kt|scala|rs|ex|exs|erl|pl|pm|lua|cs|fs|vue|svelte)$/i;
+
+/** Container folders where images conventionally keep their application code. */
+const APP_TARGETS = ['/app', '/usr/src/app', '/usr/src', '/usr/app', '/code', '/src', '/var/www/html', '/var/www', '/srv/app', '/opt/app', '/workspace', '/home/node/app', '/home/app'];
+
+/** Container paths that are configuration, sockets or scratch space, never the application. */
+const NEVER_SOURCE_TARGETS = ['/etc', '/docker-entrypoint-initdb.d', '/run', '/var/run', '/tmp', '/dev', '/proc', '/sys', '/var/lib', '/var/log', '/certs'];
+
+/** Why a bind mount is source code, or undefined. */
+export function sourceReason(mount: Mount, workload: ComposeWorkload, configuration: ComposeConfiguration, knowledge: KnowledgeBase): string | undefined {
+  if (mount.type !== 'bind' || mount.unknown || !mount.source) return undefined;
+  if (NEVER_SOURCE_TARGETS.some((t) => isSameOrParent(t, mount.target))) return undefined;
+  if (statePaths(workload, knowledge).some((s) => isSameOrParent(mount.target, s.path) || isSameOrParent(s.path, mount.target))) return undefined;
+  const raw = mount.source.replace(/\\/g, '/');
+  if (raw.startsWith('~') || /^[A-Za-z]:\//.test(raw)) return undefined;
+  const host = joinPath(configuration.dir, raw);
+  const name = basename(host);
+  const project = configuration.dir;
+  const context = workload.origin.buildContext;
+  const isFile = /\.[A-Za-z0-9]+$/.test(name) && name !== '.' && name !== '..';
+  if (isFile) {
+    if (!SOURCE_FILE.test(name)) return undefined;
+    if (context && isSameOrParent(context, host)) return 'a source file of the build context';
+    return isSameOrParent(project, host) ? 'a source file of the project' : undefined;
+  }
+  if (context && host === context) return 'the build context';
+  if (isSameOrParent(host, project)) return host === project ? 'the project folder' : 'a parent of the project folder';
+  if (DATA_WORD.test(name)) return undefined;
+  if (context && isSameOrParent(context, host)) return 'a folder of the build context';
+  if (SOURCE_NAMES.has(name.toLowerCase())) return 'a source folder';
+  if (isSameOrParent(project, host) && APP_TARGETS.some((t) => mount.target === t)) return `a project folder mounted over the application folder ${mount.target}`;
+  return undefined;
+}
+
+export const sourceBindMountInProduction: Rule = {
+  meta: {
+    id: 'source-bind-mount-in-production',
+    description: 'A production configuration bind-mounts source code from the host over the code in the image.',
+    defaultSeverity: 'warning',
+    fixable: true,
+    messages: {
+      production:
+        'Service "{{service}}" bind-mounts {{source}} ({{why}}) at {{target}} in production. The container runs whatever the host folder holds instead of the code built into the image: deploys are not reproducible, a `git pull` or a stray edit on the server changes production, and a fresh server without the checkout starts with an empty {{target}}. Remove the mount from {{file}}; keep it in compose.override.yaml for development.',
+      base:
+        'Service "{{service}}" bind-mounts {{source}} ({{why}}) at {{target}}, and this mount is also deployed with {{production}}. In production the container runs whatever the host folder holds instead of the code built into the image: deploys are not reproducible and a fresh server without the checkout starts with an empty {{target}}. Move the mount to {{override}}, which only development loads.',
+    },
+  },
+  checkCompose(context) {
+    const { configuration, knowledge } = context;
+    if (!configuration.production) return;
+    const info = productionInfo(configuration);
+    if (info.productionFiles.length === 0) return;
+    for (const workload of configuration.workloads) {
+      for (const mount of workload.mounts) {
+        if (info.developmentFiles.includes(mount.location.file)) continue;
+        const why = sourceReason(mount, workload, configuration, knowledge);
+        if (!why) continue;
+        const model = configuration.files.find((f) => f.file === mount.location.file);
+        if (!model) continue;
+        const fromBase = composeFileRole(model.file).kind === 'base' && info.override !== undefined;
+        const related = relatedProduction(configuration, info, workload, model.file);
+        const production = info.productionFiles.filter((p) => p.file !== model.file).map((p) => basename(p.file));
+        context.report({
+          messageId: fromBase ? 'base' : 'production',
+          data: {
+            service: workload.name,
+            source: mount.source ?? '',
+            target: mount.target,
+            why,
+            file: basename(model.file),
+            production: production.length > 0 ? production.join(', ') : `${basename(model.file)} (${describeProductionReason(info.productionFiles[0]!)})`,
+            override: info.override ? basename(info.override.file) : 'compose.override.yaml',
+          },
+          location: mount.location,
+          service: workload.name,
+          containerPath: mount.target,
+          related,
+          fixes: fixesFor(workload, mount, model, info, fromBase, configuration.env),
+        });
+      }
+    }
+  },
+};
+
+function relatedProduction(configuration: ComposeConfiguration, info: ProductionInfo, workload: ComposeWorkload, reportedIn: string): RelatedInformation[] {
+  const related: RelatedInformation[] = [];
+  for (const entry of info.productionFiles) {
+    if (entry.file === reportedIn) continue;
+    const model = configuration.files.find((f) => f.file === entry.file);
+    const service = model?.services.find((s) => s.name === workload.name);
+    const location: Location = service?.keyLocation ?? { file: entry.file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+    related.push({ location, message: `${describeProductionReason(entry)}; it is merged on ${basename(reportedIn)}` });
+  }
+  return related;
+}
+
+function fixesFor(workload: ComposeWorkload, mount: Mount, model: ComposeFileModel, info: ProductionInfo, fromBase: boolean, env: Environment): Fix[] {
+  const layer = workload.layers.find((l) => l.file.file === model.file);
+  if (!layer) return [];
+  const start = model.lines.offsetAt(mount.location.range.start);
+  const found = findServiceSequenceItem(layer, 'volumes', start);
+  if (!found) return [];
+  const removal = removeSequenceItem(model, found.pair, found.seq, found.index);
+  if (removal.length === 0) return [];
+  if (!fromBase || !info.override) {
+    return [{ title: `Remove the source bind mount ${mount.source}:${mount.target} from ${basename(model.file)}`, edits: removal, isPreferred: true }];
+  }
+  const override = info.override;
+  const lines = sequenceItemLines(model, found.item);
+  if (!lines) return [];
+  const comments = sequenceItemCommentLines(model, found.item);
+  const title = `Move the source bind mount ${mount.source}:${mount.target} to ${basename(override.file)} (development only)`;
+  if (!override.model) {
+    return [{ title, edits: removal, createFiles: [{ file: override.file, text: newFileWithSequenceItem(workload.name, 'volumes', lines, comments) }], isPreferred: true }];
+  }
+  if (override.model.problems.length > 0) return [];
+  if (overrideHasTarget(override.model, workload.name, mount.target, env)) return [{ title: `Remove the source bind mount ${mount.source}:${mount.target} (${basename(override.file)} already mounts ${mount.target})`, edits: removal, isPreferred: true }];
+  const addition = appendRawSequenceItem(override.model, workload.name, 'volumes', lines, comments);
+  if (addition.length === 0) return [];
+  return [{ title, edits: [...removal, ...addition], isPreferred: true }];
+}
+
+/** The override file already mounts something at the target (so removing from the base is enough). */
+function overrideHasTarget(model: ComposeFileModel, service: string, target: string, env: Environment): boolean {
+  const entry = model.services.find((s) => s.name === service);
+  if (!entry) return false;
+  return readServiceLayer(model, entry, env).volumes?.mounts.some((m) => m.target === target) === true;
+}

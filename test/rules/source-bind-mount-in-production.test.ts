@@ -1,0 +1,116 @@
+import { runRuleTests } from '../helpers/rule-tester';
+
+const BASE_APP = 'services:\n  web:\n    build: .\n    volumes:\n      - .:/usr/src/app\n      - uploads:/usr/src/app/uploads\nvolumes:\n  uploads:\n';
+
+runRuleTests('source-bind-mount-in-production', {
+  valid: [
+    { name: 'a plain compose.yaml is not production', code: 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n' },
+    {
+      name: 'a dev mount that only compose.override.yaml adds',
+      files: {
+        'compose.yaml': 'services:\n  web:\n    build: .\n    image: acme/web\n',
+        'compose.override.yaml': 'services:\n  web:\n    volumes:\n      - ./src:/app/src\n',
+        'compose.prod.yaml': 'services:\n  web:\n    restart: always\n',
+      },
+    },
+    { name: 'data folders are not source', files: { 'compose.prod.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - ./pgdata:/var/lib/postgresql/data\n  web:\n    build: .\n    volumes:\n      - ./uploads:/app/uploads\n      - ./data:/data\n' } },
+    { name: 'single config files are not source', files: { 'compose.prod.yaml': 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n  web:\n    build: .\n    volumes:\n      - ./settings.toml:/app/settings.toml:ro\n' } },
+    { name: 'the docker socket and host folders outside the project', files: { 'stack.yml': 'services:\n  agent:\n    image: portainer/agent\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n      - /srv/backups:/backups\n' } },
+    { name: 'named volumes are not bind mounts', files: { 'compose.production.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - app:/app\nvolumes:\n  app:\n' } },
+    { name: 'development file names are never production', files: { 'compose.dev.yaml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n', 'docker-compose.local.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - ./src:/app/src\n' } },
+    {
+      name: 'the production file resets the base mounts',
+      files: {
+        'compose.yaml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n',
+        'compose.prod.yaml': 'services:\n  web:\n    volumes: !reset []\n',
+      },
+    },
+    { name: 'rule off in the config', files: { 'stack.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n' }, config: { rules: { 'source-bind-mount-in-production': 'off' } } },
+    { name: 'a production glob that does not match', files: { 'deploy/app.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n' }, config: { production: ['servers/*.yml'], root: '/work/project' }, lint: ['deploy/app.yml'] },
+  ],
+  invalid: [
+    {
+      name: 'a base-file source mount that survives into compose.prod.yaml moves to a new compose.override.yaml',
+      files: { 'compose.yaml': BASE_APP, 'compose.prod.yaml': 'services:\n  web:\n    image: registry.example.com/web:1.4\n' },
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 23, severity: 'warning', service: 'web', containerPath: '/usr/src/app', message: /bind-mounts \. \(the build context\) at \/usr\/src\/app, and this mount is also deployed with compose\.prod\.yaml\. .* Move the mount to compose\.override\.yaml/ }],
+      output: {
+        'compose.yaml': 'services:\n  web:\n    build: .\n    volumes:\n      - uploads:/usr/src/app/uploads\nvolumes:\n  uploads:\n',
+        'compose.override.yaml': 'services:\n  web:\n    volumes:\n      - .:/usr/src/app\n',
+        'compose.prod.yaml': 'services:\n  web:\n    image: registry.example.com/web:1.4\n',
+      },
+    },
+    {
+      name: 'moved into an existing override next to the service there, comment travels along',
+      files: {
+        'docker-compose.yml': 'services:\n  api:\n    build: ./backend\n    volumes:\n      # live reload\n      - ./backend:/code\n      - media:/code/media\n  worker:\n    image: acme/worker\nvolumes:\n  media:\n',
+        'docker-compose.override.yml': 'services:\n  api:\n    ports:\n      - "8000:8000"\n',
+        'docker-compose.prod.yml': 'services:\n  api:\n    restart: always\n',
+      },
+      errors: [{ file: 'docker-compose.yml', line: 6, column: 9, endLine: 6, endColumn: 24, message: /\.\/backend \(the build context\)/ }],
+      output: {
+        'docker-compose.yml': 'services:\n  api:\n    build: ./backend\n    volumes:\n      - media:/code/media\n  worker:\n    image: acme/worker\nvolumes:\n  media:\n',
+        'docker-compose.override.yml': 'services:\n  api:\n    ports:\n      - "8000:8000"\n    volumes:\n      # live reload\n      - ./backend:/code\n',
+      },
+    },
+    {
+      name: 'the only mount of a base service: the key goes, the override gets a new service entry',
+      files: {
+        'compose.yaml': 'services:\n  web:\n    image: node:22\n    command: npm start\n    volumes:\n      - "./:/app"\n    ports:\n      - "3000:3000"\n',
+        'compose.override.yaml': 'services:\n  db:\n    ports:\n      - "5432:5432"\n',
+        'compose.production.yaml': 'services:\n  web:\n    restart: always\n',
+      },
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 18, message: /\.\/ \(the project folder\)/ }],
+      output: {
+        'compose.yaml': 'services:\n  web:\n    image: node:22\n    command: npm start\n    ports:\n      - "3000:3000"\n',
+        'compose.override.yaml': 'services:\n  db:\n    ports:\n      - "5432:5432"\n  web:\n    volumes:\n      - "./:/app"\n',
+      },
+    },
+    {
+      name: 'a mount in the production file itself is removed, related location names nothing else',
+      files: {
+        'compose.yaml': 'services:\n  web:\n    build: .\n',
+        'compose.prod.yaml': 'services:\n  web:\n    volumes:\n      - ./src:/app/src:ro # hot fixes\n      - logs:/app/logs\nvolumes:\n  logs:\n',
+      },
+      errors: [{ file: 'compose.prod.yaml', line: 4, column: 9, endLine: 4, endColumn: 26, message: /\.\/src \(a folder of the build context\) at \/app\/src in production.*Remove the mount from compose\.prod\.yaml/ }],
+      output: {
+        'compose.prod.yaml': 'services:\n  web:\n    volumes:\n      - logs:/app/logs\nvolumes:\n  logs:\n',
+      },
+    },
+    {
+      name: 'a stack file: long syntax mount removed with its key',
+      files: { 'stack.yml': 'services:\n  app:\n    image: python:3.12\n    volumes:\n      - type: bind\n        source: ./app\n        target: /srv/app\n    deploy:\n      replicas: 2\n' },
+      errors: [{ file: 'stack.yml', line: 5, column: 9, endLine: 8, endColumn: 1, message: /\.\/app \(a source folder\)/ }],
+      output: { 'stack.yml': 'services:\n  app:\n    image: python:3.12\n    deploy:\n      replicas: 2\n' },
+    },
+    {
+      name: '# vsafe: production header makes a base production; the long-syntax mount moves to a new override',
+      files: { 'compose.yaml': '# vsafe: production\n\nservices:\n  web:\n    build: .\n    volumes:\n      - type: bind\n        source: .\n        target: /app\n' },
+      errors: [{ line: 7, column: 9, endLine: 10, endColumn: 1 }],
+      output: {
+        'compose.yaml': '# vsafe: production\n\nservices:\n  web:\n    build: .\n',
+        'compose.override.yaml': 'services:\n  web:\n    volumes:\n      - type: bind\n        source: .\n        target: /app\n',
+      },
+    },
+    {
+      name: 'a config production glob, matched relative to the config root',
+      files: { 'deploy/app.yml': 'services:\n  web:\n    build: ..\n    volumes: [../lib:/app/lib, data:/data]\nvolumes:\n  data:\n' },
+      config: { production: ['deploy/*.yml'], root: '/work/project' },
+      lint: ['deploy/app.yml'],
+      errors: [{ file: 'deploy/app.yml', line: 4, column: 15, endLine: 4, endColumn: 30, message: /\.\.\/lib \(a folder of the build context\)/ }],
+      output: { 'deploy/app.yml': 'services:\n  web:\n    build: ..\n    volumes: [data:/data]\nvolumes:\n  data:\n' },
+    },
+    {
+      name: 'the override already mounts the path: only removed from the base',
+      files: {
+        'compose.yaml': 'services:\n  web:\n    build: .\n    volumes:\n      - ./app:/app\n      - static:/static\nvolumes:\n  static:\n',
+        'compose.override.yaml': 'services:\n  web:\n    volumes:\n      - ./app:/app\n',
+        'compose.release.yaml': 'services:\n  web:\n    restart: always\n',
+      },
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 19 }],
+      output: {
+        'compose.yaml': 'services:\n  web:\n    build: .\n    volumes:\n      - static:/static\nvolumes:\n  static:\n',
+        'compose.override.yaml': 'services:\n  web:\n    volumes:\n      - ./app:/app\n',
+      },
+    },
+  ],
+});
