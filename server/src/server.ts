@@ -1,60 +1,160 @@
+import * as path from 'node:path';
+import picomatch from 'picomatch';
 import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
   type Connection,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isComposeFileName, lint, ParseCache, RULES_BY_ID, type Finding, type SeveritySetting, type VsafeConfig } from './core';
+import { docsUrl, isComposeFileName, isDockerfileName, ParseCache, RULES_BY_ID, type Finding, type LintResult, type SeveritySetting, type VsafeConfig } from './core';
 import { isSeveritySetting } from './core/config';
+import { validateConfig } from './core/config-validate';
+import type { ImageEntry } from './core/knowledge/types';
+import { KnowledgeBase } from './core/knowledge/lookup';
+import { basename, dirname } from './core/paths';
+import type { ComposeConfiguration } from './core/project';
+import { renderInventoryMarkdown } from './core/report/markdown';
 import { loadConfigFor } from './node/config';
+import { discover } from './node/discover';
 import { NodeFileHost } from './node/host';
-import { dirname } from './core/paths';
-import { toDiagnostic, toQuickFix, UriMap, uriToPath, type DiagnosticData } from './lsp/convert';
+import { relativeDisplayPath, toCorePath } from './node/paths';
+import {
+  autoFix,
+  docsAction,
+  fixAllAction,
+  fixAllEdit,
+  FIX_ALL_KINDS,
+  ignoreTitle,
+  isFixAllData,
+  wantsKind,
+  type IgnoreFixProvider,
+  type IgnoreScope,
+} from './lsp/actions';
+import { toDiagnostic, toQuickFix, toWorkspaceEdit, UriMap, uriToPath, type DiagnosticData } from './lsp/convert';
+import { configurationsOf, countStatePaths, hoverAt, lensesFor, linksFor } from './lsp/insight';
+import {
+  INVENTORY_REQUEST,
+  SERVER_SHOW_DOCS_COMMAND,
+  SHOW_DOCS_COMMAND,
+  STATUS_NOTIFICATION,
+  type InitializationOptions,
+  type InventoryParams,
+  type InventoryResult,
+  type StatusParams,
+} from './lsp/protocol';
+import { WorkspaceAnalysis } from './lsp/workspace';
 
 /** Editor settings under `vsafe.*`, pulled from the client when it supports it. */
-interface Settings {
+export interface Settings {
   enable: boolean;
   rules: Record<string, SeveritySetting>;
+  production: string[];
+  images: ImageEntry[];
+  scan: { include: string[]; exclude: string[] };
 }
 
-const DEFAULT_SETTINGS: Settings = { enable: true, rules: {} };
+const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, production: [], images: [], scan: { include: [], exclude: [] } };
+
+/** Suppression comments (`# vsafe-ignore`), wired in once the core provides them. */
+let ignoreFixProvider: IgnoreFixProvider | undefined;
+export function setIgnoreFixProvider(provider: IgnoreFixProvider | undefined): void {
+  ignoreFixProvider = provider;
+}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const host = new NodeFileHost();
   const cache = new ParseCache();
   const uris = new UriMap();
-  /** Compose files the server analyses (open documents; the workspace scan adds more). */
-  const known = new Set<string>();
-  /** Last published findings per file, so code actions can find their fixes. */
+  /** Last published findings per file (the diagnostics' `data.findingIndex` points into these). */
   const published = new Map<string, Finding[]>();
+  const lastSent = new Map<string, string>();
+  const configCache = new Map<string, VsafeConfig | undefined>();
+  const configErrors = new Map<string, string>();
   let settings: Settings = DEFAULT_SETTINGS;
   let pullConfiguration = false;
+  let resolveEdits = false;
+  let dynamicWatchers = false;
+  let options: InitializationOptions = {};
+  let folders: string[] = [];
+  let initialized = false;
+
+  const analysis = new WorkspaceAnalysis({
+    host,
+    cache,
+    configFor,
+    enabled: () => settings.enable,
+    publish,
+    idle: sendStatus,
+    error: (message) => connection.console.error(message),
+  });
 
   connection.onInitialize((params): InitializeResult => {
-    pullConfiguration = params.capabilities.workspace?.configuration === true;
+    const capabilities = params.capabilities;
+    pullConfiguration = capabilities.workspace?.configuration === true;
+    resolveEdits = capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+    dynamicWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    options = (params.initializationOptions ?? {}) as InitializationOptions;
+    const workspaceFolders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : params.rootPath ? toCorePath(params.rootPath) : undefined];
+    folders = workspaceFolders.filter((f): f is string => f !== undefined);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KINDS.source], resolveProvider: true },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        documentLinkProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [SERVER_SHOW_DOCS_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'vsafe', version: typeof __VSAFE_VERSION__ === 'string' ? __VSAFE_VERSION__ : 'dev' },
     };
   });
 
-  connection.onInitialized(() => {
+  connection.onInitialized(async () => {
     if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'vsafe' });
+    if (dynamicWatchers && !options.clientWatchesFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/{compose,docker-compose}*.{yaml,yml}' },
+          { globPattern: '**/*stack*.{yaml,yml}' },
+          { globPattern: '**/{Dockerfile,Containerfile}{,.*}' },
+          { globPattern: '**/*.{Dockerfile,dockerfile}' },
+          { globPattern: '**/.env' },
+          { globPattern: '**/.vsaferc.json' },
+        ],
+      });
+    }
+    try {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+        folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => uriToPath(f.uri)).filter((f): f is string => f !== undefined)];
+        scan();
+      });
+    } catch {
+      // The client does not send workspace folder changes.
+    }
+    settings = await readSettings(undefined);
+    initialized = true;
+    scan();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
+    const previous = settings;
     settings = await readSettings(change.settings);
-    relintAll();
+    configCache.clear();
+    if (!initialized) return;
+    if (JSON.stringify(previous.scan) !== JSON.stringify(settings.scan)) scan();
+    else analysis.relintAll();
   });
 
   async function readSettings(pushed: unknown): Promise<Settings> {
@@ -66,46 +166,165 @@ export function startServer(connection: Connection): void {
         // Older clients: keep what was pushed.
       }
     }
-    return normaliseSettings(raw);
+    const normalised = normaliseSettings(raw);
+    for (const problem of normalised.problems) connection.console.error(`vsafe settings: ${problem}`);
+    return normalised.settings;
   }
 
-  function effectiveConfig(file: string): VsafeConfig | undefined {
-    const loaded = loadConfigFor(dirname(file));
+  function folderOf(file: string): string | undefined {
+    let best: string | undefined;
+    for (const folder of folders) if ((file === folder || file.startsWith(folder + '/')) && (!best || folder.length > best.length)) best = folder;
+    return best;
+  }
+
+  /** `.vsaferc.json` (from the folder upwards) with the editor settings on top; undefined when the config is broken. */
+  function configFor(dir: string): VsafeConfig | undefined {
+    if (configCache.has(dir)) return configCache.get(dir);
+    const loaded = loadConfigFor(dir);
+    let config: VsafeConfig | undefined;
     if (!loaded.ok) {
-      connection.console.error(`vsafe: ${loaded.file}: ${loaded.error}`);
-      return undefined;
+      reportConfigError(loaded.file, loaded.error);
+      config = undefined;
+    } else {
+      if (loaded.loaded.file) clearConfigError(loaded.loaded.file);
+      const base = loaded.loaded.config;
+      config = {
+        ...base,
+        root: loaded.loaded.file ? loaded.loaded.root.split(path.sep).join('/') : (folderOf(dir) ?? dir),
+        rules: { ...base.rules, ...settings.rules },
+        production: [...base.production, ...settings.production],
+        images: [...base.images, ...settings.images],
+      };
     }
-    const config = loaded.loaded.config;
-    return { ...config, rules: { ...config.rules, ...settings.rules } };
+    configCache.set(dir, config);
+    return config;
   }
 
-  function relint(files: readonly string[]): void {
-    const dirs = new Set(files.map(dirname));
-    const group = [...known].filter((f) => dirs.has(dirname(f)));
-    if (group.length === 0) return;
-    const config = effectiveConfig(group[0]!);
-    const result = settings.enable && config ? lint({ files: group, host, cache, config }) : { findings: [], files: group };
-    const byFile = new Map<string, Finding[]>();
-    for (const file of [...result.files, ...group]) byFile.set(file, []);
-    for (const finding of result.findings) byFile.get(finding.location.file)?.push(finding) ?? byFile.set(finding.location.file, [finding]);
-    for (const [file, findings] of byFile) {
+  function reportConfigError(file: string, error: string): void {
+    const core = toCorePath(file);
+    if (configErrors.get(core) === error) return;
+    configErrors.set(core, error);
+    connection.console.error(`vsafe: ${file}: ${error}`);
+    const diagnostic: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 1, source: 'vsafe', message: `vsafe configuration error: ${error}. vsafe does not analyse files under this configuration until it is fixed.` };
+    void connection.sendDiagnostics({ uri: uris.toUri(core), diagnostics: [diagnostic] });
+  }
+
+  function clearConfigError(file: string): void {
+    const core = toCorePath(file);
+    if (!configErrors.delete(core)) return;
+    void connection.sendDiagnostics({ uri: uris.toUri(core), diagnostics: [] });
+  }
+
+  function publish(file: string, findings: Finding[], force: boolean): void {
+    const diagnostics = findings.map((f, i) => toDiagnostic(f, i, uris));
+    const json = JSON.stringify(diagnostics);
+    const previous = lastSent.get(file);
+    if (!force && (previous === json || (previous === undefined && diagnostics.length === 0))) {
       published.set(file, findings);
-      void connection.sendDiagnostics({ uri: uris.toUri(file), diagnostics: findings.map((f, i) => toDiagnostic(f, i, uris)) });
+      return;
     }
+    published.set(file, findings);
+    if (diagnostics.length === 0) lastSent.delete(file);
+    else lastSent.set(file, json);
+    void connection.sendDiagnostics({ uri: uris.toUri(file), diagnostics });
   }
 
-  function relintAll(): void {
-    const dirs = new Map<string, string>();
-    for (const file of known) dirs.set(dirname(file), file);
-    for (const file of dirs.values()) relint([file]);
+  function knowledgeFor(configuration: ComposeConfiguration): KnowledgeBase {
+    return KnowledgeBase.builtIn(configFor(configuration.dir)?.images ?? []);
   }
+
+  function results(): LintResult[] {
+    return [...analysis.units.values()].map((u) => u.result).filter((r): r is LintResult => r !== undefined);
+  }
+
+  function sendStatus(): void {
+    const counts = countStatePaths(results(), knowledgeFor);
+    const status: StatusParams = { ...counts, files: analysis.units.size, scanning: analysis.busy };
+    void connection.sendNotification(STATUS_NOTIFICATION, status);
+  }
+
+  function matcher(globs: readonly string[], root: string): (file: string) => boolean {
+    if (globs.length === 0) return () => false;
+    const match = picomatch(globs as string[], { dot: true });
+    return (file) => {
+      const relative = path.posix.relative(root, file);
+      return !relative.startsWith('..') && match(relative);
+    };
+  }
+
+  function scanMatchers(folder: string): { include: (file: string) => boolean; exclude: (file: string) => boolean } {
+    const loaded = loadConfigFor(folder);
+    const root = loaded.ok && loaded.loaded.file ? loaded.loaded.root.split(path.sep).join('/') : folder;
+    const config = loaded.ok ? loaded.loaded.config : undefined;
+    const settingsInclude = matcher(settings.scan.include, folder);
+    const settingsExclude = matcher(settings.scan.exclude, folder);
+    const configInclude = matcher(config?.composeFiles ?? [], root);
+    const configIgnore = matcher(config?.ignore ?? [], root);
+    return { include: (f) => settingsInclude(f) || configInclude(f), exclude: (f) => settingsExclude(f) || configIgnore(f) };
+  }
+
+  /** Walks the workspace folders and (re-)analyses everything found; cancels the previous scan's queue. */
+  function scan(): void {
+    host.invalidate();
+    configCache.clear();
+    const compose: string[] = [];
+    const dockerfiles: string[] = [];
+    if (settings.enable) {
+      for (const folder of folders) {
+        const { include, exclude } = scanMatchers(folder);
+        const found = discover([folder], { isExtraComposeFile: include, isIgnored: exclude });
+        compose.push(...found.composeFiles);
+        dockerfiles.push(...found.dockerfiles);
+      }
+    }
+    analysis.setScanned(compose, dockerfiles);
+  }
+
+  function kindOf(file: string, languageId?: string): 'compose' | 'dockerfile' | undefined {
+    if (languageId === 'dockerfile' || isDockerfileName(basename(file))) return 'dockerfile';
+    if (languageId === 'dockercompose' || isComposeFileName(basename(file))) return 'compose';
+    const folder = folderOf(file);
+    if (folder && scanMatchers(folder).include(file)) return 'compose';
+    return undefined;
+  }
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let rescan = false;
+    const changed: string[] = [];
+    for (const change of params.changes) {
+      const file = uriToPath(change.uri);
+      if (!file) continue;
+      host.invalidate(file);
+      cache.delete(file);
+      const name = basename(file);
+      if (name === '.vsaferc.json' || name === 'package.json') {
+        rescan = true;
+        continue;
+      }
+      const kind = kindOf(file);
+      const folder = folderOf(file);
+      const excluded = folder !== undefined && scanMatchers(folder).exclude(file);
+      if (change.type === FileChangeType.Created && kind && folder && !excluded) analysis.created(file, kind);
+      else if (change.type === FileChangeType.Deleted) analysis.deleted(file);
+      else changed.push(file);
+    }
+    if (rescan) scan();
+    else if (changed.length > 0) analysis.changed(changed);
+  });
+
+  documents.onDidOpen((event) => {
+    const file = uris.remember(event.document.uri);
+    const kind = file.startsWith('/') ? kindOf(file, event.document.languageId) : undefined;
+    if (!kind) return;
+    host.setOverlay(file, event.document.getText());
+    analysis.open(file, kind);
+  });
 
   documents.onDidChangeContent((event) => {
-    const file = uris.remember(event.document.uri);
-    if (!file.startsWith('/') || !isAnalysed(event.document)) return;
+    const file = uriToPath(event.document.uri);
+    if (!file || !kindOf(file, event.document.languageId)) return;
     host.setOverlay(file, event.document.getText());
-    known.add(file);
-    relint([file]);
+    analysis.changed([file], true);
   });
 
   documents.onDidClose((event) => {
@@ -113,45 +332,154 @@ export function startServer(connection: Connection): void {
     if (!file) return;
     host.deleteOverlay(file);
     host.invalidate(file);
-    known.delete(file);
-    published.delete(file);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
-    relint([file]);
+    analysis.close(file);
   });
 
   connection.onCodeAction((params): CodeAction[] => {
     const file = uriToPath(params.textDocument.uri);
     if (!file) return [];
+    const only = params.context.only;
     const findings = published.get(file) ?? [];
     const actions: CodeAction[] = [];
+    const fixes: CodeAction[] = [];
+    const others: CodeAction[] = [];
+    const quickfix = wantsKind(only, CodeActionKind.QuickFix);
+    const text = host.readFile(file) ?? '';
     for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== 'vsafe') continue;
+      if (diagnostic.source !== 'vsafe' || !quickfix) continue;
       const data = diagnostic.data as DiagnosticData | undefined;
       const finding = data ? findings[data.findingIndex] : undefined;
       if (!finding || finding.rule !== data?.rule) continue;
-      for (const fix of finding.fixes) actions.push(toQuickFix(fix, diagnostic, uris));
+      for (const fix of finding.fixes) fixes.push(toQuickFix(fix, diagnostic, uris));
+      if (ignoreFixProvider) {
+        const scopes: IgnoreScope[] = finding.service !== undefined ? ['line', 'service', 'file'] : ['line', 'file'];
+        for (const scope of scopes) {
+          const fix = ignoreFixProvider(finding, scope, text);
+          if (!fix) continue;
+          const action = toQuickFix({ ...fix, title: ignoreTitle(finding.rule, scope, finding.service), isPreferred: false }, diagnostic, uris);
+          others.push(action);
+        }
+      }
+      const command = options.showDocumentationCommand
+        ? { title: `Show documentation for ${finding.rule}`, command: SHOW_DOCS_COMMAND, arguments: [finding.rule] }
+        : { title: `Show documentation for ${finding.rule}`, command: SERVER_SHOW_DOCS_COMMAND, arguments: [finding.rule] };
+      if (finding.rule !== 'parse-error') others.push(docsAction(finding.rule, command, diagnostic));
     }
+    actions.push(...fixes);
+    const fixable = findings.filter((f) => autoFix(f) !== undefined).length;
+    if (quickfix && fixes.length > 0 && fixable > 1) {
+      actions.push(fixAllAction(CodeActionKind.QuickFix, params.textDocument.uri, resolveEdits ? undefined : fixAllEdit(file, analysis, host, uris)));
+    }
+    // Source actions only when asked for (codeActionsOnSave, "Fix all" commands).
+    if (only && wantsKind(only, FIX_ALL_KINDS.source) && fixable > 0) {
+      const edit = fixAllEdit(file, analysis, host, uris);
+      if (edit) actions.push(fixAllAction(FIX_ALL_KINDS.source, params.textDocument.uri, edit));
+    }
+    actions.push(...others);
     return actions;
+  });
+
+  connection.onCodeActionResolve((action) => {
+    if (!isFixAllData(action.data)) return action;
+    const file = uriToPath(action.data.uri);
+    if (file) action.edit = fixAllEdit(file, analysis, host, uris) ?? { changes: {} };
+    return action;
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== SERVER_SHOW_DOCS_COMMAND) return;
+    const rule = params.arguments?.[0];
+    if (typeof rule !== 'string' || !RULES_BY_ID.has(rule)) return;
+    try {
+      await connection.window.showDocument({ uri: docsUrl(rule), external: true });
+    } catch {
+      connection.window.showInformationMessage(`vsafe rule ${rule}: ${docsUrl(rule)}`);
+    }
+  });
+
+  function fileResults(file: string): LintResult[] {
+    return analysis.unitsReading(file).map((u) => u.result).filter((r): r is LintResult => r !== undefined);
+  }
+
+  connection.onHover((params) => {
+    const file = uriToPath(params.textDocument.uri);
+    if (!file) return null;
+    const hover = hoverAt(configurationsOf(fileResults(file), file), file, params.position, knowledgeFor);
+    return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
+  });
+
+  connection.onCodeLens((params) => {
+    const file = uriToPath(params.textDocument.uri);
+    if (!file || !settings.enable) return [];
+    return lensesFor(configurationsOf(fileResults(file), file), file, knowledgeFor, analysis.findingsFor(file)).map((lens) => ({
+      range: lens.range,
+      // An empty command id: VS Code shows the title without making it clickable.
+      command: { title: lens.title, command: '' },
+    }));
+  });
+
+  connection.onDocumentLinks((params) => {
+    const file = uriToPath(params.textDocument.uri);
+    if (!file) return [];
+    const configurations = configurationsOf(fileResults(file), file);
+    const model = configurations.flatMap((c) => c.files).find((f) => f.file === file);
+    if (!model) return [];
+    return linksFor(configurations, model).map((link) => ({ range: link.range, target: link.target, tooltip: link.tooltip }));
+  });
+
+  connection.onRequest(INVENTORY_REQUEST, async (params: InventoryParams | undefined): Promise<InventoryResult> => {
+    await analysis.whenIdle();
+    const file = params?.uri ? uriToPath(params.uri) : undefined;
+    const chosen = file ? fileResults(file) : results();
+    const seen = new Set<string>();
+    const merged: LintResult = { findings: [], files: [], configurations: [] };
+    for (const result of chosen) {
+      for (const configuration of result.configurations) {
+        const key = configuration.files.map((f) => f.file).join('\u0000');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        merged.configurations.push(configuration);
+      }
+      merged.findings.push(...result.findings);
+      merged.files.push(...result.files);
+    }
+    merged.configurations.sort((a, b) => (a.files[0]?.file ?? '').localeCompare(b.files[0]?.file ?? ''));
+    const base = (file ? folderOf(file) : folders[0]) ?? (file ? dirname(file) : '/');
+    return { markdown: renderInventoryMarkdown(merged, (f) => relativeDisplayPath(f, base)) };
   });
 
   documents.listen(connection);
   connection.listen();
 }
 
-function isAnalysed(document: TextDocument): boolean {
-  if (document.languageId === 'dockercompose') return true;
-  return isComposeFileName(document.uri.replace(/[?#].*$/, ''));
-}
-
-function normaliseSettings(raw: unknown): Settings {
-  const value = (raw ?? {}) as Partial<Record<keyof Settings, unknown>>;
+function normaliseSettings(raw: unknown): { settings: Settings; problems: string[] } {
+  const value = (raw ?? {}) as Record<string, unknown>;
+  const problems: string[] = [];
   const rules: Record<string, SeveritySetting> = {};
   if (value.rules && typeof value.rules === 'object') {
     for (const [id, setting] of Object.entries(value.rules as Record<string, unknown>)) {
       if (RULES_BY_ID.has(id) && isSeveritySetting(setting)) rules[id] = setting;
+      else problems.push(`vsafe.rules: ignoring "${id}": ${String(setting)}`);
     }
   }
-  return { enable: value.enable !== false, rules };
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s !== '') : []);
+  let images: ImageEntry[] = [];
+  if (Array.isArray(value.images) && value.images.length > 0) {
+    const checked = validateConfig({ images: value.images }, new Set(RULES_BY_ID.keys()));
+    if (checked.ok) images = checked.config.images;
+    else problems.push(`vsafe.images: ${checked.error}`);
+  }
+  const scan = (value.scan ?? {}) as Record<string, unknown>;
+  return {
+    settings: {
+      enable: value.enable !== false,
+      rules,
+      production: strings(value.production),
+      images,
+      scan: { include: strings(scan.include), exclude: strings(scan.exclude) },
+    },
+    problems,
+  };
 }
 
 declare const __VSAFE_VERSION__: string | undefined;
@@ -163,3 +491,5 @@ if (require.main === module) {
     startServer(createConnection(ProposedFeatures.all));
   }
 }
+
+export { toWorkspaceEdit };
