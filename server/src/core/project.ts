@@ -1,10 +1,10 @@
-import { parseDotEnv, type Environment } from './compose/interpolate';
+import { interpolate, parseDotEnv, type Environment } from './compose/interpolate';
 import { BASE_NAMES, composeFileRole, OVERRIDE_NAMES } from './compose/files';
-import { parseComposeFile, type ComposeFileModel, type TopLevelVolume } from './compose/parse';
-import { readServiceLayer, type ServiceLayer } from './compose/service';
+import { parseComposeFile, type ComposeFileModel, type IncludeEntry, type ServiceEntry, type TopLevelVolume } from './compose/parse';
+import { readServiceLayer, type MergeMode, type ServiceLayer, type VolumesFromEntry } from './compose/service';
 import type { Mount, Workload } from './model';
-import { dirname, joinPath } from './paths';
-import type { FileHost } from './types';
+import { basename, dirname, joinPath } from './paths';
+import type { FileHost, FileProblem, Location } from './types';
 
 /**
  * A compose configuration: the files `docker compose` would merge, in order
@@ -12,18 +12,57 @@ import type { FileHost } from './types';
  */
 export interface ComposeConfiguration {
   dir: string;
+  /** The files given to Compose (`-f`), in merge order; included and extended files are in `includedFiles`. */
   files: ComposeFileModel[];
+  /** Files pulled in by `include:` and `extends: {file}` (each once), so their problems are reported too. */
+  includedFiles: ComposeFileModel[];
+  /** The interpolation environment: the project's `.env` (plus `PWD`, the project directory, unless `.env` sets it). */
   env: Environment;
   workloads: ComposeWorkload[];
   /** Top-level volume declarations by name, the last file wins. */
   volumes: Map<string, { declaration: TopLevelVolume; file: ComposeFileModel }>;
   /** A production configuration (SPEC §3 "Production"); filled by production detection. */
   production: boolean;
+  /**
+   * Problems of the configuration as a whole, at the node that causes them: a missing or
+   * unparsable included file, an `extends` cycle, a service both defined and included.
+   */
+  problems: FileProblem[];
+}
+
+/** Which layer decided a field of the merged service, so findings can point at every file involved. */
+export interface FieldSource {
+  layer: ServiceLayer;
+  location: Location;
+}
+
+export interface WorkloadProvenance {
+  image?: FieldSource;
+  /** The layer whose `image: !reset` removed an earlier image (then `image` is unset). */
+  imageReset?: FieldSource;
+  command?: FieldSource;
+  entrypoint?: FieldSource;
+  build?: FieldSource;
+  /** Where each environment variable of the merged service was set. */
+  environment: Map<string, FieldSource>;
+  /** The last `volumes: !reset` / `!override` that dropped the mounts of earlier layers. */
+  volumesReset?: FieldSource & { mode: Exclude<MergeMode, 'merge'> };
+  tmpfsReset?: FieldSource & { mode: Exclude<MergeMode, 'merge'> };
+  /** The layer each (own, not inherited) mount comes from. */
+  mounts: Map<Mount, ServiceLayer>;
 }
 
 export interface ComposeWorkload extends Workload {
   /** Every file's contribution, in merge order; fixes edit these. */
   layers: ServiceLayer[];
+  provenance: WorkloadProvenance;
+  /** The merged `volumes_from` entries. */
+  volumesFrom: VolumesFromEntry[];
+  /**
+   * `volumes_from` entries whose mounts cannot be known (`container:…`, an unknown
+   * variable): paths may be covered by them, so rules should not claim they are not.
+   */
+  opaqueVolumesFrom: VolumesFromEntry[];
 }
 
 /** Parses each file once per text; the server keeps one cache across edits. */
@@ -46,9 +85,11 @@ export class ParseCache {
 /**
  * Groups compose files into the configurations `docker compose` would load:
  * base + override, and base + each environment file (`compose.prod.yaml`).
- * Files without a base in their folder, and stack files, stand alone.
+ * Files without a base in their folder, and stack files, stand alone. A
+ * configuration whose files are all pulled in by another configuration's
+ * `include:` is analysed only as part of that one.
  */
-export function planConfigurations(files: readonly string[], host: FileHost): string[][] {
+export function planConfigurations(files: readonly string[], host: FileHost, cache: ParseCache = new ParseCache()): string[][] {
   const byDir = new Map<string, string[]>();
   for (const file of files) {
     const dir = dirname(file);
@@ -72,86 +113,472 @@ export function planConfigurations(files: readonly string[], host: FileHost): st
       if (composeFileRole(file).kind === 'standalone') plans.push([file]);
     }
   }
-  return plans;
+  if (plans.length < 2) return plans;
+  const includedBy = plans.map((plan) => includedFilesOf(plan, host, cache));
+  return plans.filter((plan, i) => !plan.every((file) => includedBy.some((included, j) => j !== i && included.has(file) && !plans[j]!.every((f) => includedBy[i]!.has(f)))));
+}
+
+/** The files a configuration pulls in through `include:`, transitively. */
+function includedFilesOf(plan: readonly string[], host: FileHost, cache: ParseCache): Set<string> {
+  const dir = dirname(plan[0]!);
+  const env = projectEnvironment(dir, host);
+  const seen = new Set<string>();
+  const queue: { file: string; workingDir: string }[] = plan.map((file) => ({ file, workingDir: dir }));
+  while (queue.length > 0 && seen.size < 1000) {
+    const { file, workingDir } = queue.shift()!;
+    const text = host.readFile(file);
+    if (text === undefined) continue;
+    for (const doc of cache.get(file, text).documents) {
+      for (const entry of doc.includes) {
+        const paths = entry.paths.map((p) => interpolate(p.raw, env)).filter((p) => !p.unknown).map((p) => joinPath(workingDir, p.value));
+        for (const path of paths) {
+          if (seen.has(path)) continue;
+          seen.add(path);
+          queue.push({ file: path, workingDir: dirname(paths[0]!) });
+        }
+      }
+    }
+  }
+  return seen;
+}
+
+function projectEnvironment(dir: string, host: FileHost): Map<string, string> {
+  const dotEnv = host.readFile(joinPath(dir, '.env'));
+  const env = dotEnv === undefined ? new Map<string, string>() : parseDotEnv(dotEnv);
+  // `${PWD}` in a compose file means the directory Compose runs in: the project directory.
+  if (!env.has('PWD')) env.set('PWD', dir);
+  return env;
 }
 
 export function loadConfiguration(paths: readonly string[], host: FileHost, cache: ParseCache): ComposeConfiguration {
   const dir = dirname(paths[0]!);
-  const dotEnv = host.readFile(joinPath(dir, '.env'));
-  const env: Environment = dotEnv === undefined ? new Map() : parseDotEnv(dotEnv);
+  const env = projectEnvironment(dir, host);
+  const loader = new Loader(host, cache);
   const files: ComposeFileModel[] = [];
+  const project = emptyProject();
   for (const path of paths) {
-    const text = host.readFile(path);
-    if (text !== undefined) files.push(cache.get(path, text));
+    const model = loader.read(path);
+    if (!model) continue;
+    files.push(model);
+    loader.loadFile(model, { workingDir: dir, env, includeChain: [path] }, project);
   }
-  return { dir, files, env, workloads: mergeServices(files, env), volumes: mergeVolumes(files), production: false };
+  const top = new Set(files.map((f) => f.file));
+  const includedFiles = [...loader.files.values()].filter((f) => !top.has(f.file));
+  const workloads = [...project.services].map(([name, layers]) => mergeLayers(name, layers, host, loader.problems));
+  resolveVolumesFrom(workloads, loader.problems);
+  return {
+    dir,
+    files,
+    includedFiles,
+    env,
+    workloads,
+    volumes: project.volumes,
+    production: false,
+    problems: dedupeProblems(loader.problems),
+  };
 }
 
-function mergeVolumes(files: ComposeFileModel[]): ComposeConfiguration['volumes'] {
-  const volumes: ComposeConfiguration['volumes'] = new Map();
-  for (const file of files) for (const declaration of file.volumes) volumes.set(declaration.name, { declaration, file });
-  return volumes;
+interface Scope {
+  /** Relative paths (includes, extends files, bind sources, build contexts) resolve here. */
+  workingDir: string;
+  env: Environment;
+  /** Files on the current include path, for cycle detection. */
+  includeChain: string[];
 }
 
-function mergeServices(files: ComposeFileModel[], env: Environment): ComposeWorkload[] {
-  const byName = new Map<string, ServiceLayer[]>();
-  for (const file of files) {
-    for (const entry of file.services) {
-      const layers = byName.get(entry.name) ?? [];
-      layers.push(readServiceLayer(file, entry, env));
-      byName.set(entry.name, layers);
+/** Services and volumes gathered so far, in merge order. */
+interface ProjectParts {
+  services: Map<string, ServiceLayer[]>;
+  volumes: ComposeConfiguration['volumes'];
+}
+
+function emptyProject(): ProjectParts {
+  return { services: new Map(), volumes: new Map() };
+}
+
+class Loader {
+  readonly files = new Map<string, ComposeFileModel>();
+  readonly problems: FileProblem[] = [];
+
+  constructor(
+    private readonly host: FileHost,
+    private readonly cache: ParseCache,
+  ) {}
+
+  read(path: string): ComposeFileModel | undefined {
+    const known = this.files.get(path);
+    if (known) return known;
+    const text = this.host.readFile(path);
+    if (text === undefined) return undefined;
+    const model = this.cache.get(path, text);
+    this.files.set(path, model);
+    return model;
+  }
+
+  problem(at: Location, message: string): void {
+    this.problems.push({ file: at.file, range: at.range, message });
+  }
+
+  /** Each `---` document of a file is merged like one more file. */
+  loadFile(model: ComposeFileModel, scope: Scope, into: ProjectParts): void {
+    for (const doc of model.documents.length > 0 ? model.documents : [model]) this.loadDocument(doc, scope, into);
+  }
+
+  private loadDocument(doc: ComposeFileModel, scope: Scope, into: ProjectParts): void {
+    // 1. `include:` first: the included services become part of this document.
+    const imported = emptyProject();
+    for (const entry of doc.includes) {
+      const sub = this.loadInclude(entry, scope);
+      if (!sub) continue;
+      for (const [name, layers] of sub.services) {
+        if (imported.services.has(name)) {
+          this.problem(entry.location, `Service "${name}" is defined by two included files: docker compose refuses to load the project (services.${name} conflicts with imported resource).`);
+          continue;
+        }
+        imported.services.set(name, layers);
+      }
+      for (const [name, volume] of sub.volumes) if (!imported.volumes.has(name)) imported.volumes.set(name, volume);
     }
+    // 2. The document's own services, with `extends` resolved (bases may be included services).
+    const own = new Map<string, ServiceLayer[]>();
+    for (const entry of doc.services) {
+      const includedLayers = imported.services.get(entry.name);
+      if (includedLayers && !sameDefinition(includedLayers, doc, entry)) {
+        const from = includedLayers[includedLayers.length - 1]!.file.file;
+        this.problem(entry.keyLocation, `Service "${entry.name}" is also defined by the included file ${basename(from)}: docker compose refuses to load the project (services.${entry.name} conflicts with imported resource). Rename one, or customise the included service with an override file in the \`include\` entry's \`path\` list.`);
+      }
+      own.set(entry.name, this.resolveService(doc, entry, scope, imported, []));
+    }
+    // 3. Merge onto what earlier files and documents contributed.
+    for (const [name, layers] of imported.services) {
+      if (own.has(name)) {
+        // Compose refuses the conflict; the included definition comes first so the own one still shows.
+        own.set(name, [...layers, ...own.get(name)!]);
+        continue;
+      }
+      append(into.services, name, layers);
+    }
+    for (const [name, layers] of own) append(into.services, name, layers);
+    for (const [name, volume] of imported.volumes) into.volumes.set(name, volume);
+    for (const declaration of doc.volumes) if (declaration.name !== '') into.volumes.set(declaration.name, { declaration, file: doc });
   }
-  return [...byName.values()].map(mergeLayers);
+
+  private loadInclude(entry: IncludeEntry, scope: Scope): ProjectParts | undefined {
+    if (entry.paths.length === 0) {
+      this.problem(entry.location, 'This `include` entry names no file (`path` is missing).');
+      return undefined;
+    }
+    const paths: string[] = [];
+    for (const path of entry.paths) {
+      const expanded = interpolate(path.raw, scope.env);
+      if (expanded.unknown) {
+        this.problem(path.location, `The included path "${path.raw}" uses ${expanded.missing.map((m) => '$' + m).join(', ')}, which no .env defines: the included services are not analysed.`);
+        return undefined;
+      }
+      paths.push(joinPath(scope.workingDir, expanded.value));
+    }
+    const main = paths[0]!;
+    if (scope.includeChain.includes(main)) {
+      const chain = [...scope.includeChain, main].map((f) => basename(f)).join(' → ');
+      this.problem(entry.location, `Include cycle: ${chain}. docker compose refuses to load the project.`);
+      return undefined;
+    }
+    let projectDir = dirname(main);
+    if (entry.projectDirectory) {
+      const expanded = interpolate(entry.projectDirectory.raw, scope.env);
+      if (!expanded.unknown) projectDir = joinPath(scope.workingDir, expanded.value);
+    }
+    // The included project's .env (or its `env_file`) fills variables the including project leaves unset.
+    const env = new Map(scope.env);
+    const envFiles = entry.envFiles.length > 0 ? entry.envFiles.map((f) => ({ path: joinPath(scope.workingDir, interpolate(f.raw, scope.env).value), location: f.location, explicit: true })) : [{ path: joinPath(projectDir, '.env'), location: entry.location, explicit: false }];
+    for (const envFile of envFiles) {
+      const text = this.host.readFile(envFile.path);
+      if (text === undefined) {
+        if (envFile.explicit) this.problem(envFile.location, `The env file ${envFile.path} does not exist: docker compose refuses to load the project.`);
+        continue;
+      }
+      for (const [key, value] of parseDotEnv(text, env)) if (!env.has(key)) env.set(key, value);
+    }
+    const models: ComposeFileModel[] = [];
+    entry.paths.forEach((path, i) => {
+      const model = this.read(paths[i]!);
+      if (!model) {
+        this.problem(path.location, `The included file ${path.raw} does not exist (${paths[i]}): docker compose refuses to load the project, and its services are not analysed.`);
+        return;
+      }
+      if (model.problems.length > 0) {
+        this.problem(path.location, `The included file ${path.raw} has errors (reported in that file): its services are not analysed.`);
+      }
+      models.push(model);
+    });
+    if (models.length === 0) return undefined;
+    const sub = emptyProject();
+    const subScope: Scope = { workingDir: projectDir, env, includeChain: [...scope.includeChain, main] };
+    for (const model of models) this.loadFile(model, subScope, sub);
+    for (const layers of sub.services.values()) for (const layer of layers) layer.includedBy ??= entry.location;
+    return sub;
+  }
+
+  /**
+   * The layers of one service with its `extends` chain resolved: the bases first
+   * (marked `role: 'extends'`), then the service's own layer.
+   */
+  private resolveService(doc: ComposeFileModel, entry: ServiceEntry, scope: Scope, imported: ProjectParts, stack: string[]): ServiceLayer[] {
+    const own = readServiceLayer(doc, entry, scope.env, scope.workingDir);
+    const ref = entry.extends;
+    if (!ref) return [own];
+    const key = `${doc.file}#${doc.documentIndex}#${entry.name}`;
+    const nextStack = [...stack, key];
+    if (!ref.service) {
+      this.problem(ref.location, `\`extends\` of service "${entry.name}" names no service.`);
+      return [own];
+    }
+    const baseName = interpolate(ref.service.raw, scope.env).value;
+    let bases: ServiceLayer[] | undefined;
+    if (ref.file) {
+      const expanded = interpolate(ref.file.raw, scope.env);
+      if (expanded.unknown) {
+        this.problem(ref.file.location, `The extended file "${ref.file.raw}" uses ${expanded.missing.map((m) => '$' + m).join(', ')}, which no .env defines: what service "${entry.name}" inherits is not analysed.`);
+        return [own];
+      }
+      const path = joinPath(scope.workingDir, expanded.value);
+      const model = this.read(path);
+      if (!model) {
+        this.problem(ref.file.location, `The extended file ${ref.file.raw} does not exist (${path}): docker compose refuses to load the project.`);
+        return [own];
+      }
+      if (model.problems.length > 0) {
+        this.problem(ref.file.location, `The extended file ${ref.file.raw} has errors (reported in that file): what service "${entry.name}" inherits is not analysed.`);
+        return [own];
+      }
+      const baseScope: Scope = { workingDir: dirname(path), env: scope.env, includeChain: scope.includeChain };
+      for (const baseDoc of model.documents.length > 0 ? model.documents : [model]) {
+        const baseEntry = baseDoc.services.find((s) => s.name === baseName);
+        if (!baseEntry) continue;
+        const cycle = this.cycle(nextStack, `${baseDoc.file}#${baseDoc.documentIndex}#${baseName}`, ref.location);
+        if (cycle) return [own];
+        bases = [...(bases ?? []), ...this.resolveService(baseDoc, baseEntry, baseScope, emptyProject(), nextStack)];
+      }
+      if (!bases) {
+        this.problem(ref.service.location, `Service "${baseName}" is not defined in ${ref.file.raw}: docker compose refuses to load the project.`);
+        return [own];
+      }
+    } else {
+      const baseEntry = doc.services.find((s) => s.name === baseName);
+      if (baseEntry) {
+        if (this.cycle(nextStack, `${doc.file}#${doc.documentIndex}#${baseName}`, ref.location)) return [own];
+        bases = this.resolveService(doc, baseEntry, scope, imported, nextStack);
+      } else if (imported.services.has(baseName)) {
+        bases = imported.services.get(baseName)!.map((layer) => ({ ...layer }));
+      } else {
+        this.problem(ref.service.location, `Service "${baseName}" that "${entry.name}" extends is not defined: docker compose refuses to load the project.`);
+        return [own];
+      }
+    }
+    for (const base of bases) {
+      base.role = 'extends';
+      base.extendedBy ??= { service: entry.name, location: ref.location };
+      // Services that depend on others cannot be extended; Compose never inherits `volumes_from`.
+      delete base.volumesFrom;
+    }
+    return [...bases, own];
+  }
+
+  private cycle(stack: string[], key: string, at: Location): boolean {
+    const start = stack.indexOf(key);
+    if (start < 0) return false;
+    const names = [...stack.slice(start), key].map((k) => k.slice(k.lastIndexOf('#') + 1));
+    this.problem(at, `\`extends\` cycle: ${names.join(' → ')}. docker compose refuses to load the project.`);
+    return true;
+  }
 }
 
-function mergeLayers(layers: ServiceLayer[]): ComposeWorkload {
-  const first = layers[0]!;
+function append(map: Map<string, ServiceLayer[]>, name: string, layers: ServiceLayer[]): void {
+  const list = map.get(name);
+  if (list) list.push(...layers);
+  else map.set(name, [...layers]);
+}
+
+/** Compose accepts a service both included and defined when the definitions are identical. */
+function sameDefinition(included: ServiceLayer[], doc: ComposeFileModel, entry: ServiceEntry): boolean {
+  if (included.length !== 1) return false;
+  const text = (model: ComposeFileModel, e: ServiceEntry): string | undefined => {
+    const range = (e.pair.value as { range?: [number, number, number] } | null)?.range;
+    return range ? model.text.slice(range[0], range[1]).trim() : undefined;
+  };
+  const a = text(included[0]!.file, included[0]!.entry);
+  return a !== undefined && a === text(doc, entry);
+}
+
+function dedupeProblems(problems: FileProblem[]): FileProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = [p.file, p.range.start.line, p.range.start.character, p.message].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function mergeLayers(name: string, layers: ServiceLayer[], host: FileHost, problems: FileProblem[]): ComposeWorkload {
+  const own = layers.find((l) => l.role !== 'extends') ?? layers[0]!;
   const environment = new Map<string, string>();
+  const provenance: WorkloadProvenance = { environment: new Map(), mounts: new Map() };
   let image: ServiceLayer['image'];
   let command: string[] | undefined;
   let entrypoint: string[] | undefined;
-  let build: ServiceLayer['build'];
-  let buildFile = first.file.file;
+  let context: { value: string; layer: ServiceLayer } | undefined;
+  let dockerfile: string | undefined;
+  let buildUnknown = false;
+  let hasBuild = false;
   let volumeMounts = new Map<string, Mount>();
   let tmpfsMounts = new Map<string, Mount>();
+  let volumesFrom: VolumesFromEntry[] = [];
+  let envFiles: { path: string; required: boolean; location: Location; unknown: boolean; layer: ServiceLayer }[] = [];
   for (const layer of layers) {
-    if (layer.image) image = layer.image;
-    if (layer.command) command = layer.command;
-    if (layer.entrypoint) entrypoint = layer.entrypoint;
-    if (layer.build) {
-      build = layer.build;
-      buildFile = layer.file.file;
+    if (layer.imageReset) {
+      image = undefined;
+      delete provenance.image;
+      provenance.imageReset = { layer, location: layer.imageReset };
     }
-    for (const [k, v] of layer.environment) environment.set(k, v);
-    volumeMounts = mergeMounts(volumeMounts, layer.volumes);
-    tmpfsMounts = mergeMounts(tmpfsMounts, layer.tmpfs);
+    if (layer.image) {
+      image = layer.image;
+      provenance.image = { layer, location: layer.image.location };
+    }
+    if (layer.command) {
+      command = layer.command;
+      provenance.command = { layer, location: layer.commandLocation ?? layer.entry.keyLocation };
+    }
+    if (layer.entrypoint) {
+      entrypoint = layer.entrypoint;
+      provenance.entrypoint = { layer, location: layer.entrypointLocation ?? layer.entry.keyLocation };
+    }
+    if (layer.build) {
+      hasBuild = true;
+      if (layer.build.context !== undefined) context = { value: layer.build.context, layer };
+      if (layer.build.dockerfile !== undefined) dockerfile = layer.build.dockerfile;
+      if (layer.build.unknown) buildUnknown = true;
+      provenance.build = { layer, location: layer.buildLocation ?? layer.entry.keyLocation };
+    }
+    if (layer.environmentMode !== 'merge') {
+      environment.clear();
+      provenance.environment.clear();
+    }
+    for (const [k, v] of layer.environment) {
+      environment.set(k, v);
+      provenance.environment.set(k, { layer, location: layer.environmentLocations.get(k) ?? layer.entry.keyLocation });
+    }
+    if (layer.envFiles.length > 0) envFiles = [...envFiles, ...layer.envFiles.map((f) => ({ ...f, layer }))];
+    if (layer.volumes) {
+      volumeMounts = mergeMounts(volumeMounts, layer.volumes);
+      for (const mount of layer.volumes.mounts) provenance.mounts.set(mount, layer);
+      if (layer.volumes.mode !== 'merge') provenance.volumesReset = { layer, location: layer.volumes.location ?? layer.entry.keyLocation, mode: layer.volumes.mode };
+    }
+    if (layer.tmpfs) {
+      tmpfsMounts = mergeMounts(tmpfsMounts, layer.tmpfs);
+      for (const mount of layer.tmpfs.mounts) provenance.mounts.set(mount, layer);
+      if (layer.tmpfs.mode !== 'merge') provenance.tmpfsReset = { layer, location: layer.tmpfs.location ?? layer.entry.keyLocation, mode: layer.tmpfs.mode };
+    }
+    if (layer.volumesFrom) {
+      const base = layer.volumesFrom.mode === 'merge' ? volumesFrom : [];
+      volumesFrom = [...base.filter((e) => !layer.volumesFrom!.entries.some((n) => n.raw === e.raw)), ...layer.volumesFrom.entries];
+    }
   }
-  const context = build?.context !== undefined ? joinPath(dirname(buildFile), build.context) : undefined;
+  // `env_file` values count only where `environment` does not set the variable; later files win.
+  const fromFiles = new Map<string, { value: string; source: FieldSource }>();
+  for (const envFile of envFiles) {
+    if (envFile.unknown) continue;
+    const path = joinPath(envFile.layer.baseDir ?? dirname(envFile.layer.file.file), envFile.path);
+    const text = host.readFile(path);
+    if (text === undefined) {
+      if (envFile.required) problems.push({ file: envFile.location.file, range: envFile.location.range, message: `The env file ${envFile.path} does not exist (${path}): docker compose refuses to start service "${name}".` });
+      continue;
+    }
+    for (const [key, value] of parseDotEnv(text)) fromFiles.set(key, { value, source: { layer: envFile.layer, location: envFile.location } });
+  }
+  for (const [key, { value, source }] of fromFiles) {
+    if (environment.has(key)) continue;
+    environment.set(key, value);
+    provenance.environment.set(key, source);
+  }
+  let buildContext: string | undefined;
+  if (hasBuild && !buildUnknown) {
+    const value = context?.value ?? '.';
+    const layer = context?.layer ?? own;
+    // A remote context (git URL, https tarball) has no local Dockerfile to read.
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !value.startsWith('git@')) buildContext = joinPath(layer.baseDir ?? dirname(layer.file.file), value);
+  }
+  const mounts = [...volumeMounts.values(), ...tmpfsMounts.values()];
   return {
-    name: first.name,
-    location: first.entry.keyLocation,
+    name,
+    location: own.entry.keyLocation,
     image: image ? { raw: image.raw, value: image.value, unknown: image.unknown, location: image.location } : undefined,
     environment,
     command,
     entrypoint,
-    mounts: [...volumeMounts.values(), ...tmpfsMounts.values()],
+    mounts,
     origin: {
       kind: 'compose',
-      file: first.file.file,
-      files: layers.map((l) => l.file.file),
-      buildContext: context,
-      dockerfile: context !== undefined ? joinPath(context, build?.dockerfile ?? 'Dockerfile') : undefined,
+      file: own.file.file,
+      files: [...new Set(layers.map((l) => l.file.file))],
+      buildContext,
+      dockerfile: buildContext !== undefined ? joinPath(buildContext, dockerfile ?? 'Dockerfile') : undefined,
     },
     layers,
+    provenance,
+    volumesFrom,
+    opaqueVolumesFrom: [],
   };
 }
 
 /** Compose merges mounts by container path; `!reset` clears, `!override` replaces. */
-function mergeMounts(current: Map<string, Mount>, layer: ServiceLayer['volumes']): Map<string, Mount> {
-  if (!layer) return current;
+function mergeMounts(current: Map<string, Mount>, layer: { mounts: Mount[]; mode: MergeMode }): Map<string, Mount> {
   const next = layer.mode === 'merge' ? new Map(current) : new Map<string, Mount>();
-  for (const mount of layer.mounts) next.set(mount.target, mount);
+  for (const mount of layer.mounts) {
+    // Re-inserting moves the key last, so the merged order follows the files.
+    next.delete(mount.target);
+    next.set(mount.target, mount);
+  }
   return next;
 }
 
+/**
+ * `volumes_from: [db]` gives the container every volume and bind mount of `db`
+ * (not its tmpfs). The inherited mounts count for coverage; they are marked
+ * `inherited` so rules report them only on the service that writes them.
+ */
+function resolveVolumesFrom(workloads: ComposeWorkload[], problems: FileProblem[]): void {
+  const byName = new Map(workloads.map((w) => [w.name, w]));
+  const done = new Set<ComposeWorkload>();
+  const visiting = new Set<ComposeWorkload>();
+  const resolve = (workload: ComposeWorkload): void => {
+    if (done.has(workload) || visiting.has(workload)) return;
+    visiting.add(workload);
+    for (const entry of workload.volumesFrom) {
+      if (entry.container !== undefined || entry.unknown || entry.service === undefined) {
+        workload.opaqueVolumesFrom.push(entry);
+        continue;
+      }
+      const other = byName.get(entry.service);
+      if (!other) {
+        problems.push({ file: entry.location.file, range: entry.location.range, message: `\`volumes_from\` names service "${entry.service}", which is not defined: docker compose refuses to load the project.` });
+        continue;
+      }
+      if (other === workload) continue;
+      resolve(other);
+      if (other.opaqueVolumesFrom.length > 0) workload.opaqueVolumesFrom.push(entry);
+      for (const mount of other.mounts) {
+        if (mount.type === 'tmpfs') continue;
+        if (workload.mounts.some((m) => m.target === mount.target)) continue;
+        workload.mounts.push({
+          ...mount,
+          readOnly: mount.readOnly || entry.readOnly,
+          inherited: { kind: 'volumes_from', service: mount.inherited?.service ?? other.name, location: entry.location },
+        });
+      }
+    }
+    visiting.delete(workload);
+    done.add(workload);
+  };
+  for (const workload of workloads) resolve(workload);
+}

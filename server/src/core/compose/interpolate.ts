@@ -112,28 +112,59 @@ function substitute(body: string, env: Environment, missing: string[], depth: nu
   }
 }
 
-/** Parses a `.env` file: `KEY=value`, `export KEY=value`, quotes, comments. */
-export function parseDotEnv(text: string): Map<string, string> {
+/**
+ * Parses a `.env` file like Compose: `KEY=value`, `export KEY=value`, `KEY: value`,
+ * single quotes (literal), double quotes (escapes, may span lines), unquoted values
+ * with ` #` comments, and `${VAR}` references to earlier keys (not inside single quotes).
+ * Values that reference a variable the file does not define keep the `${VAR}` text.
+ */
+export function parseDotEnv(text: string, base: Environment = new Map()): Map<string, string> {
   const env = new Map<string, string>();
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.trim();
+  const lookup = (): Environment => new Map([...base, ...env]);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!.trim();
     if (!line || line.startsWith('#')) continue;
-    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s?(.*)$/.exec(line);
     if (!m) continue;
-    let value = m[2]!;
-    if ((value.startsWith('"') && value.endsWith('"') && value.length >= 2) || (value.startsWith("'") && value.endsWith("'") && value.length >= 2)) {
-      const quote = value[0];
-      value = value.slice(1, -1);
-      if (quote === '"') value = value.replace(/\\n/g, '\n').replace(/\\"/g, '"');
-    } else {
-      value = value.replace(/\s+#.*$/, '');
+    const key = m[1]!;
+    let rest = m[2]!.trimStart();
+    const quote = rest[0];
+    if (quote === "'" || quote === '"') {
+      // The value runs to the matching quote, possibly over several lines.
+      let body = rest.slice(1);
+      let close = findQuote(body, quote);
+      while (close < 0 && index + 1 < lines.length) {
+        body += '\n' + lines[++index]!;
+        close = findQuote(body, quote);
+      }
+      const value = close < 0 ? body : body.slice(0, close);
+      if (quote === "'") env.set(key, value);
+      else env.set(key, expandValue(unescapeDouble(value), lookup()));
+      continue;
     }
-    env.set(m[1]!, quote(value, env));
+    rest = rest.replace(/\s+#.*$/, '').trim();
+    env.set(key, expandValue(rest, lookup()));
   }
   return env;
 }
 
+function findQuote(body: string, quote: string): number {
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '\\' && quote === '"') {
+      i++;
+      continue;
+    }
+    if (body[i] === quote) return i;
+  }
+  return -1;
+}
+
+function unescapeDouble(value: string): string {
+  return value.replace(/\\([nrt"\\$])/g, (_, ch: string) => (ch === 'n' ? '\n' : ch === 'r' ? '\r' : ch === 't' ? '\t' : ch === '$' ? '$$' : ch));
+}
+
 /** Values in `.env` may themselves reference earlier variables. */
-function quote(value: string, env: Map<string, string>): string {
+function expandValue(value: string, env: Environment): string {
   return value.includes('$') ? interpolate(value, env).value : value;
 }

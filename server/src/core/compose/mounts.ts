@@ -1,12 +1,17 @@
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { Mount, MountType } from '../model';
-import { normalizeContainerPath } from '../paths';
+import { joinPath, normalizeContainerPath } from '../paths';
 import { interpolate, type Environment } from './interpolate';
 import { location, type ComposeFileModel } from './parse';
 import { asMap, deref, getValue, nodeSpan, scalarString } from './yaml';
 
-/** Reads one `volumes:` sequence item (short or long syntax) into a mount. */
-export function readVolumeEntry(model: ComposeFileModel, item: unknown, env: Environment): Mount | undefined {
+/**
+ * Reads one `volumes:` sequence item (short or long syntax) into a mount.
+ * `baseDir` is the directory relative host paths resolve against (the project
+ * directory, or the directory of an included / extended file); without it
+ * `hostPath` is only set for absolute sources.
+ */
+export function readVolumeEntry(model: ComposeFileModel, item: unknown, env: Environment, baseDir?: string): Mount | undefined {
   const node = deref(model.doc, item);
   if (!node) return undefined;
   const [start, end] = nodeSpan(node);
@@ -17,46 +22,82 @@ export function readVolumeEntry(model: ComposeFileModel, item: unknown, env: Env
     const expanded = interpolate(raw, env);
     const parsed = parseShortVolume(expanded.value);
     if (!parsed) return undefined;
-    return { ...parsed, location: loc, syntax: 'short', unknown: expanded.unknown };
+    const mount: Mount = { ...parsed, location: loc, syntax: 'short', unknown: expanded.unknown };
+    return withHostPath(mount, baseDir);
   }
-  if (isMap(node)) return readLongVolume(model, node as Node, env, loc);
+  if (isMap(node)) return readLongVolume(model, node as Node, env, loc, baseDir);
   return undefined;
 }
 
-function readLongVolume(model: ComposeFileModel, node: Node, env: Environment, loc: Mount['location']): Mount | undefined {
+function readLongVolume(model: ComposeFileModel, node: Node, env: Environment, loc: Mount['location'], baseDir: string | undefined): Mount | undefined {
   const map = asMap(model.doc, node);
   if (!map) return undefined;
-  const field = (key: string): { value: string; unknown: boolean } | undefined => {
-    const raw = scalarString(model.doc, getValue(model.doc, map, key));
+  const field = (from: YAMLMap, key: string): { value: string; unknown: boolean } | undefined => {
+    const raw = scalarString(model.doc, getValue(model.doc, from, key));
     if (raw === undefined) return undefined;
     const expanded = interpolate(raw, env);
     return { value: expanded.value, unknown: expanded.unknown };
   };
-  const target = field('target');
+  const target = field(map, 'target');
   if (!target) return undefined;
-  const source = field('source');
-  const declaredType = field('type')?.value ?? 'volume';
+  const source = field(map, 'source');
+  const typeField = field(map, 'type');
+  const declaredType = typeField?.value ?? 'volume';
   let type: MountType;
   if (declaredType === 'bind') type = 'bind';
   else if (declaredType === 'tmpfs') type = 'tmpfs';
   else if (declaredType === 'volume') type = source && source.value !== '' ? 'volume' : 'anonymous';
   else type = 'other';
-  const readOnly = field('read_only')?.value === 'true';
-  return {
+  const mount: Mount = {
     type,
     source: type === 'bind' || type === 'volume' ? source?.value : undefined,
     target: normalizeContainerPath(target.value),
-    readOnly,
+    readOnly: isTrue(field(map, 'read_only')?.value),
     location: loc,
     syntax: 'long',
-    unknown: target.unknown || source?.unknown === true,
+    unknown: target.unknown || typeField?.unknown === true || ((type === 'bind' || type === 'volume') && source?.unknown === true),
   };
+  const volumeOptions = asMap(model.doc, getValue(model.doc, map, 'volume'));
+  if (volumeOptions && isTrue(field(volumeOptions, 'nocopy')?.value)) mount.nocopy = true;
+  const bindOptions = asMap(model.doc, getValue(model.doc, map, 'bind'));
+  const createHostPath = bindOptions ? field(bindOptions, 'create_host_path') : undefined;
+  if (createHostPath) mount.createHostPath = isTrue(createHostPath.value);
+  const tmpfsOptions = asMap(model.doc, getValue(model.doc, map, 'tmpfs'));
+  if (tmpfsOptions) {
+    const options = ['size', 'mode']
+      .map((key) => [key, field(tmpfsOptions, key)?.value] as const)
+      .filter((entry): entry is readonly [string, string] => entry[1] !== undefined)
+      .map(([key, value]) => `${key}=${value}`);
+    if (options.length > 0) mount.tmpfsOptions = options.join(',');
+  }
+  return withHostPath(mount, baseDir);
+}
+
+function isTrue(value: string | undefined): boolean {
+  return value === 'true' || value === 'True' || value === 'TRUE';
+}
+
+/** Resolves a bind source the way Compose does: relative to the project (or included file) directory. */
+function withHostPath(mount: Mount, baseDir: string | undefined): Mount {
+  if (mount.type !== 'bind' || mount.source === undefined || mount.unknown) return mount;
+  const hostPath = resolveHostPath(mount.source, baseDir);
+  if (hostPath !== undefined) mount.hostPath = hostPath;
+  return mount;
+}
+
+export function resolveHostPath(source: string, baseDir: string | undefined): string | undefined {
+  if (source.includes('${')) return undefined;
+  if (source === '~' || source.startsWith('~/') || source.startsWith('~')) return undefined; // the user's home: not known here
+  if (/^[A-Za-z]:[\\/]/.test(source) || source.startsWith('\\\\')) return source; // Windows host path, kept as written
+  if (source.startsWith('/')) return normalizeContainerPath(source);
+  if (baseDir === undefined) return undefined;
+  return joinPath(baseDir, source);
 }
 
 const MODE_FLAGS = new Set(['ro', 'rw', 'z', 'Z', 'consistent', 'cached', 'delegated', 'nocopy', 'rprivate', 'private', 'rshared', 'shared', 'rslave', 'slave']);
 
 /** `[SOURCE:]TARGET[:MODE]`, with Windows drive letters in the source. */
-export function parseShortVolume(spec: string): Pick<Mount, 'type' | 'source' | 'target' | 'readOnly'> | undefined {
+export function parseShortVolume(spec: string): Pick<Mount, 'type' | 'source' | 'target' | 'readOnly' | 'nocopy'> | undefined {
   let rest = spec.trim();
   if (rest === '') return undefined;
   let drive = '';
@@ -70,21 +111,29 @@ export function parseShortVolume(spec: string): Pick<Mount, 'type' | 'source' | 
   if (parts.length >= 2 && parts[parts.length - 1]!.split(',').every((f) => MODE_FLAGS.has(f))) {
     mode = parts.pop()!;
   }
+  const flags = mode.split(',');
+  const extra = flags.includes('nocopy') ? { nocopy: true } : {};
   if (parts.length === 1) {
     if (drive) return undefined;
-    return { type: 'anonymous', target: normalizeContainerPath(parts[0]!), readOnly: mode.split(',').includes('ro') };
+    return { type: 'anonymous', target: normalizeContainerPath(parts[0]!), readOnly: flags.includes('ro'), ...extra };
   }
   const target = parts.pop()!;
   const source = drive + parts.join(':');
+  if (source === '') return { type: 'anonymous', target: normalizeContainerPath(target), readOnly: flags.includes('ro'), ...extra };
   return {
     type: isHostPath(source) ? 'bind' : 'volume',
     source,
     target: normalizeContainerPath(target),
-    readOnly: mode.split(',').includes('ro'),
+    readOnly: flags.includes('ro'),
+    ...extra,
   };
 }
 
-/** Compose treats a source as a host path when it looks like one. */
+/**
+ * Compose treats a source as a host path when it starts with `.`, `/`, `~` or a
+ * drive letter; an unknown variable in front (`${DATA}/db`) followed by a path
+ * separator is a path too.
+ */
 export function isHostPath(source: string): boolean {
   return /^(\/|\.|~|[A-Za-z]:[\\/]|\\\\)/.test(source) || source.includes('/');
 }
@@ -99,16 +148,24 @@ export function readTmpfs(model: ComposeFileModel, node: unknown, env: Environme
     const raw = scalarString(model.doc, n);
     if (!n || raw === undefined) continue;
     const expanded = interpolate(raw, env);
-    const target = expanded.value.split(':')[0]!;
+    const colon = expanded.value.indexOf(':');
+    const target = colon < 0 ? expanded.value : expanded.value.slice(0, colon);
+    if (target.trim() === '') continue;
     const [start, end] = nodeSpan(n);
-    mounts.push({
+    const mount: Mount = {
       type: 'tmpfs',
       target: normalizeContainerPath(target),
       readOnly: false,
       location: location(model, start, end),
       syntax: 'tmpfs',
       unknown: expanded.unknown,
-    });
+    };
+    if (colon >= 0) {
+      const options = expanded.value.slice(colon + 1);
+      mount.tmpfsOptions = options;
+      if (options.split(',').includes('ro')) mount.readOnly = true;
+    }
+    mounts.push(mount);
   }
   return mounts;
 }

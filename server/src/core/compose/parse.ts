@@ -1,7 +1,21 @@
-import { isMap, isPair, isScalar, type Document, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { LineIndex } from '../text';
 import type { FileProblem, Location } from '../types';
-import { asMap, deref, effectivePairs, getValue, keyText, parseYaml, scalarString } from './yaml';
+import { asMap, deref, effectivePairs, getPair, getValue, keyText, nodeSpan, parseYamlDocuments, scalarString } from './yaml';
+
+/** A scalar as written in a compose file (before interpolation) and where it is. */
+export interface RawScalar {
+  raw: string;
+  location: Location;
+}
+
+/** `extends: base` or `extends: {service: base, file: common.yaml}` on a service. */
+export interface ExtendsReference {
+  service: RawScalar | undefined;
+  file?: RawScalar;
+  /** The whole `extends:` pair. */
+  location: Location;
+}
 
 export interface ServiceEntry {
   name: string;
@@ -9,6 +23,16 @@ export interface ServiceEntry {
   /** The service's mapping; undefined for `db:` with no value or a non-mapping. */
   map: YAMLMap | undefined;
   keyLocation: Location;
+  extends?: ExtendsReference;
+}
+
+/** One `include:` item: `- path.yaml` or `- {path: [a.yaml, b.yaml], project_directory, env_file}`. */
+export interface IncludeEntry {
+  /** The sequence item. */
+  location: Location;
+  paths: RawScalar[];
+  projectDirectory?: RawScalar;
+  envFiles: RawScalar[];
 }
 
 export interface TopLevelVolume {
@@ -17,9 +41,13 @@ export interface TopLevelVolume {
   keyLocation: Location;
   external: boolean;
   driver?: string;
+  /** `name:` — the engine-level volume name, when it differs from the key. */
+  volumeName?: string;
+  /** `driver_opts` with `o: bind` and a `device`: the volume is really a host directory. */
+  bindDevice?: string;
 }
 
-/** One compose file, parsed once, with the nodes rules and fixes need. */
+/** One compose file (or one `---` document of it), parsed once, with the nodes rules and fixes need. */
 export interface ComposeFileModel {
   file: string;
   text: string;
@@ -31,41 +59,98 @@ export interface ComposeFileModel {
   services: ServiceEntry[];
   volumesPair: Pair | undefined;
   volumes: TopLevelVolume[];
+  /** The top-level `include:` pair and its entries. */
+  includePair?: Pair;
+  includes: IncludeEntry[];
+  /**
+   * Every document of the file in order, this model first. `docker compose` merges
+   * the documents of one file like successive files; the later ones share file, text
+   * and lines with the first and have no `documents` of their own.
+   */
+  documents: ComposeFileModel[];
+  /** 0 for the first document. */
+  documentIndex: number;
 }
 
 export function location(model: { file: string; lines: LineIndex }, start: number, end: number): Location {
   return { file: model.file, range: model.lines.range(start, end) };
 }
 
+export function nodeLocation(model: { file: string; lines: LineIndex }, node: Node | Pair): Location {
+  const [start, end] = nodeSpan(node);
+  return location(model, start, end);
+}
+
 export function parseComposeFile(file: string, text: string): ComposeFileModel {
-  // A BOM is not content; yaml keeps offsets relative to the full string either way.
   const lines = new LineIndex(text);
-  const doc = parseYaml(text);
-  const problems: FileProblem[] = doc.errors.map((error) => {
-    const [start, end] = error.pos;
-    const firstLine = error.message.split('\n')[0] ?? error.message;
-    return { file, range: lines.range(start, Math.max(end, start)), message: `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}` };
-  });
-  const model: ComposeFileModel = {
+  let docs: Document.Parsed[];
+  try {
+    docs = parseYamlDocuments(text);
+  } catch (error) {
+    // Pathological input (nesting deep enough to exhaust the stack): one problem, no model.
+    const model = emptyModel(file, text, lines, parseYamlDocumentsSafe(), 0);
+    model.problems.push({ file, range: lines.range(0, 0), message: `The file could not be parsed: ${error instanceof Error ? error.message : String(error)}` });
+    model.documents = [model];
+    return model;
+  }
+  const models = docs.map((doc, index) => readDocument(file, text, lines, doc, index));
+  const first = models[0]!;
+  first.documents = models;
+  for (const other of models.slice(1)) {
+    first.problems.push(...other.problems);
+    other.problems = [];
+  }
+  return first;
+}
+
+function parseYamlDocumentsSafe(): Document.Parsed {
+  return parseYamlDocuments('')[0]!;
+}
+
+function emptyModel(file: string, text: string, lines: LineIndex, doc: Document.Parsed, index: number): ComposeFileModel {
+  return {
     file,
     text,
     lines,
     doc,
-    problems,
+    problems: [],
     root: undefined,
     servicesPair: undefined,
     services: [],
     volumesPair: undefined,
     volumes: [],
+    includes: [],
+    documents: [],
+    documentIndex: index,
   };
-  if (problems.length > 0) return model;
+}
+
+function readDocument(file: string, text: string, lines: LineIndex, doc: Document.Parsed, index: number): ComposeFileModel {
+  const model = emptyModel(file, text, lines, doc, index);
+  model.problems = doc.errors.map((error) => {
+    const [start, end] = error.pos;
+    const firstLine = error.message.split('\n')[0] ?? error.message;
+    return { file, range: lines.range(start, Math.max(end, start)), message: `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}` };
+  });
+  if (model.problems.length > 0) return model;
+  try {
+    readContents(model);
+  } catch (error) {
+    model.problems.push({ file, range: lines.range(0, 0), message: `The file could not be analysed: ${error instanceof Error ? error.message : String(error)}` });
+  }
+  return model;
+}
+
+function readContents(model: ComposeFileModel): void {
+  const { doc, file, lines } = model;
   const root = deref(doc, doc.contents);
   if (!isMap(root)) {
+    // An empty document (a file with only comments, a trailing `---`) is no error.
     if (doc.contents != null && !(isScalar(doc.contents) && doc.contents.value == null)) {
       const r = doc.contents.range ?? [0, 0];
-      problems.push({ file, range: lines.range(r[0], r[1]), message: 'A compose file must be a mapping with a `services` key.' });
+      model.problems.push({ file, range: lines.range(r[0], r[1]), message: 'A compose file must be a mapping with a `services` key.' });
     }
-    return model;
+    return;
   }
   model.root = root;
   for (const pair of effectivePairs(doc, root)) {
@@ -76,9 +161,11 @@ export function parseComposeFile(file: string, text: string): ComposeFileModel {
     } else if (key === 'volumes') {
       model.volumesPair = pair;
       model.volumes = readTopLevelVolumes(model, pair);
+    } else if (key === 'include') {
+      model.includePair = pair;
+      model.includes = readIncludes(model, pair);
     }
   }
-  return model;
 }
 
 function keyLocation(model: ComposeFileModel, pair: Pair): Location {
@@ -87,28 +174,96 @@ function keyLocation(model: ComposeFileModel, pair: Pair): Location {
   return location(model, range[0], range[1]);
 }
 
+function rawScalar(model: ComposeFileModel, node: unknown): RawScalar | undefined {
+  const n = deref(model.doc, node);
+  const raw = scalarString(model.doc, n);
+  if (raw === undefined || !n) return undefined;
+  return { raw, location: nodeLocation(model, n) };
+}
+
+/** A string or a sequence of strings (`path`, `env_file`). */
+function rawScalars(model: ComposeFileModel, node: unknown): RawScalar[] {
+  const n = deref(model.doc, node);
+  if (isSeq(n)) return n.items.map((item) => rawScalar(model, item)).filter((s): s is RawScalar => s !== undefined);
+  const single = rawScalar(model, n);
+  return single ? [single] : [];
+}
+
 function readServices(model: ComposeFileModel, pair: Pair): ServiceEntry[] {
   const map = asMap(model.doc, pair.value);
   if (!map) return [];
   return effectivePairs(model.doc, map)
     .filter(isPair)
-    .map((servicePair) => ({
-      name: keyText(servicePair) ?? '',
-      pair: servicePair,
-      map: asMap(model.doc, servicePair.value),
-      keyLocation: keyLocation(model, servicePair),
-    }))
+    .map((servicePair) => {
+      const serviceMap = asMap(model.doc, servicePair.value);
+      const entry: ServiceEntry = {
+        name: keyText(servicePair) ?? '',
+        pair: servicePair,
+        map: serviceMap,
+        keyLocation: keyLocation(model, servicePair),
+      };
+      const extendsPair = serviceMap ? getPair(model.doc, serviceMap, 'extends') : undefined;
+      if (extendsPair) entry.extends = readExtends(model, extendsPair);
+      return entry;
+    })
     .filter((s) => s.name !== '' && !s.name.startsWith('x-'));
+}
+
+function readExtends(model: ComposeFileModel, pair: Pair): ExtendsReference {
+  const value = deref(model.doc, pair.value);
+  const ref: ExtendsReference = { service: undefined, location: nodeLocation(model, pair) };
+  if (isMap(value)) {
+    ref.service = rawScalar(model, getValue(model.doc, value, 'service'));
+    const file = rawScalar(model, getValue(model.doc, value, 'file'));
+    if (file) ref.file = file;
+  } else {
+    ref.service = rawScalar(model, value);
+  }
+  return ref;
+}
+
+function readIncludes(model: ComposeFileModel, pair: Pair): IncludeEntry[] {
+  const value = deref(model.doc, pair.value);
+  if (!isSeq(value)) return [];
+  const entries: IncludeEntry[] = [];
+  for (const item of value.items) {
+    const node = deref(model.doc, item);
+    if (!node) continue;
+    const entry: IncludeEntry = { location: nodeLocation(model, node), paths: [], envFiles: [] };
+    if (isMap(node)) {
+      entry.paths = rawScalars(model, getValue(model.doc, node, 'path'));
+      const dir = rawScalar(model, getValue(model.doc, node, 'project_directory'));
+      if (dir) entry.projectDirectory = dir;
+      entry.envFiles = rawScalars(model, getValue(model.doc, node, 'env_file'));
+    } else {
+      const path = rawScalar(model, node);
+      if (path) entry.paths = [path];
+    }
+    entries.push(entry);
+  }
+  return entries;
 }
 
 function readTopLevelVolumes(model: ComposeFileModel, pair: Pair): TopLevelVolume[] {
   const map = asMap(model.doc, pair.value);
   if (!map) return [];
   return effectivePairs(model.doc, map).map((volumePair) => {
-    const options = asMap(model.doc, volumePair.value);
-    const externalNode = options ? getValue(model.doc, options, 'external') : undefined;
-    const external = externalNode != null && (isMap(externalNode) || scalarString(model.doc, externalNode) === 'true');
-    const driver = options ? scalarString(model.doc, getValue(model.doc, options, 'driver')) : undefined;
-    return { name: keyText(volumePair) ?? '', pair: volumePair, keyLocation: keyLocation(model, volumePair), external, driver };
+    const doc = model.doc;
+    const options = asMap(doc, volumePair.value);
+    const externalNode = options ? getValue(doc, options, 'external') : undefined;
+    const external = externalNode != null && (isMap(externalNode) || scalarString(doc, externalNode) === 'true');
+    const volume: TopLevelVolume = { name: keyText(volumePair) ?? '', pair: volumePair, keyLocation: keyLocation(model, volumePair), external };
+    if (!options) return volume;
+    const driver = scalarString(doc, getValue(doc, options, 'driver'));
+    if (driver !== undefined) volume.driver = driver;
+    const volumeName = scalarString(doc, getValue(doc, options, 'name')) ?? (isMap(externalNode) ? scalarString(doc, getValue(doc, externalNode, 'name')) : undefined);
+    if (volumeName !== undefined) volume.volumeName = volumeName;
+    const driverOpts = asMap(doc, getValue(doc, options, 'driver_opts'));
+    if (driverOpts) {
+      const o = scalarString(doc, getValue(doc, driverOpts, 'o')) ?? '';
+      const device = scalarString(doc, getValue(doc, driverOpts, 'device'));
+      if (device !== undefined && o.split(',').some((flag) => flag.trim() === 'bind' || flag.trim() === 'rbind')) volume.bindDevice = device;
+    }
+    return volume;
   });
 }

@@ -1,10 +1,23 @@
-import { isMap, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Mount } from '../model';
 import type { Location } from '../types';
 import { interpolate, type Environment } from './interpolate';
 import { readTmpfs, readVolumeEntry } from './mounts';
-import { location, type ComposeFileModel, type ServiceEntry } from './parse';
+import { location, nodeLocation, type ComposeFileModel, type ServiceEntry } from './parse';
 import { asMap, deref, effectivePairs, getPair, keyText, nodeSpan, scalarString, tagOf } from './yaml';
+
+export type MergeMode = 'merge' | 'reset' | 'override';
+
+/** A `volumes_from` item: `db`, `service:db`, `container:legacy`, with `:ro` / `:rw`. */
+export interface VolumesFromEntry {
+  raw: string;
+  /** The service named, or undefined for `container:…`. */
+  service?: string;
+  container?: string;
+  readOnly: boolean;
+  location: Location;
+  unknown: boolean;
+}
 
 /** What one file says about one service, before merging with other files. */
 export interface ServiceLayer {
@@ -12,24 +25,64 @@ export interface ServiceLayer {
   file: ComposeFileModel;
   entry: ServiceEntry;
   image?: { raw: string; value: string; unknown: boolean; location: Location };
+  /** `image: !reset null` removes the image an earlier layer set. */
+  imageReset?: Location;
   environment: Map<string, string>;
+  /** Where each environment key is written in this layer. */
+  environmentLocations: Map<string, Location>;
+  /** `environment: !reset` / `!override`. */
+  environmentMode: MergeMode;
+  /** `env_file:` entries (paths as written, interpolated), lowest precedence. */
+  envFiles: { path: string; required: boolean; location: Location; unknown: boolean }[];
   command?: string[];
+  commandLocation?: Location;
   entrypoint?: string[];
-  volumes: { mounts: Mount[]; mode: 'merge' | 'reset' | 'override' } | undefined;
-  tmpfs: { mounts: Mount[]; mode: 'merge' | 'reset' | 'override' } | undefined;
-  build?: { context?: string; dockerfile?: string };
+  entrypointLocation?: Location;
+  volumes: { mounts: Mount[]; mode: MergeMode; location?: Location } | undefined;
+  tmpfs: { mounts: Mount[]; mode: MergeMode; location?: Location } | undefined;
+  volumesFrom?: { entries: VolumesFromEntry[]; mode: MergeMode; location: Location };
+  /** `build:` as this layer writes it; `context` is undefined when the layer does not set it. */
+  build?: { context?: string; dockerfile?: string; unknown?: boolean };
+  buildLocation?: Location;
+  /** Directory relative host paths of this layer resolve against (set by the project loader). */
+  baseDir?: string;
+  /**
+   * How the layer takes part in the workload: written on the service itself, or inherited
+   * through `extends` (then `extendedBy` names the service whose `extends:` pulled it in).
+   */
+  role?: 'service' | 'extends';
+  extendedBy?: { service: string; location: Location };
+  /** Set when the service came from a file that an `include:` entry names. */
+  includedBy?: Location;
 }
 
-export function readServiceLayer(file: ComposeFileModel, entry: ServiceEntry, env: Environment): ServiceLayer {
-  const layer: ServiceLayer = { name: entry.name, file, entry, environment: new Map(), volumes: undefined, tmpfs: undefined };
+export function readServiceLayer(file: ComposeFileModel, entry: ServiceEntry, env: Environment, baseDir?: string): ServiceLayer {
+  const layer: ServiceLayer = {
+    name: entry.name,
+    file,
+    entry,
+    environment: new Map(),
+    environmentLocations: new Map(),
+    environmentMode: 'merge',
+    envFiles: [],
+    volumes: undefined,
+    tmpfs: undefined,
+    role: 'service',
+  };
+  if (baseDir !== undefined) layer.baseDir = baseDir;
   const map = entry.map;
   if (!map) return layer;
   const doc = file.doc;
   for (const pair of effectivePairs(doc, map)) {
     const key = keyText(pair);
     const value = deref(doc, pair.value);
+    const pairLocation = nodeLocation(file, pair);
     switch (key) {
       case 'image': {
+        if (mergeMode(pair.value) === 'reset') {
+          layer.imageReset = pairLocation;
+          break;
+        }
         const raw = scalarString(doc, value);
         if (raw !== undefined && value) {
           const expanded = interpolate(raw, env);
@@ -39,25 +92,35 @@ export function readServiceLayer(file: ComposeFileModel, entry: ServiceEntry, en
         break;
       }
       case 'environment':
-        readEnvironment(file, value, env, layer.environment);
+        layer.environmentMode = mergeMode(pair.value);
+        readEnvironment(file, value, env, layer);
+        break;
+      case 'env_file':
+        layer.envFiles = readEnvFiles(file, value, env);
         break;
       case 'command':
         layer.command = readArgs(file, value, env);
+        layer.commandLocation = pairLocation;
         break;
       case 'entrypoint':
         layer.entrypoint = readArgs(file, value, env);
+        layer.entrypointLocation = pairLocation;
         break;
       case 'volumes': {
         const seq = isSeq(value) ? value : undefined;
-        const mounts = (seq?.items ?? []).map((item) => readVolumeEntry(file, item, env)).filter((m): m is Mount => m !== undefined);
-        layer.volumes = { mounts, mode: mergeMode(pair.value) };
+        const mounts = (seq?.items ?? []).map((item) => readVolumeEntry(file, item, env, baseDir)).filter((m): m is Mount => m !== undefined);
+        layer.volumes = { mounts, mode: mergeMode(pair.value), location: pairLocation };
         break;
       }
       case 'tmpfs':
-        layer.tmpfs = { mounts: readTmpfs(file, value, env), mode: mergeMode(pair.value) };
+        layer.tmpfs = { mounts: readTmpfs(file, value, env), mode: mergeMode(pair.value), location: pairLocation };
+        break;
+      case 'volumes_from':
+        layer.volumesFrom = { entries: readVolumesFrom(file, value, env), mode: mergeMode(pair.value), location: pairLocation };
         break;
       case 'build':
         layer.build = readBuild(file, value, env);
+        layer.buildLocation = pairLocation;
         break;
       default:
         break;
@@ -66,29 +129,87 @@ export function readServiceLayer(file: ComposeFileModel, entry: ServiceEntry, en
   return layer;
 }
 
-function mergeMode(node: unknown): 'merge' | 'reset' | 'override' {
+export function mergeMode(node: unknown): MergeMode {
   const tag = tagOf(node);
   if (tag === '!reset') return 'reset';
   if (tag === '!override') return 'override';
   return 'merge';
 }
 
-function readEnvironment(file: ComposeFileModel, node: Node | undefined, env: Environment, out: Map<string, string>): void {
+function readEnvironment(file: ComposeFileModel, node: Node | undefined, env: Environment, layer: ServiceLayer): void {
   const doc = file.doc;
+  const set = (key: string, raw: string, at: Node | Pair): void => {
+    layer.environment.set(key, interpolate(raw, env).value);
+    layer.environmentLocations.set(key, nodeLocation(file, at));
+  };
   if (isMap(node)) {
     for (const pair of effectivePairs(doc, node)) {
       const key = keyText(pair);
+      if (key === undefined || key === '') continue;
       const raw = scalarString(doc, pair.value);
-      if (key !== undefined && raw !== undefined) out.set(key, interpolate(raw, env).value);
+      // `KEY:` with no value takes the value from the shell: unknown here, so not set.
+      if (raw !== undefined) set(key, raw, pair);
     }
   } else if (isSeq(node)) {
     for (const item of node.items) {
-      const raw = scalarString(doc, item);
-      if (raw === undefined) continue;
+      const n = deref(doc, item);
+      const raw = scalarString(doc, n);
+      if (raw === undefined || !n) continue;
       const eq = raw.indexOf('=');
-      if (eq > 0) out.set(raw.slice(0, eq), interpolate(raw.slice(eq + 1), env).value);
+      if (eq > 0) set(raw.slice(0, eq), raw.slice(eq + 1), n);
     }
   }
+}
+
+function readEnvFiles(file: ComposeFileModel, node: Node | undefined, env: Environment): ServiceLayer['envFiles'] {
+  const doc = file.doc;
+  const items = isSeq(node) ? node.items : node ? [node] : [];
+  const result: ServiceLayer['envFiles'] = [];
+  for (const item of items) {
+    const n = deref(doc, item);
+    if (!n) continue;
+    let raw: string | undefined;
+    let required = true;
+    const map = asMap(doc, n);
+    if (map) {
+      raw = scalarString(doc, getPair(doc, map, 'path')?.value);
+      if (scalarString(doc, getPair(doc, map, 'required')?.value) === 'false') required = false;
+    } else {
+      raw = scalarString(doc, n);
+    }
+    if (raw === undefined) continue;
+    const expanded = interpolate(raw, env);
+    result.push({ path: expanded.value, required, location: nodeLocation(file, n), unknown: expanded.unknown });
+  }
+  return result;
+}
+
+function readVolumesFrom(file: ComposeFileModel, node: Node | undefined, env: Environment): VolumesFromEntry[] {
+  const doc = file.doc;
+  const items = isSeq(node) ? node.items : isScalar(node) ? [node] : [];
+  const result: VolumesFromEntry[] = [];
+  for (const item of items) {
+    const n = deref(doc, item);
+    const raw = scalarString(doc, n);
+    if (raw === undefined || !n) continue;
+    const expanded = interpolate(raw, env);
+    result.push({ ...parseVolumesFrom(expanded.value), raw, location: nodeLocation(file, n), unknown: expanded.unknown });
+  }
+  return result;
+}
+
+/** `name[:ro|:rw]`, `service:name[:ro|:rw]`, `container:name[:ro|:rw]`. */
+export function parseVolumesFrom(spec: string): Pick<VolumesFromEntry, 'service' | 'container' | 'readOnly'> {
+  const parts = spec.trim().split(':');
+  let readOnly = false;
+  const last = parts[parts.length - 1];
+  if (parts.length > 1 && (last === 'ro' || last === 'rw')) {
+    readOnly = last === 'ro';
+    parts.pop();
+  }
+  if (parts.length >= 2 && parts[0] === 'container') return { container: parts.slice(1).join(':'), readOnly };
+  if (parts.length >= 2 && parts[0] === 'service') return { service: parts.slice(1).join(':'), readOnly };
+  return { service: parts.join(':'), readOnly };
 }
 
 function readArgs(file: ComposeFileModel, node: Node | undefined, env: Environment): string[] | undefined {
@@ -133,13 +254,25 @@ export function splitShellWords(text: string): string[] {
 function readBuild(file: ComposeFileModel, node: Node | undefined, env: Environment): ServiceLayer['build'] {
   const doc = file.doc;
   const raw = scalarString(doc, node);
-  if (raw !== undefined) return { context: interpolate(raw, env).value };
+  if (raw !== undefined) {
+    const context = interpolate(raw, env);
+    return { context: context.value, ...(context.unknown ? { unknown: true } : {}) };
+  }
   const map = asMap(doc, node);
   if (!map) return undefined;
   const context = scalarString(doc, getPair(doc, map, 'context')?.value);
   const dockerfile = scalarString(doc, getPair(doc, map, 'dockerfile')?.value);
-  return {
-    context: context === undefined ? '.' : interpolate(context, env).value,
-    dockerfile: dockerfile === undefined ? undefined : interpolate(dockerfile, env).value,
-  };
+  const build: NonNullable<ServiceLayer['build']> = {};
+  // A mapping without `context` keeps the context an earlier layer set (Compose merges `build` by key).
+  if (context !== undefined) {
+    const expanded = interpolate(context, env);
+    build.context = expanded.value;
+    if (expanded.unknown) build.unknown = true;
+  }
+  if (dockerfile !== undefined) {
+    const expanded = interpolate(dockerfile, env);
+    build.dockerfile = expanded.value;
+    if (expanded.unknown) build.unknown = true;
+  }
+  return build;
 }

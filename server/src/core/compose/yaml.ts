@@ -1,13 +1,25 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+
+const PARSE_OPTIONS = {
+  keepSourceTokens: true,
+  uniqueKeys: false,
+  prettyErrors: false,
+  strict: false,
+} as const;
 
 /** Parse options shared by every compose document: keep source tokens for minimal edits. */
 export function parseYaml(text: string): Document.Parsed {
-  return parseDocument(text, {
-    keepSourceTokens: true,
-    uniqueKeys: false,
-    prettyErrors: false,
-    strict: false,
-  });
+  return parseDocument(text, PARSE_OPTIONS);
+}
+
+/**
+ * Every document of a YAML stream. `docker compose` loads each `---` document of a
+ * file as one more layer merged on the previous ones; an empty stream is one empty document.
+ */
+export function parseYamlDocuments(text: string): Document.Parsed[] {
+  const parsed = parseAllDocuments(text, PARSE_OPTIONS);
+  const docs = Array.isArray(parsed) ? parsed : [];
+  return docs.length > 0 ? docs : [parseDocument(text, PARSE_OPTIONS)];
 }
 
 /** Follows an alias to the node it names; other nodes are returned unchanged. */
@@ -30,22 +42,29 @@ export function keyText(pair: Pair): string | undefined {
  * The pairs of a mapping as Compose sees them: its own keys first, then the keys
  * it merges with `<<` (a single alias or a sequence of aliases), the first win.
  */
-export function effectivePairs(doc: Document, map: YAMLMap, depth = 0): Pair[] {
+export function effectivePairs(doc: Document, map: YAMLMap, depth = 0, budget: { left: number } = { left: MERGE_BUDGET }, active: Set<YAMLMap> = new Set()): Pair[] {
   const own: Pair[] = [];
   const merged: Pair[] = [];
+  // A mapping that merges one of its ancestors, or merge keys nested absurdly deep or wide
+  // (an alias bomb), contribute nothing more once the bound is reached: never hang or throw.
+  active.add(map);
   for (const item of map.items) {
     if (!isPair(item)) continue;
+    budget.left--;
     const key = keyText(item);
-    if (key === '<<' && depth < 16) {
+    if (key === '<<' && isMergeKey(item)) {
+      if (depth >= 16 || budget.left <= 0) continue;
       const value = deref(doc, item.value);
       const sources = isSeq(value) ? value.items.map((i) => deref(doc, i)) : [value];
       for (const source of sources) {
-        if (isMap(source)) merged.push(...effectivePairs(doc, source, depth + 1));
+        if (budget.left <= 0) break;
+        if (isMap(source) && !active.has(source)) merged.push(...effectivePairs(doc, source, depth + 1, budget, active));
       }
     } else {
       own.push(item);
     }
   }
+  active.delete(map);
   const seen = new Set(own.map(keyText));
   const result = [...own];
   for (const pair of merged) {
@@ -56,6 +75,15 @@ export function effectivePairs(doc: Document, map: YAMLMap, depth = 0): Pair[] {
     }
   }
   return result;
+}
+
+/** Upper bound on the pairs one `effectivePairs` call visits through merge keys. */
+const MERGE_BUDGET = 20000;
+
+/** `<<` is a merge key unless it was quoted (`"<<": x` is an ordinary key). */
+function isMergeKey(pair: Pair): boolean {
+  const key = pair.key;
+  return isScalar(key) && (key.type === 'PLAIN' || key.type === undefined);
 }
 
 export function getPair(doc: Document, map: YAMLMap, key: string): Pair | undefined {
