@@ -39,15 +39,20 @@ export function lint(request: LintRequest): LintResult {
     seen.add(key);
     findings.push(finding);
   };
-  for (const plan of planConfigurations(request.files, request.host)) {
+  for (const plan of planConfigurations(request.files, request.host, cache)) {
     const configuration = loadConfiguration(plan, request.host, cache);
     markProduction(configuration, { config, host: request.host, cache });
     configurations.push(configuration);
-    for (const file of configuration.files) {
+    // Included and extended files are read too: their own problems are reported in them.
+    for (const file of [...configuration.files, ...configuration.includedFiles]) {
       files.add(file.file);
       for (const problem of file.problems) {
         add({ rule: PARSE_ERROR_RULE, severity: 'error', message: problem.message, location: { file: problem.file, range: problem.range }, fixes: [], related: [] });
       }
+    }
+    // Problems of the project as a whole (a missing included file, an `extends` cycle), at the referencing node.
+    for (const problem of configuration.problems) {
+      add({ rule: PARSE_ERROR_RULE, severity: 'error', message: problem.message, location: { file: problem.file, range: problem.range }, fixes: [], related: [] });
     }
     for (const rule of RULES) {
       const severity = ruleSeverity(rule, config);

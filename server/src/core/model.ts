@@ -21,6 +21,19 @@ export interface Mount {
   syntax: 'short' | 'long' | 'tmpfs' | 'tmpfs-long';
   /** True when the source or target contains a variable with no known value. */
   unknown: boolean;
+  /** Bind mounts: the absolute host path (relative sources resolved like Compose); undefined when `~` or unknown. */
+  hostPath?: string;
+  /** Long syntax `volume: {nocopy: true}` or short `:nocopy`. */
+  nocopy?: boolean;
+  /** Long syntax `bind: {create_host_path: …}` when written. */
+  createHostPath?: boolean;
+  /** tmpfs options as written (`size=64m,mode=1777`, or `tmpfs: {size: …}` as `size=…`). */
+  tmpfsOptions?: string;
+  /**
+   * Set when the mount is not written on this workload but gained through `volumes_from`:
+   * it counts for coverage, but rules must not report it again (its own service reports it).
+   */
+  inherited?: { kind: 'volumes_from'; service: string; location: Location };
 }
 
 export interface ImageReference {
