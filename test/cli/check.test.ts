@@ -102,7 +102,8 @@ describe('vsafe check', () => {
     dirs.push(dir);
     const { status, stderr, stdout } = runCli(['check', '--format', 'json'], dir);
     assert.equal(status, 2);
-    assert.equal(stdout, '');
-    assert.equal(stderr, 'vsafe: .vsaferc.json: unknown rule "no-such-rule" in "rules"\n');
+    // --format json always prints one complete object, even when the run fails.
+    assert.deepEqual(JSON.parse(stdout), { version: 1, findings: [] });
+    assert.equal(stderr, 'vsafe: .vsaferc.json:1:12: unknown rule "no-such-rule" in "rules"\n');
   });
 });

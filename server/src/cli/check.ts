@@ -1,15 +1,18 @@
 import * as path from 'node:path';
-import { lint } from '../core/lint';
-import { SEVERITY_ORDER, type Finding, type Severity } from '../core/types';
 import { isSeveritySetting } from '../core/config';
-import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../node/config';
-import { discover } from '../node/discover';
-import { NodeFileHost, readTextFileChecked } from '../node/host';
+import { lint, type LintResult } from '../core/lint';
+import { SEVERITY_ORDER, type Finding, type Severity } from '../core/types';
 import { relativeDisplayPath } from '../node/paths';
-import { parseArgs, single, UsageError } from './args';
+import { parseArgs, single, UsageError, type ParsedArgs } from './args';
+import { runFixes } from './fix';
+import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
+import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { FormatInput } from './formatters/types';
+import { ConfigError, formatInputError, INPUT_OPTIONS, INPUT_USAGE, prepareConfig, prepareInputs, type PreparedInputs } from './inputs';
+import { writeText } from './output';
+import { unifiedDiff } from './unified-diff';
 
 export interface CliIO {
   cwd: string;
@@ -21,26 +24,42 @@ export interface CliIO {
 const FORMATTERS: Record<string, (input: FormatInput) => string> = {
   stylish: formatStylish,
   json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
 };
+
+/** Formats whose output must stay one complete document, even when the run fails. */
+const DOCUMENT_FORMATS = new Set(['json', 'sarif']);
 
 export const CHECK_USAGE = `Usage: vsafe check [options] [paths...]
 
 Checks Docker Compose files and Dockerfiles for container data that would be lost.
+Paths are files, folders (walked; .gitignore'd paths and node_modules skipped) or
+globs (quote them: 'deploy/**/*.yml'). Default: the current folder.
 
 Options:
-  --format <name>        stylish (default) | json
-  --config <file>        use this config file instead of searching for .vsaferc.json
-  --fail-level <level>   lowest severity that fails the run: error | warning (default) | info | hint | off
+  --format <name>        stylish (default) | json | sarif | github
+  --fix                  apply every safe fix (the preferred fix of each finding), then report what is left
+  --fix-dry-run          print the fixes as a unified diff; change nothing
+${INPUT_USAGE}  --fail-level <level>   lowest severity that fails the run: error | warning (default) | info | hint | off
   --max-warnings <n>     also fail when there are more than n warnings
+  --quiet                report errors only
+  --output-file <file>   write the report to a file instead of standard output
   -h, --help             show this help
+
+Exit status: 0 clean, 1 findings at or above --fail-level (or too many warnings), 2 usage, config or input error.
 `;
 
 export function runCheck(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, {
     '--format': { value: true },
-    '--config': { value: true },
+    '--fix': {},
+    '--fix-dry-run': {},
+    ...INPUT_OPTIONS,
     '--fail-level': { value: true },
     '--max-warnings': { value: true },
+    '--quiet': {},
+    '--output-file': { value: true },
     '--help': {},
     '-h': {},
   });
@@ -51,43 +70,84 @@ export function runCheck(argv: readonly string[], io: CliIO): number {
   const format = single(args, '--format') ?? 'stylish';
   const formatter = FORMATTERS[format];
   if (!formatter) throw new UsageError(`unknown format "${format}" (expected ${Object.keys(FORMATTERS).join(', ')})`);
+  const outputFile = single(args, '--output-file');
+  const write = (text: string): void => {
+    if (outputFile !== undefined) writeText(path.resolve(io.cwd, outputFile), text);
+    else io.stdout(text);
+  };
+  const emit = (findings: Finding[]): void => write(formatter({ findings, cwd: io.cwd, color: io.isTTY && format === 'stylish' && outputFile === undefined }));
+  try {
+    return check(args, io, emit, write);
+  } catch (error) {
+    // A machine-readable format stays one complete document: the empty one.
+    if (DOCUMENT_FORMATS.has(format) && (error instanceof UsageError || error instanceof ConfigError)) emitQuietly(emit, io);
+    if (error instanceof ConfigError) {
+      io.stderr(formatInputError(error));
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function emitQuietly(emit: (findings: Finding[]) => void, io: CliIO): void {
+  try {
+    emit([]);
+  } catch (error) {
+    io.stderr(`vsafe: ${(error as Error).message}\n`);
+  }
+}
+
+function check(args: ParsedArgs, io: CliIO, emit: (findings: Finding[]) => void, write: (text: string) => void): number {
   const failLevel = single(args, '--fail-level') ?? 'warning';
-  if (!isSeveritySetting(failLevel)) throw new UsageError(`unknown --fail-level "${failLevel}"`);
+  if (!isSeveritySetting(failLevel)) throw new UsageError(`unknown --fail-level "${failLevel}" (expected error, warning, info, hint or off)`);
   const maxWarningsText = single(args, '--max-warnings');
   const maxWarnings = maxWarningsText === undefined ? -1 : Number(maxWarningsText);
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings needs a whole number, got "${maxWarningsText}"`);
+  const fix = args.flags.has('--fix');
+  const dryRun = args.flags.has('--fix-dry-run');
+  if (fix && dryRun) throw new UsageError('--fix and --fix-dry-run cannot be combined');
 
-  const inputs = (args.positionals.length > 0 ? args.positionals : ['.']).map((p) => path.resolve(io.cwd, p));
-  const configPath = single(args, '--config');
-  const configLoad = configPath ? loadConfigFile(path.resolve(io.cwd, configPath)) : loadConfigFor(io.cwd);
-  if (!configLoad.ok) {
-    io.stderr(`vsafe: ${relativeDisplayPath(configLoad.file, io.cwd)}: ${configLoad.error}\n`);
-    return 2;
-  }
-  const loaded: LoadedConfig = configLoad.loaded;
+  const quiet = (findings: Finding[]): Finding[] => (args.flags.has('--quiet') ? findings.filter((f) => f.severity === 'error') : findings);
 
-  let inputError = false;
-  const discovered = discover(inputs);
-  for (const missing of discovered.missing) {
-    io.stderr(`vsafe: ${relativeDisplayPath(missing, io.cwd)}: no such file or directory\n`);
-    inputError = true;
-  }
-  const host = new NodeFileHost();
-  const readable: string[] = [];
-  for (const file of discovered.composeFiles) {
-    const read = readTextFileChecked(file);
-    if (!read.ok) {
-      io.stderr(`vsafe: ${relativeDisplayPath(file, io.cwd)}: ${read.error}\n`);
-      inputError = true;
-      continue;
+  const loaded = prepareConfig(args, io.cwd);
+  const inputs = prepareInputs(args.positionals, loaded, io.cwd);
+  for (const error of inputs.errors) io.stderr(formatInputError(error));
+
+  let result: LintResult;
+  if (fix || dryRun) {
+    const run = runFixes(inputs.composeFiles, inputs.host, inputs.config, (files) => analyse(inputs, files));
+    result = run.result;
+    const changed = [...run.changed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (dryRun) {
+      // The diff is the output; the report of what would be left is not printed.
+      const diff = changed.map(([file, text]) => {
+        const name = relativeDisplayPath(file, io.cwd);
+        return unifiedDiff(`a/${name}`, `b/${name}`, run.original.get(file), text);
+      });
+      write(diff.join(''));
+      return inputs.errors.length > 0 ? 2 : exitCode(quiet(result.findings), failLevel, maxWarnings);
     }
-    host.setOverlay(file, read.text);
-    readable.push(file);
+    for (const [file, text] of changed) {
+      try {
+        writeText(file, text, run.original.get(file));
+      } catch (error) {
+        const error_ = { where: relativeDisplayPath(file, io.cwd), message: `cannot write the fix: ${(error as Error).message}` };
+        io.stderr(formatInputError(error_));
+        inputs.errors.push(error_);
+      }
+    }
+  } else {
+    result = analyse(inputs, inputs.composeFiles);
   }
-  const result = lint({ files: readable, host, config: loaded.config });
-  io.stdout(formatter({ findings: result.findings, cwd: io.cwd, color: io.isTTY && format === 'stylish' }));
-  if (inputError) return 2;
-  return exitCode(result.findings, failLevel, maxWarnings);
+  const findings = quiet(result.findings);
+  emit(findings);
+  if (inputs.errors.length > 0) return 2;
+  return exitCode(findings, failLevel, maxWarnings);
+}
+
+/** One analysis of the prepared inputs. */
+export function analyse(inputs: PreparedInputs, files: string[]): LintResult {
+  return lint({ files, host: inputs.host, config: inputs.config });
 }
 
 export function exitCode(findings: readonly Finding[], failLevel: Severity | 'off', maxWarnings: number): number {

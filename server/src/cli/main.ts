@@ -1,32 +1,50 @@
 import { CHECK_USAGE, runCheck, type CliIO } from './check';
 import { UsageError } from './args';
+import { REPORT_USAGE, runReport } from './report';
+import { drillCommand } from './drill';
+import { VERSION } from './version';
 
 const USAGE = `Usage: vsafe <command> [options]
 
 Commands:
-  check [paths...]   report container state that would be lost (default)
+  check [paths...]    report container state that would be lost (default)
+  report [paths...]   print the mount inventory for code review (Markdown or JSON)
+  drill               prove persistence on a real container runtime (docker or podman)
 
-Run \`vsafe check --help\` for the options of a command.
+Options:
+  --version           print the version
+  -h, --help          show this help
+
+Run \`vsafe <command> --help\` for the options of a command.
 `;
+
+/** Each command's usage, shown after a usage error in that command. */
+const COMMAND_USAGE: Record<string, string> = {
+  check: CHECK_USAGE,
+  report: REPORT_USAGE,
+};
 
 /** Runs the CLI and returns its exit code; never throws. */
 export function main(argv: readonly string[], io: CliIO): number {
   const [command, ...rest] = argv;
   try {
-    if (command === undefined || command.startsWith('-') && command !== '-h' && command !== '--help') return runCheck(argv, io);
     if (command === '-h' || command === '--help' || command === 'help') {
       io.stdout(USAGE);
       return 0;
     }
-    if (command === '--version' || command === 'version') {
+    if (command === '--version' || command === '-v' || command === 'version') {
       io.stdout(`${VERSION}\n`);
       return 0;
     }
+    if (command === undefined || command.startsWith('-')) return runCheck(argv, io);
     if (command === 'check') return runCheck(rest, io);
+    if (command === 'report') return runReport(rest, io);
+    if (command === 'drill') return drillCommand(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`vsafe: ${error.message}\n\n${command === 'check' ? CHECK_USAGE : USAGE}`);
+      const usage = (command !== undefined && COMMAND_USAGE[command]) || (command === undefined || command.startsWith('-') ? CHECK_USAGE : USAGE);
+      io.stderr(`vsafe: ${error.message}\n\n${usage}`);
       return 2;
     }
     // An internal error is a bug: say so in one line, never dump a stack unless asked.
@@ -35,9 +53,6 @@ export function main(argv: readonly string[], io: CliIO): number {
     return 2;
   }
 }
-
-declare const __VSAFE_VERSION__: string | undefined;
-const VERSION = typeof __VSAFE_VERSION__ === 'string' ? __VSAFE_VERSION__ : '0.0.0-dev';
 
 if (require.main === module) {
   const code = main(process.argv.slice(2), {

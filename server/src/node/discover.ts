@@ -99,3 +99,32 @@ export function isDirectory(file: string): boolean {
     return false;
   }
 }
+
+/**
+ * Every file under `dir` (sorted, `.gitignore`d paths and `node_modules` skipped),
+ * for matching CLI globs against.
+ */
+export function walkAllFiles(dir: string): string[] {
+  const files: string[] = [];
+  const visit = (current: string, scopes: IgnoreScope[]): void => {
+    const local = loadGitignore(current);
+    const active = local ? [...scopes, local] : scopes;
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (ALWAYS_SKIPPED.has(entry.name)) continue;
+      const full = path.join(current, entry.name);
+      const isDir = entry.isDirectory();
+      if (isGitIgnored(full, isDir, active)) continue;
+      if (isDir) visit(full, active);
+      else if (entry.isFile()) files.push(toCorePath(full));
+    }
+  };
+  visit(path.resolve(dir), []);
+  return files;
+}

@@ -372,3 +372,50 @@ export function declareTopLevelEntry(model: ComposeFileModel, section: string, n
   const lead = text.length === 0 ? '' : !text.endsWith('\n') ? eol + eol : /\n[ \t]*\r?\n$/.test(text) ? '' : eol;
   return [insertAt(model.file, model.lines, text.length, lead + section + ':' + eol + render(unit) + eol)];
 }
+
+/** The scalar or collection node of a file that starts at `offset` (a mount entry found by its location). */
+export function nodeStartingAt(model: ComposeFileModel, offset: number): Node | undefined {
+  let found: Node | undefined;
+  const search = (node: unknown): void => {
+    if (found || node == null) return;
+    if (isPair(node)) {
+      search(node.key);
+      search(node.value);
+      return;
+    }
+    const n = node as Node;
+    if (n.range?.[0] === offset && (isScalar(n) || isMap(n) || isSeq(n))) {
+      found = n;
+      return;
+    }
+    if (isMap(n) || isSeq(n)) for (const item of n.items) search(item);
+  };
+  search(model.doc.contents);
+  return found;
+}
+
+/**
+ * Makes a short-syntax volume string read-only: appends `:ro`, adds `ro` to an
+ * existing mode list (`:z` → `:ro,z`) or turns `rw` into `ro`. Quotes stay.
+ * Returns undefined when the scalar's source text cannot be edited safely.
+ */
+export function readOnlyShortVolume(model: ComposeFileModel, node: Node, modeFlags: ReadonlySet<string>): TextEdit[] | undefined {
+  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
+  const [start, end] = node.range;
+  const source = model.text.slice(start, end);
+  const quoted = source.startsWith('"') || source.startsWith("'");
+  const innerStart = quoted ? start + 1 : start;
+  const innerEnd = quoted ? end - 1 : end;
+  const inner = model.text.slice(innerStart, innerEnd);
+  if (inner !== node.value) return undefined; // escapes or folding: leave it to the user
+  const lastColon = inner.lastIndexOf(':');
+  const mode = lastColon >= 0 ? inner.slice(lastColon + 1) : '';
+  const parts = inner.split(':');
+  const hasMode = parts.length >= 3;
+  if (hasMode && mode !== '' && mode.split(',').every((f) => modeFlags.has(f))) {
+    const flags = mode.split(',');
+    const next = flags.includes('rw') ? flags.map((f) => (f === 'rw' ? 'ro' : f)) : ['ro', ...flags];
+    return [replaceRange(model.file, model.lines, innerStart + lastColon + 1, innerEnd, next.join(','))];
+  }
+  return [insertAt(model.file, model.lines, innerEnd, ':ro')];
+}

@@ -1,0 +1,154 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { isSeveritySetting, type VsafeConfig } from '../core/config';
+import { isDockerfileName } from '../core/compose/files';
+import { RULES_BY_ID } from '../core/rules';
+import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../node/config';
+import { discover, walkAllFiles } from '../node/discover';
+import { NodeFileHost, readTextFileChecked } from '../node/host';
+import { relativeDisplayPath, toCorePath } from '../node/paths';
+import { single, UsageError, type OptionSpec, type ParsedArgs } from './args';
+
+/**
+ * What `vsafe check` and `vsafe report` share: the config (with `--config`,
+ * `--rule`, `--production`), the files the paths and globs name, and a host
+ * that has read each of them once.
+ */
+
+export const INPUT_OPTIONS: Record<string, OptionSpec> = {
+  '--config': { value: true },
+  '--rule': { value: true, multiple: true },
+  '--production': { value: true, multiple: true },
+};
+
+export const INPUT_USAGE = `  --config <file>        use this config file instead of searching for .vsaferc.json
+  --rule <id>=<severity> override a rule's severity (off | hint | info | warning | error); repeatable
+  --production <glob>    treat compose files matching the glob as production; repeatable
+`;
+
+/** A problem with one input: printed as `vsafe: <where>: <message>`, the run exits 2. */
+export interface InputError {
+  where: string;
+  message: string;
+}
+
+export interface PreparedInputs {
+  config: VsafeConfig;
+  loaded: LoadedConfig;
+  host: NodeFileHost;
+  composeFiles: string[];
+  dockerfiles: string[];
+  errors: InputError[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly where: string, message: string) {
+    super(message);
+  }
+}
+
+/** Loads the config and applies command-line overrides; throws ConfigError / UsageError. */
+export function prepareConfig(args: ParsedArgs, cwd: string): LoadedConfig {
+  const configPath = single(args, '--config');
+  const load = configPath ? loadConfigFile(path.resolve(cwd, configPath)) : loadConfigFor(cwd);
+  if (!load.ok) {
+    const position = load.line !== undefined ? `:${load.line}:${load.column ?? 1}` : '';
+    throw new ConfigError(`${relativeDisplayPath(load.file, cwd)}${position}`, load.error);
+  }
+  const loaded = load.loaded;
+  const config: VsafeConfig = { ...loaded.config, rules: { ...loaded.config.rules }, production: [...loaded.config.production] };
+  for (const setting of args.options.get('--rule') ?? []) {
+    const eq = setting.lastIndexOf('=');
+    const id = eq > 0 ? setting.slice(0, eq).trim() : '';
+    const severity = eq > 0 ? setting.slice(eq + 1).trim() : '';
+    if (id === '' || severity === '') throw new UsageError(`--rule needs <id>=<severity>, got "${setting}"`);
+    if (!RULES_BY_ID.has(id)) throw new UsageError(`--rule: unknown rule "${id}"`);
+    if (!isSeveritySetting(severity)) throw new UsageError(`--rule ${id}: severity must be off, hint, info, warning or error, got "${severity}"`);
+    config.rules[id] = severity;
+  }
+  // Production globs from the command line are relative to the working directory;
+  // config globs are relative to the config's folder.
+  for (const glob of args.options.get('--production') ?? []) {
+    config.production.push(rebaseGlob(glob, cwd, loaded.root));
+  }
+  return { ...loaded, config };
+}
+
+/** Re-expresses a glob written relative to `from` as one relative to `to`. */
+export function rebaseGlob(glob: string, from: string, to: string): string {
+  const scan = picomatch.scan(glob);
+  if (path.resolve(from) === path.resolve(to)) return glob;
+  const base = path.resolve(from, scan.base || '.');
+  const relativeBase = path.relative(to, base).split(path.sep).join('/');
+  if (relativeBase.startsWith('..')) return toCorePath(base) + (scan.glob ? '/' + scan.glob : '');
+  const rest = scan.isGlob ? scan.glob : '';
+  return [relativeBase, rest].filter((part) => part !== '').join('/') || '.';
+}
+
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+function matcher(globs: readonly string[], root: string): ((file: string) => boolean) | undefined {
+  if (globs.length === 0) return undefined;
+  const match = picomatch(globs as string[], { dot: true });
+  return (file) => {
+    const relative = path.relative(root, file).split(path.sep).join('/');
+    return match(relative) || match(file);
+  };
+}
+
+/** Expands paths (files, folders, globs) and reads every file once. */
+export function prepareInputs(positionals: readonly string[], loaded: LoadedConfig, cwd: string): PreparedInputs {
+  const { config } = loaded;
+  const errors: InputError[] = [];
+  const isExtraComposeFile = matcher(config.composeFiles, loaded.root);
+  const isIgnored = matcher(config.ignore, loaded.root);
+  const paths: string[] = [];
+  const globbed: { compose: string[]; docker: string[] } = { compose: [], docker: [] };
+  for (const input of positionals.length > 0 ? positionals : ['.']) {
+    const full = path.resolve(cwd, input);
+    if (!existsSync(full) && GLOB_CHARS.test(input)) {
+      const scan = picomatch.scan(input);
+      const base = path.resolve(cwd, scan.base || '.');
+      const match = picomatch(scan.glob, { dot: true });
+      const hits = walkAllFiles(base).filter((file) => match(path.relative(base, file).split(path.sep).join('/')) && !isIgnored?.(file));
+      if (hits.length === 0) errors.push({ where: input, message: 'no files match this pattern' });
+      for (const hit of hits) (isDockerfileName(hit) ? globbed.docker : globbed.compose).push(hit);
+      continue;
+    }
+    paths.push(full);
+  }
+  const discovered = discover(paths, { isExtraComposeFile, isIgnored });
+  for (const missing of discovered.missing) errors.push({ where: relativeDisplayPath(missing, cwd), message: 'no such file or directory' });
+  const host = new NodeFileHost();
+  const read = (files: string[]): string[] => {
+    const ok: string[] = [];
+    for (const file of [...new Set(files)].sort()) {
+      const result = readTextFileChecked(file);
+      if (!result.ok) {
+        errors.push({ where: relativeDisplayPath(file, cwd), message: result.error });
+        continue;
+      }
+      host.setOverlay(file, result.text);
+      ok.push(file);
+    }
+    return ok;
+  };
+  return {
+    config,
+    loaded,
+    host,
+    composeFiles: read([...discovered.composeFiles, ...globbed.compose]),
+    dockerfiles: read([...discovered.dockerfiles, ...globbed.docker]),
+    errors,
+  };
+}
+
+export function formatInputError(error: InputError): string {
+  return `vsafe: ${oneLine(error.where)}: ${oneLine(error.message)}\n`;
+}
+
+/** Every CLI error is one line. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}

@@ -1,0 +1,92 @@
+import type { LintResult } from '../lint';
+import type { Finding } from '../types';
+import { buildInventory, type Inventory, type InventoryMount, type Persistence } from './inventory';
+
+/** One finding as the CLI's JSON prints it (SPEC §6 shape). */
+export interface FlatReportFinding {
+  file: string;
+  rule: string;
+  severity: Finding['severity'];
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  service?: string;
+  containerPath?: string;
+  fixable: boolean;
+}
+
+export interface JsonMount {
+  type: InventoryMount['type'];
+  source?: string;
+  target: string;
+  readOnly: boolean;
+  documented: boolean;
+  external?: boolean;
+  driver?: string;
+  device?: string;
+  persistence: Persistence;
+  file: string;
+  line: number;
+  column: number;
+}
+
+export function flatFinding(finding: Finding, displayPath: (file: string) => string): FlatReportFinding {
+  const { start, end } = finding.location.range;
+  const flat: FlatReportFinding = {
+    file: displayPath(finding.location.file),
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    fixable: false,
+  };
+  if (finding.service !== undefined) flat.service = finding.service;
+  if (finding.containerPath !== undefined) flat.containerPath = finding.containerPath;
+  const { fixable: _unused, ...rest } = flat;
+  return { ...rest, fixable: finding.fixes.length > 0 };
+}
+
+export function jsonMount(mount: InventoryMount, displayPath: (file: string) => string): JsonMount {
+  const out: Partial<JsonMount> = { type: mount.type };
+  if (mount.source !== undefined) out.source = mount.source;
+  out.target = mount.target;
+  out.readOnly = mount.readOnly;
+  out.documented = mount.documented;
+  if (mount.external) out.external = true;
+  if (mount.driver !== undefined) out.driver = mount.driver;
+  if (mount.device !== undefined) out.device = mount.device;
+  out.persistence = mount.persistence;
+  out.file = displayPath(mount.location.file);
+  out.line = mount.location.range.start.line + 1;
+  out.column = mount.location.range.start.character + 1;
+  return out as JsonMount;
+}
+
+/** The inventory as a JSON-ready object (`vsafe report --format json`). */
+export function inventoryJson(inventory: Inventory, displayPath: (file: string) => string): object {
+  return {
+    version: 1,
+    projects: inventory.projects.map((project) => ({
+      files: project.files.map(displayPath),
+      production: project.production,
+      services: project.services.map((service) => ({
+        name: service.name,
+        ...(service.image !== undefined ? { image: service.image } : {}),
+        file: displayPath(service.location.file),
+        line: service.location.range.start.line + 1,
+        mounts: service.mounts.map((m) => jsonMount(m, displayPath)),
+        findings: service.findings.map((f) => flatFinding(f, displayPath)),
+      })),
+      findings: project.findings.map((f) => flatFinding(f, displayPath)),
+    })),
+  };
+}
+
+export function renderInventoryJson(result: LintResult, displayPath: (file: string) => string): string {
+  return JSON.stringify(inventoryJson(buildInventory(result), displayPath), null, 2) + '\n';
+}

@@ -1,0 +1,117 @@
+import type { ComposeFileModel } from '../compose/parse';
+import { keyText } from '../compose/yaml';
+import { appendRawSequenceItem, declareTopLevelEntry, findServiceSequenceItem, removeSequenceItem } from '../edits/compose-edits';
+import type { Mount } from '../model';
+import { basename } from '../paths';
+import type { ComposeConfiguration, ComposeWorkload } from '../project';
+import type { Fix, TextEdit } from '../types';
+import type { Rule } from './types';
+import { isMap } from 'yaml';
+
+/** Example and template files carry no secret. */
+const TEMPLATE = /(?:^|[._-])(?:example|sample|dist|template|tpl|defaults?)(?:$|[._-])|\.pub$/i;
+
+/** What kind of secret a bind mount's source is, or undefined. */
+export function secretKind(mount: Mount): string | undefined {
+  if (mount.type !== 'bind' || !mount.source || mount.unknown) return undefined;
+  const source = mount.source.replace(/\\/g, '/').replace(/\/+$/, '');
+  const name = basename(source);
+  if (name === '' || name === '.' || name === '..' || TEMPLATE.test(name)) return undefined;
+  // Folders of secrets (`./secrets:/run/secrets`) cannot become one compose secret.
+  if (/^(?:secrets|tokens|passwords|keys|certs|ssl|\.ssh)$/i.test(name)) return undefined;
+  if (/^\.env(?:\..+)?$|\.env$/i.test(name)) return 'an environment file';
+  if (/\.(?:key|pem|p12|pfx|jks|keystore)$/i.test(name)) return 'a private key or certificate bundle';
+  if (/^id_[a-z0-9]+$/i.test(name)) return 'an SSH private key';
+  if (/passw(?:or)?d/i.test(name)) return 'a password file';
+  if (/secret/i.test(name)) return 'a secret file';
+  if (/token/i.test(name)) return 'a token file';
+  return undefined;
+}
+
+export const secretBindMount: Rule = {
+  meta: {
+    id: 'secret-bind-mount',
+    description: 'A secret (.env, private key, password or token file) is bind-mounted instead of declared as a Compose secret.',
+    defaultSeverity: 'info',
+    fixable: true,
+    messages: {
+      secret:
+        'Service "{{service}}" bind-mounts {{source}} ({{why}}) at {{target}}{{writable}}. Declare it as a Compose secret instead: secrets are mounted read-only, are listed as secrets (not as ordinary mounts) by `docker compose config` and `docker inspect`, and move to Swarm or Kubernetes encrypted. The fix keeps the file at {{target}} (`target:`), so the application still finds it; without `target:` it would appear at /run/secrets/{{name}}.',
+      secretAtDefault:
+        'Service "{{service}}" bind-mounts {{source}} ({{why}}) at {{target}}{{writable}}. Declare it as a Compose secret "{{name}}" instead: Compose mounts it read-only at the same path, /run/secrets/{{name}}, it is listed as a secret (not as an ordinary mount) by `docker compose config` and `docker inspect`, and it moves to Swarm or Kubernetes encrypted.',
+    },
+  },
+  checkCompose(context) {
+    const { configuration } = context;
+    for (const workload of configuration.workloads) {
+      for (const mount of workload.mounts) {
+        const why = secretKind(mount);
+        if (!why) continue;
+        const name = secretName(configuration, mount);
+        context.report({
+          messageId: mount.target === `/run/secrets/${name}` ? 'secretAtDefault' : 'secret',
+          data: { service: workload.name, source: mount.source ?? '', target: mount.target, why, name, writable: mount.readOnly ? '' : ' read-write' },
+          location: mount.location,
+          service: workload.name,
+          containerPath: mount.target,
+          fixes: secretFix(configuration, workload, mount, name),
+        });
+      }
+    }
+  },
+};
+
+/** A secret name from the file name that no top-level secret of the configuration uses yet. */
+function secretName(configuration: ComposeConfiguration, mount: Mount): string {
+  const file = basename((mount.source ?? 'secret').replace(/\\/g, '/'));
+  const base = file.replace(/^\.+/, '').replace(/\.txt$/i, '').replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '') || 'secret';
+  const taken = new Set<string>();
+  for (const model of configuration.files) for (const name of topLevelNames(model, 'secrets')) taken.add(name);
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}_${i}`)) return `${base}_${i}`;
+}
+
+function topLevelNames(model: ComposeFileModel, section: string): string[] {
+  const pair = model.root?.items.find((p) => keyText(p) === section);
+  return isMap(pair?.value) ? pair.value.items.map((p) => keyText(p) ?? '') : [];
+}
+
+function yamlString(text: string): string {
+  return /^[A-Za-z0-9_./~-][A-Za-z0-9_./~@+-]*$/.test(text) ? text : JSON.stringify(text);
+}
+
+function secretFix(configuration: ComposeConfiguration, workload: ComposeWorkload, mount: Mount, name: string): Fix[] {
+  const model = configuration.files.find((f) => f.file === mount.location.file);
+  const layer = workload.layers.find((l) => l.file.file === mount.location.file);
+  if (!model || !layer || !mount.source || model.root?.flow) return [];
+  const found = findServiceSequenceItem(layer, 'volumes', model.lines.offsetAt(mount.location.range.start));
+  if (!found) return [];
+  const removal = removeSequenceItem(model, found.pair, found.seq, found.index);
+  const atDefault = mount.target === `/run/secrets/${name}`;
+  const reference = appendRawSequenceItem(model, workload.name, 'secrets', atDefault ? [name] : [`source: ${name}`, `target: ${yamlString(mount.target)}`]);
+  const declaration = declareTopLevelEntry(model, 'secrets', name, { file: yamlString(mount.source) });
+  if (removal.length === 0 || reference.length === 0 || declaration.length === 0) return [];
+  const edits = combine(model, removal[0]!, [...reference, ...declaration]);
+  if (!edits) return [];
+  return [{ title: `Convert ${basename(mount.source)} to a Compose secret "${name}" (kept at ${mount.target})`, edits, isPreferred: true }];
+}
+
+/**
+ * Inserts that land inside the removed lines (the service's `volumes:` key was the
+ * last one and goes away) move to the start of the removal, as whole lines.
+ */
+function combine(model: ComposeFileModel, removal: TextEdit, inserts: TextEdit[]): TextEdit[] | undefined {
+  const start = model.lines.offsetAt(removal.range.start);
+  const end = model.lines.offsetAt(removal.range.end);
+  const eol = model.lines.eol;
+  let replacement = '';
+  const rest: TextEdit[] = [];
+  for (const insert of inserts) {
+    const at = model.lines.offsetAt(insert.range.start);
+    if (at > start && at < end) {
+      if (!insert.newText.startsWith(eol)) return undefined;
+      replacement += insert.newText.slice(eol.length) + eol;
+    } else rest.push(insert);
+  }
+  return [{ ...removal, newText: replacement }, ...rest];
+}

@@ -1,0 +1,83 @@
+import { nodeStartingAt, readOnlyShortVolume, setMappingValue } from '../edits/compose-edits';
+import type { KnowledgeBase } from '../knowledge/lookup';
+import type { Mount } from '../model';
+import { basename, isSameOrParent } from '../paths';
+import type { ComposeConfiguration, ComposeWorkload } from '../project';
+import { statePaths } from '../state';
+import type { Fix } from '../types';
+import type { Rule } from './types';
+import { secretKind } from './secret-bind-mount';
+import { isMap } from 'yaml';
+
+export const MODE_FLAGS: ReadonlySet<string> = new Set(['ro', 'rw', 'z', 'Z', 'consistent', 'cached', 'delegated', 'nocopy', 'rprivate', 'private', 'rshared', 'shared', 'rslave', 'slave']);
+
+/** File names that are configuration. */
+const CONFIG_FILE = /\.(?:conf|cnf|cfg|ini|toml|ya?ml|json|json5|properties|xml|config|rc|env\.example|hcl|lua|vcl)$|^(?:nginx\.conf|Caddyfile|httpd\.conf|my\.cnf|redis\.conf|pg_hba\.conf|postgresql\.conf|haproxy\.cfg|traefik\.ya?ml|prometheus\.ya?ml|Corefile|named\.conf)$/i;
+
+/** Places under /etc that programs write to: certificates that certbot renews, state kept under /etc. */
+const WRITTEN_ETC = ['/etc/letsencrypt', '/etc/ssl/certs', '/etc/pihole', '/etc/dnsmasq.d', '/etc/wireguard', '/etc/tailscale', '/etc/gitlab', '/etc/webmin', '/etc/openvpn', '/etc/docker'];
+
+/** Why a bind mount is configuration, or undefined. */
+export function configReason(mount: Mount): string | undefined {
+  if (mount.type !== 'bind' || !mount.source || mount.unknown) return undefined;
+  const name = basename(mount.source.replace(/\\/g, '/').replace(/\/+$/, ''));
+  if (mount.source.endsWith('.sock') || mount.target.endsWith('.sock')) return undefined;
+  if (CONFIG_FILE.test(name)) return `a configuration file (${name})`;
+  if (isSameOrParent('/etc', mount.target) && mount.target !== '/etc') {
+    if (WRITTEN_ETC.some((p) => isSameOrParent(p, mount.target) || isSameOrParent(mount.target, p))) return undefined;
+    return `mounted under /etc`;
+  }
+  return undefined;
+}
+
+export const writableConfigMount: Rule = {
+  meta: {
+    id: 'writable-config-mount',
+    description: 'Configuration is bind-mounted read-write: the container can change the host file.',
+    defaultSeverity: 'info',
+    fixable: true,
+    messages: {
+      writable:
+        'Service "{{service}}" bind-mounts {{source}} ({{why}}) read-write at {{target}}. The container can rewrite the host\'s configuration — a compromised or misbehaving process changes it, and the change silently survives every redeploy. Configuration only needs to be read: mount it read-only ({{fix}}).',
+    },
+  },
+  checkCompose(context) {
+    const { configuration, knowledge } = context;
+    for (const workload of configuration.workloads) {
+      for (const mount of workload.mounts) {
+        if (mount.readOnly) continue;
+        const why = configReason(mount);
+        if (!why || secretKind(mount) || writtenState(mount, workload, knowledge)) continue;
+        context.report({
+          messageId: 'writable',
+          data: { service: workload.name, source: mount.source ?? '', target: mount.target, why, fix: mount.syntax === 'long' ? '`read_only: true`' : '`:ro`' },
+          location: mount.location,
+          service: workload.name,
+          containerPath: mount.target,
+          fixes: readOnlyFix(configuration, mount),
+        });
+      }
+    }
+  },
+};
+
+/** A mount at (or over) a state path the image writes, such as GitLab's /etc/gitlab. */
+function writtenState(mount: Mount, workload: ComposeWorkload, knowledge: KnowledgeBase): boolean {
+  return statePaths(workload, knowledge).some((s) => isSameOrParent(mount.target, s.path) || isSameOrParent(s.path, mount.target));
+}
+
+export function readOnlyFix(configuration: ComposeConfiguration, mount: Mount): Fix[] {
+  const model = configuration.files.find((f) => f.file === mount.location.file);
+  if (!model) return [];
+  const node = nodeStartingAt(model, model.lines.offsetAt(mount.location.range.start));
+  if (!node) return [];
+  if (mount.syntax === 'short') {
+    const edits = readOnlyShortVolume(model, node, MODE_FLAGS);
+    return edits ? [{ title: `Mount ${basename(mount.source ?? mount.target)} read-only (:ro)`, edits, isPreferred: true }] : [];
+  }
+  if (mount.syntax === 'long' && isMap(node)) {
+    const edits = setMappingValue(model, node, 'read_only', 'true');
+    return edits.length > 0 ? [{ title: `Mount ${basename(mount.source ?? mount.target)} read-only (read_only: true)`, edits, isPreferred: true }] : [];
+  }
+  return [];
+}

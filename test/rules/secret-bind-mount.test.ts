@@ -1,0 +1,36 @@
+import { runRuleTests } from '../helpers/rule-tester';
+
+runRuleTests('secret-bind-mount', {
+  valid: [
+    { name: 'a compose secret', code: 'services:\n  app:\n    image: acme/app\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./db_password.txt\n' },
+    { name: 'example files and public keys', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./.env.example:/app/.env.example\n      - ./id_rsa.pub:/root/.ssh/id_rsa.pub:ro\n' },
+    { name: 'a folder of secrets at /run/secrets', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./secrets:/run/secrets:ro\n' },
+    { name: 'ordinary config', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./app.conf:/etc/app.conf:ro\n' },
+  ],
+  invalid: [
+    {
+      name: '.env becomes a secret kept at its path',
+      code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./.env:/app/.env\n      - data:/data\nvolumes:\n  data:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 25, severity: 'info', service: 'app', containerPath: '/app/.env', message: /bind-mounts \.\/\.env \(an environment file\) at \/app\/\.env read-write\. .*keeps the file at \/app\/\.env .* \/run\/secrets\/env\./ }],
+      output: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - data:/data\n    secrets:\n      - source: env\n        target: /app/.env\nvolumes:\n  data:\n\nsecrets:\n  env:\n    file: ./.env\n',
+    },
+    {
+      name: 'the only mount: the volumes key is replaced by secrets; existing secrets section extended',
+      code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - ./secrets/db_password.txt:/run/pw/db_password:ro\nsecrets:\n  other:\n    file: ./other.txt\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 57, message: /\(a password file\)/ }],
+      output: 'services:\n  db:\n    image: postgres:16\n    secrets:\n      - source: db_password\n        target: /run/pw/db_password\nsecrets:\n  other:\n    file: ./other.txt\n  db_password:\n    file: ./secrets/db_password.txt\n',
+    },
+    {
+      name: 'a TLS key with long syntax, added to an existing secrets list',
+      code: 'services:\n  proxy:\n    image: nginx\n    secrets:\n      - other\n    volumes:\n      - type: bind\n        source: ./tls/server.key\n        target: /etc/nginx/server.key\n        read_only: true\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\nsecrets:\n  other:\n    file: ./other.txt\n',
+      errors: [{ line: 7, column: 9, endLine: 11, endColumn: 1, message: /private key/ }],
+      output: 'services:\n  proxy:\n    image: nginx\n    secrets:\n      - other\n      - source: server_key\n        target: /etc/nginx/server.key\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\nsecrets:\n  other:\n    file: ./other.txt\n  server_key:\n    file: ./tls/server.key\n',
+    },
+    {
+      name: 'already at /run/secrets/<name> keeps the short form',
+      code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./api_token:/run/secrets/api_token\n    environment:\n      TOKEN_FILE: /run/secrets/api_token\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 43, message: /Compose mounts it read-only at the same path, \/run\/secrets\/api_token/ }],
+      output: 'services:\n  app:\n    image: acme/app\n    environment:\n      TOKEN_FILE: /run/secrets/api_token\n    secrets:\n      - api_token\n\nsecrets:\n  api_token:\n    file: ./api_token\n',
+    },
+  ],
+});

@@ -1,0 +1,58 @@
+import { runRuleTests } from '../helpers/rule-tester';
+
+runRuleTests('writable-config-mount', {
+  valid: [
+    { name: 'read-only config file', code: 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n' },
+    { name: 'read-only with other flags', code: 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - ./conf.d:/etc/nginx/conf.d:z,ro\n' },
+    { name: 'long syntax read_only', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - type: bind\n        source: ./settings.toml\n        target: /app/settings.toml\n        read_only: true\n' },
+    { name: 'data and source folders are not configuration', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./data:/data\n      - ./src:/app/src\n' },
+    { name: 'certbot writes /etc/letsencrypt', code: 'services:\n  certbot:\n    image: certbot/certbot\n    volumes:\n      - ./certbot/conf:/etc/letsencrypt\n' },
+    { name: 'named volumes are not bind mounts', code: 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - conf:/etc/nginx\nvolumes:\n  conf:\n' },
+    { name: 'the docker socket is not configuration', code: 'services:\n  agent:\n    image: portainer/agent\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n' },
+    { name: 'secrets are left to secret-bind-mount', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./certs/server.key:/etc/ssl/private/server.key\n' },
+  ],
+  invalid: [
+    {
+      name: 'short syntax gets :ro, trailing comment kept',
+      code: 'services:\n  proxy:\n    image: nginx:1.27\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf # main config\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 43, severity: 'info', service: 'proxy', containerPath: '/etc/nginx/nginx.conf', message: /bind-mounts \.\/nginx\.conf \(a configuration file \(nginx\.conf\)\) read-write at \/etc\/nginx\/nginx\.conf/ }],
+      output: 'services:\n  proxy:\n    image: nginx:1.27\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro # main config\n',
+    },
+    {
+      name: 'an existing mode list keeps its flags, quotes stay',
+      code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - "./my.cnf:/etc/mysql/conf.d/my.cnf:z"\n      - \'./conf:/etc/mysql/conf.d:rw\'\n      - db:/var/lib/mysql\nvolumes:\n  db:\n',
+      errors: [
+        { line: 5, column: 9, endLine: 5, endColumn: 46 },
+        { line: 6, column: 9, endLine: 6, endColumn: 38, message: /\(mounted under \/etc\)/ },
+      ],
+      output: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - "./my.cnf:/etc/mysql/conf.d/my.cnf:ro,z"\n      - \'./conf:/etc/mysql/conf.d:ro\'\n      - db:/var/lib/mysql\nvolumes:\n  db:\n',
+    },
+    {
+      name: 'long syntax gets read_only: true at the key column',
+      code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - type: bind\n        source: ./config.yaml\n        target: /app/config.yaml\n    ports:\n      - "80:80"\n',
+      errors: [{ line: 5, column: 9, endLine: 8, endColumn: 1, message: /read_only: true/ }],
+      output: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - type: bind\n        source: ./config.yaml\n        target: /app/config.yaml\n        read_only: true\n    ports:\n      - "80:80"\n',
+    },
+    {
+      name: 'long syntax read_only: false is flipped',
+      code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - {type: bind, source: ./app.ini, target: /etc/app.ini, read_only: false}\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 80 }],
+      output: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - {type: bind, source: ./app.ini, target: /etc/app.ini, read_only: true}\n',
+    },
+    {
+      name: 'flow sequence item',
+      code: 'services:\n  app:\n    image: acme/app\n    volumes: [./app.properties:/opt/app/app.properties]\n',
+      errors: [{ line: 4, column: 15, endLine: 4, endColumn: 55 }],
+      output: 'services:\n  app:\n    image: acme/app\n    volumes: [./app.properties:/opt/app/app.properties:ro]\n',
+    },
+    {
+      name: 'reported in the override file that adds it',
+      files: {
+        'compose.yaml': 'services:\n  web:\n    image: caddy:2\n',
+        'compose.override.yaml': 'services:\n  web:\n    volumes:\n      - ./Caddyfile:/etc/caddy/Caddyfile\n',
+      },
+      errors: [{ file: 'compose.override.yaml', line: 4, column: 9, endLine: 4, endColumn: 41 }],
+      output: { 'compose.override.yaml': 'services:\n  web:\n    volumes:\n      - ./Caddyfile:/etc/caddy/Caddyfile:ro\n' },
+    },
+  ],
+});
