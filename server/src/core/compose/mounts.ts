@@ -98,14 +98,15 @@ const MODE_FLAGS = new Set(['ro', 'rw', 'z', 'Z', 'consistent', 'cached', 'deleg
 
 /** `[SOURCE:]TARGET[:MODE]`, with Windows drive letters in the source. */
 export function parseShortVolume(spec: string): Pick<Mount, 'type' | 'source' | 'target' | 'readOnly' | 'nocopy'> | undefined {
-  let rest = spec.trim();
-  if (rest === '') return undefined;
-  let drive = '';
-  const driveMatch = /^([A-Za-z]:)[\\/]/.exec(rest);
-  if (driveMatch) {
-    drive = driveMatch[1]!;
-    rest = rest.slice(drive.length);
-  }
+  const trimmed = spec.trim();
+  if (trimmed === '') return undefined;
+  const driveMatch = /^([A-Za-z]:)[\\/]/.exec(trimmed);
+  // `C:\data:/data` is a Windows host path; `a:/data` (a one-letter volume) is not.
+  if (driveMatch) return parseParts(trimmed.slice(2), driveMatch[1]!) ?? parseParts(trimmed, '');
+  return parseParts(trimmed, '');
+}
+
+function parseParts(rest: string, drive: string): Pick<Mount, 'type' | 'source' | 'target' | 'readOnly' | 'nocopy'> | undefined {
   const parts = rest.split(':');
   let mode = '';
   if (parts.length >= 2 && parts[parts.length - 1]!.split(',').every((f) => MODE_FLAGS.has(f))) {

@@ -72,8 +72,12 @@ export interface ComposeFileModel {
   documentIndex: number;
 }
 
+/** A range in a model's file; trailing whitespace and line breaks (block collections end on the next line) are left out. */
 export function location(model: { file: string; lines: LineIndex }, start: number, end: number): Location {
-  return { file: model.file, range: model.lines.range(start, end) };
+  const text = model.lines.text;
+  let trimmed = end;
+  while (trimmed > start && /\s/.test(text[trimmed - 1] ?? '')) trimmed--;
+  return { file: model.file, range: model.lines.range(start, trimmed) };
 }
 
 export function nodeLocation(model: { file: string; lines: LineIndex }, node: Node | Pair): Location {
