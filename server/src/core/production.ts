@@ -102,7 +102,9 @@ export function matchingProductionGlob(file: string, globs: readonly string[], r
   const subject = relative ?? basename(file);
   for (const glob of globs) {
     const pattern = glob.replace(/^\.\//, '');
-    if (picomatch.isMatch(subject, pattern, { dot: true, windows: false, basename: !pattern.includes('/') })) return glob;
+    // An absolute glob (the CLI rebases globs outside the config folder) matches the absolute path.
+    const target = pattern.startsWith('/') ? file : subject;
+    if (picomatch.isMatch(target, pattern, { dot: true, windows: false, basename: !pattern.includes('/') })) return glob;
   }
   return undefined;
 }

@@ -5,6 +5,7 @@ import type { VsafeConfig } from '../core/config';
 import { emptyConfig } from '../core/config';
 import { validateConfig } from '../core/config-validate';
 import { RULES_BY_ID } from '../core/rules';
+import { toCorePath } from './paths';
 
 export interface LoadedConfig {
   config: VsafeConfig;
@@ -63,13 +64,16 @@ export function loadConfigFile(file: string): ConfigLoad {
   if (path.basename(file) === 'package.json') json = (json as Record<string, unknown>).vsafe;
   const result = validateConfig(json, new Set(RULES_BY_ID.keys()));
   if (!result.ok) return { ok: false, file, error: result.error, ...configErrorPosition(text, result.error, path.basename(file) === 'package.json') };
-  return { ok: true, loaded: { config: result.config, file, root: path.dirname(file) } };
+  return { ok: true, loaded: { config: { ...result.config, root: toCorePath(path.dirname(file)) }, file, root: path.dirname(file) } };
 }
 
 /** Loads the config that applies to `start` (a file or a folder), or the defaults. */
 export function loadConfigFor(start: string): ConfigLoad {
   const file = findConfigFile(existsSync(start) && !isFile(start) ? start : path.dirname(start));
-  if (!file) return { ok: true, loaded: { config: emptyConfig(), root: path.resolve(start) } };
+  if (!file) {
+    const root = existsSync(start) && !isFile(start) ? start : path.dirname(start);
+    return { ok: true, loaded: { config: { ...emptyConfig(), root: toCorePath(root) }, root: path.resolve(root) } };
+  }
   return loadConfigFile(file);
 }
 
