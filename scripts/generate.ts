@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../server/src/core/rules';
+import { BUILT_IN_GROUPS, DOCS_INTRO, imagesMarkdown } from '../server/src/core/knowledge/format';
 
 const ROOT = path.resolve(__dirname, '..');
 const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
@@ -87,4 +88,7 @@ props.images ??= {
   },
 };
 writeFileSync(schemaPath, JSON.stringify(schema, null, 2) + '\n');
+
+// docs/images.md: the knowledge base, generated from server/src/core/knowledge/ (knowledge.test.ts fails when stale).
+writeFileSync(path.join(ROOT, 'docs/images.md'), imagesMarkdown(BUILT_IN_GROUPS, DOCS_INTRO));
 console.log(`generated docs and schemas for ${RULES.length} rule(s)`);

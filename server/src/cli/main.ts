@@ -2,6 +2,7 @@ import { CHECK_USAGE, runCheck, type CliIO } from './check';
 import { UsageError } from './args';
 import { REPORT_USAGE, runReport } from './report';
 import { drillCommand } from './drill';
+import { IMAGES_USAGE, runImages } from './images';
 import { VERSION } from './version';
 
 const USAGE = `Usage: vsafe <command> [options]
@@ -10,6 +11,7 @@ Commands:
   check [paths...]    report container state that would be lost (default)
   report [paths...]   print the mount inventory for code review (Markdown or JSON)
   drill               prove persistence on a real container runtime (docker or podman)
+  images              list the knowledge base: images, state paths, sources
 
 Options:
   --version           print the version
@@ -22,6 +24,7 @@ Run \`vsafe <command> --help\` for the options of a command.
 const COMMAND_USAGE: Record<string, string> = {
   check: CHECK_USAGE,
   report: REPORT_USAGE,
+  images: IMAGES_USAGE,
 };
 
 /** Runs the CLI and returns its exit code; never throws. */
@@ -40,11 +43,13 @@ export function main(argv: readonly string[], io: CliIO): number {
     if (command === 'check') return runCheck(rest, io);
     if (command === 'report') return runReport(rest, io);
     if (command === 'drill') return drillCommand(rest, io);
+    if (command === 'images') return runImages(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError) {
-      const usage = (command !== undefined && COMMAND_USAGE[command]) || (command === undefined || command.startsWith('-') ? CHECK_USAGE : USAGE);
-      io.stderr(`vsafe: ${error.message}\n\n${usage}`);
+      // One line: what is wrong, and where the options are described.
+      const name = command !== undefined && COMMAND_USAGE[command] ? command : command === undefined || command.startsWith('-') ? 'check' : undefined;
+      io.stderr(`vsafe: ${error.message} (see \`vsafe ${name ? `${name} ` : ''}--help\`)\n`);
       return 2;
     }
     // An internal error is a bug: say so in one line, never dump a stack unless asked.

@@ -1,4 +1,4 @@
-import type { ImageEntry, StateKind, StatePathSpec } from './knowledge/types';
+import type { ImageEntry, PersistenceSwitch, StateCondition, StateKind, StatePathSpec } from './knowledge/types';
 import { parseImageRef, selectVariant, type KnowledgeBase } from './knowledge/lookup';
 import type { Mount, Workload } from './model';
 import { isSameOrParent, isScratchPath, normalizeContainerPath } from './paths';
@@ -16,7 +16,7 @@ export interface StatePath {
   entry?: ImageEntry;
   spec?: StatePathSpec;
   /** How the path was found: the image default, or moved by an env var / flag. */
-  origin: { kind: 'image' } | { kind: 'env'; name: string } | { kind: 'flag'; flag: string };
+  origin: { kind: 'image' } | { kind: 'env'; name: string } | { kind: 'flag'; flag: string } | { kind: 'argument'; after: string };
   /** A cache image without persistence configured: reported only as a hint. */
   cacheOnly: boolean;
 }
@@ -38,30 +38,41 @@ export function imageInfo(workload: Workload, knowledge: KnowledgeBase): ImageIn
   return { entry, tag: ref.tag, tagUnknown: ref.tag?.includes('${') === true };
 }
 
-/** The state paths of a workload, after env vars and command flags moved them. */
+/** The state paths of a workload, after env vars, command flags and arguments moved them. */
 export function statePaths(workload: Workload, knowledge: KnowledgeBase): StatePath[] {
   const info = imageInfo(workload, knowledge);
   if (!info || info.entry.stateless) return [];
   const selection = selectVariant(info.entry, info.tag, info.tagUnknown);
   const specs = selection.kind === 'known' ? selection.variant.paths : commonPaths(selection.variants.map((v) => v.paths));
-  const cacheOnly = info.entry.cacheUnlessPersistent === true && !persistenceConfigured(workload);
+  const args = commandWords(workload);
+  const cacheOnly = info.entry.cacheUnlessPersistent === true && !persistenceConfigured(workload, info.entry.persistence);
   const result: StatePath[] = [];
+  const seen = new Set<string>();
   for (const spec of specs) {
-    const moved = movedPath(workload, spec);
-    const path = moved ? moved.path : spec.path;
-    if (isScratchPath(path)) continue;
-    result.push({
-      path,
-      dataPath: moved ? undefined : spec.dataPath,
-      kind: cacheOnly ? 'cache' : spec.kind,
-      description: spec.description,
-      // A moved path is no longer where the image's VOLUME points.
-      declaredVolume: moved ? false : spec.declaredVolume,
-      entry: info.entry,
-      spec,
-      origin: moved ? moved.origin : { kind: 'image' },
-      cacheOnly,
-    });
+    if (!conditionHolds(spec.when, workload, args)) continue;
+    // The user chose another storage place the image supports (vault raft at /vault/data).
+    if (spec.alternatives?.some((alt) => workload.mounts.some((m) => m.target.startsWith('/') && (isSameOrParent(alt, m.target) || isSameOrParent(m.target, alt))))) continue;
+    const moved = movedPath(workload, spec, args);
+    if (moved === 'unknown') continue;
+    if (moved.length === 0 && spec.onlyWhenSet) continue;
+    const places = moved.length > 0 ? moved : [{ path: spec.path, origin: { kind: 'image' } as const }];
+    for (const place of places) {
+      if (isScratchPath(place.path) || seen.has(place.path)) continue;
+      seen.add(place.path);
+      const atDefault = place.origin.kind === 'image';
+      result.push({
+        path: place.path,
+        dataPath: atDefault ? spec.dataPath : undefined,
+        kind: cacheOnly ? 'cache' : spec.kind,
+        description: spec.description,
+        // A moved path is no longer where the image's VOLUME points (unless it stays beneath it).
+        declaredVolume: spec.declaredVolume && isSameOrParent(spec.path, place.path),
+        entry: info.entry,
+        spec,
+        origin: place.origin,
+        cacheOnly,
+      });
+    }
   }
   return result;
 }
@@ -73,17 +84,95 @@ function commonPaths(variants: StatePathSpec[][]): StatePathSpec[] {
   return first.filter((spec) => rest.every((paths) => paths.some((p) => p.path === spec.path)));
 }
 
-function movedPath(workload: Workload, spec: StatePathSpec): { path: string; origin: StatePath['origin'] } | undefined {
+/**
+ * The command words of a workload: entrypoint + command, with `sh -c "…"` strings
+ * split into words as well, so flags inside a shell string are seen.
+ */
+function commandWords(workload: Workload): string[] {
+  const words: string[] = [];
+  for (const arg of [...(workload.entrypoint ?? []), ...(workload.command ?? [])]) {
+    if (/\s/.test(arg.trim())) words.push(...arg.trim().split(/\s+/).map(unquote));
+    else words.push(arg);
+  }
+  return words;
+}
+
+function unquote(word: string): string {
+  return /^(['"]).*\1$/.test(word) && word.length >= 2 ? word.slice(1, -1) : word;
+}
+
+function conditionHolds(condition: StateCondition | undefined, workload: Workload, args: readonly string[]): boolean {
+  if (!condition) return true;
+  if (condition.args && !condition.args.every((a) => args.includes(a))) return false;
+  if (condition.notArgs?.some((pattern) => args.some((a) => new RegExp(pattern).test(a)))) return false;
+  if (condition.notEnv?.some((name) => (workload.environment.get(name) ?? '') !== '')) return false;
+  return true;
+}
+
+type Place = { path: string; origin: StatePath['origin'] };
+
+/**
+ * Where env vars, flags or positional arguments put the path: none (the image
+ * default applies), one or several (`minio server /d1 /d2`), or `unknown` when the
+ * value is an unresolved variable or a relative path (we never guess).
+ */
+function movedPath(workload: Workload, spec: StatePathSpec, args: readonly string[]): Place[] | 'unknown' {
   for (const name of spec.env ?? []) {
     const value = workload.environment.get(name);
-    if (value && value.startsWith('/') && !value.includes('${')) return { path: normalizeContainerPath(value), origin: { kind: 'env', name } };
+    if (value === undefined || value === '') continue;
+    const paths = pathValues(value);
+    return paths === 'unknown' ? 'unknown' : paths.map((path) => ({ path, origin: { kind: 'env', name } }));
   }
-  const args = [...(workload.entrypoint ?? []), ...(workload.command ?? [])];
   for (const flag of spec.flags ?? []) {
     const value = flagValue(args, flag);
-    if (value && value.startsWith('/') && !value.includes('${')) return { path: normalizeContainerPath(value), origin: { kind: 'flag', flag } };
+    if (value === undefined || value === '') continue;
+    const paths = pathValues(value);
+    return paths === 'unknown' ? 'unknown' : paths.map((path) => ({ path, origin: { kind: 'flag', flag } }));
   }
-  return undefined;
+  if (spec.positional) {
+    const values = positionalValues(args, spec.positional);
+    if (values.length > 0) {
+      const paths = values.map(pathValues);
+      if (paths.includes('unknown')) return 'unknown';
+      return (paths as string[][]).flat().map((path) => ({ path, origin: { kind: 'argument', after: spec.positional!.after } }));
+    }
+  }
+  return [];
+}
+
+/**
+ * Absolute container paths in a value: `/data`, a list `/a,/b`, or `path=/x,size=…`
+ * (cockroach `--store`). Anything else (a variable, a relative path, a remote URL)
+ * is `unknown`.
+ */
+function pathValues(value: string): string[] | 'unknown' {
+  if (value.includes('${') || value.includes('$')) return 'unknown';
+  const parts = value.split(',').map((p) => p.trim().replace(/^path=/, '')).filter((p) => p !== '' && !/^[a-z-]+=/.test(p));
+  if (parts.length === 0 || !parts.every((p) => p.startsWith('/'))) return 'unknown';
+  return parts.map(normalizeContainerPath);
+}
+
+/** The positional arguments after a subcommand, skipping flags and their values. */
+function positionalValues(args: readonly string[], spec: NonNullable<StatePathSpec['positional']>): string[] {
+  const start = args.indexOf(spec.after);
+  if (start < 0) return [];
+  const values: string[] = [];
+  for (let i = start + 1; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg.startsWith('-')) {
+      if (!arg.includes('=') && spec.valueFlags?.includes(arg)) i++;
+      continue;
+    }
+    if (spec.prefixes) {
+      const prefix = spec.prefixes.find((p) => arg.startsWith(p));
+      if (prefix === undefined) continue;
+      values.push(arg.slice(prefix.length));
+    } else if (arg.startsWith('/') || arg.includes('$')) {
+      // Erasure-coded pools (`/data{1...4}`, `http://host{1...4}/data`) are not one directory.
+      if (!arg.includes('{')) values.push(arg);
+    }
+  }
+  return values;
 }
 
 /** `--flag value` or `--flag=value` in an argument list. */
@@ -96,14 +185,28 @@ export function flagValue(args: readonly string[], flag: string): string | undef
   return undefined;
 }
 
-/** Redis-like persistence switched on by flags (`--appendonly yes`, `--save 60 1`). */
-function persistenceConfigured(workload: Workload): boolean {
-  const args = [...(workload.entrypoint ?? []), ...(workload.command ?? [])];
-  if (flagValue(args, '--appendonly') === 'yes') return true;
-  const save = flagValue(args, '--save');
-  if (save !== undefined && save.trim() !== '' && save !== '""' && save !== "''") return true;
+/** Redis, valkey and keydb: `--appendonly yes` or a non-empty `--save` switch persistence on. */
+const REDIS_PERSISTENCE: PersistenceSwitch = {
+  flags: [{ flag: '--appendonly', values: ['yes'] }, { flag: '--save' }],
+  configPaths: ['/usr/local/etc/redis'],
+};
+
+/** Persistence switched on by flags (`--appendonly yes`, `--save 60 1`) or possibly by a mounted configuration. */
+function persistenceConfigured(workload: Workload, persistence: PersistenceSwitch = REDIS_PERSISTENCE): boolean {
+  const args = commandWords(workload);
+  for (const { flag, values, boolean } of persistence.flags) {
+    if (boolean) {
+      if (args.some((a) => a === flag || a.startsWith(flag + '='))) return true;
+      continue;
+    }
+    const value = flagValue(args, flag);
+    if (value === undefined) continue;
+    if (values) {
+      if (values.includes(value.toLowerCase())) return true;
+    } else if (value.trim() !== '' && value !== '""' && value !== "''" && !value.startsWith('-')) return true;
+  }
   // A mounted configuration file may switch persistence on: we cannot tell it is off.
-  return workload.mounts.some((m) => /\.conf$/.test(m.target) || isSameOrParent('/usr/local/etc/redis', m.target));
+  return workload.mounts.some((m) => /\.conf$/.test(m.target) || persistence.configPaths.some((p) => isSameOrParent(p, m.target)));
 }
 
 /** The mount that holds a state path: at the path or at a parent; the deepest wins. */

@@ -3,13 +3,21 @@ import type { ImageEntry, ImageVariant, StatePathSpec, VersionRange } from './ty
 
 export interface ImageRef {
   registry?: string;
-  /** Repository path without registry and without the `library/` prefix. */
+  /** Repository path without registry and without the `library/` prefix, lower case. */
   repository: string;
   tag?: string;
   digest?: string;
 }
 
-/** Splits `registry/ns/name:tag@sha256:…` the way Docker does. */
+/** Registries that serve Docker Hub's official images under `library/` (or `docker/library/`). */
+const HUB_MIRRORS = /^(docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com|mirror\.gcr\.io|public\.ecr\.aws|docker\.m\.daocloud\.io)$/i;
+
+/**
+ * Splits `registry/ns/name:tag@sha256:…` the way Docker does and normalises the
+ * repository: registries (with ports), Docker Hub mirrors and `library/` are dropped,
+ * case is folded. `${REGISTRY}/postgres` keeps `postgres`: a leading segment that is
+ * an unresolved variable is a registry.
+ */
 export function parseImageRef(reference: string): ImageRef | undefined {
   let rest = reference.trim();
   if (rest === '' || /\s/.test(rest)) return undefined;
@@ -20,21 +28,45 @@ export function parseImageRef(reference: string): ImageRef | undefined {
     rest = rest.slice(0, at);
   }
   let tag: string | undefined;
-  const lastSlash = rest.lastIndexOf('/');
-  const colon = rest.lastIndexOf(':');
-  if (colon > lastSlash) {
+  const colon = tagSeparator(rest);
+  if (colon >= 0) {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
   }
   const parts = rest.split('/');
+  // An unknown variable that interpolated to nothing leaves `/postgres`.
+  while (parts.length > 1 && parts[0] === '') parts.shift();
   let registry: string | undefined;
-  if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]!)) registry = parts.shift();
+  if (parts.length > 1 && (/[.:]|^localhost$/i.test(parts[0]!) || /^\$\{?[A-Za-z_]/.test(parts[0]!))) registry = parts.shift();
   // Registry mirrors of Docker Hub keep official images under (docker/)library/.
-  if (parts[0] === 'docker' && parts[1] === 'library') parts.shift();
-  if (parts[0] === 'library' && parts.length > 1) parts.shift();
+  if (parts.length > 2 && parts[0]!.toLowerCase() === 'docker' && parts[1]!.toLowerCase() === 'library' && (!registry || HUB_MIRRORS.test(registry))) parts.shift();
+  if (parts.length > 1 && parts[0]!.toLowerCase() === 'library') parts.shift();
   const repository = parts.join('/').toLowerCase();
-  if (repository === '') return undefined;
-  return { registry, repository, tag, digest };
+  if (repository === '' || parts.some((p) => p === '')) return undefined;
+  return { registry, repository, tag: tag === '' ? undefined : tag, digest };
+}
+
+/** The `:` before the tag: after the last `/`, outside `${…}` (`postgres:${PG:-16}`). */
+function tagSeparator(reference: string): number {
+  let depth = 0;
+  let found = -1;
+  for (let i = 0; i < reference.length; i++) {
+    const c = reference[i];
+    if (c === '$' && reference[i + 1] === '{') {
+      depth++;
+      i++;
+    } else if (c === '}' && depth > 0) depth--;
+    else if (depth === 0 && c === '/') found = -1;
+    else if (depth === 0 && c === ':' && found < 0) found = i;
+  }
+  return found;
+}
+
+/** The normalised repository of an image name, or the name itself when it is a `ns/*` pattern. */
+export function normaliseImageName(name: string): string {
+  const trimmed = name.trim().toLowerCase();
+  if (trimmed.endsWith('/*')) return (parseImageRef(trimmed.slice(0, -2) + '/x')?.repository.slice(0, -2) ?? trimmed.slice(0, -2)) + '/*';
+  return parseImageRef(trimmed)?.repository ?? trimmed;
 }
 
 /** Numeric version from a tag: `16.2-alpine` → [16, 2]; distro-only tags → undefined. */
@@ -43,6 +75,16 @@ export function tagVersion(tag: string | undefined): number[] | undefined {
   const match = /^v?(\d+(?:\.\d+)*)/.exec(tag);
   if (!match) return undefined;
   return match[1]!.split('.').map(Number);
+}
+
+/** The version a tag names for an entry (its `versionPattern`, else the leading number). */
+export function entryTagVersion(entry: ImageEntry, tag: string | undefined): number[] | undefined {
+  if (!tag) return undefined;
+  if (entry.versionPattern) {
+    const match = new RegExp(entry.versionPattern, 'i').exec(tag);
+    return match?.[1] ? tagVersion(match[1]) : undefined;
+  }
+  return tagVersion(tag);
 }
 
 function compareVersions(a: number[], b: number[]): number {
@@ -67,18 +109,37 @@ function inRange(version: number[], range: VersionRange | undefined): boolean {
 
 export class KnowledgeBase {
   private readonly byRepository = new Map<string, ImageEntry>();
+  /** `namespace/` → entry, for `namespace/*` names. */
+  private readonly byNamespace = new Map<string, ImageEntry>();
 
   constructor(readonly entries: readonly ImageEntry[]) {
     // Later entries (user config) override built-in ones for the same image.
-    for (const entry of entries) for (const image of entry.images) this.byRepository.set(image.toLowerCase(), entry);
+    for (const entry of entries) {
+      for (const image of entry.images) {
+        const name = normaliseImageName(image);
+        if (name.endsWith('/*')) this.byNamespace.set(name.slice(0, -1), entry);
+        else this.byRepository.set(name, entry);
+      }
+    }
   }
 
   static builtIn(extra: readonly ImageEntry[] = []): KnowledgeBase {
     return new KnowledgeBase([...IMAGES, ...extra]);
   }
 
+  /** The entry for a reference: an exact repository first, then a `namespace/*` pattern. */
   find(ref: ImageRef): ImageEntry | undefined {
-    return this.byRepository.get(ref.repository);
+    const exact = this.byRepository.get(ref.repository);
+    if (exact) return exact;
+    const slash = ref.repository.lastIndexOf('/');
+    if (slash < 0) return undefined;
+    return this.byNamespace.get(ref.repository.slice(0, slash + 1));
+  }
+
+  /** Looks up an image reference as written (`docker.io/library/postgres:16`). */
+  lookup(reference: string): ImageEntry | undefined {
+    const ref = parseImageRef(reference);
+    return ref ? this.find(ref) : undefined;
   }
 }
 
@@ -87,15 +148,22 @@ export type VersionSelection =
   /** The tag is unknown (an unresolved variable): every variant is possible. */
   | { kind: 'unknown'; variants: ImageVariant[] };
 
+function tagMatches(variant: ImageVariant, tag: string | undefined): boolean {
+  return !variant.tags || new RegExp(variant.tags, 'i').test(tag ?? '');
+}
+
 /**
  * Chooses the variant for a tag. Untagged, `latest` and distro-only tags mean the
- * newest version; a tag that could not be interpolated selects nothing specific.
+ * newest version (or the entry's `latestVersion`); a tag that could not be
+ * interpolated selects nothing specific.
  */
 export function selectVariant(entry: ImageEntry, tag: string | undefined, tagUnknown: boolean): VersionSelection {
   if (tagUnknown) return { kind: 'unknown', variants: entry.variants };
-  const version = tagVersion(tag);
-  if (!version) return { kind: 'known', variant: entry.variants[0]! };
-  const variant = entry.variants.find((v) => inRange(version, v.versions)) ?? entry.variants[entry.variants.length - 1]!;
+  const candidates = entry.variants.filter((v) => tagMatches(v, tag));
+  const pool = candidates.length > 0 ? candidates : entry.variants;
+  const version = entryTagVersion(entry, tag) ?? (entry.latestVersion ? tagVersion(entry.latestVersion) : undefined);
+  if (!version) return { kind: 'known', variant: pool[0]! };
+  const variant = pool.find((v) => inRange(version, v.versions)) ?? pool[pool.length - 1]!;
   return { kind: 'known', variant };
 }
 

@@ -1,6 +1,34 @@
 /** What kind of data a state path holds; decides severity and wording. */
 export type StateKind = 'database' | 'uploads' | 'config-state' | 'logs' | 'cache';
 
+export const STATE_KINDS: readonly StateKind[] = ['database', 'uploads', 'config-state', 'logs', 'cache'];
+
+/**
+ * A path given as a positional argument of a subcommand: `minio server /data`,
+ * `surreal start rocksdb:/data/db`.
+ */
+export interface PositionalSpec {
+  /** The subcommand after which the positional arguments name the path (`server`). */
+  after: string;
+  /** Flags that take their value as the next argument (`--console-address :9001`); other flags stand alone. */
+  valueFlags?: string[];
+  /**
+   * When given, only arguments starting with one of these prefixes count, and the
+   * prefix is removed (`rocksdb://`, `file:`).
+   */
+  prefixes?: string[];
+}
+
+/** When a state path exists at all, judged from the workload's command and environment. */
+export interface StateCondition {
+  /** Every one of these arguments must appear in the command (`server` for vault). */
+  args?: string[];
+  /** Regular expressions: the path does not exist when an argument matches one (`^-dev$`). */
+  notArgs?: string[];
+  /** The path does not exist when one of these environment variables is set (`KC_DB`: an external database). */
+  notEnv?: string[];
+}
+
 export interface StatePathSpec {
   /** Where the volume belongs (the path to mount). */
   path: string;
@@ -15,6 +43,20 @@ export interface StatePathSpec {
   env?: string[];
   /** Command flags whose argument moves the path (`--datadir`, `--dbpath`, `--dir`). */
   flags?: string[];
+  /** Positional command arguments that name the path (`minio server /data`). */
+  positional?: PositionalSpec;
+  /**
+   * The image keeps nothing at `path` by default: the path exists only when an env var,
+   * flag or positional argument names it (etcd `--data-dir`, nats `--store_dir`).
+   */
+  onlyWhenSet?: boolean;
+  /** The path exists only when this holds (vault `server` without `-dev`). */
+  when?: StateCondition;
+  /**
+   * Other places the image can keep the same data (another storage backend): a mount
+   * at or under one of them means the user chose it, and `path` is not reported.
+   */
+  alternatives?: string[];
   /**
    * Mount targets users commonly (and wrongly) choose for this image that do not
    * hold its state, e.g. `/var/lib/postgresql/data` for postgres ≥ 18.
@@ -30,7 +72,17 @@ export interface VersionRange {
 
 export interface ImageVariant {
   versions?: VersionRange;
+  /** A regular expression the tag must match (`rootless` for gitea's rootless images). */
+  tags?: string;
   paths: StatePathSpec[];
+}
+
+/** What switches persistence on for a cache-like image (redis `--appendonly yes`). */
+export interface PersistenceSwitch {
+  /** A flag that switches persistence on; with `values`, only those values do; `boolean` flags take no value. */
+  flags: { flag: string; values?: string[]; boolean?: boolean }[];
+  /** A mount at or under one of these paths (a configuration) may switch persistence on. */
+  configPaths: string[];
 }
 
 export interface ImageEntry {
@@ -38,17 +90,35 @@ export interface ImageEntry {
   id: string;
   /** Display name, e.g. "PostgreSQL". */
   name: string;
-  /** Normalised repository names (`postgres` for `docker.io/library/postgres`). */
+  /**
+   * Normalised repository names (`postgres` for `docker.io/library/postgres`,
+   * `mssql/server` for `mcr.microsoft.com/mssql/server`); `namespace/*` matches every
+   * repository of a namespace (`linuxserver/*`).
+   */
   images: string[];
   /** Documentation that states where the image keeps its data. */
   source: string;
   /** First matching variant wins; a variant without `versions` matches every version. */
   variants: ImageVariant[];
   /**
+   * A regular expression whose first group is the version in a tag, when the tag's
+   * leading number is not the version that decides the layout (`-pg(\d+)` for timescale).
+   */
+  versionPattern?: string;
+  /**
+   * The version that untagged, `latest` and distro-only tags mean, when it is not the
+   * newest variant (InfluxDB `latest` is 2.x while `3-core` is a separate tag).
+   */
+  latestVersion?: string;
+  /**
    * The image is a cache unless persistence is configured (redis without
    * `--appendonly yes` / `--save`): findings drop to hints.
    */
   cacheUnlessPersistent?: boolean;
+  /** How persistence is switched on, when not the redis flags (`--appendonly yes`, `--save`). */
+  persistence?: PersistenceSwitch;
   /** The image keeps nothing on disk (memcached): never reported. */
   stateless?: boolean;
+  /** Caveats shown in `vsafe images` and docs/images.md. */
+  notes?: string;
 }

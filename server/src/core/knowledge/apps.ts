@@ -1,0 +1,479 @@
+import type { ImageEntry } from './types';
+
+/** CMSs, developer tools, CI servers, monitoring and self-hosted applications. */
+export const APPS: readonly ImageEntry[] = [
+  {
+    id: 'wordpress',
+    name: 'WordPress',
+    images: ['wordpress'],
+    source: 'https://hub.docker.com/_/wordpress',
+    notes: 'A mount at /var/www/html/wp-content alone also counts (core files are copied back on start).',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/var/www/html',
+            kind: 'uploads',
+            description: 'WordPress installation (wp-content: uploads, plugins, themes)',
+            declaredVolume: true,
+            alternatives: ['/var/www/html/wp-content'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'nextcloud',
+    name: 'Nextcloud',
+    images: ['nextcloud'],
+    source: 'https://hub.docker.com/_/nextcloud',
+    notes: 'Split mounts (/var/www/html/config, /var/www/html/data) are accepted instead of one volume at /var/www/html.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/var/www/html',
+            kind: 'uploads',
+            description: 'Nextcloud installation (config, apps and user files)',
+            declaredVolume: true,
+            alternatives: ['/var/www/html/config', '/var/www/html/data'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'ghost',
+    name: 'Ghost',
+    images: ['ghost'],
+    source: 'https://hub.docker.com/_/ghost',
+    variants: [{ paths: [{ path: '/var/lib/ghost/content', kind: 'uploads', description: 'Ghost content directory (images, themes, SQLite database)', declaredVolume: true }] }],
+  },
+  {
+    id: 'drupal',
+    name: 'Drupal',
+    images: ['drupal'],
+    source: 'https://hub.docker.com/_/drupal',
+    variants: [{ paths: [{ path: '/var/www/html/sites', kind: 'uploads', description: 'Drupal sites directory (settings.php and uploaded files)', declaredVolume: false }] }],
+  },
+  {
+    id: 'joomla',
+    name: 'Joomla',
+    images: ['joomla'],
+    source: 'https://hub.docker.com/_/joomla',
+    variants: [{ paths: [{ path: '/var/www/html', kind: 'uploads', description: 'Joomla installation (configuration, images, extensions)', declaredVolume: true }] }],
+  },
+  {
+    id: 'matomo',
+    name: 'Matomo',
+    images: ['matomo'],
+    source: 'https://hub.docker.com/_/matomo',
+    variants: [{ paths: [{ path: '/var/www/html', kind: 'config-state', description: 'Matomo installation (config.ini.php, plugins)', declaredVolume: true }] }],
+  },
+  {
+    id: 'redmine',
+    name: 'Redmine',
+    images: ['redmine'],
+    source: 'https://hub.docker.com/_/redmine',
+    variants: [{ paths: [{ path: '/usr/src/redmine/files', kind: 'uploads', description: 'Redmine attachments', declaredVolume: true }] }],
+  },
+  {
+    id: 'odoo',
+    name: 'Odoo',
+    images: ['odoo'],
+    source: 'https://hub.docker.com/_/odoo',
+    variants: [{ paths: [{ path: '/var/lib/odoo', kind: 'uploads', description: 'Odoo filestore (attachments) and sessions', declaredVolume: true }] }],
+  },
+  {
+    id: 'mediawiki',
+    name: 'MediaWiki',
+    images: ['mediawiki'],
+    source: 'https://hub.docker.com/_/mediawiki',
+    variants: [{ paths: [{ path: '/var/www/html/images', kind: 'uploads', description: 'MediaWiki uploaded files', declaredVolume: false }] }],
+  },
+  {
+    id: 'owncloud',
+    name: 'ownCloud Server',
+    images: ['owncloud/server'],
+    source: 'https://doc.owncloud.com/server/next/admin_manual/installation/docker/',
+    variants: [{ paths: [{ path: '/mnt/data', kind: 'uploads', description: 'ownCloud data directory (files, config, apps)', declaredVolume: true }] }],
+  },
+  {
+    id: 'mattermost',
+    name: 'Mattermost',
+    images: ['mattermost/mattermost-team-edition', 'mattermost/mattermost-enterprise-edition'],
+    source: 'https://docs.mattermost.com/install/install-docker.html',
+    variants: [
+      {
+        paths: [
+          { path: '/mattermost/data', kind: 'uploads', description: 'Mattermost file storage (attachments)', declaredVolume: true },
+          { path: '/mattermost/config', kind: 'config-state', description: 'Mattermost configuration (config.json, edited from the System Console)', declaredVolume: true, when: { notEnv: ['MM_CONFIG'] } },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'gitea',
+    name: 'Gitea',
+    images: ['gitea/gitea'],
+    source: 'https://docs.gitea.com/installation/install-with-docker',
+    notes: 'Rootless images (`*-rootless` tags) keep data in /var/lib/gitea and configuration in /etc/gitea.',
+    variants: [
+      {
+        tags: 'rootless',
+        paths: [
+          { path: '/var/lib/gitea', kind: 'database', description: 'Gitea data directory (repositories, database, attachments)', declaredVolume: true },
+          { path: '/etc/gitea', kind: 'config-state', description: 'Gitea configuration (app.ini)', declaredVolume: true },
+        ],
+      },
+      { paths: [{ path: '/data', kind: 'database', description: 'Gitea data directory (repositories, app.ini, database, attachments)', declaredVolume: true }] },
+    ],
+  },
+  {
+    id: 'forgejo',
+    name: 'Forgejo',
+    images: ['forgejo/forgejo'],
+    source: 'https://forgejo.org/docs/latest/admin/installation/docker/',
+    notes: 'Rootless images (`*-rootless` tags) keep data in /var/lib/gitea and configuration in /etc/gitea.',
+    variants: [
+      {
+        tags: 'rootless',
+        paths: [
+          { path: '/var/lib/gitea', kind: 'database', description: 'Forgejo data directory (repositories, database, attachments)', declaredVolume: true },
+          { path: '/etc/gitea', kind: 'config-state', description: 'Forgejo configuration (app.ini)', declaredVolume: true },
+        ],
+      },
+      { paths: [{ path: '/data', kind: 'database', description: 'Forgejo data directory (repositories, app.ini, database, attachments)', declaredVolume: true }] },
+    ],
+  },
+  {
+    id: 'gogs',
+    name: 'Gogs',
+    images: ['gogs/gogs'],
+    source: 'https://github.com/gogs/gogs/tree/main/docker',
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Gogs data directory (repositories, app.ini, database)', declaredVolume: true }] }],
+  },
+  {
+    id: 'gitlab',
+    name: 'GitLab',
+    images: ['gitlab/gitlab-ce', 'gitlab/gitlab-ee'],
+    source: 'https://docs.gitlab.com/install/docker/installation/',
+    variants: [
+      {
+        paths: [
+          { path: '/etc/gitlab', kind: 'config-state', description: 'GitLab configuration and secrets (gitlab.rb, gitlab-secrets.json)', declaredVolume: true },
+          { path: '/var/log/gitlab', kind: 'logs', description: 'GitLab logs', declaredVolume: true },
+          { path: '/var/opt/gitlab', kind: 'database', description: 'GitLab application data (repositories, PostgreSQL, uploads)', declaredVolume: true },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'gitlab-runner',
+    name: 'GitLab Runner',
+    images: ['gitlab/gitlab-runner'],
+    source: 'https://docs.gitlab.com/runner/install/docker/',
+    variants: [{ paths: [{ path: '/etc/gitlab-runner', kind: 'config-state', description: 'GitLab Runner configuration (config.toml with runner tokens)', declaredVolume: true }] }],
+  },
+  {
+    id: 'jenkins',
+    name: 'Jenkins',
+    images: ['jenkins/jenkins', 'jenkins', 'jenkinsci/blueocean'],
+    source: 'https://github.com/jenkinsci/docker/blob/master/README.md',
+    variants: [{ paths: [{ path: '/var/jenkins_home', kind: 'database', description: 'Jenkins home (jobs, build history, plugins, credentials)', declaredVolume: true, env: ['JENKINS_HOME'] }] }],
+  },
+  {
+    id: 'teamcity',
+    name: 'TeamCity Server',
+    images: ['jetbrains/teamcity-server'],
+    source: 'https://hub.docker.com/r/jetbrains/teamcity-server',
+    variants: [{ paths: [{ path: '/data/teamcity_server/datadir', kind: 'database', description: 'TeamCity data directory', declaredVolume: true }] }],
+  },
+  {
+    id: 'sonarqube',
+    name: 'SonarQube',
+    images: ['sonarqube', 'sonarsource/sonarqube'],
+    source: 'https://docs.sonarsource.com/sonarqube-server/latest/setup-and-upgrade/install-the-server/installing-sonarqube-from-docker/',
+    variants: [
+      {
+        paths: [
+          { path: '/opt/sonarqube/data', kind: 'database', description: 'SonarQube data directory (embedded database, search indexes)', declaredVolume: true, env: ['SONAR_PATH_DATA'] },
+          { path: '/opt/sonarqube/extensions', kind: 'config-state', description: 'SonarQube plugins', declaredVolume: true },
+          { path: '/opt/sonarqube/logs', kind: 'logs', description: 'SonarQube logs', declaredVolume: true, env: ['SONAR_PATH_LOGS'] },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'nexus',
+    name: 'Sonatype Nexus Repository',
+    images: ['sonatype/nexus3'],
+    source: 'https://hub.docker.com/r/sonatype/nexus3',
+    variants: [{ paths: [{ path: '/nexus-data', kind: 'database', description: 'Nexus data directory (blob stores, database, configuration)', declaredVolume: true }] }],
+  },
+  {
+    id: 'artifactory',
+    name: 'JFrog Artifactory',
+    images: ['jfrog/artifactory-oss', 'jfrog/artifactory-pro', 'jfrog/artifactory-jcr'],
+    source: 'https://jfrog.com/help/r/jfrog-installation-setup-documentation/install-artifactory-single-node-with-docker',
+    variants: [{ paths: [{ path: '/var/opt/jfrog/artifactory', kind: 'database', description: 'Artifactory home (filestore, database, configuration)', declaredVolume: true }] }],
+  },
+  {
+    id: 'verdaccio',
+    name: 'Verdaccio',
+    images: ['verdaccio/verdaccio'],
+    source: 'https://verdaccio.org/docs/docker',
+    variants: [{ paths: [{ path: '/verdaccio/storage', kind: 'uploads', description: 'Verdaccio package storage', declaredVolume: true }] }],
+  },
+  {
+    id: 'grafana',
+    name: 'Grafana',
+    images: ['grafana/grafana', 'grafana/grafana-oss', 'grafana/grafana-enterprise'],
+    source: 'https://grafana.com/docs/grafana/latest/setup-grafana/installation/docker/',
+    variants: [{ paths: [{ path: '/var/lib/grafana', kind: 'database', description: 'Grafana data directory (grafana.db: dashboards, users, alerts)', declaredVolume: false, env: ['GF_PATHS_DATA'] }] }],
+  },
+  {
+    id: 'keycloak',
+    name: 'Keycloak',
+    images: ['keycloak/keycloak'],
+    source: 'https://www.keycloak.org/server/containers',
+    notes: 'Only the built-in dev-file (H2) database lives in the container; with KC_DB / `--db` set an external database holds the data.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/opt/keycloak/data',
+            kind: 'database',
+            description: 'Keycloak dev-file (H2) database directory',
+            declaredVolume: false,
+            when: { notEnv: ['KC_DB', 'KC_DB_URL'], notArgs: ['^--db(=|$)', '^--db-url'] },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'pgadmin',
+    name: 'pgAdmin 4',
+    images: ['dpage/pgadmin4'],
+    source: 'https://www.pgadmin.org/docs/pgadmin4/latest/container_deployment.html',
+    variants: [{ paths: [{ path: '/var/lib/pgadmin', kind: 'config-state', description: 'pgAdmin configuration database and user files', declaredVolume: true }] }],
+  },
+  {
+    id: 'portainer',
+    name: 'Portainer',
+    images: ['portainer/portainer-ce', 'portainer/portainer-ee', 'portainer/portainer'],
+    source: 'https://docs.portainer.io/start/install-ce/server/docker/linux',
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Portainer database', declaredVolume: true }] }],
+  },
+  {
+    id: 'n8n',
+    name: 'n8n',
+    images: ['n8nio/n8n'],
+    source: 'https://docs.n8n.io/hosting/installation/docker/',
+    variants: [{ paths: [{ path: '/home/node/.n8n', kind: 'database', description: 'n8n user folder (SQLite database, encryption key)', declaredVolume: false }] }],
+  },
+  {
+    id: 'uptime-kuma',
+    name: 'Uptime Kuma',
+    images: ['louislam/uptime-kuma'],
+    source: 'https://github.com/louislam/uptime-kuma/wiki/%F0%9F%94%A7-How-to-Install',
+    variants: [{ paths: [{ path: '/app/data', kind: 'database', description: 'Uptime Kuma data directory (SQLite database)', declaredVolume: true }] }],
+  },
+  {
+    id: 'vaultwarden',
+    name: 'Vaultwarden',
+    images: ['vaultwarden/server'],
+    source: 'https://github.com/dani-garcia/vaultwarden/wiki/Using-Docker-Compose',
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Vaultwarden data directory (vault database, attachments, keys)', declaredVolume: true, env: ['DATA_FOLDER'] }] }],
+  },
+  {
+    id: 'home-assistant',
+    name: 'Home Assistant',
+    images: ['homeassistant/home-assistant', 'home-assistant/home-assistant'],
+    source: 'https://www.home-assistant.io/installation/linux#docker-compose',
+    variants: [{ paths: [{ path: '/config', kind: 'config-state', description: 'Home Assistant configuration and database', declaredVolume: false }] }],
+  },
+  {
+    id: 'esphome',
+    name: 'ESPHome',
+    images: ['esphome/esphome'],
+    source: 'https://esphome.io/guides/getting_started_command_line/',
+    variants: [{ paths: [{ path: '/config', kind: 'config-state', description: 'ESPHome device configurations', declaredVolume: false }] }],
+  },
+  {
+    id: 'zigbee2mqtt',
+    name: 'Zigbee2MQTT',
+    images: ['koenkk/zigbee2mqtt'],
+    source: 'https://www.zigbee2mqtt.io/guide/installation/02_docker.html',
+    variants: [{ paths: [{ path: '/app/data', kind: 'config-state', description: 'Zigbee2MQTT data (configuration, paired devices)', declaredVolume: false }] }],
+  },
+  {
+    id: 'node-red',
+    name: 'Node-RED',
+    images: ['nodered/node-red'],
+    source: 'https://nodered.org/docs/getting-started/docker',
+    variants: [{ paths: [{ path: '/data', kind: 'config-state', description: 'Node-RED user directory (flows, credentials, nodes)', declaredVolume: true }] }],
+  },
+  {
+    id: 'open-webui',
+    name: 'Open WebUI',
+    images: ['open-webui/open-webui'],
+    source: 'https://docs.openwebui.com/getting-started/quick-start/',
+    variants: [{ paths: [{ path: '/app/backend/data', kind: 'database', description: 'Open WebUI data directory (database, uploads)', declaredVolume: false }] }],
+  },
+  {
+    id: 'paperless-ngx',
+    name: 'Paperless-ngx',
+    images: ['paperless-ngx/paperless-ngx'],
+    source: 'https://docs.paperless-ngx.com/setup/',
+    variants: [
+      {
+        paths: [
+          { path: '/usr/src/paperless/data', kind: 'database', description: 'Paperless-ngx data directory (search index, SQLite database)', declaredVolume: true },
+          { path: '/usr/src/paperless/media', kind: 'uploads', description: 'Paperless-ngx documents', declaredVolume: true },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'photoprism',
+    name: 'PhotoPrism',
+    images: ['photoprism/photoprism'],
+    source: 'https://docs.photoprism.app/getting-started/docker-compose/',
+    variants: [
+      {
+        paths: [
+          { path: '/photoprism/storage', kind: 'config-state', description: 'PhotoPrism storage (index, settings, sidecar files)', declaredVolume: false },
+          { path: '/photoprism/originals', kind: 'uploads', description: 'PhotoPrism originals', declaredVolume: false },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'jellyfin',
+    name: 'Jellyfin',
+    images: ['jellyfin/jellyfin'],
+    source: 'https://jellyfin.org/docs/general/installation/container',
+    variants: [{ paths: [{ path: '/config', kind: 'config-state', description: 'Jellyfin configuration and library database', declaredVolume: false }] }],
+  },
+  {
+    id: 'plex',
+    name: 'Plex Media Server',
+    images: ['plexinc/pms-docker'],
+    source: 'https://github.com/plexinc/pms-docker',
+    variants: [{ paths: [{ path: '/config', kind: 'config-state', description: 'Plex configuration and library database', declaredVolume: false }] }],
+  },
+  {
+    id: 'syncthing',
+    name: 'Syncthing',
+    images: ['syncthing/syncthing'],
+    source: 'https://github.com/syncthing/syncthing/blob/main/README-Docker.md',
+    variants: [{ paths: [{ path: '/var/syncthing', kind: 'config-state', description: 'Syncthing configuration, keys and default folder', declaredVolume: false }] }],
+  },
+  {
+    id: 'pihole',
+    name: 'Pi-hole',
+    images: ['pihole/pihole'],
+    source: 'https://github.com/pi-hole/docker-pi-hole',
+    variants: [{ paths: [{ path: '/etc/pihole', kind: 'config-state', description: 'Pi-hole configuration and databases', declaredVolume: false }] }],
+  },
+  {
+    id: 'adguardhome',
+    name: 'AdGuard Home',
+    images: ['adguard/adguardhome'],
+    source: 'https://github.com/AdguardTeam/AdGuardHome/wiki/Docker',
+    variants: [
+      {
+        paths: [
+          { path: '/opt/adguardhome/conf', kind: 'config-state', description: 'AdGuard Home configuration', declaredVolume: true },
+          { path: '/opt/adguardhome/work', kind: 'database', description: 'AdGuard Home working directory (query log, statistics)', declaredVolume: true },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'nginx-proxy-manager',
+    name: 'Nginx Proxy Manager',
+    images: ['jc21/nginx-proxy-manager'],
+    source: 'https://nginxproxymanager.com/setup/',
+    variants: [
+      {
+        paths: [
+          { path: '/data', kind: 'config-state', description: 'Nginx Proxy Manager data (database, proxy hosts)', declaredVolume: false },
+          { path: '/etc/letsencrypt', kind: 'config-state', description: "Let's Encrypt certificates and accounts", declaredVolume: false },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'caddy',
+    name: 'Caddy',
+    images: ['caddy'],
+    source: 'https://hub.docker.com/_/caddy',
+    variants: [{ paths: [{ path: '/data', kind: 'config-state', description: 'Caddy data directory (TLS certificates, private keys, ACME accounts)', declaredVolume: true }] }],
+  },
+  {
+    id: 'synapse',
+    name: 'Synapse (Matrix)',
+    images: ['matrixdotorg/synapse'],
+    source: 'https://github.com/element-hq/synapse/blob/develop/docker/README.md',
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Synapse data directory (homeserver.yaml, signing key, media store)', declaredVolume: true }] }],
+  },
+  {
+    id: 'docker-mailserver',
+    name: 'docker-mailserver',
+    images: ['docker-mailserver/docker-mailserver', 'mailserver/docker-mailserver', 'tvial/docker-mailserver'],
+    source: 'https://docker-mailserver.github.io/docker-mailserver/latest/config/advanced/optional-config/',
+    variants: [
+      {
+        paths: [
+          { path: '/var/mail', kind: 'database', description: 'Mailboxes', declaredVolume: false },
+          { path: '/var/mail-state', kind: 'config-state', description: 'Mail service state (queues, spam filter data)', declaredVolume: false },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'openldap',
+    name: 'OpenLDAP (osixia)',
+    images: ['osixia/openldap'],
+    source: 'https://github.com/osixia/docker-openldap',
+    variants: [
+      {
+        paths: [
+          { path: '/var/lib/ldap', kind: 'database', description: 'OpenLDAP database', declaredVolume: true },
+          { path: '/etc/ldap/slapd.d', kind: 'config-state', description: 'OpenLDAP configuration database', declaredVolume: true },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'gotify',
+    name: 'Gotify',
+    images: ['gotify/server'],
+    source: 'https://gotify.net/docs/install',
+    variants: [{ paths: [{ path: '/app/data', kind: 'database', description: 'Gotify data directory (database, images)', declaredVolume: false }] }],
+  },
+  {
+    id: 'freshrss',
+    name: 'FreshRSS',
+    images: ['freshrss/freshrss'],
+    source: 'https://github.com/FreshRSS/FreshRSS/tree/edge/Docker',
+    variants: [{ paths: [{ path: '/var/www/FreshRSS/data', kind: 'database', description: 'FreshRSS data directory (configuration, users, SQLite databases)', declaredVolume: false }] }],
+  },
+  {
+    id: 'directus',
+    name: 'Directus',
+    images: ['directus/directus'],
+    source: 'https://directus.io/docs/self-hosting/deploying',
+    variants: [{ paths: [{ path: '/directus/uploads', kind: 'uploads', description: 'Directus uploaded files (local storage)', declaredVolume: false, when: { notEnv: ['STORAGE_LOCATIONS'] } }] }],
+  },
+  {
+    id: 'nocodb',
+    name: 'NocoDB',
+    images: ['nocodb/nocodb'],
+    source: 'https://nocodb.com/docs/self-hosting/installation/docker',
+    variants: [{ paths: [{ path: '/usr/app/data', kind: 'database', description: 'NocoDB data directory (SQLite metadata database, uploads)', declaredVolume: false }] }],
+  },
+];

@@ -1,0 +1,631 @@
+import type { ImageEntry } from './types';
+
+/**
+ * Databases, search engines and time-series stores. Data only: every entry names
+ * the documentation that says where the image keeps its data.
+ */
+export const DATABASES: readonly ImageEntry[] = [
+  {
+    id: 'postgres',
+    name: 'PostgreSQL',
+    images: ['postgres', 'postgis/postgis'],
+    source: 'https://hub.docker.com/_/postgres',
+    notes: 'From 18 on the image keeps PGDATA in /var/lib/postgresql/18/docker and declares VOLUME /var/lib/postgresql; a mount at /var/lib/postgresql/data makes it refuse to start.',
+    variants: [
+      {
+        versions: { min: '18' },
+        paths: [
+          {
+            path: '/var/lib/postgresql',
+            dataPath: '/var/lib/postgresql/18/docker',
+            kind: 'database',
+            description: 'PostgreSQL data directory',
+            declaredVolume: true,
+            env: ['PGDATA'],
+            misplacedTargets: ['/var/lib/postgresql/data'],
+          },
+        ],
+      },
+      {
+        paths: [
+          {
+            path: '/var/lib/postgresql/data',
+            kind: 'database',
+            description: 'PostgreSQL data directory',
+            declaredVolume: true,
+            env: ['PGDATA'],
+            misplacedTargets: ['/var/lib/postgresql/data/pgdata'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'pgvector',
+    name: 'PostgreSQL with pgvector',
+    images: ['pgvector/pgvector'],
+    source: 'https://github.com/pgvector/pgvector#docker',
+    notes: 'Built on the official postgres image; the PostgreSQL major is the `pgNN` part of the tag.',
+    versionPattern: 'pg(\\d+)',
+    variants: [
+      {
+        versions: { min: '18' },
+        paths: [
+          {
+            path: '/var/lib/postgresql',
+            dataPath: '/var/lib/postgresql/18/docker',
+            kind: 'database',
+            description: 'PostgreSQL data directory',
+            declaredVolume: true,
+            env: ['PGDATA'],
+            misplacedTargets: ['/var/lib/postgresql/data'],
+          },
+        ],
+      },
+      {
+        paths: [{ path: '/var/lib/postgresql/data', kind: 'database', description: 'PostgreSQL data directory', declaredVolume: true, env: ['PGDATA'] }],
+      },
+    ],
+  },
+  {
+    id: 'timescaledb',
+    name: 'TimescaleDB',
+    images: ['timescale/timescaledb'],
+    source: 'https://hub.docker.com/r/timescale/timescaledb',
+    notes: 'Built on the official postgres alpine image; the PostgreSQL major is the `pgNN` part of the tag. Untagged images are read as PostgreSQL 17.',
+    versionPattern: 'pg(\\d+)',
+    latestVersion: '17',
+    variants: [
+      {
+        versions: { min: '18' },
+        paths: [
+          {
+            path: '/var/lib/postgresql',
+            dataPath: '/var/lib/postgresql/18/docker',
+            kind: 'database',
+            description: 'TimescaleDB (PostgreSQL) data directory',
+            declaredVolume: true,
+            env: ['PGDATA'],
+            misplacedTargets: ['/var/lib/postgresql/data'],
+          },
+        ],
+      },
+      {
+        paths: [{ path: '/var/lib/postgresql/data', kind: 'database', description: 'TimescaleDB (PostgreSQL) data directory', declaredVolume: true, env: ['PGDATA'] }],
+      },
+    ],
+  },
+  {
+    id: 'timescaledb-ha',
+    name: 'TimescaleDB HA',
+    images: ['timescale/timescaledb-ha'],
+    source: 'https://hub.docker.com/r/timescale/timescaledb-ha',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/home/postgres/pgdata/data',
+            kind: 'database',
+            description: 'TimescaleDB (PostgreSQL) data directory',
+            declaredVolume: false,
+            env: ['PGDATA'],
+            misplacedTargets: ['/var/lib/postgresql/data'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'mysql',
+    name: 'MySQL',
+    images: ['mysql', 'mysql/mysql-server', 'mysql/community-server', 'mysql/enterprise-server', 'percona', 'percona/percona-server'],
+    source: 'https://hub.docker.com/_/mysql',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/var/lib/mysql',
+            kind: 'database',
+            description: 'MySQL data directory',
+            declaredVolume: true,
+            flags: ['--datadir'],
+            misplacedTargets: ['/var/lib/mysql/data'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'mariadb',
+    name: 'MariaDB',
+    images: ['mariadb', 'mariadb/server'],
+    source: 'https://hub.docker.com/_/mariadb',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/var/lib/mysql',
+            kind: 'database',
+            description: 'MariaDB data directory',
+            declaredVolume: true,
+            flags: ['--datadir'],
+            misplacedTargets: ['/var/lib/mysql/data', '/var/lib/mariadb'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'mongo',
+    name: 'MongoDB',
+    images: ['mongo', 'mongodb/mongodb-community-server', 'mongodb/mongodb-enterprise-server', 'percona/percona-server-mongodb'],
+    source: 'https://hub.docker.com/_/mongo',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/data/db',
+            kind: 'database',
+            description: 'MongoDB data directory',
+            declaredVolume: true,
+            flags: ['--dbpath'],
+            misplacedTargets: ['/var/lib/mongodb'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'redis',
+    name: 'Redis',
+    images: ['redis', 'redis/redis-stack-server', 'redis/redis-stack'],
+    source: 'https://hub.docker.com/_/redis',
+    cacheUnlessPersistent: true,
+    notes: 'Without `--appendonly yes`, `--save …` or a mounted configuration it is treated as a cache (hint).',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/data',
+            kind: 'database',
+            description: 'Redis persistence directory (RDB snapshots and AOF)',
+            declaredVolume: true,
+            flags: ['--dir'],
+            misplacedTargets: ['/var/lib/redis'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'valkey',
+    name: 'Valkey',
+    images: ['valkey/valkey', 'valkey'],
+    source: 'https://hub.docker.com/r/valkey/valkey',
+    cacheUnlessPersistent: true,
+    persistence: { flags: [{ flag: '--appendonly', values: ['yes'] }, { flag: '--save' }], configPaths: ['/usr/local/etc/valkey', '/etc/valkey'] },
+    notes: 'Without `--appendonly yes`, `--save …` or a mounted configuration it is treated as a cache (hint).',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/data',
+            kind: 'database',
+            description: 'Valkey persistence directory (RDB snapshots and AOF)',
+            declaredVolume: true,
+            flags: ['--dir'],
+            misplacedTargets: ['/var/lib/valkey'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'keydb',
+    name: 'KeyDB',
+    images: ['eqalpha/keydb'],
+    source: 'https://docs.keydb.dev/docs/docker-basics/',
+    cacheUnlessPersistent: true,
+    persistence: { flags: [{ flag: '--appendonly', values: ['yes'] }, { flag: '--save' }], configPaths: ['/etc/keydb'] },
+    notes: 'Without `--appendonly yes`, `--save …` or a mounted configuration it is treated as a cache (hint).',
+    variants: [
+      {
+        paths: [{ path: '/data', kind: 'database', description: 'KeyDB persistence directory (RDB snapshots and AOF)', declaredVolume: true, flags: ['--dir'] }],
+      },
+    ],
+  },
+  {
+    id: 'garnet',
+    name: 'Garnet',
+    images: ['microsoft/garnet', 'microsoft/garnet-alpine'],
+    source: 'https://github.com/microsoft/garnet/blob/main/Dockerfile',
+    cacheUnlessPersistent: true,
+    persistence: {
+      flags: [{ flag: '--aof', boolean: true }, { flag: '--recover', boolean: true }, { flag: '--checkpointdir' }, { flag: '--logdir' }],
+      configPaths: ['/app/garnet.conf'],
+    },
+    notes: 'Keeps everything in memory unless `--checkpointdir` / `--logdir` point at a directory (the image declares VOLUME /data for that).',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/data',
+            kind: 'database',
+            description: 'Garnet checkpoint and log directory',
+            declaredVolume: true,
+            flags: ['--checkpointdir', '--logdir'],
+            onlyWhenSet: true,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'cassandra',
+    name: 'Apache Cassandra',
+    images: ['cassandra'],
+    source: 'https://hub.docker.com/_/cassandra',
+    variants: [{ paths: [{ path: '/var/lib/cassandra', kind: 'database', description: 'Cassandra data directory', declaredVolume: true }] }],
+  },
+  {
+    id: 'scylla',
+    name: 'ScyllaDB',
+    images: ['scylladb/scylla', 'scylladb/scylla-enterprise'],
+    source: 'https://hub.docker.com/r/scylladb/scylla',
+    variants: [{ paths: [{ path: '/var/lib/scylla', kind: 'database', description: 'ScyllaDB data directory', declaredVolume: true }] }],
+  },
+  {
+    id: 'couchdb',
+    name: 'Apache CouchDB',
+    images: ['couchdb', 'apache/couchdb'],
+    source: 'https://hub.docker.com/_/couchdb',
+    variants: [{ paths: [{ path: '/opt/couchdb/data', kind: 'database', description: 'CouchDB data directory', declaredVolume: true }] }],
+  },
+  {
+    id: 'couchbase',
+    name: 'Couchbase Server',
+    images: ['couchbase', 'couchbase/server'],
+    source: 'https://hub.docker.com/_/couchbase',
+    variants: [{ paths: [{ path: '/opt/couchbase/var', kind: 'database', description: 'Couchbase data directory', declaredVolume: true }] }],
+  },
+  {
+    id: 'neo4j',
+    name: 'Neo4j',
+    images: ['neo4j'],
+    source: 'https://neo4j.com/docs/operations-manual/current/docker/mounting-volumes/',
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Neo4j data directory', declaredVolume: true, env: ['NEO4J_server_directories_data'] }] }],
+  },
+  {
+    id: 'clickhouse',
+    name: 'ClickHouse',
+    images: ['clickhouse/clickhouse-server', 'clickhouse', 'yandex/clickhouse-server'],
+    source: 'https://hub.docker.com/r/clickhouse/clickhouse-server',
+    variants: [{ paths: [{ path: '/var/lib/clickhouse', kind: 'database', description: 'ClickHouse data directory', declaredVolume: true }] }],
+  },
+  {
+    id: 'influxdb',
+    name: 'InfluxDB',
+    images: ['influxdb'],
+    source: 'https://hub.docker.com/_/influxdb',
+    notes: '1.x keeps data in /var/lib/influxdb; 2.x in /var/lib/influxdb2 plus /etc/influxdb2; 3.x (`3-core`, `3-enterprise` tags) only where `--data-dir` / INFLUXDB3_DB_DIR points. `latest` is read as 2.x.',
+    latestVersion: '2',
+    variants: [
+      {
+        versions: { min: '3' },
+        paths: [
+          {
+            path: '/var/lib/influxdb3/data',
+            kind: 'database',
+            description: 'InfluxDB 3 object store directory (`--object-store file`)',
+            declaredVolume: false,
+            flags: ['--data-dir'],
+            env: ['INFLUXDB3_DB_DIR'],
+            onlyWhenSet: true,
+          },
+        ],
+      },
+      {
+        versions: { min: '2' },
+        paths: [
+          {
+            path: '/var/lib/influxdb2',
+            kind: 'database',
+            description: 'InfluxDB 2 data directory (engine and bolt database)',
+            declaredVolume: true,
+            alternatives: ['/var/lib/influxdb3'],
+            misplacedTargets: ['/var/lib/influxdb'],
+          },
+          {
+            path: '/etc/influxdb2',
+            kind: 'config-state',
+            description: 'InfluxDB 2 configuration directory (CLI connection configs and tokens)',
+            declaredVolume: true,
+            alternatives: ['/var/lib/influxdb3'],
+          },
+        ],
+      },
+      {
+        paths: [{ path: '/var/lib/influxdb', kind: 'database', description: 'InfluxDB 1.x data directory', declaredVolume: true }],
+      },
+    ],
+  },
+  {
+    id: 'influxdb3',
+    name: 'InfluxDB 3 (quay.io images)',
+    images: ['influxdb/influxdb3-core', 'influxdb/influxdb3-enterprise'],
+    source: 'https://docs.influxdata.com/influxdb3/core/install/',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/var/lib/influxdb3/data',
+            kind: 'database',
+            description: 'InfluxDB 3 object store directory (`--object-store file`)',
+            declaredVolume: false,
+            flags: ['--data-dir'],
+            env: ['INFLUXDB3_DB_DIR'],
+            onlyWhenSet: true,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'elasticsearch',
+    name: 'Elasticsearch',
+    images: ['elasticsearch', 'elasticsearch/elasticsearch'],
+    source: 'https://www.elastic.co/guide/en/elasticsearch/reference/current/docker.html',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/usr/share/elasticsearch/data',
+            kind: 'database',
+            description: 'Elasticsearch data directory',
+            declaredVolume: false,
+            env: ['path.data', 'ES_SETTING_PATH_DATA'],
+            flags: ['-Epath.data'],
+            misplacedTargets: ['/var/lib/elasticsearch'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'opensearch',
+    name: 'OpenSearch',
+    images: ['opensearchproject/opensearch'],
+    source: 'https://docs.opensearch.org/latest/install-and-configure/install-opensearch/docker/',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/usr/share/opensearch/data',
+            kind: 'database',
+            description: 'OpenSearch data directory',
+            declaredVolume: false,
+            env: ['path.data'],
+            flags: ['-Epath.data'],
+            misplacedTargets: ['/var/lib/opensearch'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'solr',
+    name: 'Apache Solr',
+    images: ['solr'],
+    source: 'https://solr.apache.org/guide/solr/latest/deployment-guide/solr-in-docker.html',
+    notes: 'Solr 8 and later keep SOLR_HOME under /var/solr; older images used another layout and get no finding.',
+    variants: [
+      { versions: { min: '8' }, paths: [{ path: '/var/solr', kind: 'database', description: 'Solr home (cores and indexes)', declaredVolume: true }] },
+      { versions: { max: '7' }, paths: [] },
+    ],
+  },
+  {
+    id: 'mssql',
+    name: 'Microsoft SQL Server',
+    images: ['mssql/server', 'mssql/rhel/server', 'azure-sql-edge'],
+    source: 'https://learn.microsoft.com/en-us/sql/linux/sql-server-linux-docker-container-configure',
+    variants: [{ paths: [{ path: '/var/opt/mssql', kind: 'database', description: 'SQL Server data directory', declaredVolume: false }] }],
+  },
+  {
+    id: 'oracle-free',
+    name: 'Oracle Database Free / XE (gvenzl)',
+    images: ['gvenzl/oracle-free', 'gvenzl/oracle-xe'],
+    source: 'https://hub.docker.com/r/gvenzl/oracle-free',
+    variants: [{ paths: [{ path: '/opt/oracle/oradata', kind: 'database', description: 'Oracle data files', declaredVolume: false }] }],
+  },
+  {
+    id: 'oracle-database',
+    name: 'Oracle Database (container-registry.oracle.com)',
+    images: ['database/free', 'database/express', 'database/enterprise'],
+    source: 'https://container-registry.oracle.com/ords/ocr/ba/database/free',
+    variants: [{ paths: [{ path: '/opt/oracle/oradata', kind: 'database', description: 'Oracle data files', declaredVolume: false }] }],
+  },
+  {
+    id: 'cockroachdb',
+    name: 'CockroachDB',
+    images: ['cockroachdb/cockroach'],
+    source: 'https://www.cockroachlabs.com/docs/stable/start-a-local-cluster-in-docker-linux',
+    notes: '`--store=type=mem,…` keeps everything in memory: no finding.',
+    variants: [
+      {
+        paths: [{ path: '/cockroach/cockroach-data', kind: 'database', description: 'CockroachDB store directory', declaredVolume: false, flags: ['--store', '-s'] }],
+      },
+    ],
+  },
+  {
+    id: 'questdb',
+    name: 'QuestDB',
+    images: ['questdb/questdb'],
+    source: 'https://questdb.com/docs/deployment/docker/',
+    notes: 'Images before 6.1 used /root/.questdb and get no finding.',
+    variants: [
+      { versions: { min: '6.1' }, paths: [{ path: '/var/lib/questdb', kind: 'database', description: 'QuestDB root directory', declaredVolume: false }] },
+      { versions: { max: '6.0' }, paths: [] },
+    ],
+  },
+  {
+    id: 'surrealdb',
+    name: 'SurrealDB',
+    images: ['surrealdb/surrealdb'],
+    source: 'https://surrealdb.com/docs/surrealdb/installation/running/docker',
+    notes: 'In memory unless `start` names a file store (`rocksdb:/…`, `surrealkv:/…`, `file:/…`).',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/mydata',
+            kind: 'database',
+            description: 'SurrealDB storage directory',
+            declaredVolume: false,
+            positional: { after: 'start', prefixes: ['rocksdb://', 'rocksdb:', 'surrealkv://', 'surrealkv:', 'file://', 'file:'] },
+            onlyWhenSet: true,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'etcd',
+    name: 'etcd',
+    images: ['coreos/etcd', 'etcd-development/etcd'],
+    source: 'https://etcd.io/docs/v3.5/op-guide/container/',
+    notes: 'The data directory defaults to a relative `<name>.etcd`; only a `--data-dir` / ETCD_DATA_DIR that names an absolute path is checked.',
+    variants: [
+      {
+        paths: [{ path: '/etcd-data', kind: 'database', description: 'etcd data directory', declaredVolume: false, flags: ['--data-dir'], env: ['ETCD_DATA_DIR'], onlyWhenSet: true }],
+      },
+    ],
+  },
+  {
+    id: 'zookeeper',
+    name: 'Apache ZooKeeper',
+    images: ['zookeeper'],
+    source: 'https://hub.docker.com/_/zookeeper',
+    variants: [
+      {
+        paths: [
+          { path: '/data', kind: 'database', description: 'ZooKeeper snapshot directory', declaredVolume: true, env: ['ZOO_DATA_DIR'] },
+          { path: '/datalog', kind: 'database', description: 'ZooKeeper transaction log directory', declaredVolume: true, env: ['ZOO_DATA_LOG_DIR'] },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'arangodb',
+    name: 'ArangoDB',
+    images: ['arangodb', 'arangodb/arangodb'],
+    source: 'https://hub.docker.com/_/arangodb',
+    variants: [
+      {
+        paths: [
+          { path: '/var/lib/arangodb3', kind: 'database', description: 'ArangoDB data directory', declaredVolume: true },
+          { path: '/var/lib/arangodb3-apps', kind: 'config-state', description: 'ArangoDB Foxx apps directory', declaredVolume: true },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'rethinkdb',
+    name: 'RethinkDB',
+    images: ['rethinkdb'],
+    source: 'https://hub.docker.com/_/rethinkdb',
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'RethinkDB data directory', declaredVolume: true, flags: ['--directory', '-d'] }] }],
+  },
+  {
+    id: 'meilisearch',
+    name: 'Meilisearch',
+    images: ['getmeili/meilisearch'],
+    source: 'https://www.meilisearch.com/docs/guides/docker',
+    variants: [{ paths: [{ path: '/meili_data', kind: 'database', description: 'Meilisearch database directory', declaredVolume: true, env: ['MEILI_DB_PATH'], flags: ['--db-path'] }] }],
+  },
+  {
+    id: 'qdrant',
+    name: 'Qdrant',
+    images: ['qdrant/qdrant'],
+    source: 'https://qdrant.tech/documentation/quickstart/',
+    variants: [{ paths: [{ path: '/qdrant/storage', kind: 'database', description: 'Qdrant storage directory', declaredVolume: false, env: ['QDRANT__STORAGE__STORAGE_PATH'] }] }],
+  },
+  {
+    id: 'weaviate',
+    name: 'Weaviate',
+    images: ['semitechnologies/weaviate'],
+    source: 'https://weaviate.io/developers/weaviate/installation/docker-compose',
+    variants: [{ paths: [{ path: '/var/lib/weaviate', kind: 'database', description: 'Weaviate persistence directory', declaredVolume: false, env: ['PERSISTENCE_DATA_PATH'] }] }],
+  },
+  {
+    id: 'chroma',
+    name: 'Chroma',
+    images: ['chromadb/chroma'],
+    source: 'https://docs.trychroma.com/production/containers/docker',
+    notes: 'Chroma 1.x keeps data in /data; 0.x images used /chroma/chroma.',
+    variants: [
+      { versions: { min: '1' }, paths: [{ path: '/data', kind: 'database', description: 'Chroma persistence directory', declaredVolume: false }] },
+      { paths: [{ path: '/chroma/chroma', kind: 'database', description: 'Chroma persistence directory', declaredVolume: false, env: ['PERSIST_DIRECTORY'] }] },
+    ],
+  },
+  {
+    id: 'typesense',
+    name: 'Typesense',
+    images: ['typesense/typesense'],
+    source: 'https://typesense.org/docs/guide/install-typesense.html',
+    variants: [
+      {
+        paths: [{ path: '/data', kind: 'database', description: 'Typesense data directory', declaredVolume: false, flags: ['--data-dir'], env: ['TYPESENSE_DATA_DIR'], onlyWhenSet: true }],
+      },
+    ],
+  },
+  {
+    id: 'victoria-metrics',
+    name: 'VictoriaMetrics',
+    images: ['victoriametrics/victoria-metrics'],
+    source: 'https://docs.victoriametrics.com/victoriametrics/single-server-victoriametrics/',
+    variants: [{ paths: [{ path: '/victoria-metrics-data', kind: 'database', description: 'VictoriaMetrics storage directory', declaredVolume: false, flags: ['-storageDataPath', '--storageDataPath'] }] }],
+  },
+  {
+    id: 'prometheus',
+    name: 'Prometheus',
+    images: ['prom/prometheus', 'prometheus/prometheus'],
+    source: 'https://prometheus.io/docs/prometheus/latest/installation/#using-docker',
+    variants: [{ paths: [{ path: '/prometheus', kind: 'database', description: 'Prometheus TSDB directory', declaredVolume: true, flags: ['--storage.tsdb.path'] }] }],
+  },
+  {
+    id: 'alertmanager',
+    name: 'Prometheus Alertmanager',
+    images: ['prom/alertmanager', 'prometheus/alertmanager'],
+    source: 'https://github.com/prometheus/alertmanager#docker-images',
+    variants: [{ paths: [{ path: '/alertmanager', kind: 'config-state', description: 'Alertmanager silences and notification log', declaredVolume: true, flags: ['--storage.path'] }] }],
+  },
+  {
+    id: 'loki',
+    name: 'Grafana Loki',
+    images: ['grafana/loki'],
+    source: 'https://grafana.com/docs/loki/latest/setup/install/docker/',
+    notes: 'Only the bundled configuration (/etc/loki/local-config.yaml) stores under /loki; with another `-config.file` the place is unknown and nothing is reported.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/loki',
+            kind: 'database',
+            description: 'Loki chunks and index directory',
+            declaredVolume: false,
+            when: { notArgs: ['^--?config\\.file(=(?!/etc/loki/local-config\\.yaml$).*)?$'] },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'memcached',
+    name: 'Memcached',
+    images: ['memcached', 'bitnami/memcached'],
+    source: 'https://hub.docker.com/_/memcached',
+    stateless: true,
+    notes: 'Keeps nothing on disk: never reported.',
+    variants: [{ paths: [] }],
+  },
+];

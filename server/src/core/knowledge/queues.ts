@@ -1,0 +1,142 @@
+import type { ImageEntry } from './types';
+
+/** Message brokers, streaming platforms, object stores, coordination services. */
+export const QUEUES: readonly ImageEntry[] = [
+  {
+    id: 'rabbitmq',
+    name: 'RabbitMQ',
+    images: ['rabbitmq'],
+    source: 'https://hub.docker.com/_/rabbitmq',
+    notes: 'RabbitMQ names its database after the node name: set a fixed `hostname:` so the volume is found again.',
+    variants: [{ paths: [{ path: '/var/lib/rabbitmq', kind: 'database', description: 'RabbitMQ data directory (Mnesia, message store)', declaredVolume: true }] }],
+  },
+  {
+    id: 'apache-kafka',
+    name: 'Apache Kafka (apache/kafka)',
+    images: ['apache/kafka', 'apache/kafka-native'],
+    source: 'https://hub.docker.com/r/apache/kafka',
+    notes: 'The bundled configuration logs to /tmp/kraft-combined-logs (scratch); only a KAFKA_LOG_DIRS that names an absolute path is checked.',
+    variants: [{ paths: [{ path: '/var/lib/kafka/data', kind: 'database', description: 'Kafka log directory', declaredVolume: false, env: ['KAFKA_LOG_DIRS'], onlyWhenSet: true }] }],
+  },
+  {
+    id: 'confluent-kafka',
+    name: 'Confluent Kafka',
+    images: ['confluentinc/cp-kafka', 'confluentinc/cp-server'],
+    source: 'https://docs.confluent.io/platform/current/installation/docker/operations/external-volumes.html',
+    variants: [{ paths: [{ path: '/var/lib/kafka/data', kind: 'database', description: 'Kafka log directory', declaredVolume: true, env: ['KAFKA_LOG_DIRS'] }] }],
+  },
+  {
+    id: 'confluent-zookeeper',
+    name: 'Confluent ZooKeeper',
+    images: ['confluentinc/cp-zookeeper'],
+    source: 'https://docs.confluent.io/platform/current/installation/docker/operations/external-volumes.html',
+    variants: [
+      {
+        paths: [
+          { path: '/var/lib/zookeeper/data', kind: 'database', description: 'ZooKeeper data directory', declaredVolume: true },
+          { path: '/var/lib/zookeeper/log', kind: 'database', description: 'ZooKeeper transaction log directory', declaredVolume: true },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'nats',
+    name: 'NATS',
+    images: ['nats'],
+    source: 'https://docs.nats.io/running-a-nats-service/nats_docker/jetstream_docker',
+    notes: 'Only JetStream with `-sd` / `--store_dir` keeps data; without it JetStream writes under /tmp.',
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'NATS JetStream store directory', declaredVolume: false, flags: ['-sd', '--store_dir'], onlyWhenSet: true }] }],
+  },
+  {
+    id: 'redpanda',
+    name: 'Redpanda',
+    images: ['redpandadata/redpanda', 'vectorized/redpanda'],
+    source: 'https://docs.redpanda.com/current/get-started/quick-start/',
+    variants: [{ paths: [{ path: '/var/lib/redpanda/data', kind: 'database', description: 'Redpanda data directory', declaredVolume: false }] }],
+  },
+  {
+    id: 'emqx',
+    name: 'EMQX',
+    images: ['emqx/emqx', 'emqx', 'emqx/emqx-enterprise'],
+    source: 'https://docs.emqx.com/en/emqx/latest/deploy/install-docker.html',
+    variants: [{ paths: [{ path: '/opt/emqx/data', kind: 'database', description: 'EMQX data directory (retained messages, cluster config)', declaredVolume: true }] }],
+  },
+  {
+    id: 'minio',
+    name: 'MinIO',
+    images: ['minio/minio'],
+    source: 'https://min.io/docs/minio/container/index.html',
+    notes: 'The drive is the argument of `server` (`server /data --console-address :9001`) or MINIO_VOLUMES; pools written with `{1...n}` expansion are not checked.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/data',
+            kind: 'uploads',
+            description: 'MinIO object storage drive',
+            declaredVolume: true,
+            env: ['MINIO_VOLUMES'],
+            positional: {
+              after: 'server',
+              valueFlags: ['--address', '--console-address', '--certs-dir', '-S', '--config-dir', '-C', '--ftp', '--sftp', '--interface', '--idle-timeout', '--read-header-timeout', '--dns-cache-ttl', '--memlimit'],
+            },
+            onlyWhenSet: true,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'registry',
+    name: 'Docker Registry (distribution)',
+    images: ['registry', 'distribution/distribution'],
+    source: 'https://distribution.github.io/distribution/about/deploying/',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/var/lib/registry',
+            kind: 'uploads',
+            description: 'Registry image storage',
+            declaredVolume: true,
+            env: ['REGISTRY_STORAGE_FILESYSTEM_ROOTDIRECTORY'],
+            when: { notEnv: ['REGISTRY_STORAGE_S3_BUCKET', 'REGISTRY_STORAGE_AZURE_CONTAINER', 'REGISTRY_STORAGE_GCS_BUCKET', 'REGISTRY_STORAGE_INMEMORY'] },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'vault',
+    name: 'HashiCorp Vault',
+    images: ['hashicorp/vault', 'vault'],
+    source: 'https://hub.docker.com/r/hashicorp/vault',
+    notes: 'Dev mode (the default `server -dev`) keeps everything in memory. In server mode the file backend at /vault/file is checked unless a mount at /vault/data or /vault/raft shows another backend.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/vault/file',
+            kind: 'database',
+            description: 'Vault file storage backend',
+            declaredVolume: true,
+            when: { args: ['server'], notArgs: ['^--?dev'] },
+            alternatives: ['/vault/data', '/vault/raft'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'consul',
+    name: 'HashiCorp Consul',
+    images: ['hashicorp/consul', 'consul'],
+    source: 'https://hub.docker.com/r/hashicorp/consul',
+    notes: 'Dev mode (the default `agent -dev`) keeps everything in memory.',
+    variants: [
+      {
+        paths: [{ path: '/consul/data', kind: 'database', description: 'Consul data directory', declaredVolume: true, flags: ['-data-dir', '--data-dir'], when: { args: ['agent'], notArgs: ['^--?dev$'] } }],
+      },
+    ],
+  },
+];

@@ -1,0 +1,421 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { validateConfig } from '../../server/src/core/config-validate';
+import { BUILT_IN_GROUPS, DOCS_INTRO, imagesMarkdown } from '../../server/src/core/knowledge/format';
+import { IMAGES } from '../../server/src/core/knowledge/images';
+import { KnowledgeBase, parseImageRef, selectVariant } from '../../server/src/core/knowledge/lookup';
+import { STATE_KINDS, type ImageEntry, type StatePathSpec } from '../../server/src/core/knowledge/types';
+import type { Mount, Workload } from '../../server/src/core/model';
+import { statePaths } from '../../server/src/core/state';
+
+const ROOT = path.resolve(__dirname, '../..');
+const KB = KnowledgeBase.builtIn();
+const LOC = { file: '/p/compose.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+
+interface WorkloadOptions {
+  env?: Record<string, string>;
+  command?: string[];
+  entrypoint?: string[];
+  /** Mount targets (named volumes). */
+  mounts?: string[];
+}
+
+function workload(image: string, options: WorkloadOptions = {}): Workload {
+  const mounts: Mount[] = (options.mounts ?? []).map((target, i) => ({ type: 'volume', source: `v${i}`, target, readOnly: false, location: LOC, syntax: 'short', unknown: false }));
+  return {
+    name: 'svc',
+    location: LOC,
+    image: { raw: image, value: image, location: LOC, unknown: image.includes('${') },
+    environment: new Map(Object.entries(options.env ?? {})),
+    command: options.command,
+    entrypoint: options.entrypoint,
+    mounts,
+    origin: { kind: 'compose', file: '/p/compose.yaml', files: ['/p/compose.yaml'] },
+  };
+}
+
+function paths(image: string, options?: WorkloadOptions, kb: KnowledgeBase = KB): string[] {
+  return statePaths(workload(image, options), kb).map((s) => s.path);
+}
+
+function allSpecs(entry: ImageEntry): StatePathSpec[] {
+  return entry.variants.flatMap((v) => v.paths);
+}
+
+describe('knowledge base data', () => {
+  it('has at least 60 entries that keep state', () => {
+    assert.ok(IMAGES.filter((e) => !e.stateless).length >= 60, `only ${IMAGES.length} entries`);
+  });
+
+  it('every entry has an id, a name, images, an https source and variants', () => {
+    for (const entry of IMAGES) {
+      assert.match(entry.id, /^[a-z0-9]+(?:-[a-z0-9]+)*$/, `id ${entry.id}`);
+      assert.ok(entry.name.length > 1, entry.id);
+      assert.ok(entry.images.length > 0, entry.id);
+      assert.match(entry.source, /^https:\/\/[^\s]+$/, `${entry.id}: source must be an https URL`);
+      assert.ok(entry.variants.length > 0, entry.id);
+      if (entry.stateless) assert.deepEqual(allSpecs(entry), [], `${entry.id}: stateless entries list no paths`);
+      else assert.ok(allSpecs(entry).length > 0, `${entry.id}: lists at least one path`);
+    }
+  });
+
+  it('ids and image names are unique across entries, and names are normalised', () => {
+    const ids = new Set<string>();
+    const names = new Map<string, string>();
+    for (const entry of IMAGES) {
+      assert.ok(!ids.has(entry.id), `duplicate id ${entry.id}`);
+      ids.add(entry.id);
+      for (const image of entry.images) {
+        assert.equal(image, image.toLowerCase(), `${image} is lower case`);
+        assert.ok(!names.has(image), `${image} is in both ${names.get(image)} and ${entry.id}`);
+        names.set(image, entry.id);
+        if (!image.endsWith('/*')) assert.equal(parseImageRef(image)?.repository, image, `${image} is already normalised (no registry, no library/, no tag)`);
+      }
+    }
+  });
+
+  it('every path is absolute and normalised, with a valid kind and a description', () => {
+    const absolute = (p: string, what: string): void => assert.match(p, /^\/(?:[^/\s]+\/)*[^/\s]+$/, what);
+    for (const entry of IMAGES) {
+      for (const spec of allSpecs(entry)) {
+        const where = `${entry.id} ${spec.path}`;
+        absolute(spec.path, where);
+        assert.ok(STATE_KINDS.includes(spec.kind), `${where}: kind ${spec.kind}`);
+        assert.equal(typeof spec.declaredVolume, 'boolean', where);
+        assert.ok(spec.description.length > 3, where);
+        if (spec.dataPath) {
+          absolute(spec.dataPath, where);
+          assert.ok(spec.dataPath.startsWith(spec.path + '/'), `${where}: dataPath lies under path`);
+        }
+        for (const target of spec.misplacedTargets ?? []) {
+          absolute(target, where);
+          assert.notEqual(target, spec.path, `${where}: a misplaced target is not the path itself`);
+        }
+        for (const alt of spec.alternatives ?? []) absolute(alt, where);
+        if (spec.onlyWhenSet) assert.ok(spec.env || spec.flags || spec.positional, `${where}: onlyWhenSet needs something that sets it`);
+        for (const pattern of spec.when?.notArgs ?? []) assert.doesNotThrow(() => new RegExp(pattern), where);
+        for (const flag of spec.flags ?? []) assert.match(flag, /^--?[A-Za-z]/, `${where}: flag ${flag}`);
+      }
+      if (entry.versionPattern) assert.equal(new RegExp(entry.versionPattern).source.includes('('), true, entry.id);
+      for (const variant of entry.variants) if (variant.tags) assert.doesNotThrow(() => new RegExp(variant.tags!), entry.id);
+    }
+  });
+
+  it('redis, valkey, keydb and garnet are caches unless persistence is configured; memcached is stateless', () => {
+    for (const id of ['redis', 'valkey', 'keydb', 'garnet']) assert.equal(IMAGES.find((e) => e.id === id)?.cacheUnlessPersistent, true, id);
+    assert.equal(IMAGES.find((e) => e.id === 'memcached')?.stateless, true);
+  });
+});
+
+describe('image name normalisation', () => {
+  const table: [string, string | undefined, string?, string?][] = [
+    // reference, repository, tag, digest
+    ['postgres', 'postgres'],
+    ['postgres:16', 'postgres', '16'],
+    ['docker.io/library/postgres:16', 'postgres', '16'],
+    ['docker.io/postgres:16', 'postgres', '16'],
+    ['index.docker.io/library/postgres:16-alpine', 'postgres', '16-alpine'],
+    ['registry-1.docker.io/library/redis', 'redis'],
+    ['library/postgres', 'postgres'],
+    ['localhost:5000/postgres', 'postgres'],
+    ['localhost:5000/postgres:17', 'postgres', '17'],
+    ['registry.internal:5443/mirror/postgres:17', 'mirror/postgres', '17'],
+    ['localhost/postgres', 'postgres'],
+    ['postgres@sha256:0123abcd', 'postgres', undefined, 'sha256:0123abcd'],
+    ['postgres:16@sha256:0123abcd', 'postgres', '16', 'sha256:0123abcd'],
+    ['mirror.gcr.io/library/mysql:8', 'mysql', '8'],
+    ['public.ecr.aws/docker/library/mariadb:11', 'mariadb', '11'],
+    ['lscr.io/linuxserver/sonarr:latest', 'linuxserver/sonarr', 'latest'],
+    ['ghcr.io/linuxserver/radarr', 'linuxserver/radarr'],
+    ['quay.io/keycloak/keycloak:26.0', 'keycloak/keycloak', '26.0'],
+    ['quay.io/minio/minio', 'minio/minio'],
+    ['mcr.microsoft.com/mssql/server:2022-latest', 'mssql/server', '2022-latest'],
+    ['docker.elastic.co/elasticsearch/elasticsearch:8.15.0', 'elasticsearch/elasticsearch', '8.15.0'],
+    ['ghcr.io/home-assistant/home-assistant:stable', 'home-assistant/home-assistant', 'stable'],
+    ['Postgres:16', 'postgres', '16'],
+    ['DOCKER.IO/Library/Redis:7', 'redis', '7'],
+    ['postgres:${PG_VERSION}', 'postgres', '${PG_VERSION}'],
+    ['postgres:${PG_VERSION:-16}', 'postgres', '${PG_VERSION:-16}'],
+    ['${REGISTRY}/postgres:16', 'postgres', '16'],
+    ['/postgres:16', 'postgres', '16'],
+    ['', undefined],
+    ['postgres 16', undefined],
+  ];
+  for (const [reference, repository, tag, digest] of table) {
+    it(`${JSON.stringify(reference)} → ${repository ?? 'nothing'}`, () => {
+      const ref = parseImageRef(reference);
+      if (repository === undefined) return assert.equal(ref, undefined);
+      assert.equal(ref?.repository, repository);
+      assert.equal(ref?.tag, tag);
+      assert.equal(ref?.digest, digest);
+    });
+  }
+
+  it('finds entries through every spelling', () => {
+    const cases: [string, string | undefined][] = [
+      ['docker.io/library/postgres:16', 'postgres'],
+      ['localhost:5000/postgres', 'postgres'],
+      ['public.ecr.aws/docker/library/postgres:17', 'postgres'],
+      ['postgis/postgis:17-3.5', 'postgres'],
+      ['lscr.io/linuxserver/sonarr:latest', 'linuxserver'],
+      ['linuxserver/nextcloud', 'linuxserver'],
+      ['ghcr.io/linuxserver/ffmpeg', 'linuxserver-stateless'],
+      ['quay.io/keycloak/keycloak:26.0', 'keycloak'],
+      ['mcr.microsoft.com/mssql/server:2022-latest', 'mssql'],
+      ['docker.io/bitnami/postgresql:16', 'bitnami-postgresql'],
+      ['ghcr.io/microsoft/garnet', 'garnet'],
+      ['nginx:1.27', undefined],
+      ['node:22-alpine', undefined],
+      ['python:3.12', undefined],
+      ['ghcr.io/acme/postgres-exporter', undefined],
+    ];
+    for (const [reference, id] of cases) assert.equal(KB.lookup(reference)?.id, id, reference);
+  });
+});
+
+describe('version selection', () => {
+  const postgres = IMAGES.find((e) => e.id === 'postgres')!;
+  const table: [string, string | undefined][] = [
+    ['postgres:16', '/var/lib/postgresql/data'],
+    ['postgres:17.2', '/var/lib/postgresql/data'],
+    ['postgres:17.2-bookworm', '/var/lib/postgresql/data'],
+    ['postgres:18', '/var/lib/postgresql'],
+    ['postgres:18.1-alpine', '/var/lib/postgresql'],
+    ['postgres:latest', '/var/lib/postgresql'],
+    ['postgres:alpine', '/var/lib/postgresql'],
+    ['postgres:bookworm', '/var/lib/postgresql'],
+    ['postgres', '/var/lib/postgresql'],
+    ['postgres@sha256:0123abcd', '/var/lib/postgresql'],
+    ['postgres:${PG}', undefined],
+  ];
+  for (const [image, expected] of table) {
+    it(`${image} → ${expected ?? 'no version-specific path'}`, () => {
+      const ref = parseImageRef(image)!;
+      const selection = selectVariant(postgres, ref.tag, ref.tag?.includes('${') === true);
+      if (expected === undefined) {
+        assert.equal(selection.kind, 'unknown');
+        assert.deepEqual(paths(image), []);
+      } else {
+        assert.equal(selection.kind, 'known');
+        assert.deepEqual(paths(image), [expected]);
+      }
+    });
+  }
+
+  it('postgres ≥ 18 keeps its data deeper than the mount point', () => {
+    const [state] = statePaths(workload('postgres:18'), KB);
+    assert.equal(state?.dataPath, '/var/lib/postgresql/18/docker');
+    assert.deepEqual(state?.spec?.misplacedTargets, ['/var/lib/postgresql/data']);
+  });
+
+  it('reads the PostgreSQL major from the pgNN part of timescale and pgvector tags', () => {
+    assert.deepEqual(paths('timescale/timescaledb:2.17.2-pg16'), ['/var/lib/postgresql/data']);
+    assert.deepEqual(paths('timescale/timescaledb:latest-pg18'), ['/var/lib/postgresql']);
+    assert.deepEqual(paths('timescale/timescaledb'), ['/var/lib/postgresql/data']);
+    assert.deepEqual(paths('pgvector/pgvector:0.8.0-pg17'), ['/var/lib/postgresql/data']);
+    assert.deepEqual(paths('pgvector/pgvector:pg18'), ['/var/lib/postgresql']);
+  });
+
+  it('InfluxDB 1.x, 2.x and 3.x keep data in different places; latest is 2.x', () => {
+    assert.deepEqual(paths('influxdb:1.8'), ['/var/lib/influxdb']);
+    assert.deepEqual(paths('influxdb:1.11-alpine'), ['/var/lib/influxdb']);
+    assert.deepEqual(paths('influxdb:2.7'), ['/var/lib/influxdb2', '/etc/influxdb2']);
+    assert.deepEqual(paths('influxdb'), ['/var/lib/influxdb2', '/etc/influxdb2']);
+    assert.deepEqual(paths('influxdb:alpine'), ['/var/lib/influxdb2', '/etc/influxdb2']);
+    assert.deepEqual(paths('influxdb:3-core'), [], 'no --data-dir: nothing on disk we can name');
+    assert.deepEqual(paths('influxdb:3-core', { command: ['influxdb3', 'serve', '--node-id', 'n0', '--object-store', 'file', '--data-dir', '/var/lib/influxdb3/data'] }), ['/var/lib/influxdb3/data']);
+    assert.deepEqual(paths('influxdb:3-core', { env: { INFLUXDB3_DB_DIR: '/srv/influx' } }), ['/srv/influx']);
+    assert.deepEqual(paths('influxdb:${INFLUX_TAG}'), [], 'unknown tag: the versions agree on nothing');
+    // `latest` moved to 3.x? A mount at /var/lib/influxdb3 shows the user runs 3.x.
+    assert.deepEqual(paths('influxdb:latest', { mounts: ['/var/lib/influxdb3'] }), []);
+  });
+
+  it('rootless gitea and forgejo tags select their own layout', () => {
+    assert.deepEqual(paths('gitea/gitea:1.22'), ['/data']);
+    assert.deepEqual(paths('gitea/gitea:1.22-rootless'), ['/var/lib/gitea', '/etc/gitea']);
+    assert.deepEqual(paths('codeberg.org/forgejo/forgejo:9-rootless'), ['/var/lib/gitea', '/etc/gitea']);
+    assert.deepEqual(paths('codeberg.org/forgejo/forgejo:9'), ['/data']);
+  });
+
+  it('old layouts we do not know give no finding', () => {
+    assert.deepEqual(paths('solr:7'), []);
+    assert.deepEqual(paths('solr:9'), ['/var/solr']);
+    assert.deepEqual(paths('questdb/questdb:6.0.9'), []);
+    assert.deepEqual(paths('questdb/questdb:8.2.1'), ['/var/lib/questdb']);
+    assert.deepEqual(paths('chromadb/chroma:0.6.3'), ['/chroma/chroma']);
+    assert.deepEqual(paths('chromadb/chroma:1.0.12'), ['/data']);
+  });
+});
+
+describe('statePaths: env vars, flags and arguments that move a path', () => {
+  it('PGDATA moves the postgres data directory; relative or unknown values give nothing', () => {
+    const [moved] = statePaths(workload('postgres:16', { env: { PGDATA: '/var/lib/postgresql/data/pgdata' } }), KB);
+    assert.equal(moved?.path, '/var/lib/postgresql/data/pgdata');
+    assert.deepEqual(moved?.origin, { kind: 'env', name: 'PGDATA' });
+    assert.equal(moved?.declaredVolume, true, 'still under the image VOLUME');
+    const [elsewhere] = statePaths(workload('postgres:16', { env: { PGDATA: '/srv/pg' } }), KB);
+    assert.equal(elsewhere?.path, '/srv/pg');
+    assert.equal(elsewhere?.declaredVolume, false, 'outside the image VOLUME');
+    assert.equal(elsewhere?.dataPath, undefined);
+    assert.deepEqual(paths('postgres:16', { env: { PGDATA: '${PGDATA}' } }), []);
+    assert.deepEqual(paths('postgres:16', { env: { PGDATA: 'pgdata' } }), []);
+    assert.deepEqual(paths('postgres:18', { env: { PGDATA: '/var/lib/postgresql/data' } }), ['/var/lib/postgresql/data']);
+  });
+
+  it('--datadir, --dbpath, --dir, --storage.tsdb.path and GF_PATHS_DATA move paths (both flag forms)', () => {
+    assert.deepEqual(paths('mysql:8.4', { command: ['mysqld', '--datadir=/srv/mysql'] }), ['/srv/mysql']);
+    assert.deepEqual(paths('mariadb:11', { command: ['--datadir', '/srv/maria'] }), ['/srv/maria']);
+    assert.deepEqual(paths('mongo:7', { command: ['mongod', '--dbpath', '/srv/mongo'] }), ['/srv/mongo']);
+    assert.deepEqual(paths('redis:7', { command: ['redis-server', '--appendonly', 'yes', '--dir', '/srv/redis'] }), ['/srv/redis']);
+    assert.deepEqual(paths('prom/prometheus', { command: ['--config.file=/etc/prometheus/prometheus.yml', '--storage.tsdb.path=/tsdb'] }), ['/tsdb']);
+    assert.deepEqual(paths('grafana/grafana', { env: { GF_PATHS_DATA: '/srv/grafana' } }), ['/srv/grafana']);
+    assert.deepEqual(paths('elasticsearch:8.15.0', { env: { 'path.data': '/srv/es' } }), ['/srv/es']);
+    assert.deepEqual(paths('mysql:8', { command: ['sh', '-c', 'exec mysqld --datadir=/srv/mysql'] }), ['/srv/mysql'], 'inside a shell string');
+  });
+
+  it('minio: the drive is the first non-flag argument after `server`', () => {
+    assert.deepEqual(paths('minio/minio'), [], 'no server command: no drive we can name');
+    assert.deepEqual(paths('minio/minio', { command: ['server', '/data'] }), ['/data']);
+    assert.deepEqual(paths('quay.io/minio/minio:latest', { command: ['server', '--console-address', ':9001', '/export'] }), ['/export']);
+    assert.deepEqual(paths('minio/minio', { command: ['minio', 'server', '--address=:9000', '/mnt/data', '--console-address', ':9001'] }), ['/mnt/data']);
+    assert.deepEqual(paths('minio/minio', { command: ['server', '/d1', '/d2'] }), ['/d1', '/d2']);
+    assert.deepEqual(paths('minio/minio', { command: ['server', 'http://minio{1...4}/data{1...2}'] }), []);
+    assert.deepEqual(paths('minio/minio', { command: ['server', '--console-address', ':9001'], env: { MINIO_VOLUMES: '/mnt/data' } }), ['/mnt/data']);
+    const [drive] = statePaths(workload('minio/minio', { command: ['server', '/data'] }), KB);
+    assert.deepEqual(drive?.origin, { kind: 'argument', after: 'server' });
+    assert.equal(drive?.declaredVolume, true);
+  });
+
+  it('surrealdb: only a file store named after `start` is state', () => {
+    assert.deepEqual(paths('surrealdb/surrealdb:latest', { command: ['start', '--user', 'root', '--pass', 'root'] }), []);
+    assert.deepEqual(paths('surrealdb/surrealdb:latest', { command: ['start', '--allow-all', 'rocksdb:/mydata/mydatabase.db'] }), ['/mydata/mydatabase.db']);
+    assert.deepEqual(paths('surrealdb/surrealdb:v2', { command: ['start', 'surrealkv:///data/db'] }), ['/data/db']);
+  });
+
+  it('paths that exist only when set: etcd, nats JetStream, apache/kafka', () => {
+    assert.deepEqual(paths('quay.io/coreos/etcd:v3.5.17'), []);
+    assert.deepEqual(paths('quay.io/coreos/etcd:v3.5.17', { command: ['etcd', '--data-dir=/etcd-data', '--name', 'n0'] }), ['/etcd-data']);
+    assert.deepEqual(paths('nats:2', { command: ['-js'] }), []);
+    assert.deepEqual(paths('nats:2', { command: ['-js', '-sd', '/data/jetstream'] }), ['/data/jetstream']);
+    assert.deepEqual(paths('apache/kafka:3.9.0'), []);
+    assert.deepEqual(paths('apache/kafka:3.9.0', { env: { KAFKA_LOG_DIRS: '/var/lib/kafka/data' } }), ['/var/lib/kafka/data']);
+    assert.deepEqual(paths('confluentinc/cp-kafka:7.7.1', { env: { KAFKA_LOG_DIRS: '/k1,/k2' } }), ['/k1', '/k2']);
+  });
+
+  it('cockroach --store forms: a path, path=…, or in memory', () => {
+    assert.deepEqual(paths('cockroachdb/cockroach:v24.2.4', { command: ['start-single-node', '--insecure'] }), ['/cockroach/cockroach-data']);
+    assert.deepEqual(paths('cockroachdb/cockroach:v24.2.4', { command: ['start-single-node', '--store=path=/crdb,size=20%'] }), ['/crdb']);
+    assert.deepEqual(paths('cockroachdb/cockroach:v24.2.4', { command: ['start-single-node', '--store=type=mem,size=1GiB'] }), []);
+  });
+
+  it('conditions: vault and consul dev mode, keycloak with an external database, loki with its own config', () => {
+    assert.deepEqual(paths('hashicorp/vault:1.18'), [], 'default: server -dev, in memory');
+    assert.deepEqual(paths('hashicorp/vault:1.18', { command: ['server', '-dev'] }), []);
+    assert.deepEqual(paths('hashicorp/vault:1.18', { command: ['server'] }), ['/vault/file']);
+    assert.deepEqual(paths('hashicorp/vault:1.18', { command: ['server'], mounts: ['/vault/data'] }), [], 'raft storage at /vault/data');
+    assert.deepEqual(paths('hashicorp/consul:1.20'), []);
+    assert.deepEqual(paths('hashicorp/consul:1.20', { command: ['agent', '-server', '-bootstrap-expect=1'] }), ['/consul/data']);
+    assert.deepEqual(paths('quay.io/keycloak/keycloak:26.0', { command: ['start-dev'] }), ['/opt/keycloak/data']);
+    assert.deepEqual(paths('quay.io/keycloak/keycloak:26.0', { command: ['start'], env: { KC_DB: 'postgres' } }), []);
+    assert.deepEqual(paths('quay.io/keycloak/keycloak:26.0', { command: ['start', '--db=postgres'] }), []);
+    assert.deepEqual(paths('grafana/loki:3.3.2'), ['/loki']);
+    assert.deepEqual(paths('grafana/loki:3.3.2', { command: ['-config.file=/etc/loki/local-config.yaml'] }), ['/loki']);
+    assert.deepEqual(paths('grafana/loki:3.3.2', { command: ['-config.file=/etc/loki/loki.yaml'] }), []);
+  });
+
+  it('wordpress and nextcloud accept split mounts', () => {
+    assert.deepEqual(paths('wordpress:6'), ['/var/www/html']);
+    assert.deepEqual(paths('wordpress:6', { mounts: ['/var/www/html/wp-content'] }), []);
+    assert.deepEqual(paths('nextcloud:30', { mounts: ['/var/www/html/config', '/var/www/html/data'] }), []);
+  });
+
+  it('linuxserver.io images keep /config; their tool images nothing', () => {
+    assert.deepEqual(paths('lscr.io/linuxserver/sonarr:latest'), ['/config']);
+    assert.deepEqual(paths('lscr.io/linuxserver/ffmpeg:latest'), []);
+  });
+});
+
+describe('statePaths: caches', () => {
+  const cacheOnly = (image: string, options?: WorkloadOptions): boolean[] => statePaths(workload(image, options), KB).map((s) => s.cacheOnly);
+
+  it('redis without persistence is a cache; --appendonly yes, --save or a mounted config make it a database', () => {
+    const [cache] = statePaths(workload('redis:7-alpine'), KB);
+    assert.equal(cache?.cacheOnly, true);
+    assert.equal(cache?.kind, 'cache');
+    assert.deepEqual(cacheOnly('redis:7', { command: ['redis-server', '--appendonly', 'yes'] }), [false]);
+    assert.deepEqual(cacheOnly('redis:7', { command: ['redis-server --appendonly yes'] }), [false], 'one shell string');
+    assert.deepEqual(cacheOnly('redis:7', { command: ['redis-server', '--appendonly', 'no'] }), [true]);
+    assert.deepEqual(cacheOnly('redis:7', { command: ['redis-server', '--save', '60', '1'] }), [false]);
+    assert.deepEqual(cacheOnly('redis:7', { command: ['redis-server', '--save', ''] }), [true]);
+    assert.deepEqual(cacheOnly('redis:7', { command: ['redis-server', '/usr/local/etc/redis/redis.conf'], mounts: ['/usr/local/etc/redis/redis.conf'] }), [false]);
+    assert.equal(statePaths(workload('redis:7', { command: ['redis-server', '--appendonly', 'yes'] }), KB)[0]?.kind, 'database');
+  });
+
+  it('valkey and keydb follow the same switches; bitnami/redis persists by default', () => {
+    assert.deepEqual(cacheOnly('valkey/valkey:8'), [true]);
+    assert.deepEqual(cacheOnly('valkey/valkey:8', { command: ['valkey-server', '--appendonly', 'yes'] }), [false]);
+    assert.deepEqual(cacheOnly('valkey/valkey:8', { mounts: ['/usr/local/etc/valkey'] }), [false]);
+    assert.deepEqual(cacheOnly('eqalpha/keydb'), [true]);
+    assert.deepEqual(cacheOnly('eqalpha/keydb', { command: ['keydb-server', '--save', '900 1'] }), [false]);
+    assert.deepEqual(cacheOnly('bitnami/redis:7.4'), [false]);
+  });
+
+  it('garnet keeps nothing on disk until a directory is named', () => {
+    assert.deepEqual(paths('ghcr.io/microsoft/garnet'), []);
+    assert.deepEqual(cacheOnly('ghcr.io/microsoft/garnet', { command: ['--checkpointdir', '/data/checkpoints', '--recover'] }), [false]);
+  });
+
+  it('memcached is never reported', () => {
+    assert.deepEqual(paths('memcached:1.6'), []);
+    assert.deepEqual(paths('bitnami/memcached'), []);
+  });
+
+  it('images without an entry have no state paths', () => {
+    for (const image of ['nginx', 'node:22', 'python:3.12-slim', 'traefik:v3', 'busybox']) assert.deepEqual(paths(image), [], image);
+  });
+});
+
+describe('user entries from .vsaferc.json', () => {
+  const extra = (images: unknown): ImageEntry[] => {
+    const result = validateConfig({ images }, new Set());
+    assert.ok(result.ok, result.ok ? '' : result.error);
+    return result.config.images;
+  };
+
+  it('adds images, with kind, volume, env and flags', () => {
+    const kb = KnowledgeBase.builtIn(
+      extra([{ image: 'docker.io/acme/ledger', paths: [{ path: '/srv/ledger', kind: 'database', volume: true, env: ['LEDGER_DIR'], flags: ['--data'] }, '/srv/uploads'] }]),
+    );
+    assert.deepEqual(paths('acme/ledger:2', {}, kb), ['/srv/ledger', '/srv/uploads']);
+    assert.deepEqual(paths('registry.acme.io/acme/ledger:2', { env: { LEDGER_DIR: '/data/ledger' } }, kb), ['/data/ledger', '/srv/uploads']);
+    assert.deepEqual(paths('acme/ledger', { command: ['--data', '/x'] }, kb), ['/x', '/srv/uploads']);
+    assert.equal(statePaths(workload('acme/ledger'), kb)[0]?.declaredVolume, true);
+  });
+
+  it('a user entry for an image overrides the built-in one, for every spelling of the name', () => {
+    const kb = KnowledgeBase.builtIn(extra([{ image: 'postgres', paths: [{ path: '/pgdata', kind: 'database' }] }]));
+    assert.deepEqual(paths('postgres:16', {}, kb), ['/pgdata']);
+    assert.deepEqual(paths('docker.io/library/postgres:18', {}, kb), ['/pgdata']);
+    assert.deepEqual(paths('postgis/postgis:16-3.4', {}, kb), ['/var/lib/postgresql/data'], 'other images of the built-in entry keep it');
+    const lsio = KnowledgeBase.builtIn(extra([{ image: 'lscr.io/linuxserver/sonarr', paths: ['/config', '/tv'] }]));
+    assert.deepEqual(paths('lscr.io/linuxserver/sonarr', {}, lsio), ['/config', '/tv']);
+    assert.deepEqual(paths('lscr.io/linuxserver/radarr', {}, lsio), ['/config']);
+  });
+});
+
+describe('docs/images.md', () => {
+  it('is generated from the knowledge base (run `npm run docs` when this fails)', () => {
+    const onDisk = readFileSync(path.join(ROOT, 'docs/images.md'), 'utf8');
+    assert.equal(onDisk, imagesMarkdown(BUILT_IN_GROUPS, DOCS_INTRO));
+  });
+
+  it('lists every built-in entry with its source', () => {
+    const text = readFileSync(path.join(ROOT, 'docs/images.md'), 'utf8');
+    for (const entry of IMAGES) {
+      assert.ok(text.includes('`' + entry.images[0] + '`'), entry.id);
+      assert.ok(text.includes(`(${entry.source})`), `${entry.id} source`);
+    }
+  });
+});
