@@ -23,7 +23,7 @@ runRuleTests('secret-bind-mount', {
     {
       name: 'a TLS key with long syntax, added to an existing secrets list',
       code: 'services:\n  proxy:\n    image: nginx\n    secrets:\n      - other\n    volumes:\n      - type: bind\n        source: ./tls/server.key\n        target: /etc/nginx/server.key\n        read_only: true\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\nsecrets:\n  other:\n    file: ./other.txt\n',
-      errors: [{ line: 7, column: 9, endLine: 11, endColumn: 1, message: /private key/ }],
+      errors: [{ line: 7, column: 9, endLine: 10, endColumn: 24, message: /private key/ }],
       output: 'services:\n  proxy:\n    image: nginx\n    secrets:\n      - other\n      - source: server_key\n        target: /etc/nginx/server.key\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\nsecrets:\n  other:\n    file: ./other.txt\n  server_key:\n    file: ./tls/server.key\n',
     },
     {

@@ -79,13 +79,13 @@ runRuleTests('source-bind-mount-in-production', {
     {
       name: 'a stack file: long syntax mount removed with its key',
       files: { 'stack.yml': 'services:\n  app:\n    image: python:3.12\n    volumes:\n      - type: bind\n        source: ./app\n        target: /srv/app\n    deploy:\n      replicas: 2\n' },
-      errors: [{ file: 'stack.yml', line: 5, column: 9, endLine: 8, endColumn: 1, message: /\.\/app \(a source folder\)/ }],
+      errors: [{ file: 'stack.yml', line: 5, column: 9, endLine: 7, endColumn: 25, message: /\.\/app \(a source folder\)/ }],
       output: { 'stack.yml': 'services:\n  app:\n    image: python:3.12\n    deploy:\n      replicas: 2\n' },
     },
     {
       name: '# vsafe: production header makes a base production; the long-syntax mount moves to a new override',
       files: { 'compose.yaml': '# vsafe: production\n\nservices:\n  web:\n    build: .\n    volumes:\n      - type: bind\n        source: .\n        target: /app\n' },
-      errors: [{ line: 7, column: 9, endLine: 10, endColumn: 1 }],
+      errors: [{ line: 7, column: 9, endLine: 9, endColumn: 21 }],
       output: {
         'compose.yaml': '# vsafe: production\n\nservices:\n  web:\n    build: .\n',
         'compose.override.yaml': 'services:\n  web:\n    volumes:\n      - type: bind\n        source: .\n        target: /app\n',

@@ -30,7 +30,7 @@ runRuleTests('writable-config-mount', {
     {
       name: 'long syntax gets read_only: true at the key column',
       code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - type: bind\n        source: ./config.yaml\n        target: /app/config.yaml\n    ports:\n      - "80:80"\n',
-      errors: [{ line: 5, column: 9, endLine: 8, endColumn: 1, message: /read_only: true/ }],
+      errors: [{ line: 5, column: 9, endLine: 7, endColumn: 33, message: /read_only: true/ }],
       output: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - type: bind\n        source: ./config.yaml\n        target: /app/config.yaml\n        read_only: true\n    ports:\n      - "80:80"\n',
     },
     {

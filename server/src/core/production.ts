@@ -183,3 +183,8 @@ export function describeProductionReason(entry: ProductionFile): string {
       return `${name} is checked as production (--production)`;
   }
 }
+
+/** The parsed file of a configuration (given with -f, included or extended) by path. */
+export function modelOf(configuration: Pick<ComposeConfiguration, 'files'> & { includedFiles?: ComposeFileModel[] }, file: string): ComposeFileModel | undefined {
+  return configuration.files.find((f) => f.file === file) ?? configuration.includedFiles?.find((f) => f.file === file);
+}

@@ -5,6 +5,7 @@ import type { Mount } from '../model';
 import { basename } from '../paths';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import type { Fix, TextEdit } from '../types';
+import { modelOf } from '../production';
 import type { Rule } from './types';
 import { isMap } from 'yaml';
 
@@ -45,6 +46,7 @@ export const secretBindMount: Rule = {
     const { configuration } = context;
     for (const workload of configuration.workloads) {
       for (const mount of workload.mounts) {
+        if (mount.inherited) continue;
         const why = secretKind(mount);
         if (!why) continue;
         const name = secretName(configuration, mount);
@@ -81,7 +83,7 @@ function yamlString(text: string): string {
 }
 
 function secretFix(configuration: ComposeConfiguration, workload: ComposeWorkload, mount: Mount, name: string): Fix[] {
-  const model = configuration.files.find((f) => f.file === mount.location.file);
+  const model = modelOf(configuration, mount.location.file);
   const layer = workload.layers.find((l) => l.file.file === mount.location.file);
   if (!model || !layer || !mount.source || model.root?.flow) return [];
   const found = findServiceSequenceItem(layer, 'volumes', model.lines.offsetAt(mount.location.range.start));

@@ -17,6 +17,7 @@ import { describeProductionReason, productionInfo, type ProductionInfo } from '.
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import { statePaths } from '../state';
 import type { Fix, Location, RelatedInformation } from '../types';
+import { modelOf } from '../production';
 import type { Rule } from './types';
 
 /** Folder names that hold code. */
@@ -44,7 +45,7 @@ export function sourceReason(mount: Mount, workload: ComposeWorkload, configurat
   if (statePaths(workload, knowledge).some((s) => isSameOrParent(mount.target, s.path) || isSameOrParent(s.path, mount.target))) return undefined;
   const raw = mount.source.replace(/\\/g, '/');
   if (raw.startsWith('~') || /^[A-Za-z]:\//.test(raw)) return undefined;
-  const host = joinPath(configuration.dir, raw);
+  const host = mount.hostPath ?? joinPath(configuration.dir, raw);
   const name = basename(host);
   const project = configuration.dir;
   const context = workload.origin.buildContext;
@@ -83,10 +84,11 @@ export const sourceBindMountInProduction: Rule = {
     if (info.productionFiles.length === 0) return;
     for (const workload of configuration.workloads) {
       for (const mount of workload.mounts) {
+        if (mount.inherited) continue;
         if (info.developmentFiles.includes(mount.location.file)) continue;
         const why = sourceReason(mount, workload, configuration, knowledge);
         if (!why) continue;
-        const model = configuration.files.find((f) => f.file === mount.location.file);
+        const model = modelOf(configuration, mount.location.file);
         if (!model) continue;
         const fromBase = composeFileRole(model.file).kind === 'base' && info.override !== undefined;
         const related = relatedProduction(configuration, info, workload, model.file);
@@ -106,7 +108,8 @@ export const sourceBindMountInProduction: Rule = {
           service: workload.name,
           containerPath: mount.target,
           related,
-          fixes: fixesFor(workload, mount, model, info, fromBase, configuration.env),
+          // Included and extended files are shared with other configurations: no automatic edit there.
+          fixes: configuration.files.includes(model) ? fixesFor(workload, mount, model, info, fromBase, configuration.env) : [],
         });
       }
     }

@@ -5,6 +5,7 @@ import { basename, isSameOrParent } from '../paths';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import { statePaths } from '../state';
 import type { Fix } from '../types';
+import { modelOf } from '../production';
 import type { Rule } from './types';
 import { secretKind } from './secret-bind-mount';
 import { isMap } from 'yaml';
@@ -45,6 +46,7 @@ export const writableConfigMount: Rule = {
     const { configuration, knowledge } = context;
     for (const workload of configuration.workloads) {
       for (const mount of workload.mounts) {
+        if (mount.inherited) continue;
         if (mount.readOnly) continue;
         const why = configReason(mount);
         if (!why || secretKind(mount) || writtenState(mount, workload, knowledge)) continue;
@@ -67,7 +69,7 @@ function writtenState(mount: Mount, workload: ComposeWorkload, knowledge: Knowle
 }
 
 export function readOnlyFix(configuration: ComposeConfiguration, mount: Mount): Fix[] {
-  const model = configuration.files.find((f) => f.file === mount.location.file);
+  const model = modelOf(configuration, mount.location.file);
   if (!model) return [];
   const node = nodeStartingAt(model, model.lines.offsetAt(mount.location.range.start));
   if (!node) return [];

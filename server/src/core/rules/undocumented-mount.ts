@@ -1,0 +1,139 @@
+import { isMap, isPair, isScalar, isSeq, type Node, type YAMLSeq } from 'yaml';
+import type { ComposeFileModel } from '../compose/parse';
+import { keyText } from '../compose/yaml';
+import { insertLinesAbove, itemIndentColumn } from '../edits/compose-edits';
+import type { KnowledgeBase } from '../knowledge/lookup';
+import type { Mount } from '../model';
+import { isSameOrParent, isScratchPath } from '../paths';
+import type { ComposeConfiguration, ComposeWorkload } from '../project';
+import { statePaths } from '../state';
+import type { Fix } from '../types';
+import { modelOf } from '../production';
+import type { Rule } from './types';
+
+export const TODO_COMMENT = 'TODO: describe what this mount holds';
+
+export const undocumentedMount: Rule = {
+  meta: {
+    id: 'undocumented-mount',
+    description: 'A mount has no comment saying what it holds (on its line, directly above it, or on the named volume\'s declaration).',
+    defaultSeverity: 'info',
+    fixable: true,
+    messages: {
+      undocumented:
+        'Mount {{mount}} of service "{{service}}" is not documented: no comment on its line or directly above it{{volumeNote}}. Say what it holds and whether it must survive a redeploy, so whoever migrates the host, sets up backups or prunes volumes knows what they would lose.',
+    },
+  },
+  checkCompose(context) {
+    const { configuration, knowledge } = context;
+    for (const workload of configuration.workloads) {
+      for (const mount of workload.mounts) {
+        if (mount.inherited) continue;
+        if (mount.syntax !== 'short' && mount.syntax !== 'long') continue;
+        if (mount.type === 'tmpfs' || (mount.type === 'anonymous' && isScratchPath(mount.target))) continue;
+        const model = modelOf(configuration, mount.location.file);
+        if (!model) continue;
+        const found = findItem(model, model.lines.offsetAt(mount.location.range.start));
+        if (!found || itemDocumented(found.item, found.seq, found.index)) continue;
+        if (mount.type === 'volume' && mount.source && declarationDocumented(configuration, mount.source)) continue;
+        context.report({
+          messageId: 'undocumented',
+          data: {
+            mount: mount.source ? `${mount.source}:${mount.target}` : mount.target,
+            service: workload.name,
+            volumeNote: mount.type === 'volume' && mount.source ? `, nor on the declaration of volume "${mount.source}"` : '',
+          },
+          location: mount.location,
+          service: workload.name,
+          containerPath: mount.target,
+          fixes: found.seq.flow ? [] : [commentFix(model, found.item, describeMount(mount, workload, knowledge))],
+        });
+      }
+    }
+  },
+};
+
+/** What the knowledge base says a mount holds; the TODO stub when it does not know. */
+export function describeMount(mount: Mount, workload: ComposeWorkload, knowledge: KnowledgeBase): string {
+  const state = statePaths(workload, knowledge).find((s) => isSameOrParent(mount.target, s.path) || isSameOrParent(s.path, mount.target));
+  if (state) return state.cacheOnly || state.kind === 'cache' ? `${state.description} — a cache, safe to lose only if the app treats it as one` : `${state.description} — must survive redeploys`;
+  if (mount.target.endsWith('/docker.sock')) return "Docker socket — gives this container control of the host's Docker engine";
+  if (mount.target === '/etc/localtime' || mount.target === '/etc/timezone') return "host time zone";
+  return TODO_COMMENT;
+}
+
+function commentFix(model: ComposeFileModel, item: Node, text: string): Fix {
+  const start = item.range![0];
+  const col = itemIndentColumn(model, start);
+  return {
+    title: text === TODO_COMMENT ? 'Add a comment stub above the mount' : `Document the mount: "${text}"`,
+    edits: [insertLinesAbove(model, start, [' '.repeat(col) + '# ' + text])],
+    isPreferred: true,
+  };
+}
+
+/** The sequence item (and its sequence) that starts at `offset`. */
+function findItem(model: ComposeFileModel, offset: number): { item: Node; seq: YAMLSeq; index: number } | undefined {
+  let found: { item: Node; seq: YAMLSeq; index: number } | undefined;
+  const walk = (node: unknown): void => {
+    if (found || node == null) return;
+    if (isPair(node)) {
+      walk(node.value);
+      return;
+    }
+    if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        if (!found && (item as Node | null)?.range?.[0] === offset) found = { item: item as Node, seq: node, index };
+      });
+    }
+    if (isMap(node) || isSeq(node)) for (const child of node.items) walk(child);
+  };
+  walk(model.doc.contents);
+  return found;
+}
+
+/** Comment text that documents (vsafe directives do not). */
+function documents(comment: string | null | undefined): boolean {
+  if (!comment) return false;
+  return comment.split('\n').some((line) => line.trim() !== '' && !/^\s*vsafe(?:-ignore(?:-file)?\b|:)/.test(line));
+}
+
+/** A comment directly above: the last comment line is not followed by a blank line. */
+function directlyAbove(comment: string | null | undefined): boolean {
+  if (!comment || comment.endsWith('\n')) return false;
+  const lines = comment.split('\n');
+  return documents(lines[lines.length - 1]);
+}
+
+function itemDocumented(item: Node, seq: YAMLSeq, index: number): boolean {
+  if (documents(item.comment) || directlyAbove(item.commentBefore)) return true;
+  if (index === 0 && directlyAbove(seq.commentBefore)) return true;
+  if (seq.flow && (documents(seq.comment) || directlyAbove(seq.commentBefore))) return true;
+  if (isMap(item)) {
+    // A comment on any line of a long-syntax entry.
+    for (const pair of item.items) {
+      const key = pair.key as Node | null;
+      const value = pair.value as Node | null;
+      if (documents(key?.comment) || documents(value?.comment) || documents(value?.commentBefore) || (key !== item.items[0]?.key && documents(key?.commentBefore))) return true;
+    }
+  }
+  return false;
+}
+
+/** A comment on the named volume's top-level declaration, in any file of the configuration. */
+function declarationDocumented(configuration: ComposeConfiguration, name: string): boolean {
+  for (const model of configuration.files) {
+    const section = model.volumesPair?.value;
+    if (!isMap(section)) continue;
+    for (let index = 0; index < section.items.length; index++) {
+      const pair = section.items[index]!;
+      if (keyText(pair) !== name) continue;
+      const key = pair.key as Node | null;
+      const value = pair.value as Node | null;
+      if (documents(key?.commentBefore) || documents(key?.comment) || (isScalar(value) || isMap(value) ? documents(value.comment) || documents(value.commentBefore) : false)) return true;
+      if (index === 0 && documents(section.commentBefore)) return true;
+      if (isMap(value)) for (const inner of value.items) if (documents((inner.value as Node | null)?.comment) || documents((inner.key as Node | null)?.commentBefore)) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,50 @@
+import { runRuleTests } from '../helpers/rule-tester';
+
+runRuleTests('undocumented-mount', {
+  valid: [
+    { name: 'comment on the line', code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data # the database\nvolumes:\n  pg:\n' },
+    { name: 'comment directly above the first and a later item', code: 'services:\n  web:\n    image: nginx\n    volumes:\n      # site content, rebuilt by CI\n      - ./site:/usr/share/nginx/html:ro\n      # nginx config\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n' },
+    { name: 'named volume documented at its declaration', code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - db:/var/lib/mysql\n      - logs:/var/log/mysql\nvolumes:\n  # MySQL data, backed up nightly\n  db:\n  logs: # rotated, disposable\n' },
+    { name: 'long syntax with a comment on one of its lines', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - type: bind\n        source: ./data # uploads from users\n        target: /data\n' },
+    { name: 'tmpfs and scratch anonymous volumes are not reported', code: 'services:\n  app:\n    image: node:22\n    tmpfs: /tmp\n    volumes:\n      - /app/node_modules\n' },
+    { name: 'rule off', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./data:/data\n', config: { rules: { 'undocumented-mount': 'off' } } },
+    { name: 'flow sequence with a trailing comment', code: 'services:\n  app:\n    image: acme/app\n    volumes: [./data:/data] # user uploads\n' },
+  ],
+  invalid: [
+    {
+      name: 'knowledge base describes the mount; stub at the dash column',
+      code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 36, severity: 'info', service: 'db', containerPath: '/var/lib/postgresql/data', message: 'Mount pg:/var/lib/postgresql/data of service "db" is not documented: no comment on its line or directly above it, nor on the declaration of volume "pg". Say what it holds and whether it must survive a redeploy, so whoever migrates the host, sets up backups or prunes volumes knows what they would lose.' }],
+      output: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
+    },
+    {
+      name: 'unknown mount gets a TODO stub; a comment separated by a blank line does not count; compact sequences',
+      code: 'services:\n  app:\n    image: acme/app\n    volumes:\n    # old notes\n\n    - ./data:/data\n    - type: bind\n      source: /var/run/docker.sock\n      target: /var/run/docker.sock\n',
+      errors: [
+        { line: 7, column: 7, endLine: 7, endColumn: 19, message: /^Mount \.\/data:\/data of service "app" is not documented: no comment on its line or directly above it\. / },
+        { line: 8, column: 7, endLine: 10, endColumn: 35 },
+      ],
+      output: 'services:\n  app:\n    image: acme/app\n    volumes:\n    # old notes\n\n    # TODO: describe what this mount holds\n    - ./data:/data\n    # Docker socket — gives this container control of the host\'s Docker engine\n    - type: bind\n      source: /var/run/docker.sock\n      target: /var/run/docker.sock\n',
+    },
+    {
+      name: 'a vsafe directive is not documentation; CRLF kept',
+      code: 'services:\r\n  cache:\r\n    image: redis:7\r\n    volumes:\r\n      # vsafe-ignore writable-config-mount\r\n      - ./redis.conf:/usr/local/etc/redis/redis.conf\r\n',
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 53 }],
+      output: 'services:\r\n  cache:\r\n    image: redis:7\r\n    volumes:\r\n      # vsafe-ignore writable-config-mount\r\n      # TODO: describe what this mount holds\r\n      - ./redis.conf:/usr/local/etc/redis/redis.conf\r\n',
+    },
+    {
+      name: 'reported in the override that adds the mount',
+      files: {
+        'compose.yaml': 'services:\n  db:\n    image: mariadb:11\n    volumes:\n      # database files\n      - db:/var/lib/mysql\nvolumes:\n  db:\n',
+        'compose.override.yaml': 'services:\n  db:\n    volumes:\n      - ./dump:/docker-entrypoint-initdb.d:ro\n',
+      },
+      errors: [{ file: 'compose.override.yaml', line: 4, column: 9, endLine: 4, endColumn: 46 }],
+      output: { 'compose.override.yaml': 'services:\n  db:\n    volumes:\n      # TODO: describe what this mount holds\n      - ./dump:/docker-entrypoint-initdb.d:ro\n' },
+    },
+    {
+      name: 'a flow sequence item is reported without a fix',
+      code: 'services:\n  app:\n    image: acme/app\n    volumes: [./data:/data]\n',
+      errors: [{ line: 4, column: 15, endLine: 4, endColumn: 27 }],
+    },
+  ],
+});
