@@ -117,11 +117,23 @@ export function declareTopLevelVolume(model: ComposeFileModel, name: string): Te
 /** A volume name derived from the service that does not collide with any name in use. */
 export function freshVolumeName(configuration: ComposeConfiguration, base: string, taken: ReadonlySet<string> = new Set()): string {
   const sanitized = base.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'data';
-  const used = new Set<string>(taken);
-  for (const name of configuration.volumes.keys()) used.add(name);
-  for (const workload of configuration.workloads) for (const mount of workload.mounts) if (mount.source) used.add(mount.source);
-  if (!used.has(sanitized)) return sanitized;
-  for (let i = 2; ; i++) if (!used.has(`${sanitized}-${i}`)) return `${sanitized}-${i}`;
+  const used = namesInUse(configuration);
+  const free = (name: string): boolean => !used.has(name) && !taken.has(name);
+  if (free(sanitized)) return sanitized;
+  for (let i = 2; ; i++) if (free(`${sanitized}-${i}`)) return `${sanitized}-${i}`;
+}
+
+/** Volume names a configuration declares or mounts, computed once per configuration (fixes ask per finding). */
+const namesInUseCache = new WeakMap<ComposeConfiguration, Set<string>>();
+
+function namesInUse(configuration: ComposeConfiguration): Set<string> {
+  let used = namesInUseCache.get(configuration);
+  if (!used) {
+    used = new Set(configuration.volumes.keys());
+    for (const workload of configuration.workloads) for (const mount of workload.mounts) if (mount.source) used.add(mount.source);
+    namesInUseCache.set(configuration, used);
+  }
+  return used;
 }
 
 /** The layer a new mount must go into so a later `!reset` / `!override` does not drop it. */

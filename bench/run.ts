@@ -1,0 +1,244 @@
+/**
+ * `npm run bench`: vsafe's speed, as ratios against baselines measured in the same
+ * run (never absolute thresholds in unit tests). Prints a Markdown report; with
+ * `--write` it also updates bench/README.md's results section.
+ */
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DockerfileParser } from 'dockerfile-ast';
+import { parseDocument } from 'yaml';
+import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol';
+import { isDockerfileName, lint, ParseCache, type LintRequest } from '../server/src/core';
+import { NodeFileHost } from '../server/src/node/host';
+import { LspTestClient } from '../test/lsp/client';
+import { generateCorpus, largeCompose, writeCorpus, type CorpusFile } from './corpus';
+
+const ROOT = path.resolve(__dirname, '..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+const DCLINT = path.join(ROOT, 'node_modules/dclint/bin/dclint.cjs');
+const quick = process.argv.includes('--quick');
+const out: string[] = [];
+const log = (line = ''): void => {
+  out.push(line);
+  console.log(line);
+};
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function timeIt(fn: () => void): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Runs a and b alternately `rounds` times (after a warm-up) and returns both medians. */
+function alternate(rounds: number, a: () => void, b: () => void): [number, number] {
+  a();
+  b();
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    ta.push(timeIt(a));
+    tb.push(timeIt(b));
+  }
+  return [median(ta), median(tb)];
+}
+
+const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(2)) + ' ms';
+
+function memoryHost(files: readonly CorpusFile[], root: string): { host: NodeFileHost; compose: string[]; dockerfiles: string[] } {
+  const host = new NodeFileHost();
+  const compose: string[] = [];
+  const dockerfiles: string[] = [];
+  for (const f of files) {
+    const full = `${root}/${f.path}`;
+    host.setOverlay(full, f.text);
+    if (isDockerfileName(f.path)) dockerfiles.push(full);
+    else if (/compose[^/]*\.ya?ml$/.test(f.path)) compose.push(full);
+  }
+  return { host, compose, dockerfiles };
+}
+
+function inProcess(files: CorpusFile[]): void {
+  log('## In-process analysis vs the parse floor');
+  log('');
+  const { host, compose, dockerfiles } = memoryHost(files, '/corpus');
+  const composeTexts = compose.map((f) => host.readFile(f)!);
+  const opts = { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false, strict: false } as const;
+  const request: LintRequest & { dockerfiles?: string[] } = { files: compose, host };
+  const [parse, full] = alternate(quick ? 3 : 9, () => composeTexts.forEach((t) => parseDocument(t, opts)), () => lint({ ...request, cache: new ParseCache() }));
+  const lines = composeTexts.reduce((n, t) => n + t.split('\n').length, 0);
+  log(`Compose corpus: ${compose.length} files, ${lines} lines (incl. one 2,000-service file).`);
+  log('');
+  log('| measure | median | ratio |');
+  log('|---|---|---|');
+  log(`| \`yaml\` parseDocument of every compose file (floor) | ${ms(parse)} | 1.00× |`);
+  log(`| vsafe full analysis (parse + projects + all rules) | ${ms(full)} | ${(full / parse).toFixed(2)}× |`);
+  const dockerTexts = dockerfiles.map((f) => host.readFile(f)!);
+  const withDockerfiles = { ...request, files: [...compose, ...dockerfiles], dockerfiles };
+  const [dparse, dfull] = alternate(quick ? 3 : 9, () => dockerTexts.forEach((t) => DockerfileParser.parse(t)), () => lint({ ...withDockerfiles, files: dockerfiles, cache: new ParseCache() }));
+  log(`| dockerfile-ast parse of ${dockerTexts.length} Dockerfiles (floor) | ${ms(dparse)} | 1.00× |`);
+  log(`| vsafe Dockerfile analysis of the same files | ${ms(dfull)} | ${(dfull / dparse).toFixed(2)}× |`);
+  log('');
+}
+
+function growth(): void {
+  log('## Cost growth with the number of services');
+  log('');
+  log('| services | lines | `yaml` parse | vsafe analysis | ratio | µs per service |');
+  log('|---|---|---|---|---|---|');
+  const opts = { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false, strict: false } as const;
+  for (const n of [1, 10, 100, 500, 1000, 2000]) {
+    const text = largeCompose(n);
+    const host = new NodeFileHost();
+    host.setOverlay('/g/compose.yaml', text);
+    const rounds = n >= 1000 ? 5 : 15;
+    const [parse, full] = alternate(rounds, () => parseDocument(text, opts), () => lint({ files: ['/g/compose.yaml'], host, cache: new ParseCache() }));
+    log(`| ${n} | ${text.split('\n').length} | ${ms(parse)} | ${ms(full)} | ${(full / parse).toFixed(2)}× | ${((full * 1000) / n).toFixed(1)} |`);
+  }
+  log('');
+}
+
+function cliVsDclint(dir: string, composeFiles: string[]): void {
+  log('## End to end: `vsafe check` vs dclint 3.1.0 (same files, run alternately)');
+  log('');
+  const run = (args: string[]): number => {
+    const start = process.hrtime.bigint();
+    spawnSync(process.execPath, args, { cwd: dir, stdio: 'ignore' });
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const rel = composeFiles.map((f) => path.relative(dir, f));
+  const vs: number[] = [];
+  const dc: number[] = [];
+  const rounds = quick ? 2 : 5;
+  for (let i = 0; i < rounds; i++) {
+    vs.push(run([CLI, 'check', '--format', 'json', ...rel]));
+    dc.push(run([DCLINT, '-f', 'json', ...rel]));
+  }
+  const [v, d] = [median(vs), median(dc)];
+  log(`${rel.length} compose files, medians of ${rounds} alternating runs each (process start included):`);
+  log('');
+  log('| tool | median | ratio |');
+  log('|---|---|---|');
+  log(`| dclint 3.1.0 | ${ms(d)} | 1.00× |`);
+  log(`| vsafe check | ${ms(v)} | ${(d / v).toFixed(1)}× faster |`);
+  log('');
+}
+
+async function lspLatency(): Promise<void> {
+  log('## Language server: edit → published diagnostics (real stdio client)');
+  log('');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'vsafe-bench-lsp-'));
+  const opts = { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false, strict: false } as const;
+  log('| file | lines | median edit → diagnostics | `yaml` parse of the file | ratio |');
+  log('|---|---|---|---|---|');
+  for (const services of [40, 2000]) {
+    const text = largeCompose(services);
+    const file = path.join(dir, `size${services}`, 'compose.yaml');
+    spawnSync('mkdir', ['-p', path.dirname(file)]);
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).toString();
+    const client = new LspTestClient();
+    await client.initialize(path.dirname(file));
+    let version = 1;
+    const first = client.diagnostics(uri, (p) => p.version === undefined || true);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'dockercompose', version, text } });
+    await first;
+    const times: number[] = [];
+    const rounds = services > 100 ? (quick ? 3 : 10) : quick ? 5 : 30;
+    for (let i = 0; i < rounds; i++) {
+      version++;
+      const edited = text.replace('restart: unless-stopped', `restart: "${i % 2 ? 'always' : 'unless-stopped'}"`);
+      const next = client.diagnostics(uri);
+      const start = process.hrtime.bigint();
+      await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text: edited }] });
+      await next;
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    const parse = median(Array.from({ length: 7 }, () => timeIt(() => parseDocument(text, opts))));
+    const edit = median(times);
+    log(`| ${services} services | ${text.split('\n').length} | ${ms(edit)} | ${ms(parse)} | ${(edit / parse).toFixed(2)}× |`);
+    await client.dispose();
+  }
+  rmSync(dir, { recursive: true, force: true });
+  log('');
+  log('Latency is measured at the client, so it includes JSON-RPC transport on top of server time.');
+  log('');
+}
+
+async function workspaceScan(): Promise<void> {
+  log('## Workspace scan: 2,000 compose files');
+  log('');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'vsafe-bench-ws-'));
+  const files: CorpusFile[] = [];
+  for (let i = 0; i < 2000; i++) files.push({ path: `svc-${i}/compose.yaml`, text: largeCompose(3 + (i % 5)) });
+  writeCorpus(dir, files);
+  const client = new LspTestClient();
+  const start = process.hrtime.bigint();
+  const seen = new Set<string>();
+  const done = new Promise<void>((resolve) => {
+    client.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
+      seen.add(p.uri);
+      if (seen.size >= files.length) resolve();
+    });
+  });
+  await client.initialize(dir);
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 60_000).unref());
+  const result = await Promise.race([done, timeout]);
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  // The test client keeps its child private; the benchmark needs only its pid.
+  const pid = (client as unknown as { process: ChildProcess }).process.pid;
+  const rss = pid ? readRss(pid) : undefined;
+  if (result === 'timeout') log(`The server published diagnostics for ${seen.size} of ${files.length} files within 60 s (no workspace scan?).`);
+  else log(`All ${files.length} files analysed and published in ${ms(elapsed)}; server peak resident memory ${rss ?? '?'}.`);
+  await client.dispose();
+  rmSync(dir, { recursive: true, force: true });
+  log('');
+}
+
+function readRss(pid: number): string | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+    return hwm ? `${(Number(hwm) / 1024).toFixed(0)} MB` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  log(`# vsafe benchmark`);
+  log('');
+  log(`Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}.`);
+  log(`Corpus: generated with seed 42 (bench/corpus.ts).`);
+  log('');
+  const files = generateCorpus(42);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'vsafe-bench-'));
+  writeCorpus(dir, files);
+  inProcess(files);
+  growth();
+  cliVsDclint(dir, files.filter((f) => /compose[^/]*\.ya?ml$/.test(f.path)).map((f) => path.join(dir, f.path)));
+  await lspLatency();
+  await workspaceScan();
+  rmSync(dir, { recursive: true, force: true });
+  if (process.argv.includes('--write')) {
+    const readme = path.join(__dirname, 'README.md');
+    const text = readFileSync(readme, 'utf8');
+    const start = text.indexOf('<!-- results:start -->');
+    const end = text.indexOf('<!-- results:end -->');
+    writeFileSync(readme, text.slice(0, start + '<!-- results:start -->'.length) + '\n' + out.join('\n') + '\n' + text.slice(end));
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
