@@ -89,6 +89,11 @@ export function parseComposeFile(file: string, text: string): ComposeFileModel {
   const lines = new LineIndex(text);
   let docs: Document.Parsed[];
   try {
+    const depth = flowDepth(text);
+    // The YAML parser recurses per level: hostile nesting would exhaust the stack or the heap.
+    if (depth > MAX_FLOW_DEPTH) throw new Error(`collections are nested ${depth} levels deep (vsafe reads at most ${MAX_FLOW_DEPTH})`);
+    const indent = maxIndent(text);
+    if (indent > MAX_INDENT) throw new Error(`a line is indented ${indent} columns (vsafe reads at most ${MAX_INDENT})`);
     docs = parseYamlDocuments(text);
   } catch (error) {
     // Pathological input (nesting deep enough to exhaust the stack): one problem, no model.
@@ -105,6 +110,48 @@ export function parseComposeFile(file: string, text: string): ComposeFileModel {
     other.problems = [];
   }
   return first;
+}
+
+const MAX_FLOW_DEPTH = 64;
+const MAX_INDENT = 400;
+
+/** Deepest `[` / `{` nesting outside quotes and comments (an upper bound is enough). */
+export function flowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '[' || ch === '{') {
+      depth++;
+      if (depth > max) max = depth;
+    } else if (ch === ']' || ch === '}') {
+      if (depth > 0) depth--;
+    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (ch === '"' || (ch === "'" && (i === 0 || /[\s\[{,:-]/.test(text[i - 1]!)))) {
+      for (i++; i < text.length && text[i] !== ch; i++) if (ch === '"' && text[i] === '\\') i++;
+    }
+  }
+  return max;
+}
+
+function maxIndent(text: string): number {
+  let max = 0;
+  let column = 0;
+  let atStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n') {
+      atStart = true;
+      column = 0;
+    } else if (atStart && ch === ' ') {
+      column++;
+      if (column > max) max = column;
+    } else {
+      atStart = false;
+    }
+  }
+  return max;
 }
 
 function parseYamlDocumentsSafe(): Document.Parsed {

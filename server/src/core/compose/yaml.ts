@@ -22,12 +22,20 @@ export function parseYamlDocuments(text: string): Document.Parsed[] {
   return docs.length > 0 ? docs : [parseDocument(text, PARSE_OPTIONS)];
 }
 
+/** Alias targets, resolved once: `Alias.resolve` walks the whole document each time. */
+const aliasTargets = new WeakMap<object, Node | null>();
+
 /** Follows an alias to the node it names; other nodes are returned unchanged. */
 export function deref(doc: Document, node: unknown, depth = 0): Node | undefined {
   if (node == null) return undefined;
   if (isAlias(node)) {
     if (depth > 32) return undefined;
-    return deref(doc, node.resolve(doc), depth + 1);
+    let target = aliasTargets.get(node);
+    if (target === undefined) {
+      target = (node.resolve(doc) as Node | undefined) ?? null;
+      aliasTargets.set(node, target);
+    }
+    return deref(doc, target, depth + 1);
   }
   return node as Node;
 }
@@ -43,6 +51,17 @@ export function keyText(pair: Pair): string | undefined {
  * it merges with `<<` (a single alias or a sequence of aliases), the first win.
  */
 export function effectivePairs(doc: Document, map: YAMLMap, depth = 0, budget: { left: number } = { left: MERGE_BUDGET }, active: Set<YAMLMap> = new Set()): Pair[] {
+  // Parsed documents are never mutated (edits are text edits): the answer for a mapping is computed once.
+  const cached = effectiveCache.get(map);
+  if (cached) return cached;
+  const result = computeEffectivePairs(doc, map, depth, budget, active);
+  if (depth === 0) effectiveCache.set(map, result);
+  return result;
+}
+
+const effectiveCache = new WeakMap<YAMLMap, Pair[]>();
+
+function computeEffectivePairs(doc: Document, map: YAMLMap, depth: number, budget: { left: number }, active: Set<YAMLMap>): Pair[] {
   const own: Pair[] = [];
   const merged: Pair[] = [];
   // A mapping that merges one of its ancestors, or merge keys nested absurdly deep or wide
@@ -78,7 +97,7 @@ export function effectivePairs(doc: Document, map: YAMLMap, depth = 0, budget: {
 }
 
 /** Upper bound on the pairs one `effectivePairs` call visits through merge keys. */
-const MERGE_BUDGET = 20000;
+const MERGE_BUDGET = 5000;
 
 /** `<<` is a merge key unless it was quoted (`"<<": x` is an ordinary key). */
 function isMergeKey(pair: Pair): boolean {
