@@ -35,6 +35,12 @@ runRuleTests('unmounted-state-path', {
       code: 'x-db: &db\n  image: postgres:15\n  volumes:\n    - pg:/var/lib/postgresql/data\nservices:\n  db:\n    <<: *db\nvolumes:\n  pg:\n',
     },
     { name: 'rule turned off in the config', code: 'services:\n  db:\n    image: postgres\n', config: { rules: { 'unmounted-state-path': 'off' } } },
+    { name: 'minio: the volume is at the drive named after `server`', code: 'services:\n  s3:\n    image: quay.io/minio/minio\n    command: server /data --console-address ":9001"\n    volumes:\n      - s3:/data\nvolumes:\n  s3:\n' },
+    { name: 'vault in dev mode keeps nothing on disk', code: 'services:\n  vault:\n    image: hashicorp/vault:1.18\n' },
+    { name: 'keycloak with an external database', code: 'services:\n  kc:\n    image: quay.io/keycloak/keycloak:26.0\n    command: start\n    environment:\n      KC_DB: postgres\n' },
+    { name: 'apache/kafka without KAFKA_LOG_DIRS logs to /tmp', code: 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n' },
+    { name: 'wordpress with only wp-content on a volume', code: 'services:\n  wp:\n    image: wordpress:6\n    volumes:\n      - wp:/var/www/html/wp-content\nvolumes:\n  wp:\n' },
+    { name: 'linuxserver.io image with /config mounted', code: 'services:\n  sonarr:\n    image: lscr.io/linuxserver/sonarr:latest\n    volumes:\n      - ./sonarr:/config\n' },
   ],
   invalid: [
     {
@@ -111,6 +117,18 @@ runRuleTests('unmounted-state-path', {
         'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\n      - db-data:/var/lib/mysql\nvolumes:\n  pg:\n  db-data:\n',
         'compose.prod.yaml': 'services:\n  db:\n    image: mysql:8\n',
       },
+    },
+    {
+      name: 'minio: the drive named after `server` has no volume',
+      code: 'services:\n  minio:\n    image: minio/minio\n    command: server /export --console-address ":9001"\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 23, containerPath: '/export', message: /writable layer/ }],
+      output: 'services:\n  minio:\n    image: minio/minio\n    command: server /export --console-address ":9001"\n    volumes:\n      - minio-uploads:/export\n\nvolumes:\n  minio-uploads:\n',
+    },
+    {
+      name: 'linuxserver.io image through lscr.io keeps /config',
+      code: 'services:\n  cloud:\n    image: lscr.io/linuxserver/nextcloud:latest\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 48, containerPath: '/config', message: ANON }],
+      output: 'services:\n  cloud:\n    image: lscr.io/linuxserver/nextcloud:latest\n    volumes:\n      - cloud-config:/config\n\nvolumes:\n  cloud-config:\n',
     },
   ],
 });
