@@ -3,6 +3,9 @@ import { emptyConfig } from './config';
 import { KnowledgeBase } from './knowledge/lookup';
 import { loadConfiguration, ParseCache, planConfigurations, type ComposeConfiguration } from './project';
 import { RULES } from './rules';
+import { isDockerfileName } from './compose/files';
+import { dockerfileCacheFor, type DockerfileCache } from './dockerfile/cache';
+import { linkBuilds, type BuildLink } from './dockerfile/link';
 import { markProduction } from './production';
 import { docsUrl, formatMessage, type Report, type Rule } from './rules/types';
 import { SEVERITY_ORDER, type FileHost, type Finding, type Severity } from './types';
@@ -15,6 +18,10 @@ export interface LintRequest {
   host: FileHost;
   config?: VsafeConfig;
   cache?: ParseCache;
+  /** Dockerfiles to analyse (Dockerfiles named in `files` count too); those a compose service builds are always analysed. */
+  dockerfiles?: readonly string[];
+  /** Keeps Dockerfile parses across runs; by default one cache per `cache`. */
+  dockerfileCache?: DockerfileCache;
 }
 
 export interface LintResult {
@@ -27,6 +34,10 @@ export interface LintResult {
 export function lint(request: LintRequest): LintResult {
   const config = request.config ?? emptyConfig();
   const cache = request.cache ?? new ParseCache();
+  const dockerfileCache = request.dockerfileCache ?? dockerfileCacheFor(cache);
+  const composeFiles = request.files.filter((f) => !isDockerfileName(f));
+  const requestedDockerfiles = [...(request.dockerfiles ?? []), ...request.files.filter((f) => isDockerfileName(f))];
+  const buildLinks: BuildLink[] = [];
   const knowledge = KnowledgeBase.builtIn(config.images);
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -39,10 +50,12 @@ export function lint(request: LintRequest): LintResult {
     seen.add(key);
     findings.push(finding);
   };
-  for (const plan of planConfigurations(request.files, request.host, cache)) {
+  for (const plan of planConfigurations(composeFiles, request.host, cache)) {
     const configuration = loadConfiguration(plan, request.host, cache);
     markProduction(configuration, { config, host: request.host, cache });
     configurations.push(configuration);
+    // Services with `build:` see the base image, ENV and VOLUMEs of their Dockerfile.
+    buildLinks.push(...linkBuilds(configuration, request.host, dockerfileCache));
     // Included and extended files are read too: their own problems are reported in them.
     for (const file of [...configuration.files, ...configuration.includedFiles]) {
       files.add(file.file);
@@ -58,6 +71,19 @@ export function lint(request: LintRequest): LintResult {
       const severity = ruleSeverity(rule, config);
       if (!severity || !rule.checkCompose) continue;
       rule.checkCompose({ configuration, knowledge, report: (report) => add(toFinding(rule, severity, report)) });
+    }
+  }
+  // Dockerfiles: every one asked for, and every one a compose service builds.
+  for (const file of new Set([...requestedDockerfiles, ...buildLinks.map((link) => link.dockerfile.file)])) {
+    const text = request.host.readFile(file);
+    if (text === undefined) continue;
+    files.add(file);
+    const dockerfile = dockerfileCache.get(file, text);
+    const builds = buildLinks.filter((link) => link.dockerfile.file === file);
+    for (const rule of RULES) {
+      const severity = ruleSeverity(rule, config);
+      if (!severity || !rule.checkDockerfile) continue;
+      rule.checkDockerfile({ dockerfile, builds, knowledge, report: (report) => add(toFinding(rule, severity, report)) });
     }
   }
   findings.sort(compareFindings);

@@ -58,6 +58,26 @@ export interface Workload {
   mounts: Mount[];
   /** Front-end specific data that fixes need (e.g. compose nodes). */
   origin: WorkloadOrigin;
+  /** The image is built from a Dockerfile that vsafe read (compose `build:`). */
+  build?: BuiltImage;
+}
+
+/** What a workload's Dockerfile says about the image it builds (the target stage and its `FROM` chain). */
+export interface BuiltImage {
+  /** The Dockerfile (absolute path). */
+  dockerfile: string;
+  /** Where the workload asks for the build (compose `build:`): findings about the built image go here. */
+  location: Location;
+  /** The external image the `FROM` chain starts from (located in the Dockerfile); undefined for `scratch` or an unknown image. */
+  base?: ImageReference;
+  /** `ENV` the Dockerfile sets along the chain (known values only), and where each is set. */
+  environment: ReadonlyMap<string, string>;
+  environmentLocations: ReadonlyMap<string, Location>;
+  /** `VOLUME` paths the Dockerfile declares along the chain (known paths only). */
+  volumes: { path: string; location: Location }[];
+  /** The image's default `CMD` / `ENTRYPOINT` (used when the workload sets none). */
+  command?: string[];
+  entrypoint?: string[];
 }
 
 export interface ComposeOrigin {

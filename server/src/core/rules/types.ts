@@ -1,5 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/lookup';
 import type { ComposeConfiguration } from '../project';
+import type { BuildLink } from '../dockerfile/link';
+import type { DockerfileModel } from '../dockerfile/model';
 import type { Fix, Location, RelatedInformation, Severity } from '../types';
 
 export const DOCS_BASE = 'https://github.com/vsafe/vsafe/blob/main/docs/rules/';
@@ -31,10 +33,20 @@ export interface ComposeRuleContext {
   report(report: Report): void;
 }
 
+export interface DockerfileRuleContext {
+  dockerfile: DockerfileModel;
+  /** The compose services (in every configuration) that build this Dockerfile. */
+  builds: readonly BuildLink[];
+  knowledge: KnowledgeBase;
+  report(report: Report): void;
+}
+
 export interface Rule {
   meta: RuleMeta;
   /** Runs once per compose configuration (base + overrides as Compose merges them). */
   checkCompose?(context: ComposeRuleContext): void;
+  /** Runs once per Dockerfile (each one analysed, whether or not a compose service builds it). */
+  checkDockerfile?(context: DockerfileRuleContext): void;
 }
 
 export function docsUrl(id: string): string {

@@ -2,6 +2,7 @@ import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, laye
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import { coveringMount, statePaths, type StatePath } from '../state';
 import type { Fix } from '../types';
+import { dockerfileSide } from '../dockerfile/report';
 import type { Rule } from './types';
 
 const VOLUME_SUFFIX: Record<StatePath['kind'], string> = {
@@ -30,25 +31,52 @@ export const unmountedStatePath: Rule = {
         '{{description}} {{path}} of service "{{service}}" has no volume. The data is written to the container\'s writable layer and lost whenever the container is recreated (`docker compose up` after a change, `down`, a new image). Mount a named volume at {{path}}.',
       cache:
         '{{description}} {{path}} of service "{{service}}" has no volume. That is fine only if the application treats {{image}} as a disposable cache; with persistence configured the data would be lost on recreate. Mount a named volume at {{path}} to keep it.',
+      dockerfileVolume:
+        'The Dockerfile of service "{{service}}" declares VOLUME {{path}}, and no volume is mounted there. Docker writes it to an anonymous volume: `docker compose down` orphans it and the next `up` starts empty. Mount a named volume at {{path}}.',
+      inDockerfileAnonymous:
+        '{{what}} has no named volume in service "{{service}}" ({{composeFile}}), so Docker writes it to an anonymous volume: `docker compose down` orphans it and the next `up` starts empty. Mount a named volume at {{path}} in {{composeFile}}.',
+      inDockerfileLayer:
+        '{{what}} has no volume in service "{{service}}" ({{composeFile}}): the data is written to the container\'s writable layer and lost whenever the container is recreated (`docker compose up` after a change, `down`, a new image). Mount a named volume at {{path}} in {{composeFile}}.',
+      inDockerfileCache:
+        '{{what}} has no volume in service "{{service}}" ({{composeFile}}). That is fine only if the application treats {{image}} as a disposable cache. Mount a named volume at {{path}} in {{composeFile}} to keep it.',
     },
   },
   checkCompose(context) {
     const { configuration, knowledge } = context;
     const taken = new Set<string>();
     for (const workload of configuration.workloads) {
-      if (!workload.image) continue;
+      // A built service is reported at its `build:` (and in its Dockerfile, below).
+      const at = workload.build?.location ?? workload.image?.location;
+      if (!at) continue;
       for (const state of statePaths(workload, knowledge)) {
         if (coveringMount(state.path, workload.mounts)) continue;
-        const messageId = state.cacheOnly ? 'cache' : state.declaredVolume ? 'anonymous' : 'layer';
+        const messageId = state.cacheOnly ? 'cache' : state.declaredVolume ? (!state.entry && state.dockerfile?.via === 'volume' ? 'dockerfileVolume' : 'anonymous') : 'layer';
+        const data = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name };
+        const fixes = addNamedVolumeFix(configuration, workload, state, taken);
+        const side = dockerfileSide(workload, state, at);
         context.report({
           messageId,
-          data: { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image.value },
-          location: workload.image.location,
+          data,
+          location: at,
           service: workload.name,
           containerPath: state.path,
           severityCap: state.cacheOnly ? 'hint' : undefined,
-          fixes: addNamedVolumeFix(configuration, workload, state, taken),
+          fixes,
+          related: side?.composeRelated,
         });
+        // Also on the Dockerfile line that creates the state; the fix edits the compose file.
+        if (side) {
+          context.report({
+            messageId: state.cacheOnly ? 'inDockerfileCache' : state.declaredVolume ? 'inDockerfileAnonymous' : 'inDockerfileLayer',
+            data: { ...data, what: side.what, composeFile: side.composeFile },
+            location: side.location,
+            service: workload.name,
+            containerPath: state.path,
+            severityCap: state.cacheOnly ? 'hint' : undefined,
+            fixes,
+            related: side.related,
+          });
+        }
       }
     }
   },

@@ -1,0 +1,41 @@
+import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
+import { parseDockerfile, type BuildArgs, type DockerfileModel } from './model';
+
+/**
+ * Parses each Dockerfile once per text (like the compose ParseCache); the models
+ * for different build arguments share one parse.
+ */
+export class DockerfileCache {
+  private readonly entries = new Map<string, { text: string; ast: Dockerfile; models: Map<string, DockerfileModel> }>();
+
+  get(file: string, text: string, buildArgs: BuildArgs = new Map()): DockerfileModel {
+    let entry = this.entries.get(file);
+    if (!entry || entry.text !== text) {
+      entry = { text, ast: DockerfileParser.parse(text), models: new Map() };
+      this.entries.set(file, entry);
+    }
+    const key = JSON.stringify([...buildArgs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    let model = entry.models.get(key);
+    if (!model) {
+      model = parseDockerfile(file, text, buildArgs, entry.ast);
+      entry.models.set(key, model);
+    }
+    return model;
+  }
+
+  delete(file: string): void {
+    this.entries.delete(file);
+  }
+}
+
+const CACHES = new WeakMap<object, DockerfileCache>();
+
+/** The Dockerfile cache that lives as long as `owner` (the caller's compose ParseCache). */
+export function dockerfileCacheFor(owner: object): DockerfileCache {
+  let cache = CACHES.get(owner);
+  if (!cache) {
+    cache = new DockerfileCache();
+    CACHES.set(owner, cache);
+  }
+  return cache;
+}

@@ -1,0 +1,385 @@
+import { Add, Arg, Copy, DockerfileParser, Env, From, JSONInstruction, Run, Shell, Volume, Workdir, type Argument, type Dockerfile, type Instruction, type JSONArgument } from 'dockerfile-ast';
+import { isSameOrParent, normalizeContainerPath } from '../paths';
+import { LineIndex } from '../text';
+import type { Range } from '../types';
+import { expandVariables, UNKNOWN, type Expanded } from './expand';
+import { resolvePath, shellWrites, tokenizeShell, type ShellToken, type ShellWord } from './shell';
+
+/**
+ * What a Dockerfile says about the image it builds, stage by stage: the `FROM`
+ * chain, `ARG`/`ENV` values, `WORKDIR`, the `VOLUME`s it declares and the paths its
+ * `RUN`, `COPY` and `ADD` instructions write. Built from dockerfile-ast's ranges;
+ * every value is expanded the way the builder would, and anything that depends on
+ * a value vsafe cannot know is marked unknown instead of guessed.
+ */
+
+export interface DockerInstruction {
+  /** Upper-case keyword (`RUN`, `VOLUME`, …). */
+  keyword: string;
+  /** The whole instruction, continuation lines and heredoc bodies included. */
+  range: Range;
+  keywordRange: Range;
+  /** Index of the stage, -1 before the first `FROM`. */
+  stage: number;
+  /** Position among all instructions of the file. */
+  index: number;
+  node: Instruction;
+}
+
+export interface DockerValue {
+  /** As written. */
+  raw: string;
+  /** After `ARG`/`ENV` expansion; unknown parts are {@link UNKNOWN}. */
+  value: string;
+  unknown: boolean;
+  range: Range;
+}
+
+export interface VolumePath extends DockerValue {
+  /** Normalised absolute path (meaningful only when `unknown` is false). */
+  path: string;
+  instruction: DockerInstruction;
+}
+
+export interface PathWrite {
+  /** Absolute, normalised; ends in {@link UNKNOWN} when only a prefix is certain. */
+  path: string;
+  unknown: boolean;
+  /** The word or argument that names the path. */
+  range: Range;
+  instruction: DockerInstruction;
+  /** `mkdir`, `>`, `COPY`, … */
+  command: string;
+}
+
+export interface EnvAssignment {
+  name: string;
+  /** Undefined when the value is not known. */
+  value: string | undefined;
+  /** The `NAME=value` property. */
+  range: Range;
+  instruction: DockerInstruction;
+}
+
+export interface DockerStage {
+  index: number;
+  /** `FROM … AS name`, as written. */
+  name?: string;
+  from: DockerInstruction;
+  /** The image after expanding global `ARG`s; undefined for a `FROM` without an image. */
+  image?: DockerValue;
+  /** The earlier stage this one builds on (`FROM base`). */
+  parent?: number;
+  instructions: DockerInstruction[];
+  env: EnvAssignment[];
+  volumes: VolumePath[];
+  writes: PathWrite[];
+  /** `ENV` in effect at the end of the stage, inherited ones included (undefined: unknown value). */
+  environment: Map<string, string | undefined>;
+  /** The working directory at the end of the stage; undefined when unknown. */
+  workdir: string | undefined;
+  cmd?: string[];
+  entrypoint?: string[];
+}
+
+export interface DockerfileModel {
+  file: string;
+  text: string;
+  lines: LineIndex;
+  escape: string;
+  instructions: DockerInstruction[];
+  /** `ARG`s before the first `FROM` (usable in `FROM` lines), undefined value when unknown. */
+  globalArgs: Map<string, string | undefined>;
+  stages: DockerStage[];
+  ast: Dockerfile;
+}
+
+/** Build arguments from `build.args`, by name. */
+export type BuildArgs = ReadonlyMap<string, string>;
+
+const POSIX_SHELLS = /(?:^|\/)(?:sh|bash|ash|dash|zsh|ksh|busybox)$/;
+
+export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs = new Map(), ast: Dockerfile = DockerfileParser.parse(text)): DockerfileModel {
+  const lines = new LineIndex(text);
+  const escape = ast.getEscapeCharacter();
+  const model: DockerfileModel = { file, text, lines, escape, instructions: [], globalArgs: new Map(), stages: [], ast };
+  let stage: DockerStage | undefined;
+  let scope = new Map<string, string | undefined>();
+  let shellIsPosix = escape === '\\';
+  for (const node of ast.getInstructions()) {
+    const keyword = node.getKeyword().toUpperCase();
+    const instruction: DockerInstruction = {
+      keyword,
+      range: copyRange(node.getRange()),
+      keywordRange: copyRange(node.getInstructionRange()),
+      stage: keyword === 'FROM' ? model.stages.length : stage ? stage.index : -1,
+      index: model.instructions.length,
+      node,
+    };
+    model.instructions.push(instruction);
+    if (node instanceof From) {
+      stage = startStage(model, node, instruction, buildArgs);
+      const parent = stage.parent !== undefined ? model.stages[stage.parent] : undefined;
+      scope = new Map(parent ? parent.environment : []);
+      stage.environment = new Map(parent ? parent.environment : []);
+      stage.workdir = parent ? parent.workdir : stage.image?.value === 'scratch' ? '/' : undefined;
+      shellIsPosix = escape === '\\';
+      model.stages.push(stage);
+      continue;
+    }
+    if (!stage) {
+      if (node instanceof Arg) {
+        for (const property of node.getProperties()) {
+          const name = property.getName();
+          const fallback = property.getValue();
+          const value = buildArgs.get(name) ?? (fallback === null ? undefined : known(expandVariables(fallback, model.globalArgs, escape)));
+          model.globalArgs.set(name, value);
+        }
+      }
+      continue;
+    }
+    stage.instructions.push(instruction);
+    if (node instanceof Arg) {
+      for (const property of node.getProperties()) {
+        const name = property.getName();
+        if (stage.environment.has(name)) continue; // ENV wins over ARG
+        const fallback = property.getValue();
+        const value =
+          buildArgs.get(name) ??
+          (fallback !== null ? known(expandVariables(fallback, scope, escape)) : model.globalArgs.has(name) ? model.globalArgs.get(name) : undefined);
+        scope.set(name, value);
+      }
+    } else if (node instanceof Env) {
+      for (const property of node.getProperties()) {
+        const raw = property.getValue();
+        const value = raw === null ? undefined : known(expandVariables(raw, scope, escape));
+        scope.set(property.getName(), value);
+        stage.environment.set(property.getName(), value);
+        stage.env.push({ name: property.getName(), value, range: copyRange(property.getRange()), instruction });
+      }
+    } else if (node instanceof Workdir) {
+      const path = node.getPath();
+      if (path !== null) {
+        const expanded = expandVariables(stripQuotes(path), scope, escape);
+        const resolved = expanded.unknown ? undefined : resolvePath({ value: expanded.value, unknown: false }, stage.workdir);
+        stage.workdir = resolved?.path;
+      }
+    } else if (node instanceof Volume) {
+      stage.volumes.push(...volumePaths(model, node, instruction, scope));
+    } else if (node instanceof Shell) {
+      const first = jsonValues(model, node)[0];
+      shellIsPosix = first !== undefined && POSIX_SHELLS.test(first.value);
+    } else if (node instanceof Run) {
+      if (shellIsPosix) stage.writes.push(...runWrites(model, node, instruction, scope, stage.workdir));
+    } else if (node instanceof Copy || node instanceof Add) {
+      const write = copyDestination(model, node, instruction, scope, stage.workdir);
+      if (write) stage.writes.push(write);
+    } else if (keyword === 'CMD' || keyword === 'ENTRYPOINT') {
+      const args = commandArgs(model, node);
+      if (keyword === 'CMD') stage.cmd = args;
+      else {
+        stage.entrypoint = args;
+        stage.cmd = undefined; // a new ENTRYPOINT resets the inherited CMD
+      }
+    }
+  }
+  return model;
+}
+
+function startStage(model: DockerfileModel, node: From, instruction: DockerInstruction, buildArgs: BuildArgs): DockerStage {
+  const stage: DockerStage = {
+    index: model.stages.length,
+    from: instruction,
+    instructions: [instruction],
+    env: [],
+    volumes: [],
+    writes: [],
+    environment: new Map(),
+    workdir: undefined,
+  };
+  const name = node.getBuildStage();
+  if (name) stage.name = name;
+  const raw = node.getImage();
+  const range = node.getImageRange();
+  if (raw && range) {
+    const scope = new Map(model.globalArgs);
+    for (const [k, v] of buildArgs) if (model.globalArgs.has(k)) scope.set(k, v);
+    const expanded = expandVariables(raw, scope, model.escape);
+    stage.image = { raw, value: expanded.value, unknown: expanded.unknown, range: copyRange(range) };
+    if (!expanded.unknown) {
+      const lower = expanded.value.toLowerCase();
+      const parent = [...model.stages].reverse().find((s) => s.name?.toLowerCase() === lower);
+      if (parent) stage.parent = parent.index;
+    }
+  }
+  return stage;
+}
+
+function known(expanded: Expanded): string | undefined {
+  return expanded.unknown ? undefined : expanded.value;
+}
+
+function copyRange(range: Range): Range {
+  return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
+}
+
+function stripQuotes(text: string): string {
+  return /^(["']).*\1$/s.test(text) ? text.slice(1, -1) : text;
+}
+
+/** JSON strings of an exec-form instruction, decoded from the document text (dockerfile-ast drops spaces). */
+function jsonValues(model: DockerfileModel, node: JSONInstruction): { value: string; range: Range; node: JSONArgument }[] {
+  return node.getJSONStrings().map((arg) => {
+    const range = copyRange(arg.getRange());
+    const source = model.text.slice(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end));
+    let value: string;
+    try {
+      const parsed: unknown = JSON.parse(source);
+      value = typeof parsed === 'string' ? parsed : arg.getJSONValue();
+    } catch {
+      value = arg.getJSONValue();
+    }
+    return { value, range, node: arg };
+  });
+}
+
+function isExecForm(node: JSONInstruction): boolean {
+  return node.getOpeningBracket() !== null && node.getClosingBracket() !== null;
+}
+
+function volumePaths(model: DockerfileModel, node: Volume, instruction: DockerInstruction, scope: ReadonlyMap<string, string | undefined>): VolumePath[] {
+  const entries: { raw: string; range: Range }[] = isExecForm(node)
+    ? jsonValues(model, node).map((v) => ({ raw: v.value, range: v.range }))
+    : node.getArguments().map((arg: Argument) => ({ raw: stripQuotes(arg.getValue()), range: copyRange(arg.getRange()) }));
+  return entries
+    .filter((entry) => entry.raw.trim() !== '')
+    .map((entry) => {
+      const expanded = expandVariables(entry.raw, scope, model.escape);
+      const unknown = expanded.unknown || !expanded.value.startsWith('/');
+      return { raw: entry.raw, value: expanded.value, unknown, range: entry.range, path: unknown ? expanded.value : normalizeContainerPath(expanded.value), instruction };
+    });
+}
+
+function runWrites(model: DockerfileModel, node: Run, instruction: DockerInstruction, scope: ReadonlyMap<string, string | undefined>, cwd: string | undefined): PathWrite[] {
+  const context = { scope, cwd };
+  // `RUN --mount=…,target=/x`: what is written there goes to the mount, not the image.
+  const mountTargets = node
+    .getFlags()
+    .filter((flag) => flag.getName() === 'mount')
+    .map((flag) => /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(flag.getValue() ?? '')?.[1])
+    .filter((target): target is string => target !== undefined && target.startsWith('/'))
+    .map(normalizeContainerPath);
+  const toWrites = (tokens: ShellToken[]): PathWrite[] =>
+    shellWrites(tokens, context)
+      .filter((w) => !mountTargets.some((target) => isSameOrParent(target, w.path.split(UNKNOWN)[0]!.replace(/\/$/, '') || '/')))
+      .map((w) => ({
+      path: w.path,
+      unknown: w.unknown,
+      range: model.lines.range(w.word.start, w.word.end),
+      instruction,
+      command: w.command,
+    }));
+  if (isExecForm(node)) {
+    const values = jsonValues(model, node);
+    const words: ShellWord[] = values.map((v) => ({
+      kind: 'word',
+      raw: v.value.replace(/[\\'"$`*?[{ \t]/g, '\\$&'),
+      start: model.lines.offsetAt(v.range.start),
+      end: model.lines.offsetAt(v.range.end),
+    }));
+    // ["sh", "-c", "script"]: read the script when its offsets map one to one.
+    const script = values[2];
+    if (values.length === 3 && POSIX_SHELLS.test(values[0]!.value) && values[1]!.value === '-c' && script) {
+      const start = model.lines.offsetAt(script.range.start) + 1;
+      const end = model.lines.offsetAt(script.range.end) - 1;
+      if (model.text.slice(start, end) === script.value) return toWrites(tokenizeShell(model.text, start, end, { instruction: false }));
+      return [];
+    }
+    return toWrites(words);
+  }
+  const args = node.getArguments();
+  const first = args[0];
+  if (!first) return [];
+  const start = model.lines.offsetAt(first.getRange().start);
+  const heredocs = node.getHeredocs();
+  if (heredocs.length === 0) {
+    const end = model.lines.offsetAt(args[args.length - 1]!.getRange().end);
+    return toWrites(tokenizeShell(model.text, start, end, { instruction: true }));
+  }
+  // RUN <<EOF … EOF: the first line is a command; a body fed to a shell is a script.
+  const firstLine = first.getRange().start.line;
+  const lineEnd = model.lines.lineEnd(firstLine);
+  const head = tokenizeShell(model.text, start, lineEnd, { instruction: true });
+  const writes = toWrites(head);
+  const headWords = head.filter((t, i): t is ShellWord => t.kind === 'word' && !(i > 0 && head[i - 1]!.kind === 'op' && /^<<-?$/.test((head[i - 1] as { op: string }).op)));
+  const interpreter = headWords[0] ? headWords[0].raw : undefined;
+  if (interpreter === undefined || POSIX_SHELLS.test(interpreter)) {
+    for (const heredoc of heredocs) {
+      const content = heredoc.getContentRange();
+      if (!content) continue;
+      const cStart = model.lines.offsetAt(content.start);
+      const cEnd = model.lines.offsetAt(content.end);
+      writes.push(...toWrites(tokenizeShell(model.text, cStart, cEnd, { instruction: false })));
+    }
+  }
+  return writes;
+}
+
+function copyDestination(model: DockerfileModel, node: Copy | Add, instruction: DockerInstruction, scope: ReadonlyMap<string, string | undefined>, cwd: string | undefined): PathWrite | undefined {
+  let dest: { raw: string; range: Range } | undefined;
+  if (isExecForm(node)) {
+    const values = jsonValues(model, node);
+    const last = values[values.length - 1];
+    if (values.length >= 2 && last) dest = { raw: last.value, range: last.range };
+  } else {
+    let args = node.getArguments();
+    // With heredocs only the first line holds sources and destination.
+    if (node instanceof Copy && node.getHeredocs().length > 0) {
+      const line = args[0]?.getRange().start.line;
+      args = args.filter((a) => a.getRange().start.line === line);
+    }
+    const last = args[args.length - 1];
+    if (args.length >= 2 && last) dest = { raw: stripQuotes(last.getValue()), range: copyRange(last.getRange()) };
+  }
+  if (!dest) return undefined;
+  const expanded = expandVariables(dest.raw, scope, model.escape);
+  const resolved = resolvePath({ value: expanded.value, unknown: expanded.unknown }, cwd);
+  if (!resolved) return undefined;
+  return { path: resolved.path, unknown: resolved.unknown, range: dest.range, instruction, command: instruction.keyword };
+}
+
+function commandArgs(model: DockerfileModel, node: Instruction): string[] | undefined {
+  if (node instanceof JSONInstruction && isExecForm(node)) return jsonValues(model, node).map((v) => v.value);
+  const args = node.getArguments().map((a) => a.getValue());
+  return args.length > 0 ? args : undefined;
+}
+
+/** The stage `docker build` produces: the `target` stage, or the last one. */
+export function targetStage(model: DockerfileModel, target?: string): DockerStage | undefined {
+  if (target !== undefined) {
+    const lower = target.toLowerCase();
+    const named = model.stages.find((s) => s.name?.toLowerCase() === lower);
+    if (named) return named;
+  }
+  return model.stages[model.stages.length - 1];
+}
+
+/** The stage and its ancestors (`FROM base` chains), the root first. */
+export function stageChain(model: DockerfileModel, stage: DockerStage): DockerStage[] {
+  const chain: DockerStage[] = [];
+  const seen = new Set<number>();
+  for (let current: DockerStage | undefined = stage; current && !seen.has(current.index); current = current.parent !== undefined ? model.stages[current.parent] : undefined) {
+    seen.add(current.index);
+    chain.unshift(current);
+  }
+  return chain;
+}
+
+/** True when `write` changes something at or under `volume`. */
+export function writeIsUnder(volume: string, write: Pick<PathWrite, 'path' | 'unknown'>): boolean {
+  if (!write.unknown) return isSameOrParent(volume, write.path);
+  const dir = write.path.slice(0, write.path.lastIndexOf('/')) || '/';
+  return isSameOrParent(volume, dir);
+}
+
+export { UNKNOWN };
