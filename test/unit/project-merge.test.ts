@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadConfiguration, ParseCache, planConfigurations, type ComposeConfiguration, type ComposeWorkload } from '../../server/src/core/project';
+import { contributingLocations, loadConfiguration, ParseCache, planConfigurations, type ComposeConfiguration, type ComposeWorkload } from '../../server/src/core/project';
 import { abs, MemoryHost, rel } from '../helpers/memory-host';
 
 /** Loads the configuration of the given files (relative to the memory host root). */
@@ -96,6 +96,32 @@ describe('override files', () => {
     assert.deepEqual(mounts(db), ['volume other→/var/lib/postgresql/data @compose.override.yaml:7']);
     assert.equal(db.provenance.volumesReset?.mode, 'override');
     assert.equal(db.provenance.tmpfsReset?.mode, 'reset');
+  });
+
+  it('`command: !reset` goes back to the image default; `service: !reset` removes the service', () => {
+    const c = load(
+      {
+        'compose.yaml': 'services:\n  db:\n    image: mongo:7\n    command: ["mongod", "--dbpath", "/srv"]\n    entrypoint: [tini, --]\n  debug:\n    image: busybox\n',
+        'compose.override.yaml': 'services:\n  db:\n    command: !reset null\n    entrypoint: !reset []\n  debug: !reset null\n',
+      },
+      ['compose.yaml', 'compose.override.yaml'],
+    );
+    assert.deepEqual(c.workloads.map((w) => w.name), ['db']);
+    assert.equal(workload(c, 'db').command, undefined);
+    assert.equal(workload(c, 'db').entrypoint, undefined);
+  });
+
+  it('related locations name every other contributing file', () => {
+    const c = load({ 'compose.yaml': base, 'compose.override.yaml': 'services:\n  db:\n    image: postgres:17\n    volumes: !reset []\n' }, ['compose.yaml', 'compose.override.yaml']);
+    const related = contributingLocations(workload(c, 'db'), abs('compose.yaml'));
+    assert.deepEqual(
+      related.map((r) => `${rel(r.location.file)}:${r.location.range.start.line + 1}:${r.location.range.start.character + 1} ${r.message}`),
+      [
+        'compose.override.yaml:4:5 `volumes: !reset` here drops the mounts of "db" that earlier files declare.',
+        'compose.override.yaml:3:12 The image of "db" is set here.',
+        'compose.override.yaml:2:3 "db" is also configured here.',
+      ],
+    );
   });
 
   it('build is merged by key: the override changes the Dockerfile, the context stays', () => {

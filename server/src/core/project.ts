@@ -1,7 +1,7 @@
 import { interpolate, parseDotEnv, type Environment } from './compose/interpolate';
 import { BASE_NAMES, composeFileRole, OVERRIDE_NAMES } from './compose/files';
 import { parseComposeFile, type ComposeFileModel, type IncludeEntry, type ServiceEntry, type TopLevelVolume } from './compose/parse';
-import { readServiceLayer, type MergeMode, type ServiceLayer, type VolumesFromEntry } from './compose/service';
+import { mergeMode, readServiceLayer, type MergeMode, type ServiceLayer, type VolumesFromEntry } from './compose/service';
 import type { Mount, Workload } from './model';
 import { basename, dirname, joinPath } from './paths';
 import type { FileHost, FileProblem, Location } from './types';
@@ -259,6 +259,8 @@ class Loader {
       append(into.services, name, layers);
     }
     for (const [name, layers] of own) append(into.services, name, layers);
+    // `db: !reset` in a later file removes the service Compose would otherwise run.
+    for (const entry of doc.services) if (mergeMode(entry.pair.value) === 'reset') into.services.delete(entry.name);
     for (const [name, volume] of imported.volumes) into.volumes.set(name, volume);
     for (const declaration of doc.volumes) if (declaration.name !== '') into.volumes.set(declaration.name, { declaration, file: doc });
   }
@@ -445,6 +447,14 @@ function mergeLayers(name: string, layers: ServiceLayer[], host: FileHost, probl
       image = layer.image;
       provenance.image = { layer, location: layer.image.location };
     }
+    if (layer.commandReset) {
+      command = undefined;
+      delete provenance.command;
+    }
+    if (layer.entrypointReset) {
+      entrypoint = undefined;
+      delete provenance.entrypoint;
+    }
     if (layer.command) {
       command = layer.command;
       provenance.command = { layer, location: layer.commandLocation ?? layer.entry.keyLocation };
@@ -581,4 +591,32 @@ function resolveVolumesFrom(workloads: ComposeWorkload[], problems: FileProblem[
     done.add(workload);
   };
   for (const workload of workloads) resolve(workload);
+}
+
+/**
+ * Related locations for a finding about a workload: every contributing file other
+ * than `primary` (the file the finding sits in), at the node that matters there,
+ * with a message saying how the file takes part.
+ */
+export function contributingLocations(workload: ComposeWorkload, primary: string): { location: Location; message: string }[] {
+  const related: { location: Location; message: string }[] = [];
+  const seen = new Set<string>();
+  const add = (location: Location, message: string): void => {
+    if (location.file === primary) return;
+    const key = `${location.file}:${location.range.start.line}:${location.range.start.character}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    related.push({ location, message });
+  };
+  const reset = workload.provenance.volumesReset;
+  if (reset) add(reset.location, `\`volumes: !${reset.mode}\` here drops the mounts of "${workload.name}" that earlier files declare.`);
+  const image = workload.provenance.image;
+  if (image) add(image.location, `The image of "${workload.name}" is set here.`);
+  for (const layer of workload.layers) {
+    if (layer.role === 'extends') add(layer.entry.keyLocation, `"${workload.name}" extends service "${layer.name}" defined here.`);
+    else if (layer.includedBy) add(layer.entry.keyLocation, `"${workload.name}" is defined in this included file.`);
+    else add(layer.entry.keyLocation, `"${workload.name}" is also configured here.`);
+    if (layer.includedBy) add(layer.includedBy, `This \`include\` pulls in "${workload.name}".`);
+  }
+  return related;
 }

@@ -36,8 +36,11 @@ export interface ServiceLayer {
   envFiles: { path: string; required: boolean; location: Location; unknown: boolean }[];
   command?: string[];
   commandLocation?: Location;
+  /** `command: !reset` / `entrypoint: !reset`: back to the image default. */
+  commandReset?: boolean;
   entrypoint?: string[];
   entrypointLocation?: Location;
+  entrypointReset?: boolean;
   volumes: { mounts: Mount[]; mode: MergeMode; location?: Location } | undefined;
   tmpfs: { mounts: Mount[]; mode: MergeMode; location?: Location } | undefined;
   volumesFrom?: { entries: VolumesFromEntry[]; mode: MergeMode; location: Location };
@@ -99,11 +102,13 @@ export function readServiceLayer(file: ComposeFileModel, entry: ServiceEntry, en
         layer.envFiles = readEnvFiles(file, value, env);
         break;
       case 'command':
-        layer.command = readArgs(file, value, env);
+        if (mergeMode(pair.value) === 'reset') layer.commandReset = true;
+        else layer.command = readArgs(file, value, env);
         layer.commandLocation = pairLocation;
         break;
       case 'entrypoint':
-        layer.entrypoint = readArgs(file, value, env);
+        if (mergeMode(pair.value) === 'reset') layer.entrypointReset = true;
+        else layer.entrypoint = readArgs(file, value, env);
         layer.entrypointLocation = pairLocation;
         break;
       case 'volumes': {
