@@ -35,6 +35,9 @@ export function runFixes(files: readonly string[], host: NodeFileHost, config: V
   const fileList = [...files];
   let applied = 0;
   let result = lintFiles(fileList);
+  // A finding that comes back after its fix was applied is not fixed again (a fix that
+  // does not resolve its finding must not be applied round after round).
+  const fixedFindings = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const claimed = new Map<string, Range[]>();
     const created = new Set<string>();
@@ -42,7 +45,10 @@ export function runFixes(files: readonly string[], host: NodeFileHost, config: V
     for (const finding of result.findings) {
       const fix = safeFix(finding);
       if (!fix || fix.edits.length + (fix.createFiles?.length ?? 0) === 0) continue;
+      const key = findingKey(finding);
+      if (fixedFindings.has(key)) continue;
       if (!fits(fix, claimed, created, host)) continue;
+      fixedFindings.add(key);
       accepted.push(fix);
       for (const edit of fix.edits) claimed.set(edit.file, [...(claimed.get(edit.file) ?? []), edit.range]);
       for (const file of fix.createFiles ?? []) created.add(file.file);
@@ -80,6 +86,10 @@ export function runFixes(files: readonly string[], host: NodeFileHost, config: V
   // A file changed back to its original text is not a change.
   for (const [file, text] of changed) if (original.get(file) === text) changed.delete(file);
   return { result, changed, original, applied };
+}
+
+function findingKey(finding: Finding): string {
+  return [finding.rule, finding.location.file, finding.service, finding.containerPath, finding.message].join('\u0000');
 }
 
 /** A fix fits when none of its edits overlaps or touches an edit already taken, and it creates no file twice. */
