@@ -7,6 +7,7 @@ import { isDockerfileName } from './compose/files';
 import { dockerfileCacheFor, type DockerfileCache } from './dockerfile/cache';
 import { linkBuilds, type BuildLink } from './dockerfile/link';
 import { markProduction } from './production';
+import { applySuppressions, UNUSED_SUPPRESSION_RULE } from './suppress';
 import { docsUrl, formatMessage, type Report, type Rule } from './rules/types';
 import { SEVERITY_ORDER, type FileHost, type Finding, type Severity } from './types';
 
@@ -86,6 +87,18 @@ export function lint(request: LintRequest): LintResult {
       rule.checkDockerfile({ dockerfile, builds, knowledge, report: (report) => add(toFinding(rule, severity, report)) });
     }
   }
+  // Suppression comments (`# vsafe-ignore …`) apply to every finding, in any file; stale ones are reported.
+  const suppression = applySuppressions(findings, {
+    readFile: (file) => request.host.readFile(file),
+    files: [...files],
+    knownRules: new Set(RULES.map((rule) => rule.meta.id)),
+    severityOf: (id) => {
+      const rule = RULES.find((r) => r.meta.id === id);
+      return rule ? ruleSeverity(rule, config) : undefined;
+    },
+    messages: RULES.find((rule) => rule.meta.id === UNUSED_SUPPRESSION_RULE)?.meta.messages ?? {},
+  });
+  findings.splice(0, findings.length, ...suppression.findings);
   findings.sort(compareFindings);
   return { findings, files: [...files], configurations };
 }

@@ -3,6 +3,7 @@ import { secretBindMount } from './secret-bind-mount';
 import { sourceBindMountInProduction } from './source-bind-mount-in-production';
 import { undocumentedMount } from './undocumented-mount';
 import { unmountedStatePath } from './unmounted-state-path';
+import { unusedSuppression } from './unused-suppression';
 import { writeAfterVolume } from './write-after-volume';
 import { writableConfigMount } from './writable-config-mount';
 
@@ -10,7 +11,7 @@ import { writableConfigMount } from './writable-config-mount';
  * The single list of rules. The settings schema, the README rule table, the docs
  * index and the parity test all derive from it.
  */
-export const RULES: readonly Rule[] = [unmountedStatePath, sourceBindMountInProduction, writableConfigMount, secretBindMount, undocumentedMount, writeAfterVolume];
+export const RULES: readonly Rule[] = [unmountedStatePath, sourceBindMountInProduction, writableConfigMount, secretBindMount, undocumentedMount, unusedSuppression, writeAfterVolume];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 
