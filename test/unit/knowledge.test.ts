@@ -365,6 +365,7 @@ describe('statePaths: caches', () => {
   it('garnet keeps nothing on disk until a directory is named', () => {
     assert.deepEqual(paths('ghcr.io/microsoft/garnet'), []);
     assert.deepEqual(cacheOnly('ghcr.io/microsoft/garnet', { command: ['--checkpointdir', '/data/checkpoints', '--recover'] }), [false]);
+    assert.deepEqual(cacheOnly('ghcr.io/microsoft/garnet', { command: ['--checkpointdir', '/data/checkpoints'] }), [true], 'never loaded again without --recover');
   });
 
   it('memcached is never reported', () => {

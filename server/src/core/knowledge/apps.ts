@@ -246,7 +246,7 @@ export const APPS: readonly ImageEntry[] = [
             kind: 'database',
             description: 'Keycloak dev-file (H2) database directory',
             declaredVolume: false,
-            when: { notEnv: ['KC_DB', 'KC_DB_URL'], notArgs: ['^--db(=|$)', '^--db-url'] },
+            when: { notEnv: ['KC_DB', 'KC_DB_URL'], notArgs: ['^--db(=|$)', '^--db-url'], description: 'only with the built-in dev-file database (no `KC_DB`, `--db`)' },
           },
         ],
       },

@@ -241,10 +241,10 @@ export const DATABASES: readonly ImageEntry[] = [
     source: 'https://github.com/microsoft/garnet/blob/main/Dockerfile',
     cacheUnlessPersistent: true,
     persistence: {
-      flags: [{ flag: '--aof', boolean: true }, { flag: '--recover', boolean: true }, { flag: '--checkpointdir' }, { flag: '--logdir' }],
+      flags: [{ flag: '--aof', boolean: true }, { flag: '--recover', boolean: true }],
       configPaths: ['/app/garnet.conf'],
     },
-    notes: 'Keeps everything in memory unless `--checkpointdir` / `--logdir` point at a directory (the image declares VOLUME /data for that).',
+    notes: 'Keeps everything in memory unless `--checkpointdir` / `--logdir` name a directory (the image declares VOLUME /data for that); without `--recover` or `--aof` nothing written there is loaded again, so it is treated as a cache (hint).',
     variants: [
       {
         paths: [
@@ -613,7 +613,7 @@ export const DATABASES: readonly ImageEntry[] = [
             kind: 'database',
             description: 'Loki chunks and index directory',
             declaredVolume: false,
-            when: { notArgs: ['^--?config\\.file(=(?!/etc/loki/local-config\\.yaml$).*)?$'] },
+            when: { notArgs: ['^--?config\\.file(=(?!/etc/loki/local-config\\.yaml$).*)?$'], description: 'not with a `-config.file` other than the bundled one' },
           },
         ],
       },

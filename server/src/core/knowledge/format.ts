@@ -48,9 +48,12 @@ export function movedByLabel(spec: StatePathSpec): string {
   if (spec.positional) parts.push(`argument after ${code(spec.positional.after)}${spec.positional.prefixes ? ` (${spec.positional.prefixes.map(code).join(', ')})` : ''}`);
   const conditions: string[] = [];
   if (spec.onlyWhenSet) conditions.push('only when set');
-  if (spec.when?.args) conditions.push(`only with ${spec.when.args.map(code).join(' ')}`);
-  if (spec.when?.notArgs) conditions.push(`not with ${spec.when.notArgs.map(code).join(', ')}`);
-  if (spec.when?.notEnv) conditions.push(`not when ${spec.when.notEnv.map(code).join(', ')} set`);
+  if (spec.when?.description) conditions.push(spec.when.description);
+  else {
+    if (spec.when?.args) conditions.push(`only with ${spec.when.args.map(code).join(' ')}`);
+    if (spec.when?.notArgs) conditions.push(`not with ${spec.when.notArgs.map((p) => code(p.replace(/^\^|\$$/g, ''))).join(', ')}`);
+    if (spec.when?.notEnv) conditions.push(`not when ${spec.when.notEnv.map(code).join(', ')} set`);
+  }
   if (spec.alternatives) conditions.push(`or a mount at ${spec.alternatives.map(code).join(', ')}`);
   return [parts.join(', '), conditions.join('; ')].filter((p) => p !== '').join('; ') || '—';
 }

@@ -120,7 +120,7 @@ export const QUEUES: readonly ImageEntry[] = [
             kind: 'database',
             description: 'Vault file storage backend',
             declaredVolume: true,
-            when: { args: ['server'], notArgs: ['^--?dev'] },
+            when: { args: ['server'], notArgs: ['^--?dev'], description: 'only in server mode (`server` without `-dev`)' },
             alternatives: ['/vault/data', '/vault/raft'],
           },
         ],
@@ -135,7 +135,7 @@ export const QUEUES: readonly ImageEntry[] = [
     notes: 'Dev mode (the default `agent -dev`) keeps everything in memory.',
     variants: [
       {
-        paths: [{ path: '/consul/data', kind: 'database', description: 'Consul data directory', declaredVolume: true, flags: ['-data-dir', '--data-dir'], when: { args: ['agent'], notArgs: ['^--?dev$'] } }],
+        paths: [{ path: '/consul/data', kind: 'database', description: 'Consul data directory', declaredVolume: true, flags: ['-data-dir', '--data-dir'], when: { args: ['agent'], notArgs: ['^--?dev$'], description: 'only in agent mode without `-dev`' } }],
       },
     ],
   },

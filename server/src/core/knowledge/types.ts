@@ -27,6 +27,8 @@ export interface StateCondition {
   notArgs?: string[];
   /** The path does not exist when one of these environment variables is set (`KC_DB`: an external database). */
   notEnv?: string[];
+  /** How listings describe the condition, when the patterns are not readable. */
+  description?: string;
 }
 
 export interface StatePathSpec {
