@@ -39,6 +39,13 @@ describe('interpolate', () => {
     });
   }
 
+  it('a .env value that references an undefined variable is unknown', () => {
+    const fromDotEnv = parseDotEnv('TAG=${CI_TAG}\nOK=${CI_TAG:-16}\n');
+    assert.deepEqual(interpolate('postgres:${TAG}', fromDotEnv), { value: 'postgres:${CI_TAG}', unknown: true, missing: ['TAG'] });
+    assert.deepEqual(interpolate('postgres:${TAG:-15}', fromDotEnv).unknown, true);
+    assert.deepEqual(interpolate('postgres:${OK}', fromDotEnv), { value: 'postgres:16', unknown: false, missing: [] });
+  });
+
   it('names the missing variables', () => {
     assert.deepEqual(interpolate('${A}/${B:-x}/${C:?e}', env).missing, ['A', 'C']);
   });

@@ -111,6 +111,12 @@ describe('override files', () => {
     assert.equal(workload(c, 'db').entrypoint, undefined);
   });
 
+  it('profiles are kept so rules can tell optional services apart', () => {
+    const c = load({ 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n  admin:\n    image: dpage/pgadmin4\n    profiles: [tools]\n' });
+    assert.equal(workload(c, 'db').profiles, undefined);
+    assert.deepEqual(workload(c, 'admin').profiles, ['tools']);
+  });
+
   it('related locations name every other contributing file', () => {
     const c = load({ 'compose.yaml': base, 'compose.override.yaml': 'services:\n  db:\n    image: postgres:17\n    volumes: !reset []\n' }, ['compose.yaml', 'compose.override.yaml']);
     const related = contributingLocations(workload(c, 'db'), abs('compose.yaml'));

@@ -63,6 +63,8 @@ export interface ComposeWorkload extends Workload {
    * variable): paths may be covered by them, so rules should not claim they are not.
    */
   opaqueVolumesFrom: VolumesFromEntry[];
+  /** Compose `profiles`: when set, `docker compose up` runs the service only with one of them enabled. */
+  profiles?: string[];
 }
 
 /** Parses each file once per text; the server keeps one cache across edits. */
@@ -437,7 +439,9 @@ function mergeLayers(name: string, layers: ServiceLayer[], host: FileHost, probl
   let tmpfsMounts = new Map<string, Mount>();
   let volumesFrom: VolumesFromEntry[] = [];
   let envFiles: { path: string; required: boolean; location: Location; unknown: boolean; layer: ServiceLayer }[] = [];
+  let profiles: string[] | undefined;
   for (const layer of layers) {
+    if (layer.profiles) profiles = layer.profiles;
     if (layer.imageReset) {
       image = undefined;
       delete provenance.image;
@@ -538,6 +542,7 @@ function mergeLayers(name: string, layers: ServiceLayer[], host: FileHost, probl
     provenance,
     volumesFrom,
     opaqueVolumesFrom: [],
+    ...(profiles && profiles.length > 0 ? { profiles } : {}),
   };
 }
 

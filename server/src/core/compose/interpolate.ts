@@ -73,12 +73,19 @@ function findClose(raw: string, from: number): number {
   return -1;
 }
 
+/**
+ * A `.env` value that references a variable `.env` does not define (`TAG=${CI_TAG}`)
+ * keeps the `${CI_TAG}` text: its real value is unknown too.
+ */
+const UNRESOLVED = /\$\{[A-Za-z_][A-Za-z0-9_]*\}/;
+
 function lookup(name: string, env: Environment, missing: string[]): string {
   const value = env.get(name);
   if (value === undefined) {
     missing.push(name);
     return '${' + name + '}';
   }
+  if (UNRESOLVED.test(value)) missing.push(name);
   return value;
 }
 
@@ -90,6 +97,7 @@ function substitute(body: string, env: Environment, missing: string[], depth: nu
   const value = env.get(name);
   const nested = (text: string): string => (depth > 8 ? text : expand(text, env, missing, depth + 1));
   if (rest === '') return lookup(name, env, missing);
+  if (value !== undefined && value !== '' && UNRESOLVED.test(value)) return lookup(name, env, missing);
   const operator = /^(:-|-|:\?|\?|:\+|\+)/.exec(rest)?.[0];
   if (!operator) return '${' + body + '}';
   const arg = rest.slice(operator.length);

@@ -46,6 +46,8 @@ export interface ServiceLayer {
   volumesFrom?: { entries: VolumesFromEntry[]; mode: MergeMode; location: Location };
   /** `build:` as this layer writes it; `context` is undefined when the layer does not set it. */
   build?: { context?: string; dockerfile?: string; unknown?: boolean };
+  /** `profiles:` — the service only runs when one of them is enabled. */
+  profiles?: string[];
   buildLocation?: Location;
   /** Directory relative host paths of this layer resolve against (set by the project loader). */
   baseDir?: string;
@@ -123,6 +125,11 @@ export function readServiceLayer(file: ComposeFileModel, entry: ServiceEntry, en
       case 'volumes_from':
         layer.volumesFrom = { entries: readVolumesFrom(file, value, env), mode: mergeMode(pair.value), location: pairLocation };
         break;
+      case 'profiles': {
+        const items = isSeq(value) ? value.items : [];
+        layer.profiles = items.map((item) => scalarString(doc, item)).filter((p): p is string => p !== undefined).map((p) => interpolate(p, env).value);
+        break;
+      }
       case 'build':
         layer.build = readBuild(file, value, env);
         layer.buildLocation = pairLocation;
