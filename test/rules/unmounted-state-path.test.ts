@@ -41,6 +41,53 @@ runRuleTests('unmounted-state-path', {
     { name: 'apache/kafka without KAFKA_LOG_DIRS logs to /tmp', code: 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n' },
     { name: 'wordpress with only wp-content on a volume', code: 'services:\n  wp:\n    image: wordpress:6\n    volumes:\n      - wp:/var/www/html/wp-content\nvolumes:\n  wp:\n' },
     { name: 'linuxserver.io image with /config mounted', code: 'services:\n  sonarr:\n    image: lscr.io/linuxserver/sonarr:latest\n    volumes:\n      - ./sonarr:/config\n' },
+    // Dockerfiles built by a service (SPEC §3: the built Dockerfile's VOLUMEs and base image).
+    {
+      name: 'a built service mounts its Dockerfile VOLUME on a named volume',
+      files: {
+        'compose.yaml': 'services:\n  app:\n    build: ./app\n    volumes:\n      - app-data:/srv/data\nvolumes:\n  app-data:\n',
+        'app/Dockerfile': 'FROM debian:12-slim\nVOLUME ["/srv/data"]\n',
+      },
+    },
+    {
+      name: 'a Dockerfile based on postgres, with the data directory mounted',
+      files: {
+        'compose.yaml': 'services:\n  db:\n    build: ./db\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
+        'db/Dockerfile': 'FROM docker.io/library/postgres:16\nCOPY init.sql /docker-entrypoint-initdb.d/\n',
+      },
+    },
+    {
+      name: 'scratch and cache VOLUMEs in a Dockerfile are not state',
+      files: {
+        'compose.yaml': 'services:\n  app:\n    build: .\n',
+        Dockerfile: 'FROM node:20\nVOLUME /tmp/work /var/cache/app /app/node_modules /run/app\n',
+      },
+    },
+    {
+      name: 'a VOLUME in a build stage that is not the final image',
+      files: {
+        'compose.yaml': 'services:\n  app:\n    build: .\n',
+        Dockerfile: 'FROM golang:1.22 AS build\nVOLUME /go/data\nRUN go build -o /out/app .\n\nFROM gcr.io/distroless/base\nCOPY --from=build /out/app /app\n',
+      },
+    },
+    {
+      name: 'build.target selects a stage without state',
+      files: {
+        'compose.yaml': 'services:\n  app:\n    build:\n      context: .\n      target: web\n',
+        Dockerfile: 'FROM postgres:16 AS db\n\nFROM nginx:1.27 AS web\n',
+      },
+    },
+    {
+      name: 'a build context that does not exist links nothing',
+      files: { 'compose.yaml': 'services:\n  app:\n    build: ./missing\n' },
+    },
+    {
+      name: 'an unknown base image tag gives no version-specific finding',
+      files: {
+        'compose.yaml': 'services:\n  db:\n    build: .\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
+        Dockerfile: 'ARG PG_VERSION\nFROM postgres:${PG_VERSION}\n',
+      },
+    },
   ],
   invalid: [
     {
@@ -129,6 +176,62 @@ runRuleTests('unmounted-state-path', {
       code: 'services:\n  cloud:\n    image: lscr.io/linuxserver/nextcloud:latest\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 48, containerPath: '/config', message: ANON }],
       output: 'services:\n  cloud:\n    image: lscr.io/linuxserver/nextcloud:latest\n    volumes:\n      - cloud-config:/config\n\nvolumes:\n  cloud-config:\n',
+    },
+    {
+      name: 'a Dockerfile VOLUME with no mount: reported in compose.yaml and on the VOLUME, fixed in compose.yaml',
+      files: {
+        'compose.yaml': 'services:\n  app:\n    build: ./app\n    ports:\n      - "8080:8080"\n',
+        'app/Dockerfile': 'FROM debian:12-slim\nRUN mkdir -p /srv/data\n# uploaded files\nVOLUME ["/srv/data"]\nCMD ["app"]\n',
+      },
+      errors: [
+        { file: 'app/Dockerfile', line: 4, column: 9, endLine: 4, endColumn: 20, containerPath: '/srv/data', service: 'app', message: /^VOLUME \/srv\/data has no named volume in service "app" \(compose\.yaml\), so Docker writes it to an anonymous volume/ },
+        { file: 'compose.yaml', line: 3, column: 12, endLine: 3, endColumn: 17, containerPath: '/srv/data', message: /^The Dockerfile of service "app" declares VOLUME \/srv\/data, and no volume is mounted there/ },
+      ],
+      output: {
+        'compose.yaml': 'services:\n  app:\n    build: ./app\n    ports:\n      - "8080:8080"\n    volumes:\n      - app-data:/srv/data\n\nvolumes:\n  app-data:\n',
+        'app/Dockerfile': 'FROM debian:12-slim\nRUN mkdir -p /srv/data\n# uploaded files\nVOLUME ["/srv/data"]\nCMD ["app"]\n',
+      },
+    },
+    {
+      name: 'the FROM chain (global ARG, named stage) reaches postgres: reported on the FROM image',
+      files: {
+        'compose.yaml': 'services:\n  db:\n    build:\n      context: ./db\n',
+        'db/Dockerfile': 'ARG PG=16\nFROM postgres:${PG} AS base\nCOPY init.sql /docker-entrypoint-initdb.d/\n\nFROM base\n',
+      },
+      errors: [
+        { file: 'compose.yaml', line: 3, column: 5, endLine: 3, endColumn: 10, containerPath: '/var/lib/postgresql/data', message: ANON },
+        { file: 'db/Dockerfile', line: 2, column: 6, endLine: 2, endColumn: 20, containerPath: '/var/lib/postgresql/data', message: /^PostgreSQL data directory \/var\/lib\/postgresql\/data has no named volume in service "db"/ },
+      ],
+      output: {
+        'compose.yaml': 'services:\n  db:\n    build:\n      context: ./db\n    volumes:\n      - db-data:/var/lib/postgresql/data\n\nvolumes:\n  db-data:\n',
+      },
+    },
+    {
+      name: 'ENV PGDATA in the Dockerfile moves the path: reported on the ENV, the data is in the writable layer',
+      files: {
+        'compose.yaml': 'services:\n  db:\n    image: registry.example.com/acme/db:1.4\n    build: db\n',
+        'db/Dockerfile': 'FROM postgres:16-alpine\nENV PGDATA=/srv/pg \\\n    LANG=en_US.utf8\n',
+      },
+      errors: [
+        { file: 'compose.yaml', line: 4, column: 12, endLine: 4, endColumn: 14, containerPath: '/srv/pg', message: /writable layer/ },
+        { file: 'db/Dockerfile', line: 2, column: 5, endLine: 2, endColumn: 19, containerPath: '/srv/pg', message: /^PostgreSQL data directory \/srv\/pg has no volume in service "db" \(compose\.yaml\): the data is written to the container's writable layer/ },
+      ],
+      output: { 'compose.yaml': 'services:\n  db:\n    image: registry.example.com/acme/db:1.4\n    build: db\n    volumes:\n      - db-data:/srv/pg\n\nvolumes:\n  db-data:\n' },
+    },
+    {
+      name: 'build.dockerfile, build.target and build.args select postgres 18',
+      files: {
+        'compose.yaml': 'services:\n  db:\n    build:\n      context: .\n      dockerfile: docker/db.Dockerfile\n      target: runtime\n      args:\n        PG_MAJOR: "18"\n',
+        'docker/db.Dockerfile': 'ARG PG_MAJOR=16\nFROM postgres:${PG_MAJOR} AS runtime\n\nFROM runtime AS debug\nRUN apt-get update\n',
+      },
+      lint: ['compose.yaml'],
+      errors: [
+        { file: 'compose.yaml', line: 3, column: 5, endLine: 3, endColumn: 10, containerPath: '/var/lib/postgresql' },
+        { file: 'docker/db.Dockerfile', line: 2, column: 6, endLine: 2, endColumn: 26, containerPath: '/var/lib/postgresql' },
+      ],
+      output: {
+        'compose.yaml': 'services:\n  db:\n    build:\n      context: .\n      dockerfile: docker/db.Dockerfile\n      target: runtime\n      args:\n        PG_MAJOR: "18"\n    volumes:\n      - db-data:/var/lib/postgresql\n\nvolumes:\n  db-data:\n',
+      },
     },
   ],
 });

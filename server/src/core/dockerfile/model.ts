@@ -132,8 +132,9 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
         for (const property of node.getProperties()) {
           const name = property.getName();
           const fallback = property.getValue();
-          const value = buildArgs.get(name) ?? (fallback === null ? undefined : known(expandVariables(fallback, model.globalArgs, escape)));
-          model.globalArgs.set(name, value);
+          // `ARG V` with no value and no build argument leaves V unset: `${V:-x}` gives x.
+          if (fallback === null && !buildArgs.has(name)) model.globalArgs.delete(name);
+          else model.globalArgs.set(name, buildArgs.get(name) ?? known(expandVariables(fallback ?? '', model.globalArgs, escape)));
         }
       }
       continue;
@@ -144,10 +145,10 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
         const name = property.getName();
         if (stage.environment.has(name)) continue; // ENV wins over ARG
         const fallback = property.getValue();
-        const value =
-          buildArgs.get(name) ??
-          (fallback !== null ? known(expandVariables(fallback, scope, escape)) : model.globalArgs.has(name) ? model.globalArgs.get(name) : undefined);
-        scope.set(name, value);
+        if (buildArgs.has(name)) scope.set(name, buildArgs.get(name));
+        else if (fallback !== null) scope.set(name, known(expandVariables(fallback, scope, escape)));
+        else if (model.globalArgs.has(name)) scope.set(name, model.globalArgs.get(name));
+        else scope.delete(name);
       }
     } else if (node instanceof Env) {
       for (const property of node.getProperties()) {

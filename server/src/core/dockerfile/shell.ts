@@ -359,6 +359,13 @@ function simpleCommandWrites(tokens: readonly ShellToken[], context: WriteContex
     return { writes, cd: resolved && !resolved.unknown ? resolved.path : undefined };
   }
   for (const word of commandWrites(name, args)) resolve(word, name);
+  if (name === 'dd') {
+    for (const arg of args) {
+      if (!arg.value.startsWith('of=')) continue;
+      const resolved = resolvePath({ value: arg.value.slice(3), unknown: arg.value.includes(UNKNOWN) }, context.cwd);
+      if (resolved) writes.push({ ...resolved, word: arg.word, command: name });
+    }
+  }
   const cwdWrite = writesWorkingDirectory(name, args);
   if (cwdWrite && context.cwd !== undefined) writes.push({ path: context.cwd, unknown: false, word: commandWord, command: name });
   return { writes, cd: false };
@@ -488,8 +495,6 @@ function commandWrites(name: string, args: readonly Arg[]): ShellWord[] {
       const hasScript = parsed.options.has('-e') || parsed.options.has('--expression') || parsed.options.has('-f') || parsed.options.has('--file');
       return words(parsed.positionals.slice(hasScript ? 0 : 1));
     }
-    case 'dd':
-      return args.filter((a) => a.value.startsWith('of=')).map((a) => a.word);
     default:
       return [];
   }

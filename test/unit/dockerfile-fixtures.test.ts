@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { isComposeFileName, isDockerfileName, lint, type Finding } from '../../server/src/core';
+import { abs, MemoryHost, rel } from '../helpers/memory-host';
+
+/** A fixture project from test/fixtures/dockerfile/<name>, loaded into memory. */
+function project(name: string): MemoryHost {
+  const root = path.resolve(__dirname, '../fixtures/dockerfile', name);
+  const host = new MemoryHost();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else host.write(abs(path.relative(root, full).split(path.sep).join('/')), readFileSync(full, 'utf8'));
+    }
+  };
+  walk(root);
+  return host;
+}
+
+function run(host: MemoryHost, rules: string[]): string[] {
+  const files = [...host.files.keys()].filter((f) => isComposeFileName(f));
+  const dockerfiles = [...host.files.keys()].filter((f) => isDockerfileName(f));
+  return lint({ files, dockerfiles, host })
+    .findings.filter((f: Finding) => rules.includes(f.rule) || f.rule === 'parse-error')
+    .map((f) => `${rel(f.location.file)}:${f.location.range.start.line + 1}:${f.location.range.start.character + 1} ${f.rule} ${f.service ?? '-'} ${f.containerPath ?? '-'}`);
+}
+
+describe('Dockerfile fixture projects', () => {
+  it('webapp: a multi-stage Dockerfile built for two services, with a VOLUME nobody mounts and writes after it', () => {
+    assert.deepEqual(run(project('webapp'), ['unmounted-state-path', 'write-after-volume']), [
+      'compose.yaml:11:5 unmounted-state-path app /srv/app/uploads',
+      'compose.yaml:22:5 unmounted-state-path worker /srv/app/uploads',
+      'docker/app.Dockerfile:17:9 unmounted-state-path app /srv/app/uploads',
+      'docker/app.Dockerfile:17:9 unmounted-state-path worker /srv/app/uploads',
+      'docker/app.Dockerfile:20:14 write-after-volume - /srv/app/uploads',
+      'docker/app.Dockerfile:21:24 write-after-volume - /srv/app/uploads',
+    ]);
+  });
+  it('clean: VOLUMEs declared after the writes and mounted on named volumes give no finding', () => {
+    assert.deepEqual(run(project('clean'), ['unmounted-state-path', 'write-after-volume', 'anonymous-state-volume', 'misplaced-state-mount']), []);
+  });
+});
