@@ -1,6 +1,7 @@
 import type { ImageEntry, PersistenceSwitch, StateCondition, StateKind, StatePathSpec } from './knowledge/types';
 import { parseImageRef, selectVariant, type KnowledgeBase } from './knowledge/lookup';
-import type { Mount, Workload } from './model';
+import type { BuiltImage, Mount, Workload } from './model';
+import type { Location } from './types';
 import { isSameOrParent, isScratchPath, normalizeContainerPath } from './paths';
 
 /** A path inside a workload's container whose contents must survive recreation. */
@@ -19,6 +20,11 @@ export interface StatePath {
   origin: { kind: 'image' } | { kind: 'env'; name: string } | { kind: 'flag'; flag: string } | { kind: 'argument'; after: string };
   /** A cache image without persistence configured: reported only as a hint. */
   cacheOnly: boolean;
+  /**
+   * For a built image: where its Dockerfile creates this state — the `VOLUME` that
+   * declares it, the `ENV` that moved it, or the `FROM` of the base image that keeps it.
+   */
+  dockerfile?: { location: Location; via: 'volume' | 'env' | 'from' };
 }
 
 export interface ImageInfo {
@@ -40,6 +46,12 @@ export function imageInfo(workload: Workload, knowledge: KnowledgeBase): ImageIn
 
 /** The state paths of a workload, after env vars, command flags and arguments moved them. */
 export function statePaths(workload: Workload, knowledge: KnowledgeBase): StatePath[] {
+  if (workload.build) return builtStatePaths(workload, workload.build, knowledge);
+  return imageStatePaths(workload, knowledge);
+}
+
+/** The state paths the workload's image is known to keep. */
+function imageStatePaths(workload: Workload, knowledge: KnowledgeBase): StatePath[] {
   const info = imageInfo(workload, knowledge);
   if (!info || info.entry.stateless) return [];
   const selection = selectVariant(info.entry, info.tag, info.tagUnknown);
@@ -207,6 +219,50 @@ function persistenceConfigured(workload: Workload, persistence: PersistenceSwitc
   }
   // A mounted configuration file may switch persistence on: we cannot tell it is off.
   return workload.mounts.some((m) => /\.conf$/.test(m.target) || persistence.configPaths.some((p) => isSameOrParent(p, m.target)));
+}
+
+/**
+ * The state paths of an image built from a Dockerfile: what its base image (the end
+ * of the `FROM` chain) keeps, moved by the Dockerfile's `ENV` / `CMD` unless the
+ * workload overrides them, plus every `VOLUME` the Dockerfile declares.
+ */
+function builtStatePaths(workload: Workload, build: BuiltImage, knowledge: KnowledgeBase): StatePath[] {
+  const view: Workload = {
+    ...workload,
+    image: build.base,
+    environment: new Map([...build.environment, ...workload.environment]),
+    // A compose `entrypoint` resets the image's CMD, as Docker does.
+    command: workload.command ?? (workload.entrypoint ? undefined : build.command),
+    entrypoint: workload.entrypoint ?? build.entrypoint,
+  };
+  const result = build.base ? imageStatePaths(view, knowledge) : [];
+  for (const state of result) {
+    const env = state.origin.kind === 'env' && !workload.environment.has(state.origin.name) ? build.environmentLocations.get(state.origin.name) : undefined;
+    if (env) state.dockerfile = { location: env, via: 'env' };
+    else if (build.base) state.dockerfile = { location: build.base.location, via: 'from' };
+  }
+  for (const volume of build.volumes) {
+    if (isScratchPath(volume.path) || isSameOrParent('/var/cache', volume.path)) continue;
+    const same = result.find((s) => s.path === volume.path);
+    if (same) {
+      same.declaredVolume = true;
+      same.dockerfile = { location: volume.location, via: 'volume' };
+      continue;
+    }
+    // The base image's knowledge is more precise for a path inside (or around) its state.
+    if (result.some((s) => isSameOrParent(s.path, volume.path) || isSameOrParent(volume.path, s.path))) continue;
+    const known = knowledge.entries.flatMap((e) => e.variants.flatMap((v) => v.paths)).find((spec) => spec.path === volume.path);
+    result.push({
+      path: volume.path,
+      kind: known?.kind ?? (isSameOrParent('/var/log', volume.path) ? 'logs' : 'database'),
+      description: `VOLUME ${volume.path} declared in the Dockerfile`,
+      declaredVolume: true,
+      origin: { kind: 'image' },
+      cacheOnly: false,
+      dockerfile: { location: volume.location, via: 'volume' },
+    });
+  }
+  return result;
 }
 
 /** The mount that holds a state path: at the path or at a parent; the deepest wins. */
