@@ -244,7 +244,8 @@ describe('version selection', () => {
     assert.deepEqual(paths('solr:9'), ['/var/solr']);
     assert.deepEqual(paths('questdb/questdb:6.0.9'), []);
     assert.deepEqual(paths('questdb/questdb:8.2.1'), ['/var/lib/questdb']);
-    assert.deepEqual(paths('chromadb/chroma:0.6.3'), ['/chroma/chroma']);
+    assert.deepEqual(paths('chromadb/chroma:0.6.3'), [], '0.x persisted only with IS_PERSISTENT');
+    assert.deepEqual(paths('chromadb/chroma:0.6.3', { env: { IS_PERSISTENT: 'TRUE', PERSIST_DIRECTORY: '/chroma/chroma' } }), ['/chroma/chroma']);
     assert.deepEqual(paths('chromadb/chroma:1.0.12'), ['/data']);
   });
 });

@@ -561,10 +561,10 @@ export const DATABASES: readonly ImageEntry[] = [
     name: 'Chroma',
     images: ['chromadb/chroma'],
     source: 'https://docs.trychroma.com/production/containers/docker',
-    notes: 'Chroma 1.x keeps data in /data; 0.x images used /chroma/chroma.',
+    notes: 'Chroma 1.x keeps data in /data. 0.x images persisted to /chroma/chroma only with IS_PERSISTENT; only a PERSIST_DIRECTORY that names the place is checked there.',
     variants: [
       { versions: { min: '1' }, paths: [{ path: '/data', kind: 'database', description: 'Chroma persistence directory', declaredVolume: false }] },
-      { paths: [{ path: '/chroma/chroma', kind: 'database', description: 'Chroma persistence directory', declaredVolume: false, env: ['PERSIST_DIRECTORY'] }] },
+      { paths: [{ path: '/chroma/chroma', kind: 'database', description: 'Chroma persistence directory', declaredVolume: false, env: ['PERSIST_DIRECTORY'], onlyWhenSet: true }] },
     ],
   },
   {
