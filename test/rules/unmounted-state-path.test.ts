@@ -82,6 +82,10 @@ runRuleTests('unmounted-state-path', {
       files: { 'compose.yaml': 'services:\n  app:\n    build: ./missing\n' },
     },
     {
+      name: 'an ENV set from an unknown ARG moves the path nowhere certain: nothing guessed',
+      files: { 'compose.yaml': 'services:\n  db:\n    build: .\n', Dockerfile: 'FROM postgres:16\nARG DATA\nENV PGDATA=$DATA\n' },
+    },
+    {
       name: 'an unknown base image tag gives no version-specific finding',
       files: {
         'compose.yaml': 'services:\n  db:\n    build: .\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',

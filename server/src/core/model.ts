@@ -70,7 +70,7 @@ export interface BuiltImage {
   location: Location;
   /** The external image the `FROM` chain starts from (located in the Dockerfile); undefined for `scratch` or an unknown image. */
   base?: ImageReference;
-  /** `ENV` the Dockerfile sets along the chain (known values only), and where each is set. */
+  /** `ENV` the Dockerfile sets along the chain (a value vsafe cannot know is `${?}`), and where each is set. */
   environment: ReadonlyMap<string, string>;
   environmentLocations: ReadonlyMap<string, Location>;
   /** `VOLUME` paths the Dockerfile declares along the chain (known paths only). */

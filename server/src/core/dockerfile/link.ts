@@ -64,8 +64,8 @@ export function builtImage(dockerfile: DockerfileModel, stage: DockerStage, loca
   let entrypoint: string[] | undefined;
   for (const s of chain) {
     for (const assignment of s.env) {
-      if (assignment.value === undefined) environment.delete(assignment.name);
-      else environment.set(assignment.name, assignment.value);
+      // A value vsafe cannot know stays visibly unknown, so a path it moves is not guessed.
+      environment.set(assignment.name, assignment.value ?? '${?}');
       environmentLocations.set(assignment.name, at(assignment.range));
     }
     for (const volume of s.volumes) if (!volume.unknown) volumes.push({ path: volume.path, location: at(volume.range) });
