@@ -41,47 +41,58 @@ writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
 
 mkdirSync(path.join(ROOT, 'schemas'), { recursive: true });
 const schemaPath = path.join(ROOT, 'schemas/vsaferc.schema.json');
-let schema: Record<string, unknown>;
-try {
-  schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
-} catch {
-  schema = { $schema: 'http://json-schema.org/draft-07/schema#', title: 'vsafe configuration', type: 'object', additionalProperties: false, properties: {} };
-}
-const props = schema.properties as Record<string, unknown>;
-props.$schema = { type: 'string' };
-props.rules = { type: 'object', description: 'Rule severities.', additionalProperties: false, properties: Object.fromEntries(RULES.map((r) => [r.meta.id, { enum: SEVERITIES, description: r.meta.description }])) };
-props.production ??= { type: 'array', items: { type: 'string' }, description: 'Globs of compose files that are production configurations.' };
-props.composeFiles ??= { type: 'array', items: { type: 'string' }, description: 'Extra globs of files to analyse as compose files.' };
-props.ignore ??= { type: 'array', items: { type: 'string' }, description: 'Globs of files to skip.' };
-props.images ??= {
-  type: 'array',
-  description: 'Extra knowledge: where your images keep their state.',
-  items: {
-    type: 'object',
-    required: ['paths'],
-    properties: {
-      image: { type: 'string', description: 'Repository name, e.g. acme/ledger' },
-      images: { type: 'array', items: { type: 'string' } },
-      name: { type: 'string' },
-      source: { type: 'string' },
-      paths: {
-        type: 'array',
-        items: {
-          anyOf: [
-            { type: 'string', pattern: '^/' },
-            {
-              type: 'object',
-              required: ['path'],
-              properties: {
-                path: { type: 'string', pattern: '^/' },
-                kind: { enum: ['database', 'uploads', 'config-state', 'logs', 'cache'] },
-                description: { type: 'string' },
-                volume: { type: 'boolean', description: 'The image declares VOLUME for this path.' },
-                env: { type: 'array', items: { type: 'string' } },
-                flags: { type: 'array', items: { type: 'string' } },
-              },
-            },
-          ],
+// The whole schema is regenerated each time so it cannot drift from config-validate.ts.
+const globs = (description: string, example: string) => ({ type: 'array', description, items: { type: 'string', minLength: 1 }, examples: [[example]] });
+const pathSpec = {
+  anyOf: [
+    { type: 'string', pattern: '^/', description: 'An absolute container path (kind: database).' },
+    {
+      type: 'object',
+      required: ['path'],
+      additionalProperties: false,
+      properties: {
+        path: { type: 'string', pattern: '^/', description: 'Absolute container path where the image keeps state.' },
+        kind: { enum: ['database', 'uploads', 'config-state', 'logs', 'cache'], default: 'database', description: 'What the path holds; decides severity and wording.' },
+        description: { type: 'string', description: 'Shown in messages and comment stubs, e.g. "Ledger data directory".' },
+        volume: { type: 'boolean', description: 'The image declares VOLUME for this path (Docker creates an anonymous volume).' },
+        declaredVolume: { type: 'boolean', description: 'Same as "volume".' },
+        env: { type: 'array', items: { type: 'string' }, description: 'Environment variables whose value moves the path.' },
+        flags: { type: 'array', items: { type: 'string' }, description: 'Command flags whose argument moves the path.' },
+      },
+    },
+  ],
+};
+const schema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://github.com/vsafe/vsafe/blob/main/schemas/vsaferc.schema.json',
+  title: 'vsafe configuration (.vsaferc.json, or "vsafe" in package.json)',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    rules: {
+      type: 'object',
+      description: 'Rule severities: "off", "hint", "info", "warning" or "error".',
+      additionalProperties: false,
+      properties: Object.fromEntries(RULES.map((r) => [r.meta.id, { enum: SEVERITIES, default: r.meta.defaultSeverity, description: r.meta.description, markdownDescription: `${r.meta.description} [Docs](https://github.com/vsafe/vsafe/blob/main/docs/rules/${r.meta.id}.md)` }])),
+    },
+    production: globs('Globs (relative to this file\'s folder; without "/" they match the file name anywhere) of compose files that are production configurations.', 'deploy/*.yml'),
+    composeFiles: globs('Extra globs of files to analyse as compose files.', 'deploy/**/*.yml'),
+    ignore: globs('Globs of files and folders to skip.', 'vendor/**'),
+    images: {
+      type: 'array',
+      description: 'Extra knowledge: where your own images keep their state.',
+      items: {
+        type: 'object',
+        required: ['paths'],
+        anyOf: [{ required: ['image'] }, { required: ['images'] }],
+        properties: {
+          id: { type: 'string' },
+          image: { type: 'string', description: 'Repository name, e.g. acme/ledger' },
+          images: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Several repository names for one entry.' },
+          name: { type: 'string', description: 'Display name, e.g. Ledger.' },
+          source: { type: 'string', description: 'Where the state path is documented.' },
+          paths: { type: 'array', minItems: 1, items: pathSpec },
         },
       },
     },

@@ -15,20 +15,28 @@ export function validateConfig(value: unknown, knownRules: ReadonlySet<string>):
   const input = value as Record<string, unknown>;
   const config = emptyConfig();
   for (const key of Object.keys(input)) {
-    if (!KEYS.has(key)) return { ok: false, error: `unknown key "${key}" (expected one of ${[...KEYS].filter((k) => k !== '$schema').join(', ')})` };
+    if (!KEYS.has(key)) {
+      const suggestion = closest(key, [...KEYS]);
+      return { ok: false, error: `unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; the keys are ${[...KEYS].filter((k) => k !== '$schema').join(', ')}` };
+    }
   }
   if (input.rules !== undefined) {
     if (typeof input.rules !== 'object' || input.rules === null || Array.isArray(input.rules)) return { ok: false, error: '"rules" must be an object of rule id → severity' };
     for (const [id, setting] of Object.entries(input.rules)) {
-      if (!knownRules.has(id)) return { ok: false, error: `unknown rule "${id}" in "rules"` };
-      if (!isSeveritySetting(setting)) return { ok: false, error: `rule "${id}": severity must be one of ${SEVERITY_SETTINGS.join(', ')}` };
+      if (!knownRules.has(id)) {
+        const suggestion = closest(id, [...knownRules]);
+        return { ok: false, error: `unknown rule "${id}" in "rules"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}` };
+      }
+      if (!isSeveritySetting(setting)) return { ok: false, error: `rule "${id}" in "rules": the severity must be one of ${SEVERITY_SETTINGS.join(', ')}, not ${JSON.stringify(setting)}` };
       config.rules[id] = setting;
     }
   }
   for (const key of ['production', 'composeFiles', 'ignore'] as const) {
     const list = input[key];
     if (list === undefined) continue;
-    if (!Array.isArray(list) || !list.every((g) => typeof g === 'string')) return { ok: false, error: `"${key}" must be an array of glob strings` };
+    if (!Array.isArray(list)) return { ok: false, error: `"${key}" must be an array of glob strings, e.g. ["deploy/*.yml"]` };
+    const bad = list.findIndex((g) => typeof g !== 'string' || g.trim() === '');
+    if (bad >= 0) return { ok: false, error: `"${key}" must be an array of glob strings: item ${bad} is ${JSON.stringify(list[bad])}` };
     config[key] = list as string[];
   }
   if (input.images !== undefined) {
@@ -47,7 +55,7 @@ function validateImages(value: unknown): ImageEntry[] | string {
   const entries: ImageEntry[] = [];
   for (const [index, raw] of value.entries()) {
     const where = `images[${index}]`;
-    if (typeof raw !== 'object' || raw === null) return `${where} must be an object`;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return `${where} must be an object`;
     const item = raw as Record<string, unknown>;
     const names = typeof item.image === 'string' ? [item.image] : Array.isArray(item.images) ? item.images : undefined;
     if (!names || names.length === 0 || !names.every((n) => typeof n === 'string')) return `${where} needs "image" (a repository name) or "images"`;
@@ -77,4 +85,32 @@ function validateImages(value: unknown): ImageEntry[] | string {
     });
   }
   return entries;
+}
+
+/** The candidate a mistyped name most likely meant (edit distance ≤ 3), if any. */
+function closest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 4;
+  for (const candidate of candidates) {
+    const d = distance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
 }

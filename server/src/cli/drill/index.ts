@@ -339,7 +339,7 @@ class Drill {
     this.started = true;
     const up = await this.up(active);
     if (up) return up;
-    for (const a of active) await this.writeAll(a, 'start');
+    await Promise.all(active.map((a) => this.writeAll(a, 'start')));
 
     const steps: StepName[] = ['restart', 'down-up'];
     if (this.options.includeDownV) steps.push('down-v-up');
@@ -352,27 +352,30 @@ class Drill {
         for (const a of live) a.report.error ??= `${stepLabel(step)} failed: ${failure}`;
         break;
       }
-      for (const a of live) {
-        for (const result of a.report.results) {
-          const method = this.methods.get(result);
-          if (!method) continue;
-          if (!a.container) {
-            result.steps[step] = 'error';
-            result.error ??= `no container after ${stepLabel(step)}`;
-            continue;
-          }
-          const read = await this.sentinels.read(method, a.container, result.target.containerPath);
-          if (read.kind === 'error') {
-            result.steps[step] = 'error';
-            result.error ??= `reading the sentinel after ${stepLabel(step)}: ${read.message}`;
-            continue;
-          }
-          result.steps[step] = read.kind === 'found' && read.value === this.values.get(result) ? 'kept' : 'lost';
-        }
-        if (step !== steps[steps.length - 1]) await this.writeAll(a, step);
-      }
+      await Promise.all(live.map((a) => this.check(a, step, step === steps[steps.length - 1])));
     }
     return undefined;
+  }
+
+  /** Reads every sentinel of a service after a step, then writes fresh ones for the next step. */
+  private async check(a: Active, step: StepName, last: boolean): Promise<void> {
+    for (const result of a.report.results) {
+      const method = this.methods.get(result);
+      if (!method) continue;
+      if (!a.container) {
+        result.steps[step] = 'error';
+        result.error ??= `no container after ${stepLabel(step)}`;
+        continue;
+      }
+      const read = await this.sentinels.read(method, a.container, result.target.containerPath);
+      if (read.kind === 'error') {
+        result.steps[step] = 'error';
+        result.error ??= `reading the sentinel after ${stepLabel(step)}: ${read.message}`;
+        continue;
+      }
+      result.steps[step] = read.kind === 'found' && read.value === this.values.get(result) ? 'kept' : 'lost';
+    }
+    if (!last) await this.writeAll(a, step);
   }
 
   private async findHelperImage(): Promise<string | undefined> {
@@ -385,7 +388,18 @@ class Drill {
     return undefined;
   }
 
-  private async imageExists(image: string): Promise<boolean> {
+  private readonly imageChecks = new Map<string, Promise<boolean>>();
+
+  private imageExists(image: string): Promise<boolean> {
+    let check = this.imageChecks.get(image);
+    if (!check) {
+      check = this.imageExistsUncached(image);
+      this.imageChecks.set(image, check);
+    }
+    return check;
+  }
+
+  private async imageExistsUncached(image: string): Promise<boolean> {
     const result = this.engine.cli === 'podman' ? await this.cli(['image', 'exists', image], 30_000) : await this.cli(['image', 'inspect', '--format', '{{.Id}}', image], 30_000);
     return result.code === 0;
   }
@@ -493,11 +507,18 @@ class Drill {
     return undefined;
   }
 
+  /** Finds each service's container by the compose labels of the drill project (one `ps` for all). */
   private async locate(active: Active[]): Promise<void> {
-    for (const a of active) {
-      const ps = await this.cli(['ps', '-a', '-q', '--no-trunc', '--filter', `label=com.docker.compose.project=${this.project}`, '--filter', `label=com.docker.compose.service=${a.workload.name}`]);
-      a.container = ps.code === 0 ? ps.stdout.split('\n').map((l) => l.trim()).find((l) => l !== '') : undefined;
+    const label = this.engine.cli === 'podman' ? '{{index .Labels "com.docker.compose.service"}}' : '{{.Label "com.docker.compose.service"}}';
+    const ps = await this.cli(['ps', '-a', '--no-trunc', '--filter', `label=com.docker.compose.project=${this.project}`, '--format', `{{.ID}}\t${label}`]);
+    const byService = new Map<string, string>();
+    if (ps.code === 0) {
+      for (const line of ps.stdout.split('\n')) {
+        const [id, service] = line.trim().split('\t');
+        if (id && service && !byService.has(service)) byService.set(service, id);
+      }
     }
+    for (const a of active) a.container = byService.get(a.workload.name);
   }
 
   /** Writes a fresh sentinel under every path (choosing the method on the first write). */

@@ -58,7 +58,7 @@ export function formatDrillJson(report: DrillReport): string {
 
 /** The verdict for one drilled path: kept everywhere, or where data went, and whether the analysis was right. */
 export function verdict(result: PathResult): { ok: boolean; text: string } {
-  if (!result.method) return { ok: !result.error, text: result.target.skip ? `skipped: ${result.target.skip}` : `not drilled: ${result.error ?? 'unknown reason'}` };
+  if (!result.method) return { ok: !result.error, text: result.target.skip ? `skipped: ${result.target.skip}` : `not drilled${result.error ? `: ${result.error}` : ' (see the service error)'}` };
   const wrong: string[] = [];
   const lost: string[] = [];
   for (const step of STEP_ORDER) {

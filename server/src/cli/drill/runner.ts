@@ -53,6 +53,7 @@ export class Runner {
     if (this.abortedFlag && !options.ignoreAbort) {
       return Promise.resolve({ code: -1, stdout: '', stderr: 'aborted', timedOut: false, aborted: true, notFound: false });
     }
+    const started = Date.now();
     return new Promise((resolve) => {
       let stdout = '';
       let stderr = '';
@@ -77,7 +78,7 @@ export class Runner {
         settled = true;
         clearTimeout(timer);
         this.running.delete(child);
-        if (this.debug && (result.stdout || result.stderr)) this.debug(`${result.stdout}${result.stderr}`.replace(/^/gm, '  | ').trimEnd() + `\n  = ${result.code}\n`);
+        if (this.debug) this.debug(`${result.stdout}${result.stderr}`.replace(/^/gm, '  | ').trimEnd() + `\n  = ${result.code} (${Date.now() - started} ms)\n`);
         resolve(result);
       };
       child.on('error', (error: NodeJS.ErrnoException) => {
@@ -115,6 +116,6 @@ export function errorLine(result: RunResult): string {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '' && !/^\[?'?podman'?,|^using podman version|^podman-compose version|^\*\* |^exit code:|^\['/.test(l));
-  const error = lines.find((l) => /error|cannot|can't|no such|not found|denied|failed|unable/i.test(l));
+  const error = [...lines].reverse().find((l) => /^error\b|\berror:/i.test(l)) ?? lines.find((l) => /error|cannot|can't|no such|not found|denied|failed|unable/i.test(l));
   return (error ?? lines[lines.length - 1] ?? `exit code ${result.code}`).slice(0, 300);
 }
