@@ -1,6 +1,6 @@
-import { isMap, isScalar } from 'yaml';
-import type { ComposeFileModel } from '../compose/parse';
-import { asMap, deref, getValue, scalarString } from '../compose/yaml';
+import { isMap, isScalar, type Pair } from 'yaml';
+import { location, type ComposeFileModel } from '../compose/parse';
+import { asMap, deref, getValue, nodeSpan, scalarString } from '../compose/yaml';
 import type { LintResult } from '../lint';
 import type { Mount, MountType } from '../model';
 import type { ComposeConfiguration } from '../project';
@@ -72,11 +72,12 @@ function buildProject(configuration: ComposeConfiguration, findings: readonly Fi
   const fileSet = new Set(files);
   const inProject = (finding: Finding): boolean =>
     fileSet.has(finding.location.file) || finding.related.some((r) => fileSet.has(r.location.file));
+  const undocumented = findings.filter((f) => f.rule === UNDOCUMENTED_RULE);
   const services: InventoryService[] = configuration.workloads.map((workload) => ({
     name: workload.name,
     location: workload.location,
     image: workload.image?.value,
-    mounts: workload.mounts.map((mount) => inventoryMount(mount, configuration)),
+    mounts: workload.mounts.map((mount) => inventoryMount(mount, configuration, undocumented)),
     findings: findings.filter((f) => f.service === workload.name && inProject(f)),
   }));
   const serviceNames = new Set(services.map((s) => s.name));
@@ -88,14 +89,19 @@ function buildProject(configuration: ComposeConfiguration, findings: readonly Fi
   };
 }
 
-function inventoryMount(mount: Mount, configuration: ComposeConfiguration): InventoryMount {
+function inventoryMount(mount: Mount, configuration: ComposeConfiguration, undocumentedFindings: readonly Finding[]): InventoryMount {
   const declared = mount.type === 'volume' && mount.source !== undefined ? configuration.volumes.get(mount.source) : undefined;
   const external = declared?.declaration.external === true;
   const driver = declared?.declaration.driver;
   const device = declared ? bindDevice(declared.file, declared.declaration.pair.value) : undefined;
   const model = configuration.files.find((f) => f.file === mount.location.file);
   let documented = model !== undefined && hasComment(model, mount.location);
-  if (!documented && declared) documented = hasComment(declared.file, declared.declaration.keyLocation);
+  if (!documented && mount.type === 'volume' && mount.source !== undefined) {
+    // A comment on the volume's top-level declaration, in any file of the configuration.
+    documented = configuration.files.some((file) => file.volumes.some((v) => v.name === mount.source && hasComment(file, pairLocation(file, v.pair))));
+  }
+  // The undocumented-mount rule has the last word where it reported.
+  if (documented && undocumentedFindings.some((f) => f.location.file === mount.location.file && samePosition(f.location.range.start, mount.location.range.start))) documented = false;
   return {
     type: mount.type,
     source: mount.source,
@@ -108,6 +114,17 @@ function inventoryMount(mount: Mount, configuration: ComposeConfiguration): Inve
     persistence: persistence(mount.type, { external, remoteDriver: driver !== undefined && driver !== 'local', hostFolder: device !== undefined }),
     location: mount.location,
   };
+}
+
+function pairLocation(model: ComposeFileModel, pair: Pair): Location {
+  const [start, end] = nodeSpan(pair);
+  return location(model, start, end);
+}
+
+export const UNDOCUMENTED_RULE = 'undocumented-mount';
+
+function samePosition(a: Location['range']['start'], b: Location['range']['start']): boolean {
+  return a.line === b.line && a.character === b.character;
 }
 
 /** The persistence verdict of a mount type, as Docker Compose behaves. */
@@ -160,12 +177,13 @@ export function hasComment(model: ComposeFileModel, location: Location): boolean
   };
   // After the entry on its last line.
   const tail = lines.lineText(end.line).slice(end.character);
-  const tailComment = /^\s*(#.*)$/.exec(tail);
+  // (`name: # …` for a declaration without options.)
+  const tailComment = /^[\s:]*(#.*)$/.exec(tail);
   if (tailComment && isDoc(tailComment[1]!)) return true;
-  // After the entry's key on its first line (long syntax: `- type: volume # …`).
-  if (end.line !== start.line) {
-    const first = commentOnLine(model, start.line);
-    if (first !== undefined && isDoc(first)) return true;
+  // At the end of any line of a multi-line entry (long syntax: `- type: volume # …`).
+  for (let line = start.line; line < end.line; line++) {
+    const comment = commentOnLine(model, line);
+    if (comment !== undefined && isDoc(comment)) return true;
   }
   // The line directly above: a full-line comment.
   if (start.line > 0) {
