@@ -27,7 +27,7 @@ function flowScalar(text: string): string {
 }
 
 /** Appends an item to a sequence value of a service key, creating the key when missing. */
-export function appendServiceSequenceItem(layer: ServiceLayer, key: string, item: string): TextEdit[] {
+export function appendServiceSequenceItem(layer: ServiceLayer, key: string, item: string, comment?: string): TextEdit[] {
   const model = layer.file;
   const map = layer.entry.map;
   if (!map) return [];
@@ -43,7 +43,7 @@ export function appendServiceSequenceItem(layer: ServiceLayer, key: string, item
     }
     const itemColumn = column(model, value.range![0]);
     const lineEnd = endOfContentLine(model, contentEnd(value) ?? value.range![1]);
-    return [insertAt(model.file, model.lines, lineEnd, eol + spaces(itemColumn) + '- ' + blockScalar(item))];
+    return [insertAt(model.file, model.lines, lineEnd, commentLine(comment, itemColumn, eol) + eol + spaces(itemColumn) + '- ' + blockScalar(item))];
   }
   const keyCol = column(model, (pair?.key as Node | undefined)?.range?.[0] ?? map.range?.[0] ?? 0);
   if (pair && (value == null || (isScalar(value) && value.value == null))) {
@@ -52,7 +52,8 @@ export function appendServiceSequenceItem(layer: ServiceLayer, key: string, item
       return [replaceRange(model.file, model.lines, value.range[0], value.range[1], '[' + flowScalar(item) + ']')];
     }
     const keyEnd = endOfContentLine(model, (pair.key as Node).range![1]);
-    return [insertAt(model.file, model.lines, keyEnd, eol + spaces(keyCol + sequenceOffset(model)) + '- ' + blockScalar(item))];
+    const itemColumn = keyCol + sequenceOffset(model);
+    return [insertAt(model.file, model.lines, keyEnd, commentLine(comment, itemColumn, eol) + eol + spaces(itemColumn) + '- ' + blockScalar(item))];
   }
   if (pair) return []; // an unexpected shape (a mapping or a string): leave it to the user
   if (map.flow) {
@@ -69,9 +70,14 @@ export function appendServiceSequenceItem(layer: ServiceLayer, key: string, item
       model.file,
       model.lines,
       lineEnd,
-      eol + spaces(col) + key + ':' + eol + spaces(col + sequenceOffset(model)) + '- ' + blockScalar(item),
+      eol + spaces(col) + key + ':' + commentLine(comment, col + sequenceOffset(model), eol) + eol + spaces(col + sequenceOffset(model)) + '- ' + blockScalar(item),
     ),
   ];
+}
+
+/** A comment line above a new block item, so the mount a fix adds is documented from the start. */
+function commentLine(comment: string | undefined, column: number, eol: string): string {
+  return comment ? eol + spaces(column) + '# ' + comment : '';
 }
 
 function blockScalar(text: string): string {
