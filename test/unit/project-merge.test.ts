@@ -244,6 +244,13 @@ describe('interpolation from .env', () => {
     );
   });
 
+  it('COMPOSE_PROJECT_NAME comes from `name:` or the directory, like Compose sets it', () => {
+    const named = load({ 'compose.yaml': 'name: My_Shop\nservices:\n  a:\n    image: app:${COMPOSE_PROJECT_NAME}\n' });
+    assert.deepEqual([workload(named, 'a').image?.value, workload(named, 'a').image?.unknown], ['app:my_shop', false]);
+    const unnamed = load({ 'compose.yaml': 'services:\n  a:\n    image: app:${COMPOSE_PROJECT_NAME}\n' });
+    assert.equal(workload(unnamed, 'a').image?.value, 'app:project');
+  });
+
   it('$PWD is the project directory unless .env sets it', () => {
     const c = load({ 'compose.yaml': 'services:\n  a:\n    image: nginx\n    volumes:\n      - $PWD/html:/usr/share/nginx/html:ro\n' });
     assert.deepEqual(workload(c, 'a').mounts.map((m) => [m.type, m.hostPath, m.unknown]), [['bind', abs('html'), false]]);

@@ -156,6 +156,13 @@ export function loadConfiguration(paths: readonly string[], host: FileHost, cach
   const dir = dirname(paths[0]!);
   const env = projectEnvironment(dir, host);
   const loader = new Loader(host, cache);
+  if (!env.has('COMPOSE_PROJECT_NAME')) {
+    // Compose sets it for interpolation: the last `name:` of the files, else the directory name.
+    let name = basename(dir);
+    for (const path of paths) for (const doc of loader.read(path)?.documents ?? []) if (doc.projectName) name = interpolate(doc.projectName.raw, env).value;
+    const normalized = name.toLowerCase().replace(/[^a-z0-9_-]/g, '').replace(/^[_-]+/, '');
+    if (normalized !== '' && !normalized.includes('$')) env.set('COMPOSE_PROJECT_NAME', normalized);
+  }
   const files: ComposeFileModel[] = [];
   const project = emptyProject();
   for (const path of paths) {

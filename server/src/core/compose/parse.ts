@@ -59,6 +59,8 @@ export interface ComposeFileModel {
   services: ServiceEntry[];
   volumesPair: Pair | undefined;
   volumes: TopLevelVolume[];
+  /** Top-level `name:` (the project name), as written. */
+  projectName?: RawScalar;
   /** The top-level `include:` pair and its entries. */
   includePair?: Pair;
   includes: IncludeEntry[];
@@ -212,6 +214,9 @@ function readContents(model: ComposeFileModel): void {
     } else if (key === 'volumes') {
       model.volumesPair = pair;
       model.volumes = readTopLevelVolumes(model, pair);
+    } else if (key === 'name') {
+      const name = rawScalar(model, pair.value);
+      if (name) model.projectName = name;
     } else if (key === 'include') {
       model.includePair = pair;
       model.includes = readIncludes(model, pair);
