@@ -15,6 +15,8 @@ runRuleTests('write-after-volume', {
     { name: 'redirects to /dev/null and reads are not writes', files: df('FROM debian:12\nVOLUME /data\nRUN cat /data/x > /dev/null 2>&1 && ls /data < /data/input\n') },
     { name: 'comments in a continued RUN are dropped, not parsed', files: df('FROM debian:12\nVOLUME /data\nRUN apt-get update \\\n    # then write /data/x? no\n    && apt-get install -y curl\n') },
     { name: 'a python heredoc is not shell', files: df('FROM python:3.12\nVOLUME /data\nRUN python3 <<EOF\nopen("/data/x", "w").write("hi")\nEOF\n') },
+    { name: 'init scripts go where the base image reads them, not under its VOLUME', files: df('FROM postgres:16\nCOPY init.sql /docker-entrypoint-initdb.d/\nRUN mkdir -p /var/lib/postgresql/data\n') },
+    { name: 'a base image the knowledge base does not know', files: df('FROM acme/base:1\nCOPY x /data/x\n') },
     { name: 'the rule can be turned off', files: df('FROM debian:12\nVOLUME /data\nRUN touch /data/x\n'), config: { rules: { 'write-after-volume': 'off' } } },
     { name: 'a Windows Dockerfile (escape=`) is not read as POSIX shell', files: df('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nVOLUME C:/data\nRUN echo x > C:/data/x\n') },
   ],
@@ -67,6 +69,27 @@ runRuleTests('write-after-volume', {
       files: df('FROM golang:1.22 AS build\r\nRUN go build -o /out/app .\r\n\r\nFROM debian:12\r\nVOLUME /var/lib/app\r\nCOPY --from=build /out/app /usr/local/bin/app\r\nRUN sed -i "s/a/b/" /var/lib/app/config.ini\r\n'),
       errors: [{ file: 'Dockerfile', line: 7, column: 21, endLine: 7, endColumn: 44, message: /^RUN \(sed\) writes \/var\/lib\/app\/config\.ini/ }],
       output: { Dockerfile: 'FROM golang:1.22 AS build\r\nRUN go build -o /out/app .\r\n\r\nFROM debian:12\r\nCOPY --from=build /out/app /usr/local/bin/app\r\nRUN sed -i "s/a/b/" /var/lib/app/config.ini\r\nVOLUME /var/lib/app\r\n' },
+    },
+    {
+      name: 'a VOLUME the base image declares (knowledge base): reported, no fix',
+      files: df('FROM postgres:16-alpine\nCOPY seed.sql /var/lib/postgresql/data/seed.sql\n'),
+      errors: [
+        {
+          file: 'Dockerfile',
+          line: 2,
+          column: 15,
+          endLine: 2,
+          endColumn: 48,
+          containerPath: '/var/lib/postgresql/data',
+          message:
+            "COPY writes /var/lib/postgresql/data/seed.sql under /var/lib/postgresql/data, which the base image PostgreSQL declares as a VOLUME. The legacy builder (DOCKER_BUILDKIT=0, Windows containers, some CI builders) discards every change under a declared volume, so the image ships without it; BuildKit keeps it, but only as the seed of a new, empty volume, never in a volume that already holds data. Put the files somewhere else in the image (and copy them in at container start), or use the image's init mechanism.",
+        },
+      ],
+    },
+    {
+      name: 'a VOLUME inherited from an earlier stage of the FROM chain: reported, no fix',
+      files: df('FROM debian:12 AS base\nVOLUME /srv/data\n\nFROM base\nRUN touch /srv/data/ready\n'),
+      errors: [{ file: 'Dockerfile', line: 5, column: 11, endLine: 5, endColumn: 26, message: /^RUN \(touch\) writes \/srv\/data\/ready under \/srv\/data, which stage "base" declares as a VOLUME\./ }],
     },
     {
       name: 'a Dockerfile a compose service builds is checked too',

@@ -1,5 +1,6 @@
-import { UNKNOWN, writeIsUnder, type DockerInstruction, type DockerfileModel, type PathWrite, type VolumePath } from '../dockerfile/model';
-import type { Fix, TextEdit } from '../types';
+import { stageChain, UNKNOWN, writeIsUnder, type DockerInstruction, type DockerfileModel, type DockerStage, type PathWrite, type VolumePath } from '../dockerfile/model';
+import { parseImageRef, selectVariant, type KnowledgeBase } from '../knowledge/lookup';
+import type { Fix, Location, TextEdit } from '../types';
 import type { Rule } from './types';
 
 /**
@@ -17,6 +18,8 @@ export const writeAfterVolume: Rule = {
     messages: {
       write:
         '{{instruction}} writes {{target}} after VOLUME {{volume}} (line {{line}}) declared it. The legacy builder (DOCKER_BUILDKIT=0, Windows containers, some CI builders) discards every change under a declared volume, so the image ships without it; BuildKit keeps it, but only as the seed of a new, empty volume, never in a volume that already holds data. Move the VOLUME instruction below the last write.',
+      inherited:
+        '{{instruction}} writes {{target}} under {{volume}}, which {{source}} declares as a VOLUME. The legacy builder (DOCKER_BUILDKIT=0, Windows containers, some CI builders) discards every change under a declared volume, so the image ships without it; BuildKit keeps it, but only as the seed of a new, empty volume, never in a volume that already holds data. Put the files somewhere else in the image (and copy them in at container start), or use the image\'s init mechanism.',
     },
   },
   checkDockerfile(context) {
@@ -30,6 +33,20 @@ export const writeAfterVolume: Rule = {
         list.push({ volume, write });
         byVolume.set(volume.instruction, list);
       }
+      // VOLUMEs the stage inherits (an earlier stage of its FROM chain, the base image): no VOLUME here to move.
+      const inherited = inheritedVolumes(dockerfile, stage, context.knowledge);
+      for (const write of stage.writes) {
+        if ([...byVolume.values()].some((hits) => hits.some((h) => h.write === write))) continue;
+        const volume = inherited.find((v) => writeIsUnder(v.path, write) && !harmless(v.path, write));
+        if (!volume) continue;
+        context.report({
+          messageId: 'inherited',
+          data: { instruction: describeInstruction(write), target: write.path.split(UNKNOWN).join('…'), volume: volume.path, source: volume.source },
+          location: { file: dockerfile.file, range: write.range },
+          containerPath: volume.path,
+          related: [{ location: volume.location, message: `VOLUME ${volume.path} comes from ${volume.source}.` }],
+        });
+      }
       for (const [volumeInstruction, hits] of byVolume) {
         const last = hits.reduce((a, b) => (b.write.instruction.index > a.write.instruction.index ? b : a)).write.instruction;
         const fixes = moveVolumeFix(dockerfile, volumeInstruction, last);
@@ -37,7 +54,7 @@ export const writeAfterVolume: Rule = {
           context.report({
             messageId: 'write',
             data: {
-              instruction: write.instruction.keyword === 'RUN' ? `RUN (${write.command})` : write.instruction.keyword,
+              instruction: describeInstruction(write),
               target: write.path.split(UNKNOWN).join('…'),
               volume: volume.path,
               line: volume.instruction.range.start.line + 1,
@@ -52,6 +69,43 @@ export const writeAfterVolume: Rule = {
     }
   },
 };
+
+function describeInstruction(write: PathWrite): string {
+  return write.instruction.keyword === 'RUN' ? `RUN (${write.command})` : write.instruction.keyword;
+}
+
+interface InheritedVolume {
+  path: string;
+  /** `stage "base"` or `the base image PostgreSQL`. */
+  source: string;
+  location: Location;
+}
+
+/** The VOLUMEs a stage starts with: those of the earlier stages it builds on, and its base image's (knowledge base). */
+function inheritedVolumes(dockerfile: DockerfileModel, stage: DockerStage, knowledge: KnowledgeBase): InheritedVolume[] {
+  const chain = stageChain(dockerfile, stage);
+  const volumes: InheritedVolume[] = [];
+  for (const ancestor of chain.slice(0, -1)) {
+    const name = ancestor.name !== undefined ? `stage "${ancestor.name}"` : `the stage on line ${ancestor.from.range.start.line + 1}`;
+    for (const v of ancestor.volumes) if (!v.unknown) volumes.push({ path: v.path, source: name, location: { file: dockerfile.file, range: v.range } });
+  }
+  const root = chain[0];
+  if (!root?.image || root.parent !== undefined) return volumes;
+  const ref = parseImageRef(root.image.value.split(UNKNOWN).join('${?}'));
+  if (!ref || ref.repository.includes('${')) return volumes;
+  const entry = knowledge.find(ref);
+  if (!entry || entry.stateless) return volumes;
+  const selection = selectVariant(entry, ref.tag, ref.tag?.includes('${') === true);
+  // With an unknown tag only what every version declares is certain.
+  const specs =
+    selection.kind === 'known'
+      ? selection.variant.paths
+      : selection.variants[0]?.paths.filter((p) => selection.variants.every((v) => v.paths.some((q) => q.path === p.path && q.declaredVolume))) ?? [];
+  for (const spec of specs) {
+    if (spec.declaredVolume) volumes.push({ path: spec.path, source: `the base image ${entry.name}`, location: { file: dockerfile.file, range: root.image.range } });
+  }
+  return volumes;
+}
 
 /** `mkdir -p /data` after `VOLUME /data` changes nothing: the directory exists. */
 function harmless(volume: string, write: PathWrite): boolean {
