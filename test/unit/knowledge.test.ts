@@ -338,6 +338,28 @@ describe('statePaths: env vars, flags and arguments that move a path', () => {
   });
 });
 
+describe('statePaths: images used for their client tools', () => {
+  it('a backup or migration service that runs psql, pg_dump, mysqldump, mongosh or redis-cli keeps no state', () => {
+    assert.deepEqual(paths('postgres:16', { command: ['pg_dump', '-h', 'db', '-U', 'postgres', '-f', '/backup/db.sql'] }), []);
+    assert.deepEqual(paths('postgres:16', { entrypoint: ['/usr/bin/psql'], command: ['-h', 'db'] }), []);
+    assert.deepEqual(paths('postgres:16', { command: ['sh', '-c', 'pg_dump -h db -U postgres > /backup/db.sql'] }), []);
+    assert.deepEqual(paths('postgres:16', { command: ['bash', '-c', 'exec pg_isready -h db'] }), []);
+    assert.deepEqual(paths('postgres:16', { command: ['psql -h db -U postgres -f /init.sql'] }), [], 'one shell-form string');
+    assert.deepEqual(paths('mysql:8', { command: ['mysqldump', '-h', 'db', '--all-databases'] }), []);
+    assert.deepEqual(paths('mongo:7', { command: ['mongosh', '--host', 'db', '--eval', 'rs.initiate()'] }), []);
+    assert.deepEqual(paths('redis:7', { command: ['redis-cli', '-h', 'cache', 'ping'] }), []);
+    assert.deepEqual(paths('bitnami/postgresql:16', { command: ['pg_restore', '-d', 'app', '/dump'] }), []);
+  });
+
+  it('the server itself, or a script that does not start with a client tool, still has state', () => {
+    assert.deepEqual(paths('postgres:16', { command: ['postgres', '-c', 'max_connections=200'] }), ['/var/lib/postgresql/data']);
+    assert.deepEqual(paths('postgres:16', { command: ['-c', 'shared_buffers=256MB'] }), ['/var/lib/postgresql/data']);
+    assert.deepEqual(paths('postgres:16', { command: ['sh', '-c', 'docker-entrypoint.sh postgres'] }), ['/var/lib/postgresql/data']);
+    assert.deepEqual(paths('mysql:8', { command: ['mysqld', '--character-set-server=utf8mb4'] }), ['/var/lib/mysql']);
+    assert.deepEqual(paths('mysql:8', { command: ['--default-authentication-plugin=mysql_native_password'] }), ['/var/lib/mysql']);
+  });
+});
+
 describe('statePaths: caches', () => {
   const cacheOnly = (image: string, options?: WorkloadOptions): boolean[] => statePaths(workload(image, options), KB).map((s) => s.cacheOnly);
 

@@ -54,6 +54,8 @@ export function statePaths(workload: Workload, knowledge: KnowledgeBase): StateP
 function imageStatePaths(workload: Workload, knowledge: KnowledgeBase): StatePath[] {
   const info = imageInfo(workload, knowledge);
   if (!info || info.entry.stateless) return [];
+  // `image: postgres` + `command: pg_dump …`: the image runs a client tool, not its server.
+  if (runsClientTool(workload, info.entry)) return [];
   const selection = selectVariant(info.entry, info.tag, info.tagUnknown);
   const specs = selection.kind === 'known' ? selection.variant.paths : commonPaths(selection.variants.map((v) => v.paths));
   const args = commandWords(workload);
@@ -111,6 +113,26 @@ function commandWords(workload: Workload): string[] {
 
 function unquote(word: string): string {
   return /^(['"]).*\1$/.test(word) && word.length >= 2 ? word.slice(1, -1) : word;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+
+/**
+ * The workload runs one of the image's client tools (`psql`, `pg_dump`, `redis-cli`)
+ * instead of its server: directly, or as the first command of a `sh -c` script.
+ */
+function runsClientTool(workload: Workload, entry: ImageEntry): boolean {
+  if (!entry.clientCommands) return false;
+  const args = [...(workload.entrypoint ?? []), ...(workload.command ?? [])];
+  const words = args.length === 1 ? args[0]!.trim().split(/\s+/) : args;
+  const program = (word: string | undefined): string => (word ?? '').slice((word ?? '').lastIndexOf('/') + 1);
+  let first = program(words[0]);
+  if (SHELLS.has(first)) {
+    const script = words.indexOf('-c') >= 0 ? words.slice(words.indexOf('-c') + 1).join(' ') : '';
+    const scriptWords = script.trim().replace(/^['"]/, '').split(/\s+/);
+    first = program(scriptWords[0] === 'exec' ? scriptWords[1] : scriptWords[0]);
+  }
+  return entry.clientCommands.includes(first);
 }
 
 function conditionHolds(condition: StateCondition | undefined, workload: Workload, args: readonly string[]): boolean {

@@ -9,6 +9,7 @@ export const DATABASES: readonly ImageEntry[] = [
     id: 'postgres',
     name: 'PostgreSQL',
     images: ['postgres', 'postgis/postgis'],
+    clientCommands: ['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'pg_basebackup', 'pgbench', 'createdb', 'dropdb', 'vacuumdb'],
     source: 'https://hub.docker.com/_/postgres',
     notes: 'From 18 on the image keeps PGDATA in /var/lib/postgresql/18/docker and declares VOLUME /var/lib/postgresql; a mount at /var/lib/postgresql/data makes it refuse to start.',
     variants: [
@@ -44,6 +45,7 @@ export const DATABASES: readonly ImageEntry[] = [
     id: 'pgvector',
     name: 'PostgreSQL with pgvector',
     images: ['pgvector/pgvector'],
+    clientCommands: ['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'pg_basebackup', 'pgbench', 'createdb', 'dropdb', 'vacuumdb'],
     source: 'https://github.com/pgvector/pgvector#docker',
     notes: 'Built on the official postgres image; the PostgreSQL major is the `pgNN` part of the tag.',
     versionPattern: 'pg(\\d+)',
@@ -71,6 +73,7 @@ export const DATABASES: readonly ImageEntry[] = [
     id: 'timescaledb',
     name: 'TimescaleDB',
     images: ['timescale/timescaledb'],
+    clientCommands: ['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'pg_basebackup', 'pgbench', 'createdb', 'dropdb', 'vacuumdb'],
     source: 'https://hub.docker.com/r/timescale/timescaledb',
     notes: 'Built on the official postgres alpine image; the PostgreSQL major is the `pgNN` part of the tag. Untagged images are read as PostgreSQL 17.',
     versionPattern: 'pg(\\d+)',
@@ -99,6 +102,7 @@ export const DATABASES: readonly ImageEntry[] = [
     id: 'timescaledb-ha',
     name: 'TimescaleDB HA',
     images: ['timescale/timescaledb-ha'],
+    clientCommands: ['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'pg_basebackup', 'pgbench', 'createdb', 'dropdb', 'vacuumdb'],
     source: 'https://hub.docker.com/r/timescale/timescaledb-ha',
     variants: [
       {
@@ -119,6 +123,7 @@ export const DATABASES: readonly ImageEntry[] = [
     id: 'mysql',
     name: 'MySQL',
     images: ['mysql', 'mysql/mysql-server', 'mysql/community-server', 'mysql/enterprise-server', 'percona', 'percona/percona-server'],
+    clientCommands: ['mysql', 'mysqldump', 'mysqladmin', 'mysqlimport', 'mysqlcheck', 'mysqlpump', 'mysqlsh', 'mariadb', 'mariadb-dump', 'mariadb-admin', 'mariadb-import', 'mariadb-check'],
     source: 'https://hub.docker.com/_/mysql',
     variants: [
       {
@@ -139,6 +144,7 @@ export const DATABASES: readonly ImageEntry[] = [
     id: 'mariadb',
     name: 'MariaDB',
     images: ['mariadb', 'mariadb/server'],
+    clientCommands: ['mysql', 'mysqldump', 'mysqladmin', 'mysqlimport', 'mysqlcheck', 'mysqlpump', 'mysqlsh', 'mariadb', 'mariadb-dump', 'mariadb-admin', 'mariadb-import', 'mariadb-check'],
     source: 'https://hub.docker.com/_/mariadb',
     variants: [
       {
@@ -159,6 +165,7 @@ export const DATABASES: readonly ImageEntry[] = [
     id: 'mongo',
     name: 'MongoDB',
     images: ['mongo', 'mongodb/mongodb-community-server', 'mongodb/mongodb-enterprise-server', 'percona/percona-server-mongodb'],
+    clientCommands: ['mongosh', 'mongo', 'mongodump', 'mongorestore', 'mongoimport', 'mongoexport'],
     source: 'https://hub.docker.com/_/mongo',
     variants: [
       {
@@ -179,6 +186,7 @@ export const DATABASES: readonly ImageEntry[] = [
     id: 'redis',
     name: 'Redis',
     images: ['redis', 'redis/redis-stack-server', 'redis/redis-stack'],
+    clientCommands: ['redis-cli', 'redis-benchmark'],
     source: 'https://hub.docker.com/_/redis',
     cacheUnlessPersistent: true,
     notes: 'Without `--appendonly yes`, `--save …` or a mounted configuration it is treated as a cache (hint).',
@@ -201,6 +209,7 @@ export const DATABASES: readonly ImageEntry[] = [
     id: 'valkey',
     name: 'Valkey',
     images: ['valkey/valkey', 'valkey'],
+    clientCommands: ['valkey-cli', 'valkey-benchmark', 'redis-cli'],
     source: 'https://hub.docker.com/r/valkey/valkey',
     cacheUnlessPersistent: true,
     persistence: { flags: [{ flag: '--appendonly', values: ['yes'] }, { flag: '--save' }], configPaths: ['/usr/local/etc/valkey', '/etc/valkey'] },
@@ -224,6 +233,7 @@ export const DATABASES: readonly ImageEntry[] = [
     id: 'keydb',
     name: 'KeyDB',
     images: ['eqalpha/keydb'],
+    clientCommands: ['keydb-cli', 'keydb-benchmark'],
     source: 'https://docs.keydb.dev/docs/docker-basics/',
     cacheUnlessPersistent: true,
     persistence: { flags: [{ flag: '--appendonly', values: ['yes'] }, { flag: '--save' }], configPaths: ['/etc/keydb'] },
@@ -264,6 +274,7 @@ export const DATABASES: readonly ImageEntry[] = [
     id: 'cassandra',
     name: 'Apache Cassandra',
     images: ['cassandra'],
+    clientCommands: ['cqlsh', 'nodetool'],
     source: 'https://hub.docker.com/_/cassandra',
     variants: [{ paths: [{ path: '/var/lib/cassandra', kind: 'database', description: 'Cassandra data directory', declaredVolume: true }] }],
   },
@@ -306,6 +317,7 @@ export const DATABASES: readonly ImageEntry[] = [
     id: 'influxdb',
     name: 'InfluxDB',
     images: ['influxdb'],
+    clientCommands: ['influx'],
     source: 'https://hub.docker.com/_/influxdb',
     notes: '1.x keeps data in /var/lib/influxdb; 2.x in /var/lib/influxdb2 plus /etc/influxdb2; 3.x (`3-core`, `3-enterprise` tags) only where `--data-dir` / INFLUXDB3_DB_DIR points. `latest` is read as 2.x.',
     latestVersion: '2',
@@ -427,6 +439,7 @@ export const DATABASES: readonly ImageEntry[] = [
     id: 'mssql',
     name: 'Microsoft SQL Server',
     images: ['mssql/server', 'mssql/rhel/server', 'azure-sql-edge'],
+    clientCommands: ['sqlcmd'],
     source: 'https://learn.microsoft.com/en-us/sql/linux/sql-server-linux-docker-container-configure',
     variants: [{ paths: [{ path: '/var/opt/mssql', kind: 'database', description: 'SQL Server data directory', declaredVolume: false }] }],
   },

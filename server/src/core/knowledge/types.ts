@@ -121,6 +121,11 @@ export interface ImageEntry {
   persistence?: PersistenceSwitch;
   /** The image keeps nothing on disk (memcached): never reported. */
   stateless?: boolean;
+  /**
+   * Client tools shipped in the image (`psql`, `pg_dump`, `redis-cli`): a workload whose
+   * command runs one of them (directly or first in `sh -c`) does not run the server and keeps no state.
+   */
+  clientCommands?: string[];
   /** Caveats shown in `vsafe images` and docs/images.md. */
   notes?: string;
 }
