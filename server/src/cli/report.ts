@@ -59,7 +59,7 @@ export function runReport(argv: readonly string[], io: CliIO): number {
   }
   const inputs = prepareInputs(args.positionals, loaded, io.cwd);
   for (const error of inputs.errors) io.stderr(formatInputError(error));
-  const result = lint({ files: inputs.composeFiles, host: inputs.host, config: inputs.config });
+  const result = lint({ files: inputs.composeFiles, dockerfiles: inputs.dockerfiles, host: inputs.host, config: inputs.config });
   const inventory = buildInventory(result);
   const ref = single(args, '--diff');
   if (ref === undefined) {
@@ -84,7 +84,7 @@ export function runReport(argv: readonly string[], io: CliIO): number {
   for (const file of tree.changed) {
     if (!current.has(file) && isComposeFileName(file) && inScope(file) && tree.read(file) !== undefined) oldFiles.push(file);
   }
-  const before = buildInventory(lint({ files: oldFiles.sort(), host: hostAtRef(tree), config: inputs.config }));
+  const before = buildInventory(lint({ files: oldFiles.sort(), dockerfiles: inputs.dockerfiles, host: hostAtRef(tree), config: inputs.config }));
   // Only projects with a file the branch touched.
   const touched = (files: string[]): boolean => files.some((f) => tree.changed.has(f));
   const diff = diffInventories(

@@ -5,6 +5,7 @@ import type { VsafeConfig } from '../core/config';
 import { emptyConfig } from '../core/config';
 import { validateConfig } from '../core/config-validate';
 import { RULES_BY_ID } from '../core/rules';
+import { jsonErrorOffset } from './json-error';
 import { toCorePath } from './paths';
 
 export interface LoadedConfig {
@@ -94,6 +95,8 @@ function positionOf(text: string, offset: number): { line: number; column: numbe
 
 /** Where a JSON syntax error is: from the engine's message, else from a YAML parse of the text. */
 function jsonErrorPosition(text: string, message: string): Where {
+  const scanned = jsonErrorOffset(text);
+  if (scanned !== undefined) return positionOf(text, scanned);
   const match = /at position (\d+)/.exec(message);
   if (match) return positionOf(text, Number(match[1]));
   const doc = parseDocument(text);
