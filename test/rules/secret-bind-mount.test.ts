@@ -5,6 +5,7 @@ runRuleTests('secret-bind-mount', {
     { name: 'a compose secret', code: 'services:\n  app:\n    image: acme/app\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./db_password.txt\n' },
     { name: 'example files and public keys', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./.env.example:/app/.env.example\n      - ./id_rsa.pub:/root/.ssh/id_rsa.pub:ro\n' },
     { name: 'a folder of secrets at /run/secrets', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./secrets:/run/secrets:ro\n' },
+    { name: 'code about tokens and folders named like secrets', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./token_refresher.py:/app/token_refresher.py:ro\n      - ./secret-service:/srv/app\n' },
     { name: 'ordinary config', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./app.conf:/etc/app.conf:ro\n' },
   ],
   invalid: [

@@ -25,6 +25,13 @@ runRuleTests('source-bind-mount-in-production', {
         'compose.prod.yaml': 'services:\n  web:\n    volumes: !reset []\n',
       },
     },
+    {
+      name: 'certbot webroot, output folders of the build context, init scripts',
+      files: {
+        'docker-compose.prod.yml':
+          'services:\n  nginx:\n    image: nginx:1.25-alpine\n    volumes:\n      - ./certbot/www:/var/www/certbot:ro\n      - ./nginx/conf.d:/etc/nginx/conf.d:ro\n  web:\n    build: .\n    volumes:\n      - ./reports:/srv/reports\n      - ./media:/app/media\n  db:\n    image: postgres:16\n    volumes:\n      - ./initdb:/docker-entrypoint-initdb.d:ro\n      - ./pg:/var/lib/postgresql/data\n',
+      },
+    },
     { name: 'rule off in the config', files: { 'stack.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n' }, config: { rules: { 'source-bind-mount-in-production': 'off' } } },
     { name: 'a production glob that does not match', files: { 'deploy/app.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n' }, config: { production: ['servers/*.yml'], root: '/work/project' }, lint: ['deploy/app.yml'] },
   ],
@@ -71,7 +78,7 @@ runRuleTests('source-bind-mount-in-production', {
         'compose.yaml': 'services:\n  web:\n    build: .\n',
         'compose.prod.yaml': 'services:\n  web:\n    volumes:\n      - ./src:/app/src:ro # hot fixes\n      - logs:/app/logs\nvolumes:\n  logs:\n',
       },
-      errors: [{ file: 'compose.prod.yaml', line: 4, column: 9, endLine: 4, endColumn: 26, message: /\.\/src \(a folder of the build context\) at \/app\/src in production.*Remove the mount from compose\.prod\.yaml/ }],
+      errors: [{ file: 'compose.prod.yaml', line: 4, column: 9, endLine: 4, endColumn: 26, message: /\.\/src \(a source folder of the build context\) at \/app\/src in production.*Remove the mount from compose\.prod\.yaml/ }],
       output: {
         'compose.prod.yaml': 'services:\n  web:\n    volumes:\n      - logs:/app/logs\nvolumes:\n  logs:\n',
       },
@@ -96,8 +103,14 @@ runRuleTests('source-bind-mount-in-production', {
       files: { 'deploy/app.yml': 'services:\n  web:\n    build: ..\n    volumes: [../lib:/app/lib, data:/data]\nvolumes:\n  data:\n' },
       config: { production: ['deploy/*.yml'], root: '/work/project' },
       lint: ['deploy/app.yml'],
-      errors: [{ file: 'deploy/app.yml', line: 4, column: 15, endLine: 4, endColumn: 30, message: /\.\.\/lib \(a folder of the build context\)/ }],
+      errors: [{ file: 'deploy/app.yml', line: 4, column: 15, endLine: 4, endColumn: 30, message: /\.\.\/lib \(a source folder of the build context\)/ }],
       output: { 'deploy/app.yml': 'services:\n  web:\n    build: ..\n    volumes: [data:/data]\nvolumes:\n  data:\n' },
+    },
+    {
+      name: 'a folder of the build context overlaying the same path in the image',
+      files: { 'compose.live.yaml': 'services:\n  api:\n    build: ./backend\n    volumes:\n      - ./backend/config:/code/config:ro\n      - ./backend/myproject:/code/myproject\n' },
+      errors: [{ file: 'compose.live.yaml', line: 6, column: 9, endLine: 6, endColumn: 44, message: /\.\/backend\/myproject \(a folder of the build context\) at \/code\/myproject/ }],
+      output: { 'compose.live.yaml': 'services:\n  api:\n    build: ./backend\n    volumes:\n      - ./backend/config:/code/config:ro\n' },
     },
     {
       name: 'the override already mounts the path: only removed from the base',

@@ -9,6 +9,7 @@ runRuleTests('writable-config-mount', {
     { name: 'certbot writes /etc/letsencrypt', code: 'services:\n  certbot:\n    image: certbot/certbot\n    volumes:\n      - ./certbot/conf:/etc/letsencrypt\n' },
     { name: 'named volumes are not bind mounts', code: 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - conf:/etc/nginx\nvolumes:\n  conf:\n' },
     { name: 'the docker socket is not configuration', code: 'services:\n  agent:\n    image: portainer/agent\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n' },
+    { name: 'files the application writes: acme.json, a JSON database, data folders', code: 'services:\n  traefik:\n    image: traefik:v3\n    volumes:\n      - ./acme.json:/letsencrypt/acme.json\n  api:\n    image: clue/json-server\n    volumes:\n      - ./db.json:/data/db.json\n      - ./seed.json:/data/seed.json\n' },
     { name: 'secrets are left to secret-bind-mount', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./certs/server.key:/etc/ssl/private/server.key\n' },
   ],
   invalid: [

@@ -23,10 +23,13 @@ export function secretKind(mount: Mount): string | undefined {
   if (/^\.env(?:\..+)?$|\.env$/i.test(name)) return 'an environment file';
   if (/\.(?:key|pem|p12|pfx|jks|keystore)$/i.test(name)) return 'a private key or certificate bundle';
   if (/^id_[a-z0-9]+$/i.test(name)) return 'an SSH private key';
-  if (/passw(?:or)?d/i.test(name)) return 'a password file';
-  if (/secret/i.test(name)) return 'a secret file';
-  if (/token/i.test(name)) return 'a token file';
-  return undefined;
+  // Code, documentation and scripts about passwords or tokens are not secrets.
+  if (/\.(?:js|mjs|cjs|ts|tsx|jsx|py|rb|php|go|java|kt|rs|cs|sh|bash|ps1|sql|md|html?|css|lua|pl)$/i.test(name)) return undefined;
+  const word = /passw(?:or)?d|secret|token/i.exec(name)?.[0]?.toLowerCase();
+  if (!word) return undefined;
+  // Without an extension it may be a folder (`./secret-service:/app`): only when the file keeps its name.
+  if (!/\.[A-Za-z0-9]+$/.test(name) && !basename(mount.target).toLowerCase().includes(word)) return undefined;
+  return word.startsWith('pass') ? 'a password file' : word === 'secret' ? 'a secret file' : 'a token file';
 }
 
 export const secretBindMount: Rule = {

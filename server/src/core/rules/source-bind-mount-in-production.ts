@@ -23,7 +23,7 @@ import type { Rule } from './types';
 /** Folder names that hold code. */
 const SOURCE_NAMES = new Set([
   'src', 'source', 'sources', 'app', 'apps', 'lib', 'libs', 'code', 'backend', 'frontend', 'server', 'client', 'api', 'web', 'webapp',
-  'www', 'html', 'htdocs', 'public_html', 'site', 'packages', 'pkg', 'cmd', 'internal', 'components', 'modules', 'plugins', 'themes', 'wp-content',
+  'packages', 'pkg', 'cmd', 'internal', 'components', 'modules', 'plugins', 'themes', 'wp-content', 'django', 'flask', 'rails', 'laravel',
 ]);
 
 /** Folder and file names that hold data or configuration, never code, even inside the build context. */
@@ -58,8 +58,15 @@ export function sourceReason(mount: Mount, workload: ComposeWorkload, configurat
   if (context && host === context) return 'the build context';
   if (isSameOrParent(host, project)) return host === project ? 'the project folder' : 'a parent of the project folder';
   if (DATA_WORD.test(name)) return undefined;
-  if (context && isSameOrParent(context, host)) return 'a folder of the build context';
-  if (SOURCE_NAMES.has(name.toLowerCase())) return 'a source folder';
+  if (SOURCE_NAMES.has(name.toLowerCase())) return context && isSameOrParent(context, host) ? 'a source folder of the build context' : 'a source folder';
+  if (context && isSameOrParent(context, host)) {
+    // Inside the build context: source when it overlays the same path of the application
+    // (`./backend/app:/code/app`), or the application folder itself.
+    const relative = host.slice(context.length + 1);
+    const underApp = APP_TARGETS.some((t) => isSameOrParent(t, mount.target));
+    if ((underApp && mount.target.endsWith('/' + relative)) || APP_TARGETS.includes(mount.target)) return 'a folder of the build context';
+    return undefined;
+  }
   if (isSameOrParent(project, host) && APP_TARGETS.some((t) => mount.target === t)) return `a project folder mounted over the application folder ${mount.target}`;
   return undefined;
 }

@@ -18,11 +18,17 @@ const CONFIG_FILE = /\.(?:conf|cnf|cfg|ini|toml|ya?ml|json|json5|properties|xml|
 /** Places under /etc that programs write to: certificates that certbot renews, state kept under /etc. */
 const WRITTEN_ETC = ['/etc/letsencrypt', '/etc/ssl/certs', '/etc/pihole', '/etc/dnsmasq.d', '/etc/wireguard', '/etc/tailscale', '/etc/gitlab', '/etc/webmin', '/etc/openvpn', '/etc/docker'];
 
+/** Container folders that hold data, not configuration. */
+const WRITTEN_TARGETS = ['/data', '/var/lib', '/srv/data', '/var/log', '/tmp', '/run', '/var/run'];
+
 /** Why a bind mount is configuration, or undefined. */
 export function configReason(mount: Mount): string | undefined {
   if (mount.type !== 'bind' || !mount.source || mount.unknown) return undefined;
   const name = basename(mount.source.replace(/\\/g, '/').replace(/\/+$/, ''));
   if (mount.source.endsWith('.sock') || mount.target.endsWith('.sock')) return undefined;
+  // Files the application writes: Traefik's certificate store, JSON "databases", state files.
+  if (/acme|(?:^|[._-])(?:db|data|state|storage|cache|store|history|session)s?(?:[._-]|$)/i.test(name)) return undefined;
+  if (WRITTEN_TARGETS.some((p) => isSameOrParent(p, mount.target))) return undefined;
   if (CONFIG_FILE.test(name)) return `a configuration file (${name})`;
   if (isSameOrParent('/etc', mount.target) && mount.target !== '/etc') {
     if (WRITTEN_ETC.some((p) => isSameOrParent(p, mount.target) || isSameOrParent(mount.target, p))) return undefined;
