@@ -231,8 +231,8 @@ export async function runSuiteInCodeServer(options: {
 /** Opens the plain workbench (for UI tests on an installed extension). */
 export async function openWorkbench(server: CodeServer, context: BrowserContext, workspace: string): Promise<Page> {
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'commit' });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
   return page;
 }
 
