@@ -323,7 +323,7 @@ export function ignoreFix(finding: Finding, scope: IgnoreScope, fileText: string
   const directives = parseDirectives(file, fileText);
   if (scope === 'file') {
     const existing = directives.find((d) => d.kind === 'file' && d.rules.length > 0);
-    const title = `Ignore ${finding.rule} in this file`;
+    const title = `Ignore ${finding.rule} for this file`;
     if (existing) return extendDirective(existing, finding.rule, lines, title);
     const at = fileDirectiveLine(file, lines);
     const offset = lines.lineStart(at);

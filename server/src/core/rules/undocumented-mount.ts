@@ -39,7 +39,7 @@ export const undocumentedMount: Rule = {
         context.report({
           messageId: 'undocumented',
           data: {
-            mount: mount.source ? `${mount.source}:${mount.target}` : mount.target,
+            mount: mountLabel(model, mount),
             service: workload.name,
             volumeNote: mount.type === 'volume' && mount.source ? `, nor on the declaration of volume "${mount.source}"` : '',
           },
@@ -52,6 +52,17 @@ export const undocumentedMount: Rule = {
     }
   },
 };
+
+/** The mount as written (short syntax), or `source:target`. */
+function mountLabel(model: ComposeFileModel, mount: Mount): string {
+  if (mount.syntax === 'short') {
+    const start = model.lines.offsetAt(mount.location.range.start);
+    const end = model.lines.offsetAt(mount.location.range.end);
+    const text = model.text.slice(start, end).trim();
+    return /^(["']).*\1$/.test(text) ? text.slice(1, -1) : text;
+  }
+  return mount.source ? `${mount.source}:${mount.target}` : mount.target;
+}
 
 /** What the knowledge base says a mount holds; the TODO stub when it does not know. */
 export function describeMount(mount: Mount, workload: ComposeWorkload, knowledge: KnowledgeBase): string {
