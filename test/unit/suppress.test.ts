@@ -80,6 +80,19 @@ describe('applySuppressions', () => {
   });
 });
 
+describe('lint applies suppressions', () => {
+  it('in Dockerfiles: a directive above the instruction, never after it (that is part of the command)', () => {
+    const host = new MemoryHost({ Dockerfile: 'FROM alpine\nVOLUME /data\n# vsafe-ignore write-after-volume -- seeded on purpose\nRUN touch /data/x\nRUN touch /data/y # vsafe-ignore write-after-volume\n' });
+    const findings = lint({ files: [D], host, config: emptyConfig() }).findings;
+    assert.deepEqual(findings.map((f) => [f.rule, f.location.range.start.line]), [['write-after-volume', 4]]);
+  });
+  it('a stale Dockerfile directive is reported', () => {
+    const host = new MemoryHost({ Dockerfile: 'FROM alpine\n# vsafe-ignore-file write-after-volume\nVOLUME /data\n' });
+    const findings = lint({ files: [D], host, config: emptyConfig() }).findings;
+    assert.deepEqual(findings.map((f) => [f.rule, f.severity, f.location.range.start.line, f.location.range.start.character]), [['unused-suppression', 'hint', 1, 20]]);
+  });
+});
+
 describe('ignoreFix', () => {
   const text = 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/x\n';
   it('line scope inserts above at the line indentation', () => {
