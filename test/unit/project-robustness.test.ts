@@ -117,6 +117,22 @@ describe('hostile input', () => {
     assert.ok(brief(findings).includes('unmounted-state-path compose.override.yaml:3:12 /var/lib/postgresql/data'), 'the override is still analysed');
   });
 
+  it('long extends, include and volumes_from chains stay bounded', () => {
+    const n = 1000;
+    const services = Array.from({ length: n }, (_, i) => `  s${i}:\n    image: postgres:16\n${i > 0 ? `    extends: s${i - 1}\n    volumes_from: [s${i - 1}]\n` : '    volumes: [pg:/var/lib/postgresql/data]\n'}`).join('');
+    const host = new MemoryHost({ 'compose.yaml': 'services:\n' + services });
+    const started = Date.now();
+    const c = loadConfiguration([abs('compose.yaml')], host, new ParseCache());
+    assert.ok(Date.now() - started < 10000, `took ${Date.now() - started} ms`);
+    assert.equal(c.workloads.length, n);
+    assert.ok(c.problems.some((p) => /chain of "s\d+" is more than 32 services long/.test(p.message)));
+    assert.ok(c.workloads.every((w) => w.layers.length <= 33));
+    const includes: Record<string, string> = { 'compose.yaml': 'include:\n  - i0.yaml\n' };
+    for (let i = 0; i < 100; i++) includes[`i${i}.yaml`] = `include:\n  - i${i + 1}.yaml\nservices:\n  s${i}:\n    image: nginx\n`;
+    includes['i100.yaml'] = 'services:\n  last:\n    image: nginx\n';
+    assert.ok(lintFiles(includes).some((f) => /nested more than 32 files deep/.test(f.message)));
+  });
+
   it('random bytes never throw', () => {
     let seed = 42;
     const random = (): number => {

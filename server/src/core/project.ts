@@ -187,6 +187,9 @@ export function loadConfiguration(paths: readonly string[], host: FileHost, cach
   };
 }
 
+/** Longest `extends` chain, include nesting and `volumes_from` chain followed (hostile input stays bounded). */
+const MAX_CHAIN = 32;
+
 interface Scope {
   /** Relative paths (includes, extends files, bind sources, build contexts) resolve here. */
   workingDir: string;
@@ -289,6 +292,10 @@ class Loader {
       paths.push(joinPath(scope.workingDir, expanded.value));
     }
     const main = paths[0]!;
+    if (scope.includeChain.length > MAX_CHAIN) {
+      this.problem(entry.location, `Includes are nested more than ${MAX_CHAIN} files deep: vsafe stops following them here.`);
+      return undefined;
+    }
     if (scope.includeChain.includes(main)) {
       const chain = [...scope.includeChain, main].map((f) => basename(f)).join(' → ');
       this.problem(entry.location, `Include cycle: ${chain}. docker compose refuses to load the project.`);
@@ -335,11 +342,26 @@ class Loader {
    * (marked `role: 'extends'`), then the service's own layer.
    */
   private resolveService(doc: ComposeFileModel, entry: ServiceEntry, scope: Scope, imported: ProjectParts, stack: string[]): ServiceLayer[] {
+    const key = `${doc.file}#${doc.documentIndex}#${entry.name}`;
+    // Each service is resolved once per scope; callers get fresh layer objects they may mark.
+    const memo = this.resolved.get(key);
+    if (memo && memo.env === scope.env && memo.workingDir === scope.workingDir) return memo.layers.map((layer) => ({ ...layer }));
+    const layers = this.resolveUncached(doc, entry, scope, imported, stack, key);
+    this.resolved.set(key, { env: scope.env, workingDir: scope.workingDir, layers });
+    return layers.map((layer) => ({ ...layer }));
+  }
+
+  private readonly resolved = new Map<string, { env: Environment; workingDir: string; layers: ServiceLayer[] }>();
+
+  private resolveUncached(doc: ComposeFileModel, entry: ServiceEntry, scope: Scope, imported: ProjectParts, stack: string[], key: string): ServiceLayer[] {
     const own = readServiceLayer(doc, entry, scope.env, scope.workingDir);
     const ref = entry.extends;
     if (!ref) return [own];
-    const key = `${doc.file}#${doc.documentIndex}#${entry.name}`;
     const nextStack = [...stack, key];
+    if (nextStack.length > MAX_CHAIN) {
+      this.problem(ref.location, `\`extends\` chain of "${entry.name}" is more than ${MAX_CHAIN} services long: vsafe stops following it here.`);
+      return [own];
+    }
     if (!ref.service) {
       this.problem(ref.location, `\`extends\` of service "${entry.name}" names no service.`);
       return [own];
@@ -364,7 +386,7 @@ class Loader {
       }
       const baseScope: Scope = { workingDir: dirname(path), env: scope.env, includeChain: scope.includeChain };
       for (const baseDoc of model.documents.length > 0 ? model.documents : [model]) {
-        const baseEntry = baseDoc.services.find((s) => s.name === baseName);
+        const baseEntry = serviceNamed(baseDoc, baseName);
         if (!baseEntry) continue;
         const cycle = this.cycle(nextStack, `${baseDoc.file}#${baseDoc.documentIndex}#${baseName}`, ref.location);
         if (cycle) return [own];
@@ -375,7 +397,7 @@ class Loader {
         return [own];
       }
     } else {
-      const baseEntry = doc.services.find((s) => s.name === baseName);
+      const baseEntry = serviceNamed(doc, baseName);
       if (baseEntry) {
         if (this.cycle(nextStack, `${doc.file}#${doc.documentIndex}#${baseName}`, ref.location)) return [own];
         bases = this.resolveService(doc, baseEntry, scope, imported, nextStack);
@@ -385,6 +407,10 @@ class Loader {
         this.problem(ref.service.location, `Service "${baseName}" that "${entry.name}" extends is not defined: docker compose refuses to load the project.`);
         return [own];
       }
+    }
+    if (bases.length >= MAX_CHAIN) {
+      this.problem(ref.location, `\`extends\` chain of "${entry.name}" is more than ${MAX_CHAIN} services long: vsafe stops following it here.`);
+      return [own];
     }
     for (const base of bases) {
       base.role = 'extends';
@@ -402,6 +428,19 @@ class Loader {
     this.problem(at, `\`extends\` cycle: ${names.join(' → ')}. docker compose refuses to load the project.`);
     return true;
   }
+}
+
+const serviceIndexes = new WeakMap<ComposeFileModel, Map<string, ServiceEntry>>();
+
+/** The service of a document by name (the first definition; Compose rejects duplicate keys). */
+function serviceNamed(doc: ComposeFileModel, name: string): ServiceEntry | undefined {
+  let index = serviceIndexes.get(doc);
+  if (!index) {
+    index = new Map();
+    for (const entry of doc.services) if (!index.has(entry.name)) index.set(entry.name, entry);
+    serviceIndexes.set(doc, index);
+  }
+  return index.get(name);
 }
 
 function append(map: Map<string, ServiceLayer[]>, name: string, layers: ServiceLayer[]): void {
@@ -574,7 +613,7 @@ function resolveVolumesFrom(workloads: ComposeWorkload[], problems: FileProblem[
   const done = new Set<ComposeWorkload>();
   const visiting = new Set<ComposeWorkload>();
   const resolve = (workload: ComposeWorkload): void => {
-    if (done.has(workload) || visiting.has(workload)) return;
+    if (done.has(workload) || visiting.has(workload) || visiting.size > MAX_CHAIN) return;
     visiting.add(workload);
     for (const entry of workload.volumesFrom) {
       if (entry.container !== undefined || entry.unknown || entry.service === undefined) {
