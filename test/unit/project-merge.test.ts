@@ -438,10 +438,9 @@ describe('extends', () => {
       ].join('\n'),
       'other.yaml': 'services:\n  back:\n    extends:\n      file: compose.yaml\n      service: cross\n',
     });
-    // Each service on a cycle reports it at the `extends` that closes the loop.
+    // A cycle is reported once, at the `extends` that closes the loop.
     assert.deepEqual(problems(c), [
       'compose.yaml:6:5 `extends` cycle: a → b → a. docker compose refuses to load the project.',
-      'compose.yaml:4:5 `extends` cycle: b → a → b. docker compose refuses to load the project.',
       'compose.yaml:8:5 `extends` cycle: self → self. docker compose refuses to load the project.',
       'compose.yaml:10:14 Service "nobody" that "lost" extends is not defined: docker compose refuses to load the project.',
       `compose.yaml:13:13 The extended file nowhere.yaml does not exist (${abs('nowhere.yaml')}): docker compose refuses to load the project.`,
