@@ -41,6 +41,11 @@ runRuleTests('unmounted-state-path', {
     { name: 'apache/kafka without KAFKA_LOG_DIRS logs to /tmp', code: 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n' },
     { name: 'wordpress with only wp-content on a volume', code: 'services:\n  wp:\n    image: wordpress:6\n    volumes:\n      - wp:/var/www/html/wp-content\nvolumes:\n  wp:\n' },
     { name: 'linuxserver.io image with /config mounted', code: 'services:\n  sonarr:\n    image: lscr.io/linuxserver/sonarr:latest\n    volumes:\n      - ./sonarr:/config\n' },
+    {
+      name: 'traefik with its ACME storage file bind-mounted',
+      code: 'services:\n  proxy:\n    image: traefik:v3.2\n    command:\n      - --certificatesresolvers.le.acme.storage=/letsencrypt/acme.json\n    volumes:\n      - ./acme.json:/letsencrypt/acme.json\n',
+    },
+    { name: 'a backup service that runs pg_dump keeps no state', code: 'services:\n  backup:\n    image: postgres:16\n    command: pg_dump -h db -U app -f /backup/app.sql\n    volumes:\n      - ./backup:/backup\n' },
     // Dockerfiles built by a service (SPEC §3: the built Dockerfile's VOLUMEs and base image).
     {
       name: 'a built service mounts its Dockerfile VOLUME on a named volume',
@@ -236,6 +241,12 @@ runRuleTests('unmounted-state-path', {
       output: {
         'compose.yaml': 'services:\n  db:\n    build:\n      context: .\n      dockerfile: docker/db.Dockerfile\n      target: runtime\n      args:\n        PG_MAJOR: "18"\n    volumes:\n      - db-data:/var/lib/postgresql\n\nvolumes:\n  db-data:\n',
       },
+    },
+    {
+      name: 'traefik: the folder of the ACME storage file has no volume',
+      code: 'services:\n  proxy:\n    image: traefik:v3.2\n    command:\n      - --certificatesresolvers.le.acme.storage=/letsencrypt/acme.json\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 24, containerPath: '/letsencrypt', message: /writable layer/ }],
+      output: 'services:\n  proxy:\n    image: traefik:v3.2\n    command:\n      - --certificatesresolvers.le.acme.storage=/letsencrypt/acme.json\n    volumes:\n      - proxy-config:/letsencrypt\n\nvolumes:\n  proxy-config:\n',
     },
   ],
 });

@@ -94,7 +94,8 @@ describe('knowledge base data', () => {
           assert.notEqual(target, spec.path, `${where}: a misplaced target is not the path itself`);
         }
         for (const alt of spec.alternatives ?? []) absolute(alt, where);
-        if (spec.onlyWhenSet) assert.ok(spec.env || spec.flags || spec.positional, `${where}: onlyWhenSet needs something that sets it`);
+        if (spec.onlyWhenSet) assert.ok(spec.env || spec.flags || spec.positional || spec.envPatterns || spec.flagPatterns, `${where}: onlyWhenSet needs something that sets it`);
+        for (const pattern of [...(spec.envPatterns ?? []), ...(spec.flagPatterns ?? [])]) assert.doesNotThrow(() => new RegExp(pattern), where);
         for (const pattern of spec.when?.notArgs ?? []) assert.doesNotThrow(() => new RegExp(pattern), where);
         for (const flag of spec.flags ?? []) assert.match(flag, /^--?[A-Za-z]/, `${where}: flag ${flag}`);
       }
@@ -324,6 +325,18 @@ describe('statePaths: env vars, flags and arguments that move a path', () => {
     assert.deepEqual(paths('grafana/loki:3.3.2'), ['/loki']);
     assert.deepEqual(paths('grafana/loki:3.3.2', { command: ['-config.file=/etc/loki/local-config.yaml'] }), ['/loki']);
     assert.deepEqual(paths('grafana/loki:3.3.2', { command: ['-config.file=/etc/loki/loki.yaml'] }), []);
+  });
+
+  it('traefik: the folder of the ACME storage file named by a flag or env var', () => {
+    assert.deepEqual(paths('traefik:v3.2'), []);
+    assert.deepEqual(paths('traefik:v3.2', { command: ['--providers.docker=true', '--certificatesresolvers.le.acme.email=a@b.c'] }), [], 'storage not named: unknown');
+    assert.deepEqual(paths('traefik:v3.2', { command: ['--certificatesResolvers.le.acme.storage=/letsencrypt/acme.json'] }), ['/letsencrypt']);
+    assert.deepEqual(paths('traefik:v3.2', { command: ['--certificatesresolvers.myresolver.acme.storage', '/data/acme.json'] }), ['/data']);
+    assert.deepEqual(paths('traefik:v3.2', { env: { TRAEFIK_CERTIFICATESRESOLVERS_LE_ACME_STORAGE: '/certs/acme.json' } }), ['/certs']);
+    assert.deepEqual(paths('traefik:v3.2', { command: ['--certificatesresolvers.le.acme.storage=acme.json'] }), [], 'relative to the working directory: unknown');
+    assert.deepEqual(paths('traefik:v3.2', { command: ['--certificatesresolvers.le.acme.storage=/acme.json'] }), [], 'directly under /: no folder to mount');
+    assert.deepEqual(paths('traefik:v3.2', { command: ['--certificatesresolvers.le.acme.storage=/letsencrypt/acme.json'], mounts: ['/letsencrypt/acme.json'] }), [], 'the file itself is mounted');
+    assert.deepEqual(paths('traefik:v3.2', { command: ['--certificatesresolvers.le.acme.storage=/letsencrypt/acme.json'], mounts: ['/letsencrypt'] }), [], 'the folder is mounted');
   });
 
   it('wordpress and nextcloud accept split mounts', () => {

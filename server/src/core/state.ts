@@ -69,9 +69,11 @@ function imageStatePaths(workload: Workload, knowledge: KnowledgeBase): StatePat
     const moved = movedPath(workload, spec, args);
     if (moved === 'unknown') continue;
     if (moved.length === 0 && spec.onlyWhenSet) continue;
-    const places = moved.length > 0 ? moved : [{ path: spec.path, origin: { kind: 'image' } as const }];
+    const places: Place[] = moved.length > 0 ? moved : [{ path: spec.path, origin: { kind: 'image' } }];
     for (const place of places) {
       if (isScratchPath(place.path) || seen.has(place.path)) continue;
+      // A bind mount of the file itself (`./acme.json:/letsencrypt/acme.json`) keeps it too.
+      if (place.file && coveringMount(place.file, workload.mounts)) continue;
       seen.add(place.path);
       const atDefault = place.origin.kind === 'image';
       result.push({
@@ -143,7 +145,8 @@ function conditionHolds(condition: StateCondition | undefined, workload: Workloa
   return true;
 }
 
-type Place = { path: string; origin: StatePath['origin'] };
+/** `file`: the env var or flag named a file (traefik `acme.json`); `path` is its folder. */
+type Place = { path: string; origin: StatePath['origin']; file?: string };
 
 /**
  * Where env vars, flags or positional arguments put the path: none (the image
@@ -163,6 +166,32 @@ function movedPath(workload: Workload, spec: StatePathSpec, args: readonly strin
     const paths = pathValues(value);
     return paths === 'unknown' ? 'unknown' : paths.map((path) => ({ path, origin: { kind: 'flag', flag } }));
   }
+  const named: Place[] = [];
+  for (const pattern of spec.envPatterns ?? []) {
+    const re = new RegExp(pattern, 'i');
+    for (const [name, value] of workload.environment) {
+      if (!re.test(name) || value === '') continue;
+      const places = placesOf(value, { kind: 'env', name }, spec.fileValue === true);
+      if (places === 'unknown') return 'unknown';
+      named.push(...places);
+    }
+  }
+  for (const pattern of spec.flagPatterns ?? []) {
+    const re = new RegExp(pattern, 'i');
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i]!;
+      if (!arg.startsWith('-')) continue;
+      const eq = arg.indexOf('=');
+      const flag = eq >= 0 ? arg.slice(0, eq) : arg;
+      if (!re.test(flag)) continue;
+      const value = eq >= 0 ? arg.slice(eq + 1) : args[i + 1];
+      if (value === undefined || value === '') continue;
+      const places = placesOf(value, { kind: 'flag', flag }, spec.fileValue === true);
+      if (places === 'unknown') return 'unknown';
+      named.push(...places);
+    }
+  }
+  if (named.length > 0) return named;
   if (spec.positional) {
     const values = positionalValues(args, spec.positional);
     if (values.length > 0) {
@@ -184,6 +213,21 @@ function pathValues(value: string): string[] | 'unknown' {
   const parts = value.split(',').map((p) => p.trim().replace(/^path=/, '')).filter((p) => p !== '' && !/^[a-z-]+=/.test(p));
   if (parts.length === 0 || !parts.every((p) => p.startsWith('/'))) return 'unknown';
   return parts.map(normalizeContainerPath);
+}
+
+/** The places a value names; for a file (`/letsencrypt/acme.json`) its folder holds the state. */
+function placesOf(value: string, origin: StatePath['origin'], file: boolean): Place[] | 'unknown' {
+  const paths = pathValues(value);
+  if (paths === 'unknown') return 'unknown';
+  if (!file) return paths.map((path) => ({ path, origin }));
+  const places: Place[] = [];
+  for (const path of paths) {
+    const folder = path.slice(0, path.lastIndexOf('/'));
+    // A file directly under `/` has no folder a volume could hold.
+    if (folder === '') return 'unknown';
+    places.push({ path: folder, origin, file: path });
+  }
+  return places;
 }
 
 /** The positional arguments after a subcommand, skipping flags and their values. */

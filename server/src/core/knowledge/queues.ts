@@ -107,6 +107,29 @@ export const QUEUES: readonly ImageEntry[] = [
     ],
   },
   {
+    id: 'traefik',
+    name: 'Traefik',
+    images: ['traefik'],
+    source: 'https://doc.traefik.io/traefik/https/acme/#storage',
+    notes: "Only an ACME storage file named on the command line or in the environment is checked (a static configuration file is not read); a mount of its folder or of the file itself keeps it.",
+    variants: [
+      {
+        paths: [
+          {
+            path: '/letsencrypt',
+            kind: 'config-state',
+            description: "Let's Encrypt certificates and ACME account (acme.json)",
+            declaredVolume: false,
+            flagPatterns: ['^--certificatesresolvers\\.[^.]+\\.acme\\.storage$'],
+            envPatterns: ['^TRAEFIK_CERTIFICATESRESOLVERS_.+_ACME_STORAGE$'],
+            fileValue: true,
+            onlyWhenSet: true,
+          },
+        ],
+      },
+    ],
+  },
+  {
     id: 'vault',
     name: 'HashiCorp Vault',
     images: ['hashicorp/vault', 'vault'],

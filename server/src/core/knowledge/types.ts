@@ -45,6 +45,15 @@ export interface StatePathSpec {
   env?: string[];
   /** Command flags whose argument moves the path (`--datadir`, `--dbpath`, `--dir`). */
   flags?: string[];
+  /**
+   * Regular expressions (case-insensitive) for env var names whose value moves the path,
+   * when the name has a user-chosen part (`TRAEFIK_CERTIFICATESRESOLVERS_<NAME>_ACME_STORAGE`).
+   */
+  envPatterns?: string[];
+  /** Regular expressions (case-insensitive) for flag names, as `envPatterns` (`--certificatesresolvers.<name>.acme.storage`). */
+  flagPatterns?: string[];
+  /** The env var or flag names a file: its folder is the state path, and a mount of the file itself also counts. */
+  fileValue?: boolean;
   /** Positional command arguments that name the path (`minio server /data`). */
   positional?: PositionalSpec;
   /**
