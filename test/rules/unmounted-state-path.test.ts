@@ -144,11 +144,12 @@ runRuleTests('unmounted-state-path', {
       output: 'services:\n  cache:\n    image: redis:7-alpine\n    volumes:\n      - cache-data:/data\n\nvolumes:\n  cache-data:\n',
     },
     {
+      // (With the volume still at the default /data/db, that mount is misplaced-state-mount's finding instead.)
       name: 'a command flag moves the path',
-      code: 'services:\n  mongo:\n    image: mongo:7\n    command: ["mongod", "--dbpath", "/srv/mongo"]\n    volumes:\n      - mongo:/data/db\nvolumes:\n  mongo:\n',
+      code: 'services:\n  mongo:\n    image: mongo:7\n    command: ["mongod", "--dbpath", "/srv/mongo"]\n    volumes:\n      - mongo:/data/configdb\nvolumes:\n  mongo:\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 19, containerPath: '/srv/mongo', message: /writable layer/ }],
       output:
-        'services:\n  mongo:\n    image: mongo:7\n    command: ["mongod", "--dbpath", "/srv/mongo"]\n    volumes:\n      - mongo:/data/db\n      - mongo-data:/srv/mongo\nvolumes:\n  mongo:\n  mongo-data:\n',
+        'services:\n  mongo:\n    image: mongo:7\n    command: ["mongod", "--dbpath", "/srv/mongo"]\n    volumes:\n      - mongo:/data/configdb\n      - mongo-data:/srv/mongo\nvolumes:\n  mongo:\n  mongo-data:\n',
     },
     {
       name: 'compact sequence style and 4-space indentation are kept',

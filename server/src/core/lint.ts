@@ -68,10 +68,14 @@ export function lint(request: LintRequest): LintResult {
     for (const problem of configuration.problems) {
       add({ rule: PARSE_ERROR_RULE, severity: 'error', message: problem.message, location: { file: problem.file, range: problem.range }, fixes: [], related: [] });
     }
+  }
+  // Rules run once every configuration is loaded, so a rule can ask about the others
+  // (a volume declared in the base and used only by `compose.prod.yaml` is used).
+  for (const configuration of configurations) {
     for (const rule of RULES) {
       const severity = ruleSeverity(rule, config);
       if (!severity || !rule.checkCompose) continue;
-      rule.checkCompose({ configuration, knowledge, report: (report) => add(toFinding(rule, severity, report)) });
+      rule.checkCompose({ configuration, configurations, knowledge, report: (report) => add(toFinding(rule, severity, report)) });
     }
   }
   // Dockerfiles: every one asked for, and every one a compose service builds.

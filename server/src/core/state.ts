@@ -340,3 +340,59 @@ export function coveringMount(path: string, mounts: readonly Mount[]): Mount | u
   }
   return best;
 }
+
+/**
+ * The mount that holds a state path's data files: the deepest mount covering the
+ * data directory (`dataPath` when the data sits deeper than the mount point).
+ */
+export function holdingMount(state: StatePath, mounts: readonly Mount[]): Mount | undefined {
+  return coveringMount(state.dataPath ?? state.path, mounts);
+}
+
+/** A mount placed where the image does not keep its state, while the real state path has none. */
+export interface MisplacedMount {
+  mount: Mount;
+  /**
+   * `known`: a target the knowledge base lists as a common mistake (postgres ≥ 18 at
+   * `/var/lib/postgresql/data`); `moved`: an env var or flag moved the state away from
+   * the mounted default path; `deeper`: one level below a database directory.
+   */
+  reason: 'known' | 'moved' | 'deeper';
+}
+
+/**
+ * The mount the user meant for a state path but put in the wrong place. Shared by
+ * `misplaced-state-mount` (which reports it) and `unmounted-state-path` (which then
+ * stays silent for the path: one finding per problem).
+ */
+export function misplacedMountFor(state: StatePath, mounts: readonly Mount[]): MisplacedMount | undefined {
+  if (coveringMount(state.path, mounts)) return undefined;
+  if (state.dataPath && coveringMount(state.dataPath, mounts)) return undefined;
+  // A target we cannot read may be the right one: never guess.
+  if (mounts.some((m) => m.unknown && (!m.target.startsWith('/') || m.target.includes('${')))) return undefined;
+  const candidates = mounts.filter((m) => m.type !== 'tmpfs' && m.type !== 'other' && !m.unknown && !m.inherited && m.target.startsWith('/') && !isScratchPath(m.target));
+  const spec = state.spec;
+  if (state.origin.kind === 'image') {
+    const known = candidates.find((m) => spec?.misplacedTargets?.includes(m.target));
+    if (known) return { mount: known, reason: 'known' };
+  } else if (spec) {
+    const atDefault = candidates.find((m) => !m.readOnly && isSameOrParent(spec.path, m.target) && !fileLike(m));
+    if (atDefault) return { mount: atDefault, reason: 'moved' };
+  }
+  if (state.kind === 'database') {
+    const deeper = candidates.find((m) => !m.readOnly && parentOf(m.target) === state.path && !fileLike(m));
+    if (deeper) return { mount: deeper, reason: 'deeper' };
+  }
+  return undefined;
+}
+
+function parentOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+/** A mount of a single file (`./my.cnf:/var/lib/mysql/my.cnf`): not a misplaced data directory. */
+function fileLike(mount: Mount): boolean {
+  const hasExtension = (path: string): boolean => /\.[A-Za-z0-9]{1,8}$/.test(path.slice(path.lastIndexOf('/') + 1));
+  return hasExtension(mount.target) || (mount.type === 'bind' && mount.source !== undefined && hasExtension(mount.source.replace(/[\\/]+$/, '')));
+}

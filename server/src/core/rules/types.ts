@@ -29,6 +29,8 @@ export interface Report {
 
 export interface ComposeRuleContext {
   configuration: ComposeConfiguration;
+  /** Every configuration of this lint run (this one included), for rules that look across them. */
+  configurations?: readonly ComposeConfiguration[];
   knowledge: KnowledgeBase;
   report(report: Report): void;
 }

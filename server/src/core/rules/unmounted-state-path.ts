@@ -1,11 +1,11 @@
 import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, layerForNewMount } from '../edits/compose-edits';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
-import { coveringMount, statePaths, type StatePath } from '../state';
+import { coveringMount, misplacedMountFor, statePaths, type StatePath } from '../state';
 import type { Fix } from '../types';
 import { dockerfileSide } from '../dockerfile/report';
 import type { Rule } from './types';
 
-const VOLUME_SUFFIX: Record<StatePath['kind'], string> = {
+export const VOLUME_SUFFIX: Record<StatePath['kind'], string> = {
   database: 'data',
   uploads: 'uploads',
   'config-state': 'config',
@@ -50,6 +50,8 @@ export const unmountedStatePath: Rule = {
       if (!at) continue;
       for (const state of statePaths(workload, knowledge)) {
         if (coveringMount(state.path, workload.mounts)) continue;
+        // A mount meant for this path sits in the wrong place: misplaced-state-mount reports it.
+        if (misplacedMountFor(state, workload.mounts)) continue;
         const messageId = state.cacheOnly ? 'cache' : state.declaredVolume ? (!state.entry && state.dockerfile?.via === 'volume' ? 'dockerfileVolume' : 'anonymous') : 'layer';
         const data = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name };
         const fixes = addNamedVolumeFix(configuration, workload, state, taken);

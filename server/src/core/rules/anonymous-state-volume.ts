@@ -1,0 +1,58 @@
+import { declareTopLevelVolume, freshVolumeName } from '../edits/compose-edits';
+import { findMountNode, mountEntryLocation, nameAnonymousVolume } from '../edits/mount-edits';
+import { holdingMount, statePaths } from '../state';
+import type { Mount } from '../model';
+import type { Fix } from '../types';
+import type { Rule } from './types';
+import { VOLUME_SUFFIX } from './unmounted-state-path';
+
+/**
+ * A state path whose only mount is an anonymous volume written in the compose file
+ * (`- /var/lib/mysql`, long syntax without `source`). A path with no mount at all is
+ * `unmounted-state-path`, even when the image's `VOLUME` creates an anonymous volume.
+ */
+export const anonymousStateVolume: Rule = {
+  meta: {
+    id: 'anonymous-state-volume',
+    description: 'A state path is mounted only on an anonymous volume, which `docker compose down` orphans.',
+    defaultSeverity: 'warning',
+    fixable: true,
+    messages: {
+      anonymous:
+        '{{description}} {{path}} of service "{{service}}" is on an anonymous volume. It survives restarts, but after `docker compose down` the next `up` creates a new, empty volume and the old one is left orphaned: the data looks lost. Give the volume a name.',
+      cache:
+        '{{description}} {{path}} of service "{{service}}" is on an anonymous volume, which `docker compose down` orphans. That is fine only if the application treats {{image}} as a disposable cache; to keep the data, give the volume a name.',
+    },
+  },
+  checkCompose(context) {
+    const { configuration, knowledge } = context;
+    const taken = new Set<string>();
+    for (const workload of configuration.workloads) {
+      const reported = new Set<Mount>();
+      for (const state of statePaths(workload, knowledge)) {
+        const mount = holdingMount(state, workload.mounts);
+        if (!mount || mount.type !== 'anonymous' || mount.unknown || mount.inherited || reported.has(mount)) continue;
+        reported.add(mount);
+        const fixes: Fix[] = [];
+        const at = findMountNode(workload.layers, mount);
+        if (at) {
+          const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
+          const edits = nameAnonymousVolume(at, name);
+          if (edits.length > 0) {
+            taken.add(name);
+            fixes.push({ title: `Name the volume "${name}"`, edits: [...edits, ...declareTopLevelVolume(at.model, name)], isPreferred: true });
+          }
+        }
+        context.report({
+          messageId: state.cacheOnly ? 'cache' : 'anonymous',
+          data: { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name },
+          location: at ? mountEntryLocation(at) : mount.location,
+          service: workload.name,
+          containerPath: state.path,
+          severityCap: state.cacheOnly ? 'hint' : undefined,
+          fixes,
+        });
+      }
+    }
+  },
+};

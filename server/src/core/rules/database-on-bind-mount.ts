@@ -1,0 +1,56 @@
+import { declareTopLevelVolume, freshVolumeName } from '../edits/compose-edits';
+import { bindToNamedVolume, findMountNode, mountEntryLocation } from '../edits/mount-edits';
+import type { Mount } from '../model';
+import { holdingMount, statePaths } from '../state';
+import type { Fix } from '../types';
+import type { Rule } from './types';
+import { VOLUME_SUFFIX } from './unmounted-state-path';
+
+/** A database data directory on a bind mount: it works, but a named volume is the better home. */
+export const databaseOnBindMount: Rule = {
+  meta: {
+    id: 'database-on-bind-mount',
+    description: 'A database data directory is bind-mounted from the host instead of living on a named volume.',
+    defaultSeverity: 'info',
+    fixable: true,
+    messages: {
+      bind:
+        '{{description}} {{path}} of service "{{service}}" is bind-mounted from the host path {{source}}. The data survives, but it is tied to that folder on this host: its ownership must match the user the database runs as, it is easy to delete or commit by accident, and on Docker Desktop (macOS, Windows) the file sharing layer makes database I/O slow. Prefer a named volume: portable, created with the right permissions, and able to use a volume driver.',
+    },
+  },
+  checkCompose(context) {
+    const { configuration, knowledge } = context;
+    const taken = new Set<string>();
+    for (const workload of configuration.workloads) {
+      const reported = new Set<Mount>();
+      for (const state of statePaths(workload, knowledge)) {
+        if (state.kind !== 'database') continue;
+        const mount = holdingMount(state, workload.mounts);
+        if (!mount || mount.type !== 'bind' || mount.unknown || mount.inherited || mount.source === undefined || reported.has(mount)) continue;
+        reported.add(mount);
+        const fixes: Fix[] = [];
+        const at = findMountNode(workload.layers, mount);
+        if (at) {
+          const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
+          const edits = bindToNamedVolume(at, name);
+          if (edits.length > 0) {
+            taken.add(name);
+            fixes.push({
+              title: `Use named volume "${name}" instead of ${mount.source} (existing data in ${mount.source} is not moved)`,
+              edits: [...edits, ...declareTopLevelVolume(at.model, name)],
+              isPreferred: false,
+            });
+          }
+        }
+        context.report({
+          messageId: 'bind',
+          data: { description: state.description, path: state.path, service: workload.name, source: mount.source },
+          location: at ? mountEntryLocation(at) : mount.location,
+          service: workload.name,
+          containerPath: state.path,
+          fixes,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,76 @@
+import { findMountNode, mountEntryLocation, retargetMount } from '../edits/mount-edits';
+import { misplacedMountFor, statePaths, type StatePath } from '../state';
+import type { Fix } from '../types';
+import type { Rule } from './types';
+
+/**
+ * A mount that targets where the image does not keep its state while the real
+ * state path stays unmounted: postgres ≥ 18 mounted at `/var/lib/postgresql/data`,
+ * a database mounted one level too deep (`/var/lib/mysql/data`), or the default path
+ * mounted after `PGDATA` / `--datadir` moved the data elsewhere.
+ */
+export const misplacedStateMount: Rule = {
+  meta: {
+    id: 'misplaced-state-mount',
+    description: 'A volume is mounted where the image does not keep its state, and the real state path has none.',
+    defaultSeverity: 'error',
+    fixable: true,
+    messages: {
+      postgres18:
+        'Service "{{service}}" mounts its volume at {{target}}, but {{image}} 18 and later keep the data in {{dataPath}} and expect the volume at {{path}}: with a mount at {{target}} the server refuses to start, and the data directory would not be on the volume anyway. Mount the volume at {{path}}.',
+      known:
+        'Service "{{service}}" mounts a volume at {{target}}, but {{image}} keeps its data in {{dataPath}} ({{description}}), which stays off the volume: {{failure}} Mount the volume at {{path}}.',
+      deeper:
+        'Service "{{service}}" mounts a volume at {{target}}, one level below {{path}} ({{description}}): the server writes into {{path}} itself, not into that subfolder, so the data stays off the volume: {{failure}} Mount the volume at {{path}}.',
+      moved:
+        '{{movedBy}} moves the data of service "{{service}}" to {{path}} ({{description}}), but the volume is mounted at {{target}}, where nothing is written any more: {{failure}} Mount the volume at {{path}}.',
+    },
+  },
+  checkCompose(context) {
+    const { configuration, knowledge } = context;
+    for (const workload of configuration.workloads) {
+      // `volumes_from: container:…` may mount the real path: never claim it is unmounted.
+      if (workload.opaqueVolumesFrom.length > 0) continue;
+      for (const state of statePaths(workload, knowledge)) {
+        const misplaced = misplacedMountFor(state, workload.mounts);
+        if (!misplaced) continue;
+        const { mount } = misplaced;
+        const fixes: Fix[] = [];
+        const at = findMountNode(workload.layers, mount);
+        const edits = at ? retargetMount(at, state.path) : [];
+        if (edits.length > 0) fixes.push({ title: `Mount at ${state.path} instead of ${mount.target}`, edits, isPreferred: true });
+        const postgres18 = misplaced.reason === 'known' && state.entry?.id === 'postgres' && state.dataPath !== undefined;
+        context.report({
+          messageId: postgres18 ? 'postgres18' : misplaced.reason,
+          data: {
+            service: workload.name,
+            target: mount.target,
+            path: state.path,
+            dataPath: state.dataPath ?? state.path,
+            image: state.entry?.name ?? workload.image?.value ?? workload.name,
+            description: state.description,
+            failure: failure(state),
+            movedBy: movedBy(state),
+          },
+          location: at ? mountEntryLocation(at) : mount.location,
+          service: workload.name,
+          containerPath: state.path,
+          severityCap: state.cacheOnly ? 'hint' : undefined,
+          fixes,
+        });
+      }
+    }
+  },
+};
+
+function failure(state: StatePath): string {
+  if (state.declaredVolume) return "the image's VOLUME puts it in an anonymous volume that `docker compose down` orphans, so the next `up` starts empty.";
+  return "it is written to the container's writable layer and lost whenever the container is recreated.";
+}
+
+function movedBy(state: StatePath): string {
+  if (state.origin.kind === 'env') return `${state.origin.name}`;
+  if (state.origin.kind === 'flag') return `The ${state.origin.flag} flag`;
+  return 'The command';
+}
+

@@ -1,0 +1,59 @@
+import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, layerForNewMount } from '../edits/compose-edits';
+import { findMountNode, mountEntryLocation, tmpfsToNamedVolume } from '../edits/mount-edits';
+import type { Mount } from '../model';
+import { holdingMount, statePaths } from '../state';
+import type { Fix } from '../types';
+import type { Rule } from './types';
+import { VOLUME_SUFFIX } from './unmounted-state-path';
+
+/** A state path on tmpfs: memory, emptied whenever the container stops. */
+export const stateOnTmpfs: Rule = {
+  meta: {
+    id: 'state-on-tmpfs',
+    description: 'A state path is on tmpfs, so its data lives in memory and is gone when the container stops.',
+    defaultSeverity: 'error',
+    fixable: true,
+    messages: {
+      tmpfs:
+        '{{description}} {{path}} of service "{{service}}" is on tmpfs: it lives in memory and is gone every time the container stops, restarts or is recreated. Put it on a named volume.',
+      cache:
+        '{{description}} {{path}} of service "{{service}}" is on tmpfs and is emptied every time the container stops. That is fine only if the application treats {{image}} as a disposable cache; to keep the data, put it on a named volume.',
+    },
+  },
+  checkCompose(context) {
+    const { configuration, knowledge } = context;
+    const taken = new Set<string>();
+    for (const workload of configuration.workloads) {
+      const reported = new Set<Mount>();
+      for (const state of statePaths(workload, knowledge)) {
+        const mount = holdingMount(state, workload.mounts);
+        if (!mount || mount.type !== 'tmpfs' || mount.unknown || mount.inherited || reported.has(mount)) continue;
+        reported.add(mount);
+        const fixes: Fix[] = [];
+        const at = findMountNode(workload.layers, mount);
+        if (at) {
+          const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
+          // The new `volumes:` entry goes where a later `!reset` cannot drop it, and not
+          // into an earlier file than the tmpfs it replaces.
+          const chosen = layerForNewMount(workload.layers);
+          const volumeLayer = chosen && workload.layers.indexOf(chosen) > workload.layers.indexOf(at.layer) ? chosen : at.layer;
+          const edits = tmpfsToNamedVolume(at, mount, name, volumeLayer, (layer, item) => appendServiceSequenceItem(layer, 'volumes', item));
+          if (edits.length > 0) {
+            taken.add(name);
+            const declarationFile = mount.syntax === 'long' ? at.model : volumeLayer.file;
+            fixes.push({ title: `Replace tmpfs with named volume "${name}"`, edits: [...edits, ...declareTopLevelVolume(declarationFile, name)], isPreferred: true });
+          }
+        }
+        context.report({
+          messageId: state.cacheOnly ? 'cache' : 'tmpfs',
+          data: { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name },
+          location: at ? mountEntryLocation(at) : mount.location,
+          service: workload.name,
+          containerPath: state.path,
+          severityCap: state.cacheOnly ? 'hint' : undefined,
+          fixes,
+        });
+      }
+    }
+  },
+};

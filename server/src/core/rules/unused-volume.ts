@@ -1,0 +1,66 @@
+import { removeTopLevelVolume } from '../edits/mount-edits';
+import type { ComposeConfiguration } from '../project';
+import type { Rule } from './types';
+
+/**
+ * A top-level volume that no service of any configuration loading its file mounts.
+ * A volume declared in the base and used only by `compose.prod.yaml` (or an override)
+ * is used; an external volume declared but mounted by no service is reported too:
+ * the declaration has no effect here, and removing it does not touch the volume.
+ */
+export const unusedVolume: Rule = {
+  meta: {
+    id: 'unused-volume',
+    description: 'A top-level volume is declared but no service mounts it.',
+    defaultSeverity: 'hint',
+    fixable: true,
+    messages: {
+      unused:
+        'Volume "{{name}}" is declared but no service mounts it, so whatever it was meant to keep is not kept. Mount it where it belongs, or remove the declaration.',
+      external:
+        'External volume "{{name}}" is declared but no service mounts it. Removing the declaration does not touch the volume itself; mount it where it belongs, or remove the declaration.',
+    },
+  },
+  checkCompose(context) {
+    const { configuration } = context;
+    const all = context.configurations ?? [configuration];
+    for (const file of configuration.files) {
+      if (file.volumes.length === 0) continue;
+      // Every configuration that loads this file may use what it declares.
+      const loading = all.filter((c) => c.files.some((f) => f.file === file.file));
+      if (loading.length === 0) loading.push(configuration);
+      if (loading.some(unknowable)) continue;
+      const used = new Set<string>();
+      for (const c of loading) for (const name of usedVolumes(c)) used.add(name);
+      for (const declaration of file.volumes) {
+        if (declaration.name === '' || used.has(declaration.name)) continue;
+        const edits = removeTopLevelVolume(file, declaration.pair);
+        context.report({
+          messageId: declaration.external ? 'external' : 'unused',
+          data: { name: declaration.name },
+          location: declaration.keyLocation,
+          fixes: edits.length > 0 ? [{ title: `Remove unused volume "${declaration.name}"`, edits, isPreferred: true }] : [],
+        });
+      }
+    }
+  },
+};
+
+/** Names a configuration mounts: merged workloads and every file's own entries (an override may drop one). */
+function usedVolumes(configuration: ComposeConfiguration): Set<string> {
+  const used = new Set<string>();
+  for (const workload of configuration.workloads) {
+    for (const mount of workload.mounts) if (mount.type === 'volume' && mount.source) used.add(mount.source);
+    for (const layer of workload.layers) for (const mount of layer.volumes?.mounts ?? []) if (mount.type === 'volume' && mount.source) used.add(mount.source);
+  }
+  return used;
+}
+
+/** A mount whose source is an unknown variable could use any volume; a project Compose cannot load is not judged. */
+function unknowable(configuration: ComposeConfiguration): boolean {
+  if (configuration.problems.length > 0) return true;
+  return configuration.workloads.some((w) =>
+    w.layers.some((layer) => (layer.volumes?.mounts ?? []).some((m) => m.unknown && m.type === 'volume' && m.source?.includes('${') === true)),
+  );
+}
+

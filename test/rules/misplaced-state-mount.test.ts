@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MemoryHost } from '../helpers/memory-host';
+import { lintCase, runRuleTests } from '../helpers/rule-tester';
+
+runRuleTests('misplaced-state-mount', {
+  valid: [
+    { name: 'postgres 17 at /var/lib/postgresql/data', code: 'services:\n  db:\n    image: postgres:17\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n' },
+    { name: 'postgres 18 at /var/lib/postgresql', code: 'services:\n  db:\n    image: postgres:18\n    volumes:\n      - pg:/var/lib/postgresql\nvolumes:\n  pg:\n' },
+    { name: 'postgres 18 with PGDATA set back to the old path', code: 'services:\n  db:\n    image: postgres:18\n    environment:\n      PGDATA: /var/lib/postgresql/data\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n' },
+    { name: 'postgres 18 mounted at the data directory itself', code: 'services:\n  db:\n    image: postgres:18\n    volumes:\n      - pg:/var/lib/postgresql/18/docker\nvolumes:\n  pg:\n' },
+    {
+      name: 'PGDATA moved to a subdirectory of the mount',
+      code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      PGDATA: /var/lib/postgresql/data/pgdata\n    volumes:\n      - pg:/var/lib/postgresql/data/pgdata\nvolumes:\n  pg:\n',
+    },
+    { name: 'both the state path and a deeper mount', code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - db:/var/lib/mysql\n      - logs:/var/lib/mysql/binlog\nvolumes:\n  db:\n  logs:\n' },
+    { name: 'a config file inside the data directory is not a misplaced data mount', code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - ./pg_hba.conf:/var/lib/postgresql/data/pg_hba.conf:ro\n' },
+    { name: 'a read-only mount below the data directory', code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - ./seed:/var/lib/mysql/seed:ro\n' },
+    { name: 'a mount with an unknown target may be the right one', code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - db:/var/lib/mysql/data\n      - other:${DATA_PATH}\nvolumes:\n  db:\n  other:\n' },
+    { name: 'unknown postgres version gives no version-specific finding', code: 'services:\n  db:\n    image: postgres:${PG_VERSION}\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n' },
+    { name: 'mysql datadir flag with its volume', code: 'services:\n  db:\n    image: mysql:8\n    command: --datadir=/srv/mysql\n    volumes:\n      - db:/srv/mysql\nvolumes:\n  db:\n' },
+  ],
+  invalid: [
+    {
+      name: 'postgres 18 at /var/lib/postgresql/data refuses to start',
+      code: 'services:\n  db:\n    image: postgres:18-alpine\n    volumes:\n      - pgdata:/var/lib/postgresql/data # data\nvolumes:\n  pgdata:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 40, severity: 'error', service: 'db', containerPath: '/var/lib/postgresql', message: /refuses to start/ }],
+      output: 'services:\n  db:\n    image: postgres:18-alpine\n    volumes:\n      - pgdata:/var/lib/postgresql # data\nvolumes:\n  pgdata:\n',
+    },
+    {
+      name: 'untagged postgres is 18 or later; quoting and mode kept',
+      code: "services:\n  db:\n    image: postgres\n    volumes:\n      - 'pgdata:/var/lib/postgresql/data:rw'\nvolumes:\n  pgdata:\n",
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 45 }],
+      output: "services:\n  db:\n    image: postgres\n    volumes:\n      - 'pgdata:/var/lib/postgresql:rw'\nvolumes:\n  pgdata:\n",
+    },
+    {
+      name: 'mysql one level too deep',
+      code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - db:/var/lib/mysql/data\nvolumes:\n  db:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 31, containerPath: '/var/lib/mysql', message: /anonymous volume/ }],
+      output: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - db:/var/lib/mysql\nvolumes:\n  db:\n',
+    },
+    {
+      name: 'a bind one level too deep, long syntax',
+      code: 'services:\n  db:\n    image: mongo:7\n    volumes:\n      - type: bind\n        source: ./mongo\n        target: "/data/db/mongo"\n',
+      errors: [{ line: 5, column: 9, endLine: 7, endColumn: 33, containerPath: '/data/db', message: /one level below \/data\/db/ }],
+      output: 'services:\n  db:\n    image: mongo:7\n    volumes:\n      - type: bind\n        source: ./mongo\n        target: "/data/db"\n',
+    },
+    {
+      name: 'a target the knowledge base lists as a mistake',
+      code: 'services:\n  mongo:\n    image: mongo:7\n    volumes:\n      - mongo:/var/lib/mongodb\nvolumes:\n  mongo:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 31, containerPath: '/data/db' }],
+      output: 'services:\n  mongo:\n    image: mongo:7\n    volumes:\n      - mongo:/data/db\nvolumes:\n  mongo:\n',
+    },
+    {
+      name: 'PGDATA moved the data away from the mounted default',
+      code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      PGDATA: /pgdata\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
+      errors: [{ line: 7, column: 9, endLine: 7, endColumn: 36, containerPath: '/pgdata', message: /^PGDATA moves the data/ }],
+      output: 'services:\n  db:\n    image: postgres:16\n    environment:\n      PGDATA: /pgdata\n    volumes:\n      - pg:/pgdata\nvolumes:\n  pg:\n',
+    },
+    {
+      name: 'a command flag moved the data away from the mounted default',
+      code: 'services:\n  db:\n    image: mongo:7\n    command: ["mongod", "--dbpath", "/srv/db"]\n    volumes: [mongo:/data/db]\nvolumes: {mongo: {}}\n',
+      errors: [{ line: 5, column: 15, endLine: 5, endColumn: 29, containerPath: '/srv/db', message: /--dbpath flag/ }],
+      output: 'services:\n  db:\n    image: mongo:7\n    command: ["mongod", "--dbpath", "/srv/db"]\n    volumes: [mongo:/srv/db]\nvolumes: {mongo: {}}\n',
+    },
+    {
+      name: 'the misplaced mount in the override, the image in the base',
+      files: {
+        'compose.yaml': 'services:\n  db:\n    image: postgres:18.1\n',
+        'compose.override.yaml': 'services:\n  db:\n    volumes:\n      - ./pg:/var/lib/postgresql/data\n',
+      },
+      errors: [{ file: 'compose.override.yaml', line: 4, column: 9, endLine: 4, endColumn: 38 }],
+      output: { 'compose.override.yaml': 'services:\n  db:\n    volumes:\n      - ./pg:/var/lib/postgresql\n' },
+    },
+    {
+      name: 'CRLF kept',
+      code: 'services:\r\n  db:\r\n    image: mariadb:11\r\n    volumes:\r\n      - db:/var/lib/mysql/data\r\nvolumes:\r\n  db:\r\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 31 }],
+      output: 'services:\r\n  db:\r\n    image: mariadb:11\r\n    volumes:\r\n      - db:/var/lib/mysql\r\nvolumes:\r\n  db:\r\n',
+    },
+  ],
+});
+
+describe('misplaced-state-mount and unmounted-state-path agree', () => {
+  const fixtures = [
+    'services:\n  db:\n    image: postgres:18\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
+    'services:\n  db:\n    image: mysql:8\n    volumes:\n      - db:/var/lib/mysql/data\nvolumes:\n  db:\n',
+    'services:\n  db:\n    image: postgres:16\n    environment:\n      PGDATA: /pgdata\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
+  ];
+  fixtures.forEach((code, i) => {
+    it(`fixture ${i + 1}: one finding, from misplaced-state-mount`, () => {
+      const findings = lintCase({ name: '', code }, new MemoryHost({ 'compose.yaml': code }));
+      assert.deepEqual(
+        findings.filter((f) => f.rule === 'misplaced-state-mount' || f.rule === 'unmounted-state-path').map((f) => f.rule),
+        ['misplaced-state-mount'],
+      );
+    });
+  });
+  it('with misplaced-state-mount off, unmounted-state-path stays silent too (one cause, one rule)', () => {
+    const code = fixtures[1]!;
+    const findings = lintCase({ name: '', code, config: { rules: { 'misplaced-state-mount': 'off' } } }, new MemoryHost({ 'compose.yaml': code }));
+    assert.deepEqual(findings.filter((f) => f.rule === 'unmounted-state-path'), []);
+  });
+});
