@@ -57,4 +57,23 @@ describe('production detection', () => {
     const marks = result.configurations.map((c) => [c.files.map((f) => f.file.slice(P.length + 1)).join('+'), c.production]);
     assert.deepEqual(marks.sort(), [['compose.yaml+compose.override.yaml', false], ['compose.yaml+compose.prod.yaml', true]]);
   });
+
+  it('a base mount deployed by two production files: one finding naming both, related locations at their service keys', () => {
+    const host = new MemoryHost({
+      'compose.yaml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n',
+      'compose.prod.yaml': 'services:\n  web:\n    restart: always\n',
+      'compose.release.yaml': 'services:\n  web:\n    image: acme/web:1\n',
+      'compose.dev.yaml': 'services:\n  web:\n    volumes:\n      - ./src:/app/src\n',
+    });
+    const findings = lint({ files: [...host.files.keys()], host, config: emptyConfig() }).findings.filter((f) => f.rule === 'source-bind-mount-in-production');
+    assert.equal(findings.length, 1);
+    assert.match(findings[0]!.message, /also deployed with compose\.prod\.yaml, compose\.release\.yaml\./);
+    assert.deepEqual(
+      findings[0]!.related.map((r) => [r.location.file.slice(P.length + 1), r.location.range.start.line, r.message]),
+      [
+        ['compose.prod.yaml', 1, 'compose.prod.yaml is a production file (its name says "prod"); it is merged on compose.yaml'],
+        ['compose.release.yaml', 1, 'compose.release.yaml is a production file (its name says "release"); it is merged on compose.yaml'],
+      ],
+    );
+  });
 });

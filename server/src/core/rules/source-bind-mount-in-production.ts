@@ -98,8 +98,11 @@ export const sourceBindMountInProduction: Rule = {
         const model = modelOf(configuration, mount.location.file);
         if (!model) continue;
         const fromBase = composeFileRole(model.file).kind === 'base' && info.override !== undefined;
-        const related = relatedProduction(configuration, info, workload, model.file);
-        const production = info.productionFiles.filter((p) => p.file !== model.file).map((p) => basename(p.file));
+        // Every production configuration this mount survives into (compose.prod.yaml and compose.release.yaml
+        // both merged on the base): one finding naming them all, the same from each configuration.
+        const deployedWith = productionConfigurationsWith(configuration, context.configurations ?? [configuration], workload.name, mount);
+        const related = deployedWith.flatMap(([c, i]) => relatedProduction(c, i, workload, model.file));
+        const production = [...new Set(deployedWith.flatMap(([, i]) => i.productionFiles.filter((p) => p.file !== model.file).map((p) => basename(p.file))))].sort();
         context.report({
           messageId: fromBase ? 'base' : 'production',
           data: {
@@ -122,6 +125,17 @@ export const sourceBindMountInProduction: Rule = {
     }
   },
 };
+
+function productionConfigurationsWith(current: ComposeConfiguration, all: readonly ComposeConfiguration[], service: string, mount: Mount): [ComposeConfiguration, ProductionInfo][] {
+  const result: [ComposeConfiguration, ProductionInfo][] = [];
+  for (const configuration of all.includes(current) ? all : [current, ...all]) {
+    if (!configuration.production) continue;
+    const workload = configuration.workloads.find((w) => w.name === service);
+    const survives = workload?.mounts.some((m) => !m.inherited && m.location.file === mount.location.file && m.location.range.start.line === mount.location.range.start.line && m.location.range.start.character === mount.location.range.start.character);
+    if (survives) result.push([configuration, productionInfo(configuration)]);
+  }
+  return result;
+}
 
 function relatedProduction(configuration: ComposeConfiguration, info: ProductionInfo, workload: ComposeWorkload, reportedIn: string): RelatedInformation[] {
   const related: RelatedInformation[] = [];
