@@ -329,6 +329,14 @@ describe('include', () => {
     assert.deepEqual(mounts(db), ['volume pg→/var/lib/postgresql/data @compose.override.yaml:3']);
   });
 
+  it('remote includes and extends (oci://, git) are skipped without a problem', () => {
+    const c = load({
+      'compose.yaml': 'include:\n  - oci://docker.io/example/stack:1.0\n  - path: git@github.com:example/stack.git#main\nservices:\n  app:\n    extends:\n      file: https://github.com/example/base.git#main:compose.yaml\n      service: base\n    image: nginx\n',
+    });
+    assert.deepEqual(problems(c), []);
+    assert.deepEqual(c.workloads.map((w) => w.name), ['app']);
+  });
+
   it('an identical redefinition is accepted, as Compose does', () => {
     const c = load({ 'compose.yaml': 'include:\n  - db.yaml\nservices:\n  db:\n    image: postgres:16\n', 'db.yaml': 'services:\n  db:\n    image: postgres:16\n' });
     assert.deepEqual(problems(c), []);

@@ -283,6 +283,8 @@ class Loader {
       return undefined;
     }
     const paths: string[] = [];
+    // A remote include (git repository, OCI artifact) cannot be read here: its services stay unknown.
+    if (entry.paths.some((path) => isRemote(path.raw))) return undefined;
     for (const path of entry.paths) {
       const expanded = interpolate(path.raw, scope.env);
       if (expanded.unknown) {
@@ -369,6 +371,7 @@ class Loader {
     const baseName = interpolate(ref.service.raw, scope.env).value;
     let bases: ServiceLayer[] | undefined;
     if (ref.file) {
+      if (isRemote(ref.file.raw)) return [own];
       const expanded = interpolate(ref.file.raw, scope.env);
       if (expanded.unknown) {
         this.problem(ref.file.location, `The extended file "${ref.file.raw}" uses ${expanded.missing.map((m) => '$' + m).join(', ')}, which no .env defines: what service "${entry.name}" inherits is not analysed.`);
@@ -428,6 +431,11 @@ class Loader {
     this.problem(at, `\`extends\` cycle: ${names.join(' → ')}. docker compose refuses to load the project.`);
     return true;
   }
+}
+
+/** `oci://…`, `https://…`, `git@host:repo.git`: resources Compose fetches, not local files. */
+function isRemote(path: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(path) || /^git@/.test(path);
 }
 
 const serviceIndexes = new WeakMap<ComposeFileModel, Map<string, ServiceEntry>>();
