@@ -18,6 +18,7 @@ const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const SKIP = process.env.VSAFE_SKIP_DRILL === '1';
 const IMAGES = ['localhost/bb:1', 'localhost/bb-vol:1', 'localhost/bb-noshell:1'];
 
+// Four containers cover every case (podman-compose handles containers one by one: fewer is faster).
 const COMPOSE = `services:
   named:
     image: localhost/bb:1
@@ -25,6 +26,7 @@ const COMPOSE = `services:
     stop_signal: SIGKILL
     volumes:
       - data:/data
+      - ./hostdata:/uploads
   unmounted:
     image: localhost/bb:1
     command: ["sleep", "600"]
@@ -33,22 +35,12 @@ const COMPOSE = `services:
     image: localhost/bb-vol:1
     command: ["sleep", "600"]
     stop_signal: SIGKILL
-  noshell-volume:
+  noshell:
     image: localhost/bb-noshell:1
     command: ["/bin/busybox", "sleep", "600"]
     stop_signal: SIGKILL
     volumes:
       - nsdata:/data
-  noshell-layer:
-    image: localhost/bb-noshell:1
-    command: ["/bin/busybox", "sleep", "600"]
-    stop_signal: SIGKILL
-  bound:
-    image: localhost/bb:1
-    command: ["sleep", "600"]
-    stop_signal: SIGKILL
-    volumes:
-      - ./hostdata:/data
   missing:
     image: localhost/vsafe-missing-image:1
   web:
@@ -63,9 +55,9 @@ volumes:
 // The test images are unknown to the built-in knowledge base: a config adds them (SPEC §5 `images`).
 const CONFIG = {
   images: [
-    { image: 'bb', paths: [{ path: '/data', kind: 'uploads' }] },
+    { image: 'bb', paths: [{ path: '/data', kind: 'uploads' }, { path: '/uploads', kind: 'uploads' }] },
     { image: 'bb-vol', paths: [{ path: '/data', kind: 'uploads', volume: true }] },
-    { image: 'bb-noshell', paths: [{ path: '/data', kind: 'uploads' }] },
+    { image: 'bb-noshell', paths: [{ path: '/data', kind: 'uploads' }, { path: '/state', kind: 'uploads' }] },
     { image: 'vsafe-missing-image', paths: ['/data'] },
   ],
 };
@@ -143,31 +135,34 @@ describe('vsafe drill on podman', { skip: SKIP ? 'VSAFE_SKIP_DRILL=1' : false },
     assert.deepEqual(Object.keys(report), ['version', 'engine', 'results', 'skipped']);
     assert.equal(report.version, 1);
     assert.equal(report.engine, 'podman-compose');
-    const byService = new Map<string, { service: string; containerPath: string; predicted: string; steps: Record<string, string>; method: string }>(
-      report.results.map((r: { service: string }) => [r.service, r]),
-    );
+    type Result = { service: string; containerPath: string; predicted: string; steps: Record<string, string>; method: string };
+    const results = new Map<string, Result>(report.results.map((r: Result) => [`${r.service} ${r.containerPath}`, r]));
     for (const result of report.results) assert.deepEqual(Object.keys(result), ['service', 'containerPath', 'predicted', 'steps', 'method']);
+    const kept = { restart: 'kept', 'down-up': 'kept', 'down-v-up': 'kept' };
+    const keptUntilDownV = { restart: 'kept', 'down-up': 'kept', 'down-v-up': 'lost' };
+    const lostOnDownUp = { restart: 'kept', 'down-up': 'lost', 'down-v-up': 'lost' };
 
     // A named volume keeps the sentinel across restart and down + up; down -v removes it.
-    assert.deepEqual(byService.get('named'), { service: 'named', containerPath: '/data', predicted: 'kept', steps: { restart: 'kept', 'down-up': 'kept', 'down-v-up': 'lost' }, method: 'exec' });
-    // Nothing mounted: the container layer survives a restart, not down + up.
-    assert.deepEqual(byService.get('unmounted'), { service: 'unmounted', containerPath: '/data', predicted: 'lost', steps: { restart: 'kept', 'down-up': 'lost', 'down-v-up': 'lost' }, method: 'exec' });
-    // Only an anonymous volume (the image's VOLUME): kept across restart, lost across down + up.
-    assert.deepEqual(byService.get('imagevolume'), { service: 'imagevolume', containerPath: '/data', predicted: 'lost', steps: { restart: 'kept', 'down-up': 'lost', 'down-v-up': 'lost' }, method: 'exec' });
-    // No shell in the image: a helper container with --volumes-from reaches the volume…
-    assert.deepEqual(byService.get('noshell-volume'), { service: 'noshell-volume', containerPath: '/data', predicted: 'kept', steps: { restart: 'kept', 'down-up': 'kept', 'down-v-up': 'lost' }, method: 'helper' });
-    // …and `podman cp` reaches the container layer.
-    assert.deepEqual(byService.get('noshell-layer'), { service: 'noshell-layer', containerPath: '/data', predicted: 'lost', steps: { restart: 'kept', 'down-up': 'lost', 'down-v-up': 'lost' }, method: 'cp' });
+    assert.deepEqual(results.get('named /data'), { service: 'named', containerPath: '/data', predicted: 'kept', steps: keptUntilDownV, method: 'exec' });
     // A bind mount is drilled on a temporary copy: kept everywhere, and the host folder is untouched.
-    assert.deepEqual(byService.get('bound'), { service: 'bound', containerPath: '/data', predicted: 'kept', steps: { restart: 'kept', 'down-up': 'kept', 'down-v-up': 'kept' }, method: 'exec' });
+    assert.deepEqual(results.get('named /uploads'), { service: 'named', containerPath: '/uploads', predicted: 'kept', steps: kept, method: 'exec' });
     assert.deepEqual(readdirSync(path.join(dir, 'hostdata')), ['user-file.txt']);
     assert.equal(readFileSync(path.join(dir, 'hostdata', 'user-file.txt'), 'utf8'), 'precious\n');
+    // Nothing mounted: the container layer survives a restart, not down + up.
+    assert.deepEqual(results.get('unmounted /data'), { service: 'unmounted', containerPath: '/data', predicted: 'lost', steps: lostOnDownUp, method: 'exec' });
+    assert.deepEqual(results.get('unmounted /uploads'), { service: 'unmounted', containerPath: '/uploads', predicted: 'lost', steps: lostOnDownUp, method: 'exec' });
+    // Only an anonymous volume (the image's VOLUME): kept across restart, lost across down + up.
+    assert.deepEqual(results.get('imagevolume /data'), { service: 'imagevolume', containerPath: '/data', predicted: 'lost', steps: lostOnDownUp, method: 'exec' });
+    // No shell in the image: a helper container with --volumes-from reaches the volume,
+    // `podman cp` reaches the container layer.
+    assert.deepEqual(results.get('noshell /data'), { service: 'noshell', containerPath: '/data', predicted: 'kept', steps: keptUntilDownV, method: 'helper' });
+    assert.deepEqual(results.get('noshell /state'), { service: 'noshell', containerPath: '/state', predicted: 'lost', steps: lostOnDownUp, method: 'cp' });
+    assert.equal(report.results.length, 7);
     // An image that cannot be pulled is an error for its service, not a crash.
     assert.equal(report.skipped.length, 1);
     assert.equal(report.skipped[0].service, 'missing');
     assert.match(report.skipped[0].reason, /localhost\/vsafe-missing-image:1 is not available locally and could not be pulled/);
-    // `web`'s image has no known state path: it is not started, so its missing image and port do not matter.
-    assert.equal(byService.has('web'), false);
+    // \`web\`'s image has no known state path: it is not started, so its missing image and port do not matter.
 
     // The report's predictions are the static analysis's, path by path.
     const host = new NodeFileHost();
@@ -190,7 +185,8 @@ describe('vsafe drill on podman', { skip: SKIP ? 'VSAFE_SKIP_DRILL=1' : false },
     assert.match(run.stdout, /^vsafe drill: podman-compose, throw-away project vsafe-drill-[0-9a-f]{8}$/m);
     assert.match(run.stdout, /^ {2}PATH +STORAGE +PREDICTED +RESTART +DOWN\+UP +METHOD +RESULT$/m);
     assert.match(run.stdout, /^ {2}\/data +named volume "data" +kept +kept +kept +exec +kept, as predicted$/m);
-    assert.match(run.stdout, /1 path drilled, 0 lost data, 0 predictions wrong\. Project vsafe-drill-[0-9a-f]{8} removed\./);
+    assert.match(run.stdout, /^ {2}\/uploads +bind mount \.\/hostdata +kept +kept +kept +exec +kept, as predicted$/m);
+    assert.match(run.stdout, /2 paths drilled, 0 lost data, 0 predictions wrong\. Project vsafe-drill-[0-9a-f]{8} removed\./);
     assertNoLeftovers(initial);
   });
 

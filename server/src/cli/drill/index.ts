@@ -587,11 +587,15 @@ class Drill {
     const leftovers: string[] = [];
     try {
       if (this.started) {
+        // Straight to the container CLI, everything in one call each: faster than
+        // \`compose down -v\` (which stops containers one by one) and it also finds helpers.
         const containers = await this.projectContainers();
         await this.recordAnonymousVolumes(containers.map((id) => ({ container: id }) as Active));
-        await this.compose(['down', '-v', '-t', '0'], 5 * 60 * 1000, true);
-        const remaining = await this.projectContainers();
-        if (remaining.length > 0) await this.cli(['rm', '-f', '-v', ...remaining], 120_000, true);
+        if (containers.length > 0) await this.cli(['rm', '-f', '-v', ...containers], 5 * 60 * 1000, true);
+        if (this.engine.cli === 'podman') {
+          const pods = (await this.listLines(['pod', 'ls', '--format', '{{.Name}}'])).filter((name) => name === `pod_${this.project}` || name.startsWith(`${this.project}_`));
+          if (pods.length > 0) await this.cli(['pod', 'rm', '-f', ...pods], 120_000, true);
+        }
         const volumes = await this.projectVolumes();
         if (volumes.length > 0) await this.cli(['volume', 'rm', '-f', ...volumes], 120_000, true);
         const networks = await this.projectNetworks();
