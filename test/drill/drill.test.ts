@@ -162,7 +162,7 @@ describe('vsafe drill on podman', { skip: SKIP ? 'VSAFE_SKIP_DRILL=1' : false },
     assert.equal(report.skipped.length, 1);
     assert.equal(report.skipped[0].service, 'missing');
     assert.match(report.skipped[0].reason, /localhost\/vsafe-missing-image:1 is not available locally and could not be pulled/);
-    // \`web\`'s image has no known state path: it is not started, so its missing image and port do not matter.
+    // `web`'s image has no known state path: it is not started, so its missing image and port do not matter.
 
     // The report's predictions are the static analysis's, path by path.
     const host = new NodeFileHost();

@@ -428,7 +428,7 @@ class Drill {
     a.workload.mounts.forEach((mount, index) => {
       const placement = this.placeMount(a.workload, mount, index);
       if (placement) placements.push(placement);
-      else a.report.notes.push(`mount ${mount.target} is left out of the drill (${mount.type === 'other' ? 'unsupported type' : 'unresolved source'})`);
+      else a.report.notes.push(`mount ${mount.target} is left out of the drill (${mount.type === 'other' ? 'unsupported type' : 'a variable without a value'})`);
       if (placement?.note) a.report.notes.push(placement.note);
     });
     for (const result of a.report.results) {
@@ -449,6 +449,7 @@ class Drill {
   }
 
   private placeMount(workload: ComposeWorkload, mount: Mount, index: number): MountPlacement | undefined {
+    if (mount.unknown) return undefined;
     const target = escapeDollar(mount.target);
     const ro = mount.readOnly ? ':ro' : '';
     switch (mount.type) {
