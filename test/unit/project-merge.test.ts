@@ -201,9 +201,9 @@ describe('YAML anchors and merge keys', () => {
     assert.ok(c.workloads.some((w) => w.name === '<<'));
   });
 
-  it('x- extension keys are not services', () => {
-    const c = load({ 'compose.yaml': 'services:\n  x-template:\n    image: postgres:16\n  real:\n    image: nginx\n' });
-    assert.deepEqual(c.workloads.map((w) => w.name), ['real']);
+  it('x- keys at the top level are extensions; under `services` they are services (Compose ≥ 2.20)', () => {
+    const c = load({ 'compose.yaml': 'x-template: &t\n  image: postgres:16\nservices:\n  x-runs-too:\n    image: postgres:16\n  real:\n    <<: *t\n' });
+    assert.deepEqual(c.workloads.map((w) => w.name), ['x-runs-too', 'real']);
   });
 });
 

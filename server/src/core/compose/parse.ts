@@ -262,7 +262,8 @@ function readServices(model: ComposeFileModel, pair: Pair): ServiceEntry[] {
       if (extendsPair) entry.extends = readExtends(model, extendsPair);
       return entry;
     })
-    .filter((s) => s.name !== '' && !s.name.startsWith('x-'));
+    // Since Compose v2.20 an `x-` key under `services` is a service like any other (compose-go#413).
+    .filter((s) => s.name !== '');
 }
 
 function readExtends(model: ComposeFileModel, pair: Pair): ExtendsReference {
