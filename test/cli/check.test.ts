@@ -27,7 +27,8 @@ describe('vsafe check', () => {
   let clean: string;
   before(() => {
     bad = project({ 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n' });
-    clean = project({ 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n' });
+    // Clean under every rule: the mount is documented (undocumented-mount, SPEC §3).
+    clean = project({ 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data # the database cluster\nvolumes:\n  pg:\n' });
     dirs.push(bad, clean);
   });
   after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
