@@ -70,8 +70,26 @@ describe('vsafe check --fix', { skip: false }, () => {
     composeConfigOk(path.join(dir, 'api'), ['compose.yaml', 'compose.override.yaml']);
   });
 
+  it('cross-file: moves a source bind mount out of production into a created compose.override.yaml', () => {
+    const dir = copyFixture('production');
+    const rule = only('source-bind-mount-in-production');
+    const dry = runCli(['check', '--fix-dry-run', ...rule], dir);
+    assert.equal(dry.stderr, '');
+    expectFile('production.dry-run.diff', dry.stdout);
+    assert.ok(!statSync(dir).isFile() && !readdirSync(dir).includes('compose.override.yaml'), 'the dry run creates nothing');
+    const run = runCli(['check', '--fix', ...rule], dir);
+    assert.equal(run.stderr, '');
+    assert.equal(run.stdout, '');
+    assert.equal(run.status, 0);
+    expectFile('production.compose.yaml.fixed', read(dir, 'compose.yaml'));
+    expectFile('production.compose.override.yaml.created', read(dir, 'compose.override.yaml'));
+    assert.equal(read(dir, 'compose.prod.yaml'), readFileSync(path.join(FIXTURES, 'production/compose.prod.yaml'), 'utf8'));
+    composeConfigOk(dir, ['compose.yaml', 'compose.override.yaml']);
+    composeConfigOk(dir, ['compose.yaml', 'compose.prod.yaml']);
+  });
+
   it('with every rule on, every fixture stays valid Compose after --fix', () => {
-    for (const name of ['basic', 'fixable', 'multi']) {
+    for (const name of ['basic', 'fixable', 'multi', 'production']) {
       const dir = copyFixture(name);
       const run = runCli(['check', '--fix', '--format', 'json', '--fail-level', 'off'], dir);
       assert.equal(run.status, 0, `${name}: ${run.stderr}`);
@@ -80,8 +98,11 @@ describe('vsafe check --fix', { skip: false }, () => {
       const byDir = new Map<string, string[]>();
       for (const file of walk(dir).filter((f) => /\.ya?ml$/.test(f))) byDir.set(path.dirname(file), [...(byDir.get(path.dirname(file)) ?? []), path.basename(file)]);
       for (const [folder, files] of byDir) {
-        const ordered = files.sort((a, b) => (a.includes('override') ? 1 : 0) - (b.includes('override') ? 1 : 0));
-        composeConfigOk(folder, ordered);
+        // Each configuration as Compose loads it: the base with each other file.
+        const base = files.find((f) => /^(docker-)?compose\.ya?ml$/.test(f));
+        if (!base) files.forEach((f) => composeConfigOk(folder, [f]));
+        else if (files.length === 1) composeConfigOk(folder, [base]);
+        else files.filter((f) => f !== base).forEach((f) => composeConfigOk(folder, [base, f]));
       }
     }
   });
