@@ -342,7 +342,11 @@ describe('statePaths: env vars, flags and arguments that move a path', () => {
   it('wordpress and nextcloud accept split mounts', () => {
     assert.deepEqual(paths('wordpress:6'), ['/var/www/html']);
     assert.deepEqual(paths('wordpress:6', { mounts: ['/var/www/html/wp-content'] }), []);
-    assert.deepEqual(paths('nextcloud:30', { mounts: ['/var/www/html/config', '/var/www/html/data'] }), []);
+    assert.deepEqual(paths('nextcloud:30'), ['/var/www/html']);
+    assert.deepEqual(paths('nextcloud:30', { mounts: ['/var/www/html'] }), ['/var/www/html']);
+    assert.deepEqual(paths('nextcloud:30', { mounts: ['/var/www/html/config', '/var/www/html/data'] }), ['/var/www/html/data'], 'listed, and covered by its mount');
+    assert.deepEqual(paths('nextcloud:30', { mounts: ['/var/www/html/config'] }), ['/var/www/html/data'], 'user files still need a volume');
+    assert.deepEqual(paths('nextcloud:30', { mounts: ['/var/www/html/data'] }), ['/var/www/html'], 'config.php and apps still need a volume');
   });
 
   it('linuxserver.io images keep /config; their tool images nothing', () => {

@@ -65,7 +65,7 @@ function imageStatePaths(workload: Workload, knowledge: KnowledgeBase): StatePat
   for (const spec of specs) {
     if (!conditionHolds(spec.when, workload, args)) continue;
     // The user chose another storage place the image supports (vault raft at /vault/data).
-    if (spec.alternatives?.some((alt) => workload.mounts.some((m) => m.target.startsWith('/') && (isSameOrParent(alt, m.target) || isSameOrParent(m.target, alt))))) continue;
+    if (spec.alternatives?.some((alt) => workload.mounts.some((m) => m.target.startsWith('/') && isSameOrParent(alt, m.target)))) continue;
     const moved = movedPath(workload, spec, args);
     if (moved === 'unknown') continue;
     if (moved.length === 0 && spec.onlyWhenSet) continue;
@@ -142,6 +142,7 @@ function conditionHolds(condition: StateCondition | undefined, workload: Workloa
   if (condition.args && !condition.args.every((a) => args.includes(a))) return false;
   if (condition.notArgs?.some((pattern) => args.some((a) => new RegExp(pattern).test(a)))) return false;
   if (condition.notEnv?.some((name) => (workload.environment.get(name) ?? '') !== '')) return false;
+  if (condition.mounted && !condition.mounted.some((p) => workload.mounts.some((m) => m.target.startsWith('/') && isSameOrParent(p, m.target)))) return false;
   return true;
 }
 

@@ -27,7 +27,7 @@ export const APPS: readonly ImageEntry[] = [
     name: 'Nextcloud',
     images: ['nextcloud'],
     source: 'https://hub.docker.com/_/nextcloud',
-    notes: 'Split mounts (/var/www/html/config, /var/www/html/data) are accepted instead of one volume at /var/www/html.',
+    notes: 'A split installation is accepted instead of one volume at /var/www/html: with /var/www/html/config on its own mount, /var/www/html/data needs one too.',
     variants: [
       {
         paths: [
@@ -36,7 +36,15 @@ export const APPS: readonly ImageEntry[] = [
             kind: 'uploads',
             description: 'Nextcloud installation (config, apps and user files)',
             declaredVolume: true,
-            alternatives: ['/var/www/html/config', '/var/www/html/data'],
+            alternatives: ['/var/www/html/config'],
+          },
+          {
+            path: '/var/www/html/data',
+            kind: 'uploads',
+            description: 'Nextcloud user files',
+            declaredVolume: true,
+            env: ['NEXTCLOUD_DATA_DIR'],
+            when: { mounted: ['/var/www/html/config'], description: 'when /var/www/html/config is mounted on its own' },
           },
         ],
       },
