@@ -469,7 +469,9 @@ class Drill {
         // Read-only host paths cannot be written by the drill or the service: mounted as they are.
         if (mount.readOnly) return { mount, kind: 'volumes', entry: `${escapeDollar(source)}:${target}:ro` };
         const copy = path.join(this.workspace, 'binds', `${index}-${workload.name}`);
-        const note = this.copyBindSource(source, copy);
+        // Symlinks count where they lead: a link out of the project is treated as outside.
+        const inProject = isInside(realOrSelf(this.configuration.dir), realOrSelf(source));
+        const note = inProject ? this.copyBindSource(source, copy) : this.emptyStandIn(source, copy);
         return { mount, kind: 'volumes', entry: `${escapeDollar(copy)}:${target}`, note: `bind ${mount.source} → ${mount.target}: ${note}` };
       }
       default:
@@ -477,7 +479,21 @@ class Drill {
     }
   }
 
-  /** Writable bind sources become a copy in the workspace: the drill never writes user files. */
+  /** A writable host path outside the project is never read or written: an empty stand-in of the same kind. */
+  private emptyStandIn(source: string, copy: string): string {
+    mkdirSync(path.dirname(copy), { recursive: true });
+    let isFile = false;
+    try {
+      isFile = statSync(source).isFile();
+    } catch {
+      // missing: compose would create a folder
+    }
+    if (isFile) writeFileSync(copy, '');
+    else mkdirSync(copy);
+    return `host path ${source} is outside the project and is not used: the drill mounts an empty temporary ${isFile ? 'file' : 'folder'} instead`;
+  }
+
+  /** Writable bind sources inside the project become a copy in the workspace: the drill never writes user files. */
   private copyBindSource(source: string, copy: string): string {
     mkdirSync(path.dirname(copy), { recursive: true });
     let stat;
@@ -633,6 +649,19 @@ class Drill {
     const names = await this.listLines(['network', 'ls', '--format', '{{.Name}}']);
     return names.filter((name) => name.startsWith(`${this.project}_`) || name.startsWith(`${this.project}-`));
   }
+}
+
+function realOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 function stepLabel(step: StepName | 'start'): string {
