@@ -99,6 +99,11 @@ const schema = {
   },
 };
 writeFileSync(schemaPath, JSON.stringify(schema, null, 2) + '\n');
+// package.json's "vsafe" key uses the same schema (contributed for package.json via jsonValidation).
+writeFileSync(
+  path.join(ROOT, 'schemas/package-vsafe.schema.json'),
+  JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', title: 'vsafe configuration in package.json', type: 'object', properties: { vsafe: { $ref: './vsaferc.schema.json' } } }, null, 2) + '\n',
+);
 
 // docs/images.md: the knowledge base, generated from server/src/core/knowledge/ (knowledge.test.ts fails when stale).
 writeFileSync(path.join(ROOT, 'docs/images.md'), imagesMarkdown(BUILT_IN_GROUPS, DOCS_INTRO));

@@ -54,6 +54,14 @@ describe('validateConfig', () => {
       assert.equal(validateConfig(bad, KNOWN).ok, false, JSON.stringify(bad));
     }
   });
+  it('is contributed for .vsaferc.json and for the "vsafe" key of package.json', () => {
+    const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
+    const entries = pkg.contributes.jsonValidation as { fileMatch: string; url: string }[];
+    assert.ok(entries.some((e) => e.fileMatch === '.vsaferc.json' && e.url === './schemas/vsaferc.schema.json'));
+    const forPackage = entries.find((e) => e.fileMatch === 'package.json')!;
+    const packageSchema = JSON.parse(readFileSync(path.resolve(__dirname, '../..', forPackage.url), 'utf8'));
+    assert.equal(packageSchema.properties.vsafe.$ref, './vsaferc.schema.json');
+  });
   it('the schema lists every rule with its default', () => {
     const props = SCHEMA.properties.rules.properties as Record<string, { default: string }>;
     assert.deepEqual(Object.keys(props).sort(), [...KNOWN].sort(), 'regenerate with `npm run docs`');
