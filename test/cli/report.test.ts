@@ -94,6 +94,18 @@ describe('vsafe report', () => {
     assert.equal(runCli(['report', '--diff', 'HEAD', ...PINNED], dir).stdout, '# vsafe mount inventory: changes since `HEAD`\n\nNo mount or finding changes since `HEAD`.\n');
   });
 
+  it('a finding of the production configuration is listed there only', () => {
+    const run = runCli(['report', '--format', 'json', ...only('source-bind-mount-in-production')], path.join(FIXTURES, 'production'));
+    const report = JSON.parse(run.stdout);
+    assert.deepEqual(
+      report.projects.map((p: { files: string[]; production: boolean; services: { findings: { rule: string }[] }[] }) => [p.files.join(' + '), p.production, p.services.flatMap((s) => s.findings.map((f) => f.rule))]),
+      [
+        ['compose.yaml', false, []],
+        ['compose.yaml + compose.prod.yaml', true, ['source-bind-mount-in-production']],
+      ],
+    );
+  });
+
   it('--diff errors: an unknown revision, not a repository', () => {
     const dir = copyFixture('basic');
     const outside = runCli(['report', '--diff', 'HEAD', '--format', 'json'], dir);

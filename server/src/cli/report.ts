@@ -89,8 +89,8 @@ export function runReport(argv: readonly string[], io: CliIO): number {
   const touched = (files: string[]): boolean => files.some((f) => tree.changed.has(f));
   const diff = diffInventories(
     ref,
-    { projects: before.projects.filter((p) => touched(p.files)) },
-    { projects: inventory.projects.filter((p) => touched(p.files)) },
+    { projects: before.projects.filter((p) => touched(p.files)), findings: [] },
+    { projects: inventory.projects.filter((p) => touched(p.files)), findings: [] },
     display,
   );
   write(format === 'json' ? JSON.stringify(diffJson(diff, display), null, 2) + '\n' : renderDiffMarkdown(diff, display));

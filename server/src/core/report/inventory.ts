@@ -1,4 +1,5 @@
 import { isMap, isScalar, type Pair } from 'yaml';
+import { isComposeFileName } from '../compose/files';
 import { location, type ComposeFileModel } from '../compose/parse';
 import { asMap, deref, getValue, nodeSpan, scalarString } from '../compose/yaml';
 import type { LintResult } from '../lint';
@@ -61,17 +62,29 @@ export interface InventoryProject {
 
 export interface Inventory {
   projects: InventoryProject[];
+  /** Findings that belong to no project (a Dockerfile no compose service builds). */
+  findings: Finding[];
 }
 
 export function buildInventory(result: LintResult): Inventory {
-  return { projects: result.configurations.map((configuration) => buildProject(configuration, result.findings)) };
+  const projects = result.configurations.map((configuration) => buildProject(configuration, result.findings));
+  const shown = new Set<Finding>();
+  for (const project of projects) {
+    project.findings.forEach((f) => shown.add(f));
+    project.services.forEach((s) => s.findings.forEach((f) => shown.add(f)));
+  }
+  return { projects, findings: result.findings.filter((f) => !shown.has(f)) };
 }
 
 function buildProject(configuration: ComposeConfiguration, findings: readonly Finding[]): InventoryProject {
   const files = configuration.files.map((f) => f.file);
-  const fileSet = new Set(files);
+  // The Dockerfiles the services build belong to the project too.
+  const fileSet = new Set([...files, ...configuration.workloads.flatMap((w) => (w.origin.dockerfile !== undefined ? [w.origin.dockerfile] : []))]);
+  // A finding whose related locations name a compose file outside this configuration
+  // came from another configuration (base + prod, not base + override).
   const inProject = (finding: Finding): boolean =>
-    fileSet.has(finding.location.file) || finding.related.some((r) => fileSet.has(r.location.file));
+    (fileSet.has(finding.location.file) || finding.related.some((r) => fileSet.has(r.location.file))) &&
+    finding.related.every((r) => fileSet.has(r.location.file) || !isComposeFileName(r.location.file));
   const undocumented = findings.filter((f) => f.rule === UNDOCUMENTED_RULE);
   const services: InventoryService[] = configuration.workloads.map((workload) => ({
     name: workload.name,
@@ -85,7 +98,7 @@ function buildProject(configuration: ComposeConfiguration, findings: readonly Fi
     files,
     production: configuration.production,
     services,
-    findings: findings.filter((f) => (f.service === undefined || !serviceNames.has(f.service)) && fileSet.has(f.location.file)),
+    findings: findings.filter((f) => (f.service === undefined || !serviceNames.has(f.service)) && fileSet.has(f.location.file) && inProject(f)),
   };
 }
 

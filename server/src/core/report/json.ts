@@ -84,6 +84,7 @@ export function inventoryJson(inventory: Inventory, displayPath: (file: string) 
       })),
       findings: project.findings.map((f) => flatFinding(f, displayPath)),
     })),
+    findings: inventory.findings.map((f) => flatFinding(f, displayPath)),
   };
 }
 

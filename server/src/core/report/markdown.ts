@@ -66,6 +66,7 @@ export function renderMarkdown(inventory: Inventory, displayPath: (file: string)
   const out: string[] = ['# vsafe mount inventory', ''];
   if (inventory.projects.length === 0) {
     out.push('No Docker Compose files found.', '');
+    if (inventory.findings.length > 0) out.push('## Other findings', '', ...inventory.findings.map((f) => findingLine(f, displayPath)), '');
     return out.join('\n');
   }
   const totals = summarize(inventory);
@@ -74,6 +75,7 @@ export function renderMarkdown(inventory: Inventory, displayPath: (file: string)
     '',
   );
   for (const project of inventory.projects) out.push(...renderProject(project, displayPath));
+  if (inventory.findings.length > 0) out.push('## Other findings', '', ...inventory.findings.map((f) => findingLine(f, displayPath)), '');
   return out.join('\n');
 }
 
@@ -112,6 +114,7 @@ function summarize(inventory: Inventory): { services: number; mounts: number; un
     }
     project.findings.forEach((f) => findings.add(f));
   }
+  inventory.findings.forEach((f) => findings.add(f));
   return { services, mounts, undocumented, findings: findings.size };
 }
 
