@@ -6,7 +6,7 @@ runRuleTests('writable-config-mount', {
     { name: 'read-only with other flags', code: 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - ./conf.d:/etc/nginx/conf.d:z,ro\n' },
     { name: 'long syntax read_only', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - type: bind\n        source: ./settings.toml\n        target: /app/settings.toml\n        read_only: true\n' },
     { name: 'data and source folders are not configuration', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./data:/data\n      - ./src:/app/src\n' },
-    { name: 'certbot writes /etc/letsencrypt', code: 'services:\n  certbot:\n    image: certbot/certbot\n    volumes:\n      - ./certbot/conf:/etc/letsencrypt\n' },
+    { name: 'certbot writes /etc/letsencrypt, acme-companion writes nginx certs', code: 'services:\n  certbot:\n    image: certbot/certbot\n    volumes:\n      - ./certbot/conf:/etc/letsencrypt\n  acme:\n    image: nginxproxy/acme-companion\n    volumes:\n      - ./certs:/etc/nginx/certs\n      - ./vhost:/etc/nginx/vhost.d\n' },
     { name: 'named volumes are not bind mounts', code: 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - conf:/etc/nginx\nvolumes:\n  conf:\n' },
     { name: 'the docker socket is not configuration', code: 'services:\n  agent:\n    image: portainer/agent\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n' },
     { name: 'files the application writes: acme.json, a JSON database, data folders', code: 'services:\n  traefik:\n    image: traefik:v3\n    volumes:\n      - ./acme.json:/letsencrypt/acme.json\n  api:\n    image: clue/json-server\n    volumes:\n      - ./db.json:/data/db.json\n      - ./seed.json:/data/seed.json\n' },

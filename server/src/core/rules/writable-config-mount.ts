@@ -16,7 +16,7 @@ export const MODE_FLAGS: ReadonlySet<string> = new Set(['ro', 'rw', 'z', 'Z', 'c
 const CONFIG_FILE = /\.(?:conf|cnf|cfg|ini|toml|ya?ml|json|json5|properties|xml|config|rc|env\.example|hcl|lua|vcl)$|^(?:nginx\.conf|Caddyfile|httpd\.conf|my\.cnf|redis\.conf|pg_hba\.conf|postgresql\.conf|haproxy\.cfg|traefik\.ya?ml|prometheus\.ya?ml|Corefile|named\.conf)$/i;
 
 /** Places under /etc that programs write to: certificates that certbot renews, state kept under /etc. */
-const WRITTEN_ETC = ['/etc/letsencrypt', '/etc/ssl/certs', '/etc/pihole', '/etc/dnsmasq.d', '/etc/wireguard', '/etc/tailscale', '/etc/gitlab', '/etc/webmin', '/etc/openvpn', '/etc/docker'];
+const WRITTEN_ETC = ['/etc/letsencrypt', '/etc/nginx/certs', '/etc/nginx/vhost.d', '/etc/acme.sh', '/etc/ssl/certs', '/etc/pihole', '/etc/dnsmasq.d', '/etc/wireguard', '/etc/tailscale', '/etc/gitlab', '/etc/webmin', '/etc/openvpn', '/etc/docker'];
 
 /** Container folders that hold data, not configuration. */
 const WRITTEN_TARGETS = ['/data', '/var/lib', '/srv/data', '/var/log', '/tmp', '/run', '/var/run'];
