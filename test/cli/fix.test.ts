@@ -88,6 +88,15 @@ describe('vsafe check --fix', { skip: false }, () => {
     composeConfigOk(dir, ['compose.yaml', 'compose.prod.yaml']);
   });
 
+  it('fixes Dockerfiles too: two findings with the same fix apply it once', () => {
+    const dir = copyFixture('dockerfile');
+    const run = runCli(['check', '--fix', '--format', 'json', ...only('write-after-volume')], dir);
+    assert.equal(run.stderr, '');
+    assert.deepEqual(JSON.parse(run.stdout), { version: 1, findings: [] });
+    assert.equal(run.status, 0);
+    expectFile('dockerfile.Dockerfile.fixed', read(dir, 'Dockerfile'));
+  });
+
   it('with every rule on, every fixture stays valid Compose after --fix', () => {
     for (const name of ['basic', 'fixable', 'multi', 'production']) {
       const dir = copyFixture(name);
