@@ -208,7 +208,7 @@ describe('version selection', () => {
   it('postgres ≥ 18 keeps its data deeper than the mount point', () => {
     const [state] = statePaths(workload('postgres:18'), KB);
     assert.equal(state?.dataPath, '/var/lib/postgresql/18/docker');
-    assert.deepEqual(state?.spec?.misplacedTargets, ['/var/lib/postgresql/data']);
+    assert.ok(state?.spec?.misplacedTargets?.includes('/var/lib/postgresql/data'));
   });
 
   it('reads the PostgreSQL major from the pgNN part of timescale and pgvector tags', () => {
@@ -337,6 +337,12 @@ describe('statePaths: env vars, flags and arguments that move a path', () => {
     assert.deepEqual(paths('traefik:v3.2', { command: ['--certificatesresolvers.le.acme.storage=/acme.json'] }), [], 'directly under /: no folder to mount');
     assert.deepEqual(paths('traefik:v3.2', { command: ['--certificatesresolvers.le.acme.storage=/letsencrypt/acme.json'], mounts: ['/letsencrypt/acme.json'] }), [], 'the file itself is mounted');
     assert.deepEqual(paths('traefik:v3.2', { command: ['--certificatesresolvers.le.acme.storage=/letsencrypt/acme.json'], mounts: ['/letsencrypt'] }), [], 'the folder is mounted');
+  });
+
+  it('documented alternative mount points are accepted (mssql data folder, neo4j home link)', () => {
+    assert.deepEqual(paths('mcr.microsoft.com/mssql/server:2022-latest'), ['/var/opt/mssql']);
+    assert.deepEqual(paths('mcr.microsoft.com/mssql/server:2022-latest', { mounts: ['/var/opt/mssql/data', '/var/opt/mssql/log'] }), []);
+    assert.deepEqual(paths('neo4j:5', { mounts: ['/var/lib/neo4j/data'] }), []);
   });
 
   it('wordpress and nextcloud accept split mounts', () => {

@@ -23,7 +23,7 @@ export const DATABASES: readonly ImageEntry[] = [
             description: 'PostgreSQL data directory',
             declaredVolume: true,
             env: ['PGDATA'],
-            misplacedTargets: ['/var/lib/postgresql/data'],
+            misplacedTargets: ['/var/lib/postgresql/data', '/var/lib/postgres', '/var/lib/postgres/data'],
           },
         ],
       },
@@ -35,7 +35,7 @@ export const DATABASES: readonly ImageEntry[] = [
             description: 'PostgreSQL data directory',
             declaredVolume: true,
             env: ['PGDATA'],
-            misplacedTargets: ['/var/lib/postgresql/data/pgdata'],
+            misplacedTargets: ['/var/lib/postgresql/data/pgdata', '/var/lib/postgres', '/var/lib/postgres/data'],
           },
         ],
       },
@@ -276,7 +276,19 @@ export const DATABASES: readonly ImageEntry[] = [
     images: ['cassandra'],
     clientCommands: ['cqlsh', 'nodetool'],
     source: 'https://hub.docker.com/_/cassandra',
-    variants: [{ paths: [{ path: '/var/lib/cassandra', kind: 'database', description: 'Cassandra data directory', declaredVolume: true }] }],
+    variants: [
+      {
+        paths: [
+          {
+            path: '/var/lib/cassandra',
+            kind: 'database',
+            description: 'Cassandra data directory (data, commit log, hints)',
+            declaredVolume: true,
+            misplacedTargets: ['/var/lib/cassandra/data'],
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'scylla',
@@ -304,7 +316,12 @@ export const DATABASES: readonly ImageEntry[] = [
     name: 'Neo4j',
     images: ['neo4j'],
     source: 'https://neo4j.com/docs/operations-manual/current/docker/mounting-volumes/',
-    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Neo4j data directory', declaredVolume: true, env: ['NEO4J_server_directories_data'] }] }],
+    notes: 'The image links /var/lib/neo4j/data to /data, so a mount at either keeps the data.',
+    variants: [
+      {
+        paths: [{ path: '/data', kind: 'database', description: 'Neo4j data directory', declaredVolume: true, env: ['NEO4J_server_directories_data'], alternatives: ['/var/lib/neo4j/data'] }],
+      },
+    ],
   },
   {
     id: 'clickhouse',
@@ -357,7 +374,15 @@ export const DATABASES: readonly ImageEntry[] = [
         ],
       },
       {
-        paths: [{ path: '/var/lib/influxdb', kind: 'database', description: 'InfluxDB 1.x data directory', declaredVolume: true }],
+        paths: [
+          {
+            path: '/var/lib/influxdb',
+            kind: 'database',
+            description: 'InfluxDB 1.x data directory (meta, data, wal)',
+            declaredVolume: true,
+            misplacedTargets: ['/var/lib/influxdb/data', '/var/lib/influxdb2'],
+          },
+        ],
       },
     ],
   },
@@ -441,7 +466,12 @@ export const DATABASES: readonly ImageEntry[] = [
     images: ['mssql/server', 'mssql/rhel/server', 'azure-sql-edge'],
     clientCommands: ['sqlcmd'],
     source: 'https://learn.microsoft.com/en-us/sql/linux/sql-server-linux-docker-container-configure',
-    variants: [{ paths: [{ path: '/var/opt/mssql', kind: 'database', description: 'SQL Server data directory', declaredVolume: false }] }],
+    notes: 'Microsoft documents mounting /var/opt/mssql/data (with log and secrets) instead of /var/opt/mssql: a mount there is accepted.',
+    variants: [
+      {
+        paths: [{ path: '/var/opt/mssql', kind: 'database', description: 'SQL Server data directory', declaredVolume: false, alternatives: ['/var/opt/mssql/data'] }],
+      },
+    ],
   },
   {
     id: 'oracle-free',
