@@ -23,6 +23,7 @@ import { KnowledgeBase } from './core/knowledge/lookup';
 import { basename, dirname } from './core/paths';
 import type { ComposeConfiguration } from './core/project';
 import { renderInventoryMarkdown } from './core/report/markdown';
+import { ignoreFix } from './core/suppress';
 import { loadConfigFor } from './node/config';
 import { discover } from './node/discover';
 import { NodeFileHost } from './node/host';
@@ -33,7 +34,6 @@ import {
   fixAllAction,
   fixAllEdit,
   FIX_ALL_KINDS,
-  ignoreTitle,
   isFixAllData,
   wantsKind,
   type IgnoreFixProvider,
@@ -64,11 +64,8 @@ export interface Settings {
 
 const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, production: [], images: [], scan: { include: [], exclude: [] } };
 
-/** Suppression comments (`# vsafe-ignore`), wired in once the core provides them. */
-let ignoreFixProvider: IgnoreFixProvider | undefined;
-export function setIgnoreFixProvider(provider: IgnoreFixProvider | undefined): void {
-  ignoreFixProvider = provider;
-}
+/** Suppression comments (`# vsafe-ignore`) for the "Ignore … for this line / service / file" actions. */
+const ignoreFixProvider: IgnoreFixProvider = ignoreFix;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -351,12 +348,12 @@ export function startServer(connection: Connection): void {
       const finding = data ? findings[data.findingIndex] : undefined;
       if (!finding || finding.rule !== data?.rule) continue;
       for (const fix of finding.fixes) fixes.push(toQuickFix(fix, diagnostic, uris));
-      if (ignoreFixProvider) {
+      {
         const scopes: IgnoreScope[] = finding.service !== undefined ? ['line', 'service', 'file'] : ['line', 'file'];
         for (const scope of scopes) {
           const fix = ignoreFixProvider(finding, scope, text);
           if (!fix) continue;
-          const action = toQuickFix({ ...fix, title: ignoreTitle(finding.rule, scope, finding.service), isPreferred: false }, diagnostic, uris);
+          const action = toQuickFix({ ...fix, isPreferred: false }, diagnostic, uris);
           others.push(action);
         }
       }

@@ -210,9 +210,7 @@ export class WorkspaceAnalysis {
     const config = this.hooks.configFor(dir);
     if (!config) return undefined;
     const recording = new RecordingHost(host);
-    // `dockerfiles` is read by lint once it accepts Dockerfiles; a plain object so older cores ignore it.
-    const request: LintRequest & { dockerfiles?: string[] } = { files: compose, host: recording, cache, config };
-    request.dockerfiles = dockerfiles;
+    const request: LintRequest = { files: compose, dockerfiles, host: recording, cache, config };
     const result = lint(request);
     result.findings = result.findings.filter((f) => f.rule !== PARSE_ERROR_RULE);
     for (const file of [...compose, ...dockerfiles, ...result.files]) recording.read.add(file);
