@@ -28,6 +28,12 @@ runRuleTests('secret-bind-mount', {
       output: 'services:\n  proxy:\n    image: nginx\n    secrets:\n      - other\n      - source: server_key\n        target: /etc/nginx/server.key\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\nsecrets:\n  other:\n    file: ./other.txt\n  server_key:\n    file: ./tls/server.key\n',
     },
     {
+      name: 'the file path keeps its variables',
+      files: { 'compose.yaml': 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ${KEYS_DIR}/jwt.pem:/app/jwt.pem:ro\n', '.env': 'KEYS_DIR=./keys\n' },
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 44 }],
+      output: { 'compose.yaml': 'services:\n  app:\n    image: acme/app\n    secrets:\n      - source: jwt_pem\n        target: /app/jwt.pem\n\nsecrets:\n  jwt_pem:\n    file: "${KEYS_DIR}/jwt.pem"\n' },
+    },
+    {
       name: 'already at /run/secrets/<name> keeps the short form',
       code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./api_token:/run/secrets/api_token\n    environment:\n      TOKEN_FILE: /run/secrets/api_token\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 43, message: /Compose mounts it read-only at the same path, \/run\/secrets\/api_token/ }],

@@ -7,7 +7,8 @@ import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import type { Fix, TextEdit } from '../types';
 import { modelOf } from '../production';
 import type { Rule } from './types';
-import { isMap } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import { parseShortVolume } from '../compose/mounts';
 
 /** Example and template files carry no secret. */
 const TEMPLATE = /(?:^|[._-])(?:example|sample|dist|template|tpl|defaults?)(?:$|[._-])|\.pub$/i;
@@ -94,11 +95,21 @@ function secretFix(configuration: ComposeConfiguration, workload: ComposeWorkloa
   const removal = removeSequenceItem(model, found.pair, found.seq, found.index);
   const atDefault = mount.target === `/run/secrets/${name}`;
   const reference = appendRawSequenceItem(model, workload.name, 'secrets', atDefault ? [name] : [`source: ${name}`, `target: ${yamlString(mount.target)}`]);
-  const declaration = declareTopLevelEntry(model, 'secrets', name, { file: yamlString(mount.source) });
+  const declaration = declareTopLevelEntry(model, 'secrets', name, { file: yamlString(rawSource(found.item) ?? mount.source) });
   if (removal.length === 0 || reference.length === 0 || declaration.length === 0) return [];
   const edits = combine(model, removal[0]!, [...reference, ...declaration]);
   if (!edits) return [];
   return [{ title: `Convert ${basename(mount.source)} to a Compose secret "${name}" (kept at ${mount.target})`, edits, isPreferred: true }];
+}
+
+/** The source as written (keeping `${VAR}`s, which Compose interpolates in `secrets.*.file` too). */
+function rawSource(item: unknown): string | undefined {
+  if (isScalar(item) && typeof item.value === 'string') return parseShortVolume(item.value)?.source;
+  if (isMap(item)) {
+    const source = item.items.find((p) => keyText(p) === 'source')?.value;
+    return isScalar(source) && typeof source.value === 'string' ? source.value : undefined;
+  }
+  return undefined;
 }
 
 /**
