@@ -343,9 +343,10 @@ export function startServer(connection: Connection): void {
     const quickfix = wantsKind(only, CodeActionKind.QuickFix);
     const text = host.readFile(file) ?? '';
     for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== 'vsafe' || !quickfix) continue;
-      const data = diagnostic.data as DiagnosticData | undefined;
-      const finding = data ? findings[data.findingIndex] : undefined;
+      // Some clients drop `source` when they send diagnostics back; `data` identifies ours.
+      if (!quickfix || (diagnostic.source !== undefined && diagnostic.source !== 'vsafe')) continue;
+      const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+      const finding = typeof data?.findingIndex === 'number' ? findings[data.findingIndex] : undefined;
       if (!finding || finding.rule !== data?.rule) continue;
       for (const fix of finding.fixes) fixes.push(toQuickFix(fix, diagnostic, uris));
       {
