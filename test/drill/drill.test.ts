@@ -19,7 +19,7 @@ const SKIP = process.env.VSAFE_SKIP_DRILL === '1';
 const IMAGES = ['localhost/bb:1', 'localhost/bb-vol:1', 'localhost/bb-noshell:1'];
 
 // Four containers cover every case (podman-compose handles containers one by one: fewer is faster).
-const COMPOSE = `services:
+const compose = (outside: string) => `services:
   named:
     image: localhost/bb:1
     command: ["sleep", "600"]
@@ -27,6 +27,7 @@ const COMPOSE = `services:
     volumes:
       - data:/data
       - ./hostdata:/uploads
+      - ${outside}:/outside
   unmounted:
     image: localhost/bb:1
     command: ["sleep", "600"]
@@ -55,7 +56,7 @@ volumes:
 // The test images are unknown to the built-in knowledge base: a config adds them (SPEC §5 `images`).
 const CONFIG = {
   images: [
-    { image: 'bb', paths: [{ path: '/data', kind: 'uploads' }, { path: '/uploads', kind: 'uploads' }] },
+    { image: 'bb', paths: [{ path: '/data', kind: 'uploads' }, { path: '/uploads', kind: 'uploads' }, { path: '/outside', kind: 'uploads' }] },
     { image: 'bb-vol', paths: [{ path: '/data', kind: 'uploads', volume: true }] },
     { image: 'bb-noshell', paths: [{ path: '/data', kind: 'uploads' }, { path: '/state', kind: 'uploads' }] },
     { image: 'vsafe-missing-image', paths: ['/data'] },
@@ -112,13 +113,16 @@ function podmanProblem(): string | undefined {
 
 describe('vsafe drill on podman', { skip: SKIP ? 'VSAFE_SKIP_DRILL=1' : false }, () => {
   let dir: string;
+  let outside: string;
   let initial: ReturnType<typeof podmanState>;
 
   before(() => {
     const problem = podmanProblem();
     assert.equal(problem, undefined, `podman is not usable for the drill tests: ${problem}. Run \`bash test/drill/setup.sh\` (as root) or set VSAFE_SKIP_DRILL=1.`);
     dir = mkdtempSync(path.join(tmpdir(), 'vsafe-drill-test-'));
-    writeFileSync(path.join(dir, 'compose.yaml'), COMPOSE);
+    outside = mkdtempSync(path.join(tmpdir(), 'vsafe-drill-outside-'));
+    writeFileSync(path.join(outside, 'user-file.txt'), 'precious\n');
+    writeFileSync(path.join(dir, 'compose.yaml'), compose(outside));
     writeFileSync(path.join(dir, '.vsaferc.json'), JSON.stringify(CONFIG));
     mkdirSync(path.join(dir, 'hostdata'));
     writeFileSync(path.join(dir, 'hostdata', 'user-file.txt'), 'precious\n');
@@ -126,6 +130,7 @@ describe('vsafe drill on podman', { skip: SKIP ? 'VSAFE_SKIP_DRILL=1' : false },
   });
   after(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
+    if (outside) rmSync(outside, { recursive: true, force: true });
   });
 
   it('drills every service in one throw-away project, matches the static prediction, and removes everything', () => {
@@ -148,16 +153,21 @@ describe('vsafe drill on podman', { skip: SKIP ? 'VSAFE_SKIP_DRILL=1' : false },
     assert.deepEqual(results.get('named /uploads'), { service: 'named', containerPath: '/uploads', predicted: 'kept', steps: kept, method: 'exec' });
     assert.deepEqual(readdirSync(path.join(dir, 'hostdata')), ['user-file.txt']);
     assert.equal(readFileSync(path.join(dir, 'hostdata', 'user-file.txt'), 'utf8'), 'precious\n');
+    // A host path outside the project is neither read nor written: an empty stand-in is drilled.
+    assert.deepEqual(results.get('named /outside'), { service: 'named', containerPath: '/outside', predicted: 'kept', steps: kept, method: 'exec' });
+    assert.deepEqual(readdirSync(outside), ['user-file.txt']);
+    assert.equal(readFileSync(path.join(outside, 'user-file.txt'), 'utf8'), 'precious\n');
     // Nothing mounted: the container layer survives a restart, not down + up.
     assert.deepEqual(results.get('unmounted /data'), { service: 'unmounted', containerPath: '/data', predicted: 'lost', steps: lostOnDownUp, method: 'exec' });
     assert.deepEqual(results.get('unmounted /uploads'), { service: 'unmounted', containerPath: '/uploads', predicted: 'lost', steps: lostOnDownUp, method: 'exec' });
+    assert.deepEqual(results.get('unmounted /outside'), { service: 'unmounted', containerPath: '/outside', predicted: 'lost', steps: lostOnDownUp, method: 'exec' });
     // Only an anonymous volume (the image's VOLUME): kept across restart, lost across down + up.
     assert.deepEqual(results.get('imagevolume /data'), { service: 'imagevolume', containerPath: '/data', predicted: 'lost', steps: lostOnDownUp, method: 'exec' });
     // No shell in the image: a helper container with --volumes-from reaches the volume,
     // `podman cp` reaches the container layer.
     assert.deepEqual(results.get('noshell /data'), { service: 'noshell', containerPath: '/data', predicted: 'kept', steps: keptUntilDownV, method: 'helper' });
     assert.deepEqual(results.get('noshell /state'), { service: 'noshell', containerPath: '/state', predicted: 'lost', steps: lostOnDownUp, method: 'cp' });
-    assert.equal(report.results.length, 7);
+    assert.equal(report.results.length, 9);
     // An image that cannot be pulled is an error for its service, not a crash.
     assert.equal(report.skipped.length, 1);
     assert.equal(report.skipped[0].service, 'missing');
@@ -186,7 +196,9 @@ describe('vsafe drill on podman', { skip: SKIP ? 'VSAFE_SKIP_DRILL=1' : false },
     assert.match(run.stdout, /^ {2}PATH +STORAGE +PREDICTED +RESTART +DOWN\+UP +METHOD +RESULT$/m);
     assert.match(run.stdout, /^ {2}\/data +named volume "data" +kept +kept +kept +exec +kept, as predicted$/m);
     assert.match(run.stdout, /^ {2}\/uploads +bind mount \.\/hostdata +kept +kept +kept +exec +kept, as predicted$/m);
-    assert.match(run.stdout, /2 paths drilled, 0 lost data, 0 predictions wrong\. Project vsafe-drill-[0-9a-f]{8} removed\./);
+    assert.match(run.stdout, /^ {2}\/outside +bind mount \/tmp\/vsafe-drill-outside-\w+ +kept +kept +kept +exec +kept, as predicted$/m);
+    assert.match(run.stdout, /host path \/tmp\/vsafe-drill-outside-\w+ is outside the project and is not used/);
+    assert.match(run.stdout, /3 paths drilled, 0 lost data, 0 predictions wrong\. Project vsafe-drill-[0-9a-f]{8} removed\./);
     assertNoLeftovers(initial);
   });
 
