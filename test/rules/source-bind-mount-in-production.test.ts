@@ -32,6 +32,13 @@ runRuleTests('source-bind-mount-in-production', {
           'services:\n  nginx:\n    image: nginx:1.25-alpine\n    volumes:\n      - ./certbot/www:/var/www/certbot:ro\n      - ./nginx/conf.d:/etc/nginx/conf.d:ro\n  web:\n    build: .\n    volumes:\n      - ./reports:/srv/reports\n      - ./media:/app/media\n  db:\n    image: postgres:16\n    volumes:\n      - ./initdb:/docker-entrypoint-initdb.d:ro\n      - ./pg:/var/lib/postgresql/data\n',
       },
     },
+    {
+      name: 'a complete, standalone docker-compose.prod.yml (docker compose -f docker-compose.prod.yml up) does not deploy the base mounts',
+      files: {
+        'docker-compose.yml': 'services:\n  web:\n    build: ./app\n    command: python manage.py runserver 0.0.0.0:8000\n    volumes:\n      - ./app/:/usr/src/app/\n  db:\n    image: postgres:15\n    volumes:\n      - postgres_data:/var/lib/postgresql/data/\nvolumes:\n  postgres_data:\n',
+        'docker-compose.prod.yml': 'services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile.prod\n    command: gunicorn hello_django.wsgi:application --bind 0.0.0.0:8000\n    volumes:\n      - static_volume:/home/app/web/staticfiles\n  db:\n    image: postgres:15\n    volumes:\n      - postgres_data_prod:/var/lib/postgresql/data/\nvolumes:\n  postgres_data_prod:\n  static_volume:\n',
+      },
+    },
     { name: 'rule off in the config', files: { 'stack.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n' }, config: { rules: { 'source-bind-mount-in-production': 'off' } } },
     { name: 'a production glob that does not match', files: { 'deploy/app.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n' }, config: { production: ['servers/*.yml'], root: '/work/project' }, lint: ['deploy/app.yml'] },
   ],

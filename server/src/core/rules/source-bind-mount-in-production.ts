@@ -100,7 +100,8 @@ export const sourceBindMountInProduction: Rule = {
         const fromBase = composeFileRole(model.file).kind === 'base' && info.override !== undefined;
         // Every production configuration this mount survives into (compose.prod.yaml and compose.release.yaml
         // both merged on the base): one finding naming them all, the same from each configuration.
-        const deployedWith = productionConfigurationsWith(configuration, context.configurations ?? [configuration], workload.name, mount);
+        const deployedWith = productionConfigurationsWith(configuration, context.configurations ?? [configuration], workload.name, mount, model);
+        if (deployedWith.length === 0) continue;
         const related = deployedWith.flatMap(([c, i]) => relatedProduction(c, i, workload, model.file));
         const production = [...new Set(deployedWith.flatMap(([, i]) => i.productionFiles.filter((p) => p.file !== model.file).map((p) => basename(p.file))))].sort();
         context.report({
@@ -126,10 +127,19 @@ export const sourceBindMountInProduction: Rule = {
   },
 };
 
-function productionConfigurationsWith(current: ComposeConfiguration, all: readonly ComposeConfiguration[], service: string, mount: Mount): [ComposeConfiguration, ProductionInfo][] {
+/**
+ * The production configurations a mount of `from` is deployed with. A production file that
+ * restates every service of `from` with its own `image` or `build` is a complete, standalone
+ * file (`docker compose -f docker-compose.prod.yml up`, the common Django/Flask layout), not an
+ * overlay: the development mounts of the base do not reach production through it.
+ */
+function productionConfigurationsWith(current: ComposeConfiguration, all: readonly ComposeConfiguration[], service: string, mount: Mount, from: ComposeFileModel): [ComposeConfiguration, ProductionInfo][] {
   const result: [ComposeConfiguration, ProductionInfo][] = [];
   for (const configuration of all.includes(current) ? all : [current, ...all]) {
     if (!configuration.production) continue;
+    const info = productionInfo(configuration);
+    const others = info.productionFiles.filter((p) => p.file !== from.file);
+    if (others.length === info.productionFiles.length && others.every((p) => standaloneOver(modelOf(configuration, p.file), from))) continue;
     const workload = configuration.workloads.find((w) => w.name === service);
     const survives = workload?.mounts.some((m) => !m.inherited && m.location.file === mount.location.file && m.location.range.start.line === mount.location.range.start.line && m.location.range.start.character === mount.location.range.start.character);
     if (survives) result.push([configuration, productionInfo(configuration)]);
@@ -180,4 +190,20 @@ function overrideHasTarget(model: ComposeFileModel, service: string, target: str
   const entry = model.services.find((s) => s.name === service);
   if (!entry) return false;
   return readServiceLayer(model, entry, env).volumes?.mounts.some((m) => m.target === target) === true;
+}
+
+/**
+ * `candidate` restates every service of `base` with its own image or build, and its own
+ * `volumes:` wherever the base has some: a complete file, not an overlay that swaps images.
+ */
+export function standaloneOver(candidate: ComposeFileModel | undefined, base: ComposeFileModel): boolean {
+  if (!candidate || candidate.services.length === 0 || base.services.length === 0) return false;
+  const keys = (map: ComposeFileModel['services'][number]['map']): Set<unknown> => new Set((map?.items ?? []).map((pair) => (pair.key as { value?: unknown } | null)?.value));
+  return base.services.every((service) => {
+    const own = candidate.services.find((s) => s.name === service.name);
+    if (!own?.map) return false;
+    const ownKeys = keys(own.map);
+    if (!ownKeys.has('image') && !ownKeys.has('build')) return false;
+    return !keys(service.map).has('volumes') || ownKeys.has('volumes');
+  });
 }
