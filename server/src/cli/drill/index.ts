@@ -145,8 +145,8 @@ export async function runDrill(argv: readonly string[], io: CliIO): Promise<numb
   } finally {
     if (drill) {
       const leftovers = await drill.cleanup();
+      report.cleanedUp = leftovers.length === 0;
       if (leftovers.length > 0) {
-        report.notes.push(`could not remove everything of project ${drill.project}`);
         io.stderr(`vsafe drill: could not remove everything of project ${drill.project}:\n${leftovers.map((l) => `  - ${l}\n`).join('')}`);
       }
     }
@@ -158,7 +158,7 @@ export async function runDrill(argv: readonly string[], io: CliIO): Promise<numb
     return signalExit(signal);
   }
   if (printReport) print(report, options, io);
-  return code;
+  return report.cleanedUp === false && code === 0 ? 1 : code;
 }
 
 function signalExit(signal: NodeJS.Signals): number {

@@ -24,6 +24,8 @@ export interface DrillReport {
   engine?: string;
   project?: string;
   includeDownV: boolean;
+  /** Set after the cleanup: false when something of the project could not be removed. */
+  cleanedUp?: boolean;
   services: ServiceReport[];
   notes: string[];
 }
@@ -121,7 +123,8 @@ export function formatDrillTable(report: DrillReport, _cwd: string): string {
   const summary = [`${drilled} path${drilled === 1 ? '' : 's'} drilled`, `${lostCount} lost data`, `${wrongCount} prediction${wrongCount === 1 ? '' : 's'} wrong`];
   if (skippedCount > 0) summary.push(`${skippedCount} skipped`);
   if (errorCount > 0) summary.push(`${errorCount} error${errorCount === 1 ? '' : 's'}`);
-  lines.push(`${summary.join(', ')}.${report.project ? ` Project ${report.project} removed.` : ''}`);
+  const cleanup = !report.project ? '' : report.cleanedUp === false ? ` Project ${report.project} could NOT be removed completely (see above).` : ` Project ${report.project} removed.`;
+  lines.push(`${summary.join(', ')}.${cleanup}`);
   return `${lines.join('\n')}\n`;
 }
 
