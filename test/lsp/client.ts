@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import {
   InitializedNotification,
   InitializeRequest,
@@ -23,10 +23,14 @@ export class LspTestClient {
   private waiters: { predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   stderr = '';
 
+  /** `--stdio` (default) or `--node-ipc` (how VS Code starts it: a forked process with an IPC channel). */
   constructor(args: string[] = ['--stdio']) {
-    this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const ipc = args.includes('--node-ipc');
+    this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection = ipc
+      ? createMessageConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process))
+      : createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.latest.set(params.uri, params);
       const ready = this.waiters.filter((w) => w.predicate(params));
@@ -46,7 +50,19 @@ export class LspTestClient {
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
 
-  /** Resolves with the next diagnostics for `uri` that satisfy `predicate` (or the latest if it already does). */
+  /** The last diagnostics published for `uri`. */
+  current(uri: string): PublishDiagnosticsParams | undefined {
+    return this.latest.get(uri);
+  }
+
+  /** Resolves with the latest diagnostics for `uri` if they satisfy `predicate`, else with the next that do. */
+  settled(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+    const latest = this.latest.get(uri);
+    if (latest && predicate(latest)) return Promise.resolve(latest);
+    return this.diagnostics(uri, predicate);
+  }
+
+  /** Resolves with the next diagnostics for `uri` that satisfy `predicate`. */
   diagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve) => this.waiters.push({ predicate: (p) => p.uri === uri && predicate(p), resolve }));
   }
