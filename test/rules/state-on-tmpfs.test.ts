@@ -49,6 +49,14 @@ runRuleTests('state-on-tmpfs', {
       output: 'services:\n  cache:\n    image: redis:7\n    volumes:\n      - cache-data:/data\n\nvolumes:\n  cache-data:\n',
     },
     {
+      name: 'a tmpfs database in a CI file is a hint',
+      files: {
+        'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
+        'compose.ci.yaml': 'services:\n  db:\n    volumes: !reset []\n    tmpfs:\n      - /var/lib/postgresql/data\n',
+      },
+      errors: [{ file: 'compose.ci.yaml', line: 5, column: 9, endLine: 5, endColumn: 33, severity: 'hint', message: /compose\.ci\.yaml, a test configuration/ }],
+    },
+    {
       name: 'CRLF and no trailing newline',
       code: 'services:\r\n  db:\r\n    image: mongo:7\r\n    tmpfs: /data/db',
       errors: [{ line: 4, column: 12, endLine: 4, endColumn: 20 }],

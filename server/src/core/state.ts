@@ -354,46 +354,34 @@ export function holdingMount(state: StatePath, mounts: readonly Mount[]): Mount 
 export interface MisplacedMount {
   mount: Mount;
   /**
-   * `known`: a target the knowledge base lists as a common mistake (postgres ≥ 18 at
-   * `/var/lib/postgresql/data`); `moved`: an env var or flag moved the state away from
-   * the mounted default path; `deeper`: one level below a database directory.
+   * `known`: a target the knowledge base lists as a common mistake for the image
+   * (postgres ≥ 18 at `/var/lib/postgresql/data`, mysql at `/var/lib/mysql/data`);
+   * `moved`: an env var, flag or argument moved the state away from the default path
+   * that is mounted.
    */
-  reason: 'known' | 'moved' | 'deeper';
+  reason: 'known' | 'moved';
 }
 
 /**
  * The mount the user meant for a state path but put in the wrong place. Shared by
  * `misplaced-state-mount` (which reports it) and `unmounted-state-path` (which then
- * stays silent for the path: one finding per problem).
+ * stays silent for the path: one finding per problem). Only certain cases count: a
+ * mount merely somewhere below a state path may be deliberate (bitnami keeps
+ * PostgreSQL data in `/bitnami/postgresql/data`, ClickHouse users mount
+ * `/var/lib/clickhouse/user_files`), so "too deep" comes from the knowledge base.
  */
 export function misplacedMountFor(state: StatePath, mounts: readonly Mount[]): MisplacedMount | undefined {
   if (coveringMount(state.path, mounts)) return undefined;
   if (state.dataPath && coveringMount(state.dataPath, mounts)) return undefined;
   // A target we cannot read may be the right one: never guess.
   if (mounts.some((m) => m.unknown && (!m.target.startsWith('/') || m.target.includes('${')))) return undefined;
-  const candidates = mounts.filter((m) => m.type !== 'tmpfs' && m.type !== 'other' && !m.unknown && !m.inherited && m.target.startsWith('/') && !isScratchPath(m.target));
+  const candidates = mounts.filter((m) => m.type !== 'tmpfs' && m.type !== 'other' && !m.unknown && !m.inherited && !m.readOnly && m.target.startsWith('/') && !isScratchPath(m.target));
   const spec = state.spec;
+  if (!spec) return undefined;
   if (state.origin.kind === 'image') {
-    const known = candidates.find((m) => spec?.misplacedTargets?.includes(m.target));
-    if (known) return { mount: known, reason: 'known' };
-  } else if (spec) {
-    const atDefault = candidates.find((m) => !m.readOnly && isSameOrParent(spec.path, m.target) && !fileLike(m));
-    if (atDefault) return { mount: atDefault, reason: 'moved' };
+    const known = candidates.find((m) => spec.misplacedTargets?.includes(m.target));
+    return known ? { mount: known, reason: 'known' } : undefined;
   }
-  if (state.kind === 'database') {
-    const deeper = candidates.find((m) => !m.readOnly && parentOf(m.target) === state.path && !fileLike(m));
-    if (deeper) return { mount: deeper, reason: 'deeper' };
-  }
-  return undefined;
-}
-
-function parentOf(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i <= 0 ? '/' : path.slice(0, i);
-}
-
-/** A mount of a single file (`./my.cnf:/var/lib/mysql/my.cnf`): not a misplaced data directory. */
-function fileLike(mount: Mount): boolean {
-  const hasExtension = (path: string): boolean => /\.[A-Za-z0-9]{1,8}$/.test(path.slice(path.lastIndexOf('/') + 1));
-  return hasExtension(mount.target) || (mount.type === 'bind' && mount.source !== undefined && hasExtension(mount.source.replace(/[\\/]+$/, '')));
+  const atDefault = candidates.find((m) => m.target === spec.path);
+  return atDefault ? { mount: atDefault, reason: 'moved' } : undefined;
 }

@@ -5,9 +5,10 @@ import type { Rule } from './types';
 
 /**
  * A mount that targets where the image does not keep its state while the real
- * state path stays unmounted: postgres ≥ 18 mounted at `/var/lib/postgresql/data`,
- * a database mounted one level too deep (`/var/lib/mysql/data`), or the default path
- * mounted after `PGDATA` / `--datadir` moved the data elsewhere.
+ * state path stays unmounted: a target the knowledge base lists as a mistake for the
+ * image (postgres ≥ 18 at `/var/lib/postgresql/data`, mysql one level too deep at
+ * `/var/lib/mysql/data`), or the default path mounted after `PGDATA` / `--datadir`
+ * moved the data elsewhere.
  */
 export const misplacedStateMount: Rule = {
   meta: {
@@ -20,8 +21,6 @@ export const misplacedStateMount: Rule = {
         'Service "{{service}}" mounts its volume at {{target}}, but {{image}} 18 and later keep the data in {{dataPath}} and expect the volume at {{path}}: with a mount at {{target}} the server refuses to start, and the data directory would not be on the volume anyway. Mount the volume at {{path}}.',
       known:
         'Service "{{service}}" mounts a volume at {{target}}, but {{image}} keeps its data in {{dataPath}} ({{description}}), which stays off the volume: {{failure}} Mount the volume at {{path}}.',
-      deeper:
-        'Service "{{service}}" mounts a volume at {{target}}, one level below {{path}} ({{description}}): the server writes into {{path}} itself, not into that subfolder, so the data stays off the volume: {{failure}} Mount the volume at {{path}}.',
       moved:
         '{{movedBy}} moves the data of service "{{service}}" to {{path}} ({{description}}), but the volume is mounted at {{target}}, where nothing is written any more: {{failure}} Mount the volume at {{path}}.',
     },
@@ -71,6 +70,7 @@ function failure(state: StatePath): string {
 function movedBy(state: StatePath): string {
   if (state.origin.kind === 'env') return `${state.origin.name}`;
   if (state.origin.kind === 'flag') return `The ${state.origin.flag} flag`;
+  if (state.origin.kind === 'argument') return `The command argument after ${state.origin.after}`;
   return 'The command';
 }
 

@@ -1,6 +1,8 @@
 import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, layerForNewMount } from '../edits/compose-edits';
 import { findMountNode, mountEntryLocation, tmpfsToNamedVolume } from '../edits/mount-edits';
 import type { Mount } from '../model';
+import { basename } from '../paths';
+import { fileNameWords } from '../production';
 import { holdingMount, statePaths } from '../state';
 import type { Fix } from '../types';
 import type { Rule } from './types';
@@ -16,6 +18,8 @@ export const stateOnTmpfs: Rule = {
     messages: {
       tmpfs:
         '{{description}} {{path}} of service "{{service}}" is on tmpfs: it lives in memory and is gone every time the container stops, restarts or is recreated. Put it on a named volume.',
+      test:
+        '{{description}} {{path}} of service "{{service}}" is on tmpfs in {{file}}, a test configuration: fine for throw-away test data, which is gone every time the container stops. Never let this reach a deployment.',
       cache:
         '{{description}} {{path}} of service "{{service}}" is on tmpfs and is emptied every time the container stops. That is fine only if the application treats {{image}} as a disposable cache; to keep the data, put it on a named volume.',
     },
@@ -29,9 +33,12 @@ export const stateOnTmpfs: Rule = {
         const mount = holdingMount(state, workload.mounts);
         if (!mount || mount.type !== 'tmpfs' || mount.unknown || mount.inherited || reported.has(mount)) continue;
         reported.add(mount);
+        // A tmpfs database in `compose.test.yaml` / `compose.ci.yaml` is the usual way to make
+        // tests fast: a hint, and no fix that would make the test data persistent.
+        const test = !configuration.production && fileNameWords(mount.location.file).some((w) => w === 'test' || w === 'ci');
         const fixes: Fix[] = [];
         const at = findMountNode(workload.layers, mount);
-        if (at) {
+        if (at && !test) {
           const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
           // The new `volumes:` entry goes where a later `!reset` cannot drop it, and not
           // into an earlier file than the tmpfs it replaces.
@@ -45,12 +52,12 @@ export const stateOnTmpfs: Rule = {
           }
         }
         context.report({
-          messageId: state.cacheOnly ? 'cache' : 'tmpfs',
-          data: { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name },
+          messageId: state.cacheOnly ? 'cache' : test ? 'test' : 'tmpfs',
+          data: { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name, file: basename(mount.location.file) },
           location: at ? mountEntryLocation(at) : mount.location,
           service: workload.name,
           containerPath: state.path,
-          severityCap: state.cacheOnly ? 'hint' : undefined,
+          severityCap: state.cacheOnly || test ? 'hint' : undefined,
           fixes,
         });
       }
