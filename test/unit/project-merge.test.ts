@@ -551,6 +551,12 @@ describe('planConfigurations', () => {
     assert.deepEqual(plans, [['compose.yaml', 'compose.override.yaml'], ['compose.yaml', 'compose.prod.yaml'], ['compose.yaml', 'compose.staging.yml']]);
   });
 
+  it('a second default-named file is analysed on its own, not silently dropped', () => {
+    const host = new MemoryHost({ 'compose.yaml': '', 'docker-compose.yml': '', 'stack.yml': '' });
+    const plans = planConfigurations([...host.files.keys()], host).map((p) => p.map(rel));
+    assert.deepEqual(plans, [['compose.yaml'], ['docker-compose.yml'], ['stack.yml']]);
+  });
+
   it('a compose file that another configuration includes is analysed only there', () => {
     const host = new MemoryHost({
       'compose.yaml': 'include:\n  - db/compose.yaml\nservices:\n  app:\n    image: app\n',

@@ -112,7 +112,9 @@ export function planConfigurations(files: readonly string[], host: FileHost, cac
     else if (!base && override && dirFiles.includes(override)) plans.push([override]);
     for (const environment of environments) plans.push(base ? [base, environment] : [environment]);
     for (const file of dirFiles) {
-      if (composeFileRole(file).kind === 'standalone') plans.push([file]);
+      const kind = composeFileRole(file).kind;
+      // A second default name (`docker-compose.yml` next to `compose.yaml`) is what `-f` would load: alone.
+      if (kind === 'standalone' || (kind === 'base' && file !== base)) plans.push([file]);
     }
   }
   if (plans.length < 2) return plans;
