@@ -35,6 +35,13 @@ describe('vsafe check formats (exact output)', () => {
     expectFile('basic.stylish.txt', run.stdout);
   });
 
+  it('stylish: colours with FORCE_COLOR, never in machine formats', () => {
+    const coloured = runCli(['check', ...UNMOUNTED], basic, { FORCE_COLOR: '1', NO_COLOR: '' });
+    assert.match(coloured.stdout, /\u001b\[33mwarning\u001b\[0m/);
+    const json = runCli(['check', '--format', 'json', ...UNMOUNTED], basic, { FORCE_COLOR: '1', NO_COLOR: '' });
+    assert.doesNotMatch(json.stdout, /\u001b\[/);
+  });
+
   it('stylish over two projects and an override file', () => {
     const run = runCli(['check', ...UNMOUNTED], multi);
     assert.equal(run.status, 1);
@@ -149,6 +156,15 @@ describe('formatters (synthetic findings)', () => {
     assert.equal(d.locations[0].physicalLocation.artifactLocation.uri, 'a,b:c%25.yaml');
     const rules = JSON.parse(text).runs[0].tool.driver.rules;
     assert.equal(rules[c.ruleIndex].id, 'parse-error');
+    assert.deepEqual(JSON.parse(text).runs[0].invocations, [{ executionSuccessful: true, toolExecutionNotifications: [] }]);
+  });
+
+  it('sarif: inputs that could not be checked are tool notifications', () => {
+    const text = formatSarif({ findings: [], cwd: '/repo', color: false, errors: [{ where: 'b/compose.yaml', message: 'binary file (contains NUL bytes)' }] });
+    validateSarif(text);
+    assert.deepEqual(JSON.parse(text).runs[0].invocations, [
+      { executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'b/compose.yaml: binary file (contains NUL bytes)' } }] },
+    ]);
   });
 
   it('github: severities and escaping of data and properties', () => {

@@ -75,11 +75,13 @@ export function runCheck(argv: readonly string[], io: CliIO): number {
     if (outputFile !== undefined) writeText(path.resolve(io.cwd, outputFile), text);
     else io.stdout(text);
   };
-  const emit = (findings: Finding[]): void => write(formatter({ findings, cwd: io.cwd, color: io.isTTY && format === 'stylish' && outputFile === undefined }));
+  const errors: { where: string; message: string }[] = [];
+  const emit = (findings: Finding[]): void => write(formatter({ findings, cwd: io.cwd, color: io.isTTY && format === 'stylish' && outputFile === undefined, errors }));
   try {
-    return check(args, io, emit, write);
+    return check(args, io, emit, write, errors);
   } catch (error) {
     // A machine-readable format stays one complete document: the empty one.
+    if (error instanceof UsageError || error instanceof ConfigError) errors.push({ where: error instanceof ConfigError ? error.where : 'usage', message: error.message });
     if (DOCUMENT_FORMATS.has(format) && (error instanceof UsageError || error instanceof ConfigError)) emitQuietly(emit, io);
     if (error instanceof ConfigError) {
       io.stderr(formatInputError(error));
@@ -97,7 +99,7 @@ function emitQuietly(emit: (findings: Finding[]) => void, io: CliIO): void {
   }
 }
 
-function check(args: ParsedArgs, io: CliIO, emit: (findings: Finding[]) => void, write: (text: string) => void): number {
+function check(args: ParsedArgs, io: CliIO, emit: (findings: Finding[]) => void, write: (text: string) => void, errors: { where: string; message: string }[]): number {
   const failLevel = single(args, '--fail-level') ?? 'warning';
   if (!isSeveritySetting(failLevel)) throw new UsageError(`unknown --fail-level "${failLevel}" (expected error, warning, info, hint or off)`);
   const maxWarningsText = single(args, '--max-warnings');
@@ -112,6 +114,7 @@ function check(args: ParsedArgs, io: CliIO, emit: (findings: Finding[]) => void,
   const loaded = prepareConfig(args, io.cwd);
   const inputs = prepareInputs(args.positionals, loaded, io.cwd);
   for (const error of inputs.errors) io.stderr(formatInputError(error));
+  errors.push(...inputs.errors);
 
   let result: LintResult;
   if (fix || dryRun) {
@@ -134,6 +137,7 @@ function check(args: ParsedArgs, io: CliIO, emit: (findings: Finding[]) => void,
         const error_ = { where: relativeDisplayPath(file, io.cwd), message: `cannot write the fix: ${(error as Error).message}` };
         io.stderr(formatInputError(error_));
         inputs.errors.push(error_);
+        errors.push(error_);
       }
     }
   } else {

@@ -64,7 +64,8 @@ if (require.main === module) {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    isTTY: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    // Colours on a terminal; FORCE_COLOR turns them on elsewhere (CI logs), NO_COLOR off.
+    isTTY: (process.stdout.isTTY === true || (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0')) && !process.env.NO_COLOR,
   });
   process.exitCode = code;
 }

@@ -88,6 +88,12 @@ export function formatSarif(input: FormatInput): string {
         tool: { driver: { name: 'vsafe', version: VERSION, semanticVersion: VERSION, informationUri: INFORMATION_URI, rules } },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(input.cwd.endsWith(path.sep) ? input.cwd : input.cwd + path.sep).href } },
         columnKind: 'utf16CodeUnits',
+        invocations: [
+          {
+            executionSuccessful: (input.errors ?? []).length === 0,
+            toolExecutionNotifications: (input.errors ?? []).map((error) => ({ level: 'error', message: { text: `${error.where}: ${error.message}` } })),
+          },
+        ],
         results,
       },
     ],

@@ -5,6 +5,8 @@ export interface FormatInput {
   /** Working directory that file paths are shown relative to. */
   cwd: string;
   color: boolean;
+  /** Inputs that could not be checked (`vsafe: where: message` on stderr); SARIF records them as notifications. */
+  errors?: { where: string; message: string }[];
 }
 
 /** 1-based positions and the relative path, as every CLI format prints them. */
