@@ -97,6 +97,8 @@ suite('vsafe in VS Code', () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, d!.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes('Show documentation for unmounted-state-path'), titles.join(' | '));
+    assert.ok(titles.includes('Ignore unmounted-state-path for this line'), titles.join(' | '));
+    assert.ok(titles.includes('Ignore unmounted-state-path for service "db"'), titles.join(' | '));
     const preferred = actions.find((a) => a.isPreferred);
     assert.ok(preferred?.edit, `a preferred quick fix with an edit: ${titles.join(' | ')}`);
     assert.equal(preferred.kind?.value, 'quickfix');
@@ -182,6 +184,21 @@ suite('vsafe in VS Code', () => {
     assert.match(diagnostics[0]!.message, /\/var\/lib\/postgresql\/data/);
     await vscode.commands.executeCommand('undo');
     await waitFor(base, none, 'the problem to clear after undo');
+  });
+
+  test('editing a Dockerfile re-lints the compose file that builds it (cross-file)', async () => {
+    const compose = file('dockerfile/compose.yaml');
+    await waitFor(compose, hasRule('unmounted-state-path'), 'the compose file to report the image state path');
+    const dockerfile = await open('dockerfile/Dockerfile');
+    assert.equal(dockerfile.languageId, 'dockerfile');
+    await waitFor(dockerfile.uri, hasRule('unmounted-state-path'), 'the Dockerfile finding');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(dockerfile.uri, new vscode.Range(0, 5, 0, 16), 'nginx:1.27');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.equal(dockerfile.getText(), 'FROM nginx:1.27\n');
+    await waitFor(compose, none, 'the compose file to be re-linted after the Dockerfile edit');
+    await vscode.commands.executeCommand('undo');
+    await waitFor(compose, hasRule('unmounted-state-path'), 'the problem back after undo');
   });
 
   test('follows files on disk: created, changed .env, deleted', async () => {
