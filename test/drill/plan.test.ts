@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { exitCodeOf } from '../../server/src/cli/drill';
 import { drillComposeFile, planTargets, rawService, type MountPlacement } from '../../server/src/cli/drill/plan';
+import { errorLine } from '../../server/src/cli/drill/runner';
 import { formatDrillJson, verdict, type DrillReport, type PathResult } from '../../server/src/cli/drill/report';
 import { KnowledgeBase } from '../../server/src/core/knowledge/lookup';
 import type { ImageEntry } from '../../server/src/core/knowledge/types';
@@ -180,5 +181,15 @@ describe('drill report', () => {
     const skipped: PathResult = { target: target('external'), steps: {}, notes: [] };
     assert.equal(exitCodeOf(report([skipped])), 0);
     assert.equal(exitCodeOf(report([kept], 'image acme/app is not available locally')), 1);
+  });
+});
+
+describe('engine error lines', () => {
+  it('shows the real error, not podman-compose probe noise', () => {
+    const stdout = "['podman', 'volume', 'inspect', 'p_d']\npodman run --name=p_bad_1 -d --shm-size notasize localhost/bb:1\nexit code: 125\n";
+    const stderr = 'Error: inspecting object: no such volume p_d\nError: unable to translate --shm-size: invalid size: \'notasize\'\nError: no container with name or ID "p_bad_1" found: no such container\n';
+    assert.equal(errorLine({ code: 0, stdout, stderr, timedOut: false, aborted: false, notFound: false }), "Error: unable to translate --shm-size: invalid size: 'notasize'");
+    assert.equal(errorLine({ code: -1, stdout: '', stderr: '', timedOut: true, aborted: false, notFound: false }), 'timed out');
+    assert.equal(errorLine({ code: -1, stdout: '', stderr: 'spawn x ENOENT', timedOut: false, aborted: false, notFound: true }), 'command not found');
   });
 });

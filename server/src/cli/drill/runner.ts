@@ -116,6 +116,9 @@ export function errorLine(result: RunResult): string {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '' && !/^\[?'?podman'?,|^using podman version|^podman-compose version|^\*\* |^exit code:|^\['/.test(l));
-  const error = [...lines].reverse().find((l) => /^error\b|\berror:/i.test(l)) ?? lines.find((l) => /error|cannot|can't|no such|not found|denied|failed|unable/i.test(l));
+  // podman-compose prints expected failures of its own probes (`volume inspect || volume create`).
+  const noise = /inspecting object: no such (volume|network)|no container with name or ID .* found|^Error: no such (volume|network)/i;
+  const errors = lines.filter((l) => /^error\b|\berror:/i.test(l));
+  const error = errors.find((l) => !noise.test(l)) ?? lines.find((l) => /error|cannot|can't|no such|not found|denied|failed|unable/i.test(l) && !noise.test(l)) ?? errors[0];
   return (error ?? lines[lines.length - 1] ?? `exit code ${result.code}`).slice(0, 300);
 }
