@@ -5,6 +5,7 @@ runRuleTests('undocumented-mount', {
     { name: 'comment on the line', code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data # the database\nvolumes:\n  pg:\n' },
     { name: 'comment directly above the first and a later item', code: 'services:\n  web:\n    image: nginx\n    volumes:\n      # site content, rebuilt by CI\n      - ./site:/usr/share/nginx/html:ro\n      # nginx config\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n' },
     { name: 'named volume documented at its declaration', code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - db:/var/lib/mysql\n      - logs:/var/log/mysql\nvolumes:\n  # MySQL data, backed up nightly\n  db:\n  logs: # rotated, disposable\n' },
+    { name: 'a comment above the volumes key of a one-entry list, also as the first key', code: 'services:\n  db:\n    image: postgres:16\n    # the database, backed up nightly\n    volumes:\n      - pg:/var/lib/postgresql/data\n  web:\n    # user uploads\n    volumes:\n      - ./uploads:/app/uploads\n    image: acme/web\nvolumes:\n  pg:\n' },
     { name: 'long syntax with a comment on one of its lines', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - type: bind\n        source: ./data # uploads from users\n        target: /data\n' },
     { name: 'tmpfs and scratch anonymous volumes are not reported', code: 'services:\n  app:\n    image: node:22\n    tmpfs: /tmp\n    volumes:\n      - /app/node_modules\n' },
     { name: 'rule off', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./data:/data\n', config: { rules: { 'undocumented-mount': 'off' } } },
@@ -40,6 +41,12 @@ runRuleTests('undocumented-mount', {
       },
       errors: [{ file: 'compose.override.yaml', line: 4, column: 9, endLine: 4, endColumn: 46 }],
       output: { 'compose.override.yaml': 'services:\n  db:\n    volumes:\n      # TODO: describe what this mount holds\n      - ./dump:/docker-entrypoint-initdb.d:ro\n' },
+    },
+    {
+      name: 'a comment above the volumes key does not document a list of two',
+      code: 'services:\n  web:\n    image: acme/web\n    # uploads and logs\n    volumes:\n      - ./uploads:/app/uploads\n      # rotated daily\n      - ./logs:/app/logs\n',
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 31 }],
+      output: 'services:\n  web:\n    image: acme/web\n    # uploads and logs\n    volumes:\n      # TODO: describe what this mount holds\n      - ./uploads:/app/uploads\n      # rotated daily\n      - ./logs:/app/logs\n',
     },
     {
       name: 'a flow sequence item is reported without a fix',

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ComposeFileModel } from '../compose/parse';
 import { keyText } from '../compose/yaml';
 import { insertLinesAbove, itemIndentColumn } from '../edits/compose-edits';
@@ -34,7 +34,7 @@ export const undocumentedMount: Rule = {
         const model = modelOf(configuration, mount.location.file);
         if (!model) continue;
         const found = findItem(model, model.lines.offsetAt(mount.location.range.start));
-        if (!found || itemDocumented(found.item, found.seq, found.index)) continue;
+        if (!found || itemDocumented(found)) continue;
         if (mount.type === 'volume' && mount.source && declarationDocumented(configuration, mount.source)) continue;
         context.report({
           messageId: 'undocumented',
@@ -52,6 +52,19 @@ export const undocumentedMount: Rule = {
     }
   },
 };
+
+/**
+ * Whether a mount is documented the way this rule sees it (a comment on its line or directly
+ * above, on any line of a long-syntax entry, above the `volumes:` key of a one-entry list,
+ * or on the named volume's declaration). Undefined when the entry cannot be found.
+ */
+export function mountDocumented(configuration: ComposeConfiguration, mount: Mount): boolean | undefined {
+  const model = modelOf(configuration, mount.location.file);
+  const found = model ? findItem(model, model.lines.offsetAt(mount.location.range.start)) : undefined;
+  if (!found) return undefined;
+  if (itemDocumented(found)) return true;
+  return mount.type === 'volume' && mount.source !== undefined && declarationDocumented(configuration, mount.source);
+}
 
 /** The mount as written (short syntax), or `source:target`. */
 function mountLabel(model: ComposeFileModel, mount: Mount): string {
@@ -84,20 +97,27 @@ function commentFix(model: ComposeFileModel, item: Node, text: string): Fix {
 }
 
 /** The sequence item (and its sequence) that starts at `offset`. */
-function findItem(model: ComposeFileModel, offset: number): { item: Node; seq: YAMLSeq; index: number } | undefined {
-  let found: { item: Node; seq: YAMLSeq; index: number } | undefined;
-  const walk = (node: unknown): void => {
+interface FoundItem {
+  item: Node;
+  seq: YAMLSeq;
+  index: number;
+  /** The `volumes:` key holding the sequence, and whether it is the first key of its mapping. */
+  key?: Node;
+  firstKeyOf?: YAMLMap;
+}
+
+function findItem(model: ComposeFileModel, offset: number): FoundItem | undefined {
+  let found: FoundItem | undefined;
+  const walk = (node: unknown, key?: Node, firstKeyOf?: YAMLMap): void => {
     if (found || node == null) return;
-    if (isPair(node)) {
-      walk(node.value);
-      return;
-    }
     if (isSeq(node)) {
       node.items.forEach((item, index) => {
-        if (!found && (item as Node | null)?.range?.[0] === offset) found = { item: item as Node, seq: node, index };
+        if (!found && (item as Node | null)?.range?.[0] === offset) found = { item: item as Node, seq: node, index, key, firstKeyOf };
       });
+      for (const child of node.items) walk(child);
+    } else if (isMap(node)) {
+      node.items.forEach((pair, i) => walk(pair.value, (pair.key as Node | null) ?? undefined, i === 0 ? node : undefined));
     }
-    if (isMap(node) || isSeq(node)) for (const child of node.items) walk(child);
   };
   walk(model.doc.contents);
   return found;
@@ -116,8 +136,10 @@ function directlyAbove(comment: string | null | undefined): boolean {
   return documents(lines[lines.length - 1]);
 }
 
-function itemDocumented(item: Node, seq: YAMLSeq, index: number): boolean {
+function itemDocumented({ item, seq, index, key, firstKeyOf }: FoundItem): boolean {
   if (documents(item.comment) || directlyAbove(item.commentBefore)) return true;
+  // The only entry of a list: a comment directly above its `volumes:` key documents it.
+  if (seq.items.length === 1 && (directlyAbove(key?.commentBefore) || (firstKeyOf !== undefined && directlyAbove(firstKeyOf.commentBefore)))) return true;
   if (index === 0 && directlyAbove(seq.commentBefore)) return true;
   if (seq.flow && (documents(seq.comment) || directlyAbove(seq.commentBefore))) return true;
   if (isMap(item)) {
