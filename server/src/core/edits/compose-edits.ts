@@ -144,8 +144,11 @@ function namesInUse(configuration: ComposeConfiguration): Set<string> {
 
 /** The layer a new mount must go into so a later `!reset` / `!override` does not drop it. */
 export function layerForNewMount(layers: readonly ServiceLayer[]): ServiceLayer | undefined {
-  let chosen = layers.find((l) => l.entry.map !== undefined);
-  for (const layer of layers) if (layer.volumes && layer.volumes.mode !== 'merge' && layer.entry.map) chosen = layer;
+  // A base service pulled in with `extends` is shared by other services, and its file's
+  // top-level volumes are not imported: never edit it for one service.
+  const own = layers.filter((l) => l.role !== 'extends' && l.entry.map !== undefined);
+  let chosen = own[0];
+  for (const layer of own) if (layer.volumes && layer.volumes.mode !== 'merge') chosen = layer;
   return chosen;
 }
 
