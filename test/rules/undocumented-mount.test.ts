@@ -49,6 +49,12 @@ runRuleTests('undocumented-mount', {
       output: 'services:\n  web:\n    image: acme/web\n    # uploads and logs\n    volumes:\n      # TODO: describe what this mount holds\n      - ./uploads:/app/uploads\n      # rotated daily\n      - ./logs:/app/logs\n',
     },
     {
+      name: 'a source mount is described as such',
+      code: 'services:\n  web:\n    build: .\n    volumes:\n      - .:/usr/src/app\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 23 }],
+      output: 'services:\n  web:\n    build: .\n    volumes:\n      # source code from the host, for development (live reload) — not for production\n      - .:/usr/src/app\n',
+    },
+    {
       name: 'a flow sequence item is reported without a fix',
       code: 'services:\n  app:\n    image: acme/app\n    volumes: [./data:/data]\n',
       errors: [{ line: 4, column: 15, endLine: 4, endColumn: 27 }],
