@@ -34,6 +34,16 @@ runRuleTests('undocumented-mount', {
       output: 'services:\r\n  cache:\r\n    image: redis:7\r\n    volumes:\r\n      # vsafe-ignore writable-config-mount\r\n      # TODO: describe what this mount holds\r\n      - ./redis.conf:/usr/local/etc/redis/redis.conf\r\n',
     },
     {
+      name: 'base + override + prod: the base named volume is documented at its declaration, the mount the prod file adds is reported',
+      files: {
+        'compose.yaml': 'services:\n  db:\n    image: mongo:7\n    volumes:\n      - mongo:/data/db\nvolumes:\n  mongo: # the only copy of the data\n  mongo-config:\n',
+        'compose.override.yaml': 'services:\n  db:\n    ports:\n      - "27017:27017"\n',
+        'compose.prod.yaml': 'services:\n  db:\n    volumes:\n      - ./mongod.conf:/etc/mongod.conf:ro\n',
+      },
+      errors: [{ file: 'compose.prod.yaml', line: 4, column: 9, endLine: 4, endColumn: 42 }],
+      output: { 'compose.prod.yaml': 'services:\n  db:\n    volumes:\n      # TODO: describe what this mount holds\n      - ./mongod.conf:/etc/mongod.conf:ro\n' },
+    },
+    {
       name: 'reported in the override that adds the mount',
       files: {
         'compose.yaml': 'services:\n  db:\n    image: mariadb:11\n    volumes:\n      # database files\n      - db:/var/lib/mysql\nvolumes:\n  db:\n',

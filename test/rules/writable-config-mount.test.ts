@@ -47,6 +47,19 @@ runRuleTests('writable-config-mount', {
       output: 'services:\n  app:\n    image: acme/app\n    volumes: [./app.properties:/opt/app/app.properties:ro]\n',
     },
     {
+      name: 'base + override + prod: one finding for the base mount (both configurations), fixed in the base',
+      files: {
+        'compose.yaml': 'services:\n  proxy:\n    image: haproxy:3.0\n    volumes:\n      - ./haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg\n',
+        'compose.override.yaml': 'services:\n  proxy:\n    ports:\n      - "8080:80"\n',
+        'compose.prod.yaml': 'services:\n  proxy:\n    volumes:\n      - ./certs/site.crt:/usr/local/etc/haproxy/site.crt:ro\n',
+      },
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 57, message: /\(a configuration file \(haproxy\.cfg\)\)/ }],
+      output: {
+        'compose.yaml': 'services:\n  proxy:\n    image: haproxy:3.0\n    volumes:\n      - ./haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro\n',
+        'compose.prod.yaml': 'services:\n  proxy:\n    volumes:\n      - ./certs/site.crt:/usr/local/etc/haproxy/site.crt:ro\n',
+      },
+    },
+    {
       name: 'reported in the override file that adds it',
       files: {
         'compose.yaml': 'services:\n  web:\n    image: caddy:2\n',
