@@ -149,6 +149,12 @@ describe('Dockerfile model', () => {
     assert.deepEqual(parse('VOLUME /x\nRUN\nFROM\nCOPY\n').stages.map((s) => s.image), [undefined]);
     assert.doesNotThrow(() => parse('FROM a\nRUN echo "unterminated \\\n'));
   });
+  it('hostile input: an oversized Dockerfile is not analysed; unclosed references and braces do not stall', () => {
+    assert.deepEqual(parse('FROM debian\nVOLUME /x\n' + 'RUN touch /x/y\n'.repeat(80_000)).stages, []);
+    assert.deepEqual(parse('FROM debian\nRUN echo ' + 'x'.repeat(100_001) + '\n').stages, []);
+    const stage = parse('FROM debian\nVOLUME /x\nRUN echo ' + '${'.repeat(5000) + '$('.repeat(5000) + '{'.repeat(5000) + ' > /x/out\n').stages[0]!;
+    assert.equal(stage.volumes.length, 1);
+  });
   it('writeIsUnder compares whole path segments; an unknown tail counts by its directory', () => {
     assert.equal(writeIsUnder('/data', { path: '/data/x', unknown: false }), true);
     assert.equal(writeIsUnder('/data', { path: '/database', unknown: false }), false);

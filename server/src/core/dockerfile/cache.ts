@@ -1,5 +1,5 @@
-import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
-import { parseDockerfile, type BuildArgs, type DockerfileModel } from './model';
+import type { Dockerfile } from 'dockerfile-ast';
+import { parseDockerfile, parseDockerfileAst, type BuildArgs, type DockerfileModel } from './model';
 
 /**
  * Parses each Dockerfile once per text (like the compose ParseCache); the models
@@ -11,7 +11,7 @@ export class DockerfileCache {
   get(file: string, text: string, buildArgs: BuildArgs = new Map()): DockerfileModel {
     let entry = this.entries.get(file);
     if (!entry || entry.text !== text) {
-      entry = { text, ast: DockerfileParser.parse(text), models: new Map() };
+      entry = { text, ast: parseDockerfileAst(text), models: new Map() };
       this.entries.set(file, entry);
     }
     const key = JSON.stringify([...buildArgs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

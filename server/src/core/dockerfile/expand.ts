@@ -97,9 +97,13 @@ function parseReference(text: string, at: number): Reference | undefined {
   return { name: match[1]!, modifier: match[2], word: match[3], end: close + 1 };
 }
 
+/** References longer than this are not real (and scanning further would make hostile input quadratic). */
+const MAX_REFERENCE_LENGTH = 1024;
+
 function matching(text: string, open: number, openCh: string, closeCh: string): number {
   let depth = 0;
-  for (let i = open; i < text.length; i++) {
+  const limit = Math.min(text.length, open + MAX_REFERENCE_LENGTH);
+  for (let i = open; i < limit; i++) {
     if (text[i] === openCh) depth++;
     else if (text[i] === closeCh && --depth === 0) return i;
   }

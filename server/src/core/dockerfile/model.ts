@@ -99,7 +99,20 @@ export type BuildArgs = ReadonlyMap<string, string>;
 
 const POSIX_SHELLS = /(?:^|\/)(?:sh|bash|ash|dash|zsh|ksh|busybox)$/;
 
-export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs = new Map(), ast: Dockerfile = DockerfileParser.parse(text)): DockerfileModel {
+/**
+ * Larger texts are not Dockerfiles anyone writes (generated or binary files): they are
+ * not analysed, so a hostile input cannot stall the editor (the parser is slow on huge lines).
+ */
+export const MAX_DOCKERFILE_LENGTH = 1_000_000;
+export const MAX_DOCKERFILE_LINE = 100_000;
+
+/** Parses with dockerfile-ast, or an empty Dockerfile when the text is beyond the limits. */
+export function parseDockerfileAst(text: string): Dockerfile {
+  if (text.length > MAX_DOCKERFILE_LENGTH || text.split(/\r?\n|\r/).some((line) => line.length > MAX_DOCKERFILE_LINE)) return DockerfileParser.parse('');
+  return DockerfileParser.parse(text);
+}
+
+export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs = new Map(), ast: Dockerfile = parseDockerfileAst(text)): DockerfileModel {
   const lines = new LineIndex(text);
   const escape = ast.getEscapeCharacter();
   const model: DockerfileModel = { file, text, lines, escape, instructions: [], globalArgs: new Map(), stages: [], ast };

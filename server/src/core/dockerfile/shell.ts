@@ -35,6 +35,7 @@ export interface TokenizeOptions {
   instruction: boolean;
 }
 
+const OPERATOR_START = new Set(['&', '|', ';', '(', ')', '<', '>']);
 const OPERATORS = ['&&', '||', ';;', '&>>', '&>', '>>', '>|', '>&', '<<<', '<<-', '<<', '<&', '<>', '|&', ';', '|', '&', '(', ')', '>', '<'];
 
 /** Splits `text[start, end)` into words and operators, keeping document offsets. */
@@ -93,7 +94,7 @@ export function tokenizeShell(text: string, start: number, end: number, options:
       if (options.instruction) i = end;
       continue;
     }
-    const op = OPERATORS.find((o) => text.startsWith(o, i) && i + o.length <= end);
+    const op = OPERATOR_START.has(ch) ? OPERATORS.find((o) => text.startsWith(o, i) && i + o.length <= end) : undefined;
     if (op) {
       tokens.push({ kind: 'op', op, start: i, end: i + op.length });
       i += op.length;
@@ -247,7 +248,7 @@ export function wordValue(raw: string, scope: Scope): WordValue {
       out += UNKNOWN;
       unknown = true;
       i = close < 0 ? text.length : close;
-    } else if (ch === '*' || ch === '?' || ch === '[' || (ch === '{' && /[,.]/.test(text.slice(i)) && text.includes('}', i))) {
+    } else if (ch === '*' || ch === '?' || ch === '[' || (ch === '{' && isBraceExpansion(text, i))) {
       // Globs and brace expansion: the literal prefix is still certain.
       out += UNKNOWN;
       unknown = true;
@@ -256,6 +257,13 @@ export function wordValue(raw: string, scope: Scope): WordValue {
     } else out += ch;
   }
   return { value: out, unknown };
+}
+
+/** `{a,b}` or `{1..3}` starting at `at` (looked for within a short window). */
+function isBraceExpansion(text: string, at: number): boolean {
+  const window = text.slice(at, at + 256);
+  const close = window.indexOf('}');
+  return close > 0 && /,|\.\./.test(window.slice(0, close));
 }
 
 /** A path a command writes (creates, changes, removes). */
@@ -366,7 +374,7 @@ function simpleCommandWrites(tokens: readonly ShellToken[], context: WriteContex
       if (resolved) writes.push({ ...resolved, word: arg.word, command: name });
     }
   }
-  const cwdWrite = writesWorkingDirectory(name, args);
+  const cwdWrite = (name === 'tar' || name === 'unzip' || name === 'git') && writesWorkingDirectory(name, args);
   if (cwdWrite && context.cwd !== undefined) writes.push({ path: context.cwd, unknown: false, word: commandWord, command: name });
   return { writes, cd: false };
 }
@@ -421,27 +429,38 @@ function optionArg(parsed: ParsedArgs, ...names: string[]): Arg | undefined {
   return undefined;
 }
 
-const set = (...names: string[]): ReadonlySet<string> => new Set(names);
+/** Options that take a value, per command. */
+const MKDIR_OPTIONS: ReadonlySet<string> = new Set(['-m', '--mode', '--context']);
+const TOUCH_OPTIONS: ReadonlySet<string> = new Set(['-d', '-t', '-r', '--date', '--reference', '--time']);
+const RM_OPTIONS: ReadonlySet<string> = new Set(['-s', '--size', '-r', '--reference']);
+const COPY_OPTIONS: ReadonlySet<string> = new Set(['-t', '--target-directory', '-S', '--suffix', '-m', '--mode', '-o', '--owner', '-g', '--group', '-e', '--rsh', '--exclude', '--include', '--chown', '--chmod']);
+const CHOWN_OPTIONS: ReadonlySet<string> = new Set(['--from']);
+const TAR_OPTIONS: ReadonlySet<string> = new Set(['-f', '--file', '-C', '--directory', '-T', '-X', '--exclude', '-b', '-H', '--format', '-I', '--use-compress-program', '--owner', '--group', '--transform']);
+const UNZIP_OPTIONS: ReadonlySet<string> = new Set(['-d', '-x']);
+const GIT_CLONE_OPTIONS: ReadonlySet<string> = new Set(['-b', '--branch', '--depth', '-o', '--origin', '-c', '--config', '--reference', '--template', '-u', '--upload-pack', '--separate-git-dir', '--filter', '-j', '--jobs', '--shallow-since', '--shallow-exclude']);
+const CURL_OPTIONS: ReadonlySet<string> = new Set(['-o', '--output', '--output-dir', '-H', '--header', '-d', '--data', '-u', '--user', '-X', '--request', '-A', '--user-agent', '-e', '--referer', '-x', '--proxy', '-w', '--write-out', '-m', '--max-time', '--retry', '--connect-timeout', '-F', '--form', '-T', '--upload-file', '-b', '--cookie', '-c', '--cookie-jar', '-r', '--range', '--cacert', '--cert', '--key', '-E']);
+const WGET_OPTIONS: ReadonlySet<string> = new Set(['-O', '--output-document', '-P', '--directory-prefix', '-o', '--output-file', '-a', '--append-output', '-U', '--user-agent', '-t', '--tries', '-T', '--timeout', '--header']);
+const SED_OPTIONS: ReadonlySet<string> = new Set(['-e', '--expression', '-f', '--file', '-l', '--line-length']);
 
 /** The argument words a command writes to. */
 function commandWrites(name: string, args: readonly Arg[]): ShellWord[] {
   const words = (list: readonly Arg[]): ShellWord[] => list.map((a) => a.word);
   switch (name) {
     case 'mkdir':
-      return words(parseOptions(args, set('-m', '--mode', '--context')).positionals);
+      return words(parseOptions(args, MKDIR_OPTIONS).positionals);
     case 'touch':
-      return words(parseOptions(args, set('-d', '-t', '-r', '--date', '--reference', '--time')).positionals);
+      return words(parseOptions(args, TOUCH_OPTIONS).positionals);
     case 'rm':
     case 'rmdir':
     case 'tee':
     case 'truncate':
-      return words(parseOptions(args, set('-s', '--size', '-r', '--reference')).positionals);
+      return words(parseOptions(args, RM_OPTIONS).positionals);
     case 'cp':
     case 'mv':
     case 'ln':
     case 'rsync':
     case 'install': {
-      const parsed = parseOptions(args, set('-t', '--target-directory', '-S', '--suffix', '-m', '--mode', '-o', '--owner', '-g', '--group', '-e', '--rsh', '--exclude', '--include', '--chown', '--chmod'));
+      const parsed = parseOptions(args, COPY_OPTIONS);
       const target = optionArg(parsed, '-t', '--target-directory');
       if (target) return [target.word];
       if (name === 'install' && (parsed.options.has('-d') || parsed.options.has('--directory'))) return words(parsed.positionals);
@@ -454,12 +473,12 @@ function commandWrites(name: string, args: readonly Arg[]): ShellWord[] {
     case 'chown':
     case 'chgrp':
     case 'chmod': {
-      const parsed = parseOptions(args, set('--from'));
+      const parsed = parseOptions(args, CHOWN_OPTIONS);
       if (parsed.options.has('--reference')) return words(parsed.positionals);
       return words(parsed.positionals.slice(1));
     }
     case 'tar': {
-      const parsed = parseOptions(args, set('-f', '--file', '-C', '--directory', '-T', '-X', '--exclude', '-b', '-H', '--format', '-I', '--use-compress-program', '--owner', '--group', '--transform'));
+      const parsed = parseOptions(args, TAR_OPTIONS);
       const bundled = args[0] && !args[0].value.startsWith('-') ? args[0].value : '';
       const extracting = parsed.options.has('-x') || parsed.options.has('--extract') || parsed.options.has('--get') || bundled.includes('x');
       if (!extracting) return [];
@@ -467,31 +486,31 @@ function commandWrites(name: string, args: readonly Arg[]): ShellWord[] {
       return directory ? [directory.word] : [];
     }
     case 'unzip': {
-      const parsed = parseOptions(args, set('-d', '-x'));
+      const parsed = parseOptions(args, UNZIP_OPTIONS);
       const directory = optionArg(parsed, '-d');
       return directory ? [directory.word] : [];
     }
     case 'git': {
       const clone = args.findIndex((a) => a.value === 'clone');
       if (clone < 0 || args.slice(0, clone).some((a) => !a.value.startsWith('-'))) return [];
-      const parsed = parseOptions(args.slice(clone + 1), set('-b', '--branch', '--depth', '-o', '--origin', '-c', '--config', '--reference', '--template', '-u', '--upload-pack', '--separate-git-dir', '--filter', '-j', '--jobs', '--shallow-since', '--shallow-exclude'));
+      const parsed = parseOptions(args.slice(clone + 1), GIT_CLONE_OPTIONS);
       const dest = parsed.positionals[1];
       return dest ? [dest.word] : [];
     }
     case 'curl': {
-      const parsed = parseOptions(args, set('-o', '--output', '--output-dir', '-H', '--header', '-d', '--data', '-u', '--user', '-X', '--request', '-A', '--user-agent', '-e', '--referer', '-x', '--proxy', '-w', '--write-out', '-m', '--max-time', '--retry', '--connect-timeout', '-F', '--form', '-T', '--upload-file', '-b', '--cookie', '-c', '--cookie-jar', '-r', '--range', '--cacert', '--cert', '--key', '-E'));
+      const parsed = parseOptions(args, CURL_OPTIONS);
       const output = optionArg(parsed, '-o', '--output', '--output-dir');
       return output && output.value !== '-' ? [output.word] : [];
     }
     case 'wget': {
-      const parsed = parseOptions(args, set('-O', '--output-document', '-P', '--directory-prefix', '-o', '--output-file', '-a', '--append-output', '-U', '--user-agent', '-t', '--tries', '-T', '--timeout', '--header'));
+      const parsed = parseOptions(args, WGET_OPTIONS);
       const output = optionArg(parsed, '-O', '--output-document', '-P', '--directory-prefix');
       return output && output.value !== '-' ? [output.word] : [];
     }
     case 'sed': {
       const inPlace = args.some((a) => /^-[a-zA-Z]*i/.test(a.value) && !a.value.startsWith('--') || a.value.startsWith('--in-place'));
       if (!inPlace) return [];
-      const parsed = parseOptions(args, set('-e', '--expression', '-f', '--file', '-l', '--line-length'));
+      const parsed = parseOptions(args, SED_OPTIONS);
       const hasScript = parsed.options.has('-e') || parsed.options.has('--expression') || parsed.options.has('-f') || parsed.options.has('--file');
       return words(parsed.positionals.slice(hasScript ? 0 : 1));
     }
@@ -503,16 +522,16 @@ function commandWrites(name: string, args: readonly Arg[]): ShellWord[] {
 /** Commands that write into the working directory when given no destination. */
 function writesWorkingDirectory(name: string, args: readonly Arg[]): boolean {
   if (name === 'tar') {
-    const parsed = parseOptions(args, set('-f', '--file', '-C', '--directory', '-T', '-X', '--exclude', '-b', '-H', '--format', '-I', '--owner', '--group', '--transform'));
+    const parsed = parseOptions(args, TAR_OPTIONS);
     const bundled = args[0] && !args[0].value.startsWith('-') ? args[0].value : '';
     const extracting = parsed.options.has('-x') || parsed.options.has('--extract') || bundled.includes('x');
     return extracting && !parsed.options.has('-C') && !parsed.options.has('--directory');
   }
-  if (name === 'unzip') return !parseOptions(args, set('-d', '-x')).options.has('-d');
+  if (name === 'unzip') return !parseOptions(args, UNZIP_OPTIONS).options.has('-d');
   if (name === 'git') {
     const clone = args.findIndex((a) => a.value === 'clone');
     if (clone < 0) return false;
-    return parseOptions(args.slice(clone + 1), set('-b', '--branch', '--depth', '-o', '--origin', '-c', '--config', '--reference', '--template', '-u', '--filter', '-j', '--jobs')).positionals.length === 1;
+    return parseOptions(args.slice(clone + 1), GIT_CLONE_OPTIONS).positionals.length === 1;
   }
   return false;
 }
