@@ -22,10 +22,11 @@ describe('vsafe check options and exit codes', () => {
     assert.equal(runCli(['check', ...UNMOUNTED, '--fail-level', 'error'], dir).status, 0);
     assert.equal(runCli(['check', ...UNMOUNTED, '--fail-level', 'off', '--max-warnings', '0'], dir).status, 1);
     assert.equal(runCli(['check', ...UNMOUNTED, '--fail-level', 'error', '--max-warnings', '1'], dir).status, 0);
-    for (const bad of [['--fail-level', 'loud'], ['--max-warnings', 'many'], ['--format', 'xml'], ['--bogus'], ['--fix', '--fix-dry-run'], ['--output-file']]) {
+    for (const bad of [['--fail-level', 'loud'], ['--max-warnings', 'many'], ['--format', 'xml'], ['--bogus'], ['--fix', '--fix-dry-run'], ['--output-file'], ['--fix-dry-run', '--format', 'json']]) {
       const run = runCli(['check', ...bad], dir);
       assert.equal(run.status, 2, bad.join(' '));
       assert.match(run.stderr, /^vsafe: .+ \(see `vsafe check --help`\)\n$/, bad.join(' '));
+      if (bad.includes('json')) assert.deepEqual(JSON.parse(run.stdout), { version: 1, findings: [] });
     }
     assert.equal(runCli(['frobnicate'], dir).stderr, 'vsafe: unknown command "frobnicate" (see `vsafe --help`)\n');
   });
@@ -97,7 +98,7 @@ describe('vsafe check options and exit codes', () => {
     assert.deepEqual(files(runCli(['check', '--format', 'json', ...UNMOUNTED, '--config', 'ops/.vsaferc.json', 'ops'], dir).stdout), ['ops/compose.yaml', 'ops/deploy/web.yml']);
     const missing = runCli(['check', '--config', 'nope.json'], dir);
     assert.equal(missing.status, 2);
-    assert.match(missing.stderr, /^vsafe: nope\.json: cannot read config: /);
+    assert.equal(missing.stderr, 'vsafe: nope.json: cannot read config: no such file\n');
     // --production marks matching files as production (the report shows it).
     const report = JSON.parse(runCli(['report', '--format', 'json', '--production', 'compose.yaml', ...UNMOUNTED], ops).stdout);
     assert.deepEqual(report.projects.map((p: { files: string[]; production: boolean }) => [p.files.join('+'), p.production]), [['compose.yaml', true], ['deploy/web.yml', false]]);

@@ -76,13 +76,18 @@ export function runCheck(argv: readonly string[], io: CliIO): number {
     else io.stdout(text);
   };
   const errors: { where: string; message: string }[] = [];
-  const emit = (findings: Finding[]): void => write(formatter({ findings, cwd: io.cwd, color: io.isTTY && format === 'stylish' && outputFile === undefined, errors }));
+  let emitted = false;
+  const emit = (findings: Finding[]): void => {
+    emitted = true;
+    write(formatter({ findings, cwd: io.cwd, color: io.isTTY && format === 'stylish' && outputFile === undefined, errors }));
+  };
   try {
+    if (args.flags.has('--fix-dry-run') && DOCUMENT_FORMATS.has(format)) throw new UsageError(`--fix-dry-run prints a unified diff; it cannot be combined with --format ${format}`);
     return check(args, io, emit, write, errors);
   } catch (error) {
-    // A machine-readable format stays one complete document: the empty one.
-    if (error instanceof UsageError || error instanceof ConfigError) errors.push({ where: error instanceof ConfigError ? error.where : 'usage', message: error.message });
-    if (DOCUMENT_FORMATS.has(format) && (error instanceof UsageError || error instanceof ConfigError)) emitQuietly(emit, io);
+    errors.push({ where: error instanceof ConfigError ? error.where : error instanceof UsageError ? 'usage' : 'internal error', message: (error as Error).message });
+    // Whatever failed, a machine-readable format still prints one complete document.
+    if (DOCUMENT_FORMATS.has(format) && !emitted) emitQuietly(emit, io);
     if (error instanceof ConfigError) {
       io.stderr(formatInputError(error));
       return 2;

@@ -6,7 +6,7 @@ import { buildInventory } from '../core/report/inventory';
 import { inventoryJson } from '../core/report/json';
 import { renderMarkdown } from '../core/report/markdown';
 import { relativeDisplayPath, toCorePath } from '../node/paths';
-import { parseArgs, single, UsageError } from './args';
+import { parseArgs, single, UsageError, type ParsedArgs } from './args';
 import type { CliIO } from './check';
 import { GitError, hostAtRef, openGitTree } from './git';
 import { ConfigError, formatInputError, INPUT_OPTIONS, INPUT_USAGE, prepareConfig, prepareInputs } from './inputs';
@@ -46,12 +46,26 @@ export function runReport(argv: readonly string[], io: CliIO): number {
     else io.stdout(text);
   };
   const display = (file: string): string => relativeDisplayPath(file, io.cwd);
+  let written = false;
+  try {
+    return report(args, io, format, (text) => {
+      written = true;
+      write(text);
+    }, display);
+  } catch (error) {
+    // --format json prints one complete document whatever failed.
+    if (format === 'json' && !written) write(JSON.stringify({ version: 1, projects: [], findings: [] }, null, 2) + '\n');
+    throw error;
+  }
+}
+
+function report(args: ParsedArgs, io: CliIO, format: string, write: (text: string) => void, display: (file: string) => string): number {
   let loaded;
   try {
     loaded = prepareConfig(args, io.cwd);
   } catch (error) {
     if (error instanceof ConfigError) {
-      if (format === 'json') write(JSON.stringify({ version: 1, projects: [] }, null, 2) + '\n');
+      if (format === 'json') write(JSON.stringify({ version: 1, projects: [], findings: [] }, null, 2) + '\n');
       io.stderr(formatInputError(error));
       return 2;
     }

@@ -51,7 +51,9 @@ export function loadConfigFile(file: string): ConfigLoad {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    return { ok: false, file, error: `cannot read config: ${(error as Error).message}` };
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
+    return { ok: false, file, error: `cannot read config: ${reason}` };
   }
   let json: unknown;
   try {

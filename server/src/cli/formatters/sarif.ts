@@ -15,7 +15,9 @@ interface SarifRule {
   id: string;
   name?: string;
   shortDescription: { text: string };
+  fullDescription?: { text: string };
   helpUri?: string;
+  help?: { text: string; markdown: string };
   defaultConfiguration: { level: 'error' | 'warning' | 'note' };
   properties?: Record<string, unknown>;
 }
@@ -26,7 +28,9 @@ function sarifRules(findings: readonly Finding[]): SarifRule[] {
     id: rule.meta.id,
     name: camel(rule.meta.id),
     shortDescription: { text: rule.meta.description },
+    fullDescription: { text: rule.meta.description },
     helpUri: docsUrl(rule.meta.id),
+    help: { text: `${rule.meta.description} Documentation: ${docsUrl(rule.meta.id)}`, markdown: `${rule.meta.description}\n\n[Documentation of \`${rule.meta.id}\`](${docsUrl(rule.meta.id)})` },
     defaultConfiguration: { level: LEVEL[rule.meta.defaultSeverity] },
     properties: { fixable: rule.meta.fixable },
   }));
