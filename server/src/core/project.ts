@@ -175,7 +175,7 @@ export function loadConfiguration(paths: readonly string[], host: FileHost, cach
   }
   const top = new Set(files.map((f) => f.file));
   const includedFiles = [...loader.files.values()].filter((f) => !top.has(f.file));
-  const workloads = [...project.services].map(([name, layers]) => mergeLayers(name, layers, host, loader.problems));
+  const workloads = [...project.services].map(([name, layers]) => mergeLayers(name, layers, host));
   resolveVolumesFrom(workloads, loader.problems);
   return {
     dir,
@@ -316,7 +316,8 @@ class Loader {
     for (const envFile of envFiles) {
       const text = this.host.readFile(envFile.path);
       if (text === undefined) {
-        if (envFile.explicit) this.problem(envFile.location, `The env file ${envFile.path} does not exist: docker compose refuses to load the project.`);
+        // A missing env file is not reported: `.env` files are usually kept out of the repository
+        // (they hold secrets) and created at deploy time, so it is not a problem vsafe should flag.
         continue;
       }
       for (const [key, value] of parseDotEnv(text, env)) if (!env.has(key)) env.set(key, value);
@@ -480,7 +481,7 @@ function dedupeProblems(problems: FileProblem[]): FileProblem[] {
   });
 }
 
-function mergeLayers(name: string, layers: ServiceLayer[], host: FileHost, problems: FileProblem[]): ComposeWorkload {
+function mergeLayers(name: string, layers: ServiceLayer[], host: FileHost): ComposeWorkload {
   const own = layers.find((l) => l.role !== 'extends') ?? layers[0]!;
   const environment = new Map<string, string>();
   const provenance: WorkloadProvenance = { environment: new Map(), mounts: new Map() };
@@ -560,10 +561,8 @@ function mergeLayers(name: string, layers: ServiceLayer[], host: FileHost, probl
     if (envFile.unknown) continue;
     const path = joinPath(envFile.layer.baseDir ?? dirname(envFile.layer.file.file), envFile.path);
     const text = host.readFile(path);
-    if (text === undefined) {
-      if (envFile.required) problems.push({ file: envFile.location.file, range: envFile.location.range, message: `The env file ${envFile.path} does not exist (${path}): docker compose refuses to start service "${name}".` });
-      continue;
-    }
+    // Missing env files are not reported (see loadInclude): they are usually created at deploy time.
+    if (text === undefined) continue;
     for (const [key, value] of parseDotEnv(text)) fromFiles.set(key, { value, source: { layer: envFile.layer, location: envFile.location } });
   }
   for (const [key, { value, source }] of fromFiles) {
