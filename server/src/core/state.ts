@@ -321,7 +321,7 @@ function builtStatePaths(workload: Workload, build: BuiltImage, knowledge: Knowl
     const known = knowledge.entries.flatMap((e) => e.variants.flatMap((v) => v.paths)).find((spec) => spec.path === volume.path);
     result.push({
       path: volume.path,
-      kind: known?.kind ?? (isSameOrParent('/var/log', volume.path) ? 'logs' : 'database'),
+      kind: known?.kind ?? volumeKind(volume.path),
       description: `VOLUME ${volume.path} declared in the Dockerfile`,
       declaredVolume: true,
       origin: { kind: 'image' },
@@ -330,6 +330,15 @@ function builtStatePaths(workload: Workload, build: BuiltImage, knowledge: Knowl
     });
   }
   return result;
+}
+
+/** What a Dockerfile `VOLUME` unknown to the knowledge base holds, from its name; a database unless the name says otherwise. */
+function volumeKind(path: string): StatePath['kind'] {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  if (isSameOrParent('/var/log', path) || /^logs?$/.test(name)) return 'logs';
+  if (/^(?:uploads?|media|files|attachments|assets|storage|public)$/.test(name)) return 'uploads';
+  if (/^(?:config|conf|etc|settings)$/.test(name)) return 'config-state';
+  return 'database';
 }
 
 /** The mount that holds a state path: at the path or at a parent; the deepest wins. */
