@@ -150,7 +150,8 @@ export function startServer(connection: Connection): void {
     settings = await readSettings(change.settings);
     configCache.clear();
     if (!initialized) return;
-    if (JSON.stringify(previous.scan) !== JSON.stringify(settings.scan)) scan();
+    // Turning vsafe on, or changing what the scan covers, walks the workspace again.
+    if (previous.enable !== settings.enable || JSON.stringify(previous.scan) !== JSON.stringify(settings.scan)) scan();
     else analysis.relintAll();
   });
 
