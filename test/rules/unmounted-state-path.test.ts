@@ -249,5 +249,19 @@ runRuleTests('unmounted-state-path', {
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 24, containerPath: '/letsencrypt', message: /writable layer/ }],
       output: 'services:\n  proxy:\n    image: traefik:v3.2\n    command:\n      - --certificatesresolvers.le.acme.storage=/letsencrypt/acme.json\n    volumes:\n      - proxy-config:/letsencrypt\n\nvolumes:\n  proxy-config:\n',
     },
+    {
+      name: 'a Dockerfile VOLUME named media holds uploads: the volume is named for it; the mounted one is left alone',
+      files: {
+        'compose.yaml': 'services:\n  web:\n    build: .\n    volumes:\n      - static:/app/static # collected assets\nvolumes:\n  static:\n',
+        Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nVOLUME ["/app/static", "/app/media"]\nCMD ["gunicorn", "app.wsgi"]\n',
+      },
+      errors: [
+        { file: 'Dockerfile', line: 4, column: 24, endLine: 4, endColumn: 36, containerPath: '/app/media', service: 'web' },
+        { file: 'compose.yaml', line: 3, column: 12, endLine: 3, endColumn: 13, containerPath: '/app/media' },
+      ],
+      output: {
+        'compose.yaml': 'services:\n  web:\n    build: .\n    volumes:\n      - static:/app/static # collected assets\n      - web-uploads:/app/media\nvolumes:\n  static:\n  web-uploads:\n',
+      },
+    },
   ],
 });

@@ -336,7 +336,7 @@ function builtStatePaths(workload: Workload, build: BuiltImage, knowledge: Knowl
 function volumeKind(path: string): StatePath['kind'] {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (isSameOrParent('/var/log', path) || /^logs?$/.test(name)) return 'logs';
-  if (/^(?:uploads?|media|files|attachments|assets|storage|public)$/.test(name)) return 'uploads';
+  if (/^(?:uploads?|media|files|attachments|storage)$/.test(name)) return 'uploads';
   if (/^(?:config|conf|etc|settings)$/.test(name)) return 'config-state';
   return 'database';
 }
