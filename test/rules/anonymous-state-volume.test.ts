@@ -20,6 +20,10 @@ runRuleTests('anonymous-state-volume', {
       },
     },
     { name: 'image unknown to the knowledge base', code: 'services:\n  web:\n    image: nginx\n    volumes:\n      - /usr/share/nginx/html\n' },
+    {
+      name: 'a Dockerfile VOLUME on a named volume',
+      files: { 'compose.yaml': 'services:\n  app:\n    build: .\n    volumes:\n      - data:/srv/data\nvolumes:\n  data:\n', Dockerfile: 'FROM debian:12-slim\nVOLUME /srv/data\n' },
+    },
     { name: 'turned off', code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - /var/lib/mysql\n', config: { rules: { 'anonymous-state-volume': 'off' } } },
   ],
   invalid: [
@@ -76,6 +80,21 @@ runRuleTests('anonymous-state-volume', {
       code: 'x-data: &data /var/lib/mysql\nservices:\n  db:\n    image: mysql:8\n    volumes:\n      - *data\n',
       errors: [{ line: 1, column: 15, endLine: 1, endColumn: 29 }],
       output: 'x-data: &data db-data:/var/lib/mysql\nservices:\n  db:\n    image: mysql:8\n    volumes:\n      - *data\n\nvolumes:\n  db-data:\n',
+    },
+    {
+      name: 'a Dockerfile VOLUME on an anonymous compose mount: reported on both sides, fixed in compose.yaml',
+      files: {
+        'compose.yaml': 'services:\n  app:\n    build: ./app\n    volumes:\n      - /srv/data\n',
+        'app/Dockerfile': 'FROM debian:12-slim\n# uploaded files\nVOLUME ["/srv/data"]\nCMD ["app"]\n',
+      },
+      errors: [
+        { file: 'app/Dockerfile', line: 3, column: 9, endLine: 3, endColumn: 20, containerPath: '/srv/data', service: 'app', message: /^VOLUME \/srv\/data is on an anonymous volume in service "app" \(compose\.yaml\)/ },
+        { file: 'compose.yaml', line: 5, column: 9, endLine: 5, endColumn: 18, containerPath: '/srv/data', service: 'app', message: /^The Dockerfile of service "app" declares VOLUME \/srv\/data, and here it is mounted only on an anonymous volume/ },
+      ],
+      output: {
+        'compose.yaml': 'services:\n  app:\n    build: ./app\n    volumes:\n      - app-data:/srv/data\n\nvolumes:\n  app-data:\n',
+        'app/Dockerfile': 'FROM debian:12-slim\n# uploaded files\nVOLUME ["/srv/data"]\nCMD ["app"]\n',
+      },
     },
     {
       name: 'reported in the override that adds it, declared there',

@@ -1,3 +1,4 @@
+import { dockerfileSide } from '../dockerfile/report';
 import { declareTopLevelVolume, freshVolumeName } from '../edits/compose-edits';
 import { findMountNode, mountEntryLocation, nameAnonymousVolume } from '../edits/mount-edits';
 import { holdingMount, statePaths } from '../state';
@@ -20,6 +21,12 @@ export const anonymousStateVolume: Rule = {
     messages: {
       anonymous:
         '{{description}} {{path}} of service "{{service}}" is on an anonymous volume. It survives restarts, but after `docker compose down` the next `up` creates a new, empty volume and the old one is left orphaned: the data looks lost. Give the volume a name.',
+      dockerfileVolume:
+        'The Dockerfile of service "{{service}}" declares VOLUME {{path}}, and here it is mounted only on an anonymous volume. It survives restarts, but after `docker compose down` the next `up` creates a new, empty volume and the old one is left orphaned: the data looks lost. Give the volume a name.',
+      inDockerfile:
+        '{{what}} is on an anonymous volume in service "{{service}}" ({{composeFile}}): `docker compose down` orphans it and the next `up` starts empty. Name the volume in {{composeFile}}.',
+      inDockerfileCache:
+        '{{what}} is on an anonymous volume in service "{{service}}" ({{composeFile}}). That is fine only if the application treats {{image}} as a disposable cache; to keep the data, name the volume in {{composeFile}}.',
       cache:
         '{{description}} {{path}} of service "{{service}}" is on an anonymous volume, which `docker compose down` orphans. That is fine only if the application treats {{image}} as a disposable cache; to keep the data, give the volume a name.',
     },
@@ -43,15 +50,33 @@ export const anonymousStateVolume: Rule = {
             fixes.push({ title: `Name the volume "${name}"`, edits: [...edits, ...declareTopLevelVolume(at.model, name)], isPreferred: true });
           }
         }
+        const location = at ? mountEntryLocation(at) : mount.location;
+        const data = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name };
+        // A state path that comes from the Dockerfile the service builds is also reported
+        // there (SPEC §3); the fix edits the compose file.
+        const side = dockerfileSide(workload, state, location);
         context.report({
-          messageId: state.cacheOnly ? 'cache' : 'anonymous',
-          data: { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name },
-          location: at ? mountEntryLocation(at) : mount.location,
+          messageId: state.cacheOnly ? 'cache' : !state.entry && side?.via === 'volume' ? 'dockerfileVolume' : 'anonymous',
+          data,
+          location,
           service: workload.name,
           containerPath: state.path,
           severityCap: state.cacheOnly ? 'hint' : undefined,
           fixes,
+          related: side?.composeRelated,
         });
+        if (side) {
+          context.report({
+            messageId: state.cacheOnly ? 'inDockerfileCache' : 'inDockerfile',
+            data: { ...data, what: side.what, composeFile: side.composeFile },
+            location: side.location,
+            service: workload.name,
+            containerPath: state.path,
+            severityCap: state.cacheOnly ? 'hint' : undefined,
+            fixes,
+            related: side.related,
+          });
+        }
       }
     }
   },
