@@ -46,6 +46,10 @@ const FILES: Record<string, string> = {
   'links/compose.yaml': 'services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile\n    volumes:\n      # uploads\n      - ./data:/srv/data\n',
   'links/app/Dockerfile': 'FROM nginx:1.27\n',
   'links/data/.keep': '',
+  'prod/compose.yaml': 'services:\n  web:\n    build: .\n    image: shop/web:1\n    volumes:\n      # app code\n      - ./src:/app/src\n',
+  'prod/compose.prod.yaml': 'services:\n  web:\n    restart: always\n',
+  'prod/Dockerfile': 'FROM node:20\nWORKDIR /app\n',
+  'prod/src/index.js': '',
   'cfg/.vsaferc.json': '{ "rules": ',
   'cfg/compose.yaml': 'services:\n  db:\n    image: postgres:16\n',
 };
@@ -187,6 +191,26 @@ describe('language server features', () => {
     const back = client.diagnostics(compose, has('unmounted-state-path'));
     await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: dockerfile, version: 3 }, contentChanges: [{ text: 'FROM postgres:16\n' }] });
     await back;
+  });
+
+  it('a fix that creates a file is one WorkspaceEdit with documentChanges: CreateFile, then the edits', async () => {
+    const compose = uri('prod/compose.yaml');
+    const override = uri('prod/compose.override.yaml');
+    const { diagnostics } = await client.settled(compose, has('source-bind-mount-in-production'));
+    const diagnostic = diagnostics.find((d) => d.code === 'source-bind-mount-in-production')!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: compose }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+    const move = actions.find((a) => a.edit?.documentChanges?.some((c) => 'kind' in c && c.kind === 'create'));
+    assert.ok(move, `a fix creating compose.override.yaml: ${actions.map((a) => a.title).join(' | ')}`);
+    const changes = move.edit!.documentChanges!;
+    assert.deepEqual(changes[0], { kind: 'create', uri: override, options: { ignoreIfExists: true } });
+    const created = changes.find((c) => 'textDocument' in c && c.textDocument.uri === override);
+    const edited = changes.find((c) => 'textDocument' in c && c.textDocument.uri === compose);
+    assert.ok(created && 'edits' in created && edited && 'edits' in edited, JSON.stringify(changes));
+    const overrideText = TextDocument.applyEdits(TextDocument.create(override, 'yaml', 0, ''), created.edits as TextEdit[]);
+    const composeText = TextDocument.applyEdits(TextDocument.create(compose, 'yaml', 1, FILES['prod/compose.yaml']!), edited.edits as TextEdit[]);
+    assert.deepEqual(parseDocument(overrideText).toJS(), { services: { web: { volumes: ['./src:/app/src'] } } });
+    assert.ok(!composeText.includes('./src:/app/src'), composeText);
+    assert.deepEqual(parseDocument(composeText).errors, []);
   });
 
   it('hover on a mount and on an image: type, lifecycle, knowledge-base entry', async () => {
