@@ -77,6 +77,24 @@ runRuleTests('misplaced-state-mount', {
       output: { 'compose.override.yaml': 'services:\n  db:\n    volumes:\n      - ./pg:/var/lib/postgresql\n' },
     },
     {
+      name: 'redis without persistence is a cache: a hint',
+      code: 'services:\n  cache:\n    image: redis:7\n    volumes:\n      - redis:/var/lib/redis\nvolumes:\n  redis:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 29, severity: 'hint', containerPath: '/data' }],
+      output: 'services:\n  cache:\n    image: redis:7\n    volumes:\n      - redis:/data\nvolumes:\n  redis:\n',
+    },
+    {
+      name: 'redis with persistence configured is an error',
+      code: 'services:\n  cache:\n    image: redis:7\n    command: ["redis-server", "--appendonly", "yes"]\n    volumes:\n      - redis:/var/lib/redis\nvolumes:\n  redis:\n',
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 29, severity: 'error', containerPath: '/data' }],
+      output: 'services:\n  cache:\n    image: redis:7\n    command: ["redis-server", "--appendonly", "yes"]\n    volumes:\n      - redis:/data\nvolumes:\n  redis:\n',
+    },
+    {
+      name: 'a mount merged in from an anchor is retargeted where it is written',
+      code: 'x-pg: &pg\n  image: postgres:18\n  volumes:\n    - pg:/var/lib/postgresql/data\nservices:\n  db:\n    <<: *pg\nvolumes:\n  pg:\n',
+      errors: [{ line: 4, column: 7, endLine: 4, endColumn: 34, containerPath: '/var/lib/postgresql' }],
+      output: 'x-pg: &pg\n  image: postgres:18\n  volumes:\n    - pg:/var/lib/postgresql\nservices:\n  db:\n    <<: *pg\nvolumes:\n  pg:\n',
+    },
+    {
       name: 'CRLF kept',
       code: 'services:\r\n  db:\r\n    image: mariadb:11\r\n    volumes:\r\n      - db:/var/lib/mysql/data\r\nvolumes:\r\n  db:\r\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 31 }],
