@@ -97,6 +97,12 @@ runRuleTests('anonymous-state-volume', {
       },
     },
     {
+      name: 'the second document of a multi-document file',
+      code: 'services:\n  web:\n    image: nginx\n---\nservices:\n  db:\n    image: mysql:8\n    volumes:\n      - /var/lib/mysql\n',
+      errors: [{ line: 9, column: 9, endLine: 9, endColumn: 23 }],
+      output: 'services:\n  web:\n    image: nginx\n---\nservices:\n  db:\n    image: mysql:8\n    volumes:\n      - db-data:/var/lib/mysql\n\nvolumes:\n  db-data:\n',
+    },
+    {
       name: 'reported in the override that adds it, declared there',
       files: {
         'compose.yaml': 'services:\n  db:\n    image: postgres:17\n',

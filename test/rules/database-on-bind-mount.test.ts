@@ -35,6 +35,12 @@ runRuleTests('database-on-bind-mount', {
       output: 'services:\n  db:\n    image: mariadb:11\n    volumes:\n      - type: volume\n        source: db-data\n        target: /var/lib/mysql\n\nvolumes:\n  db-data:\n',
     },
     {
+      name: 'a Windows host path in single quotes',
+      code: "services:\n  db:\n    image: mysql:8\n    volumes:\n      - 'C:\\data\\mysql:/var/lib/mysql'\n",
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 39, message: /host path C:\\data\\mysql/ }],
+      output: "services:\n  db:\n    image: mysql:8\n    volumes:\n      - 'db-data:/var/lib/mysql'\n\nvolumes:\n  db-data:\n",
+    },
+    {
       name: 'a bind at a parent directory',
       code: 'services:\n  mongo:\n    image: mongo:7\n    volumes:\n      - ~/mongo:/data\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 22, containerPath: '/data/db' }],

@@ -57,6 +57,12 @@ runRuleTests('state-on-tmpfs', {
       errors: [{ file: 'compose.ci.yaml', line: 5, column: 9, endLine: 5, endColumn: 33, severity: 'hint', message: /compose\.ci\.yaml, a test configuration/ }],
     },
     {
+      name: 'a flow-style service: the tmpfs pair becomes a volumes pair',
+      code: 'services:\n  db: {image: mysql:8, tmpfs: /var/lib/mysql}\n',
+      errors: [{ line: 2, column: 31, endLine: 2, endColumn: 45 }],
+      output: 'services:\n  db: {image: mysql:8, volumes: ["db-data:/var/lib/mysql"]}\n\nvolumes:\n  db-data:\n',
+    },
+    {
       name: 'CRLF and no trailing newline',
       code: 'services:\r\n  db:\r\n    image: mongo:7\r\n    tmpfs: /data/db',
       errors: [{ line: 4, column: 12, endLine: 4, endColumn: 20 }],

@@ -93,6 +93,12 @@ runRuleTests('unused-volume', {
       output: 'x-local: &local\n  driver: local\n' + DB + 'volumes:\n  pg: *local\n',
     },
     {
+      name: 'the first key after a document start marker',
+      code: '---\nvolumes:\n  old:\nservices:\n  web:\n    image: nginx\n',
+      errors: [{ line: 3, column: 3, endLine: 3, endColumn: 6 }],
+      output: '---\nservices:\n  web:\n    image: nginx\n',
+    },
+    {
       name: 'CRLF without a trailing newline',
       code: 'services:\r\n  db:\r\n    image: mysql:8\r\n    volumes:\r\n      - db:/var/lib/mysql\r\nvolumes:\r\n  db:\r\n  old:',
       errors: [{ line: 8, column: 3, endLine: 8, endColumn: 6 }],
