@@ -28,7 +28,7 @@ Options:
   --engine <name>        docker | podman | auto (default: docker compose, docker-compose,
                          podman compose, podman-compose, the first that works)
   --format <name>        table (default) | json
-  --service <name>       drill only this service (repeatable)
+  --service <name>       drill only this service (repeatable, or comma-separated)
   -f, --file <file>      compose file (repeatable; default: compose.yaml and its override)
   --include-down-v       also run down -v + up (named volumes are expected to be lost)
   --config <file>        use this config file instead of searching for .vsaferc.json
@@ -154,7 +154,7 @@ export async function runDrill(argv: readonly string[], io: CliIO): Promise<numb
     process.off('SIGTERM', onSignal);
   }
   if (signal) {
-    io.stderr(`vsafe drill: interrupted; project ${report.project ?? ''} removed\n`);
+    if (report.project) io.stderr(`vsafe drill: interrupted; project ${report.project} ${report.cleanedUp === false ? 'NOT completely removed' : 'removed'}\n`);
     return signalExit(signal);
   }
   if (printReport) print(report, options, io);
@@ -191,7 +191,7 @@ function parseOptions(argv: readonly string[]): DrillOptions | 'help' {
   return {
     engine,
     format,
-    services: args.options.get('--service') ?? [],
+    services: (args.options.get('--service') ?? []).flatMap((value) => value.split(',')).map((name) => name.trim()).filter((name) => name !== ''),
     files: args.options.get('--file') ?? [],
     includeDownV: args.flags.has('--include-down-v'),
     configPath: single(args, '--config'),
