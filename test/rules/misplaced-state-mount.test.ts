@@ -32,6 +32,12 @@ runRuleTests('misplaced-state-mount', {
       output: 'services:\n  db:\n    image: postgres:18-alpine\n    volumes:\n      - pgdata:/var/lib/postgresql # data\nvolumes:\n  pgdata:\n',
     },
     {
+      name: 'pgvector on PostgreSQL 18 refuses to start too',
+      code: 'services:\n  db:\n    image: pgvector/pgvector:pg18\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 40, containerPath: '/var/lib/postgresql', message: /refuses to start/ }],
+      output: 'services:\n  db:\n    image: pgvector/pgvector:pg18\n    volumes:\n      - pgdata:/var/lib/postgresql\nvolumes:\n  pgdata:\n',
+    },
+    {
       name: 'untagged postgres is 18 or later; quoting and mode kept',
       code: "services:\n  db:\n    image: postgres\n    volumes:\n      - 'pgdata:/var/lib/postgresql/data:rw'\nvolumes:\n  pgdata:\n",
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 45 }],

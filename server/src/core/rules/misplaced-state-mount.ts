@@ -18,7 +18,7 @@ export const misplacedStateMount: Rule = {
     fixable: true,
     messages: {
       postgres18:
-        'Service "{{service}}" mounts its volume at {{target}}, but {{image}} 18 and later keep the data in {{dataPath}} and expect the volume at {{path}}: with a mount at {{target}} the server refuses to start, and the data directory would not be on the volume anyway. Mount the volume at {{path}}.',
+        'Service "{{service}}" mounts its volume at {{target}}, but PostgreSQL 18 and later ({{image}}) keep the data in {{dataPath}} and expect the volume at {{path}}: with a mount at {{target}} the server refuses to start, and the data directory would not be on the volume anyway. Mount the volume at {{path}}.',
       known:
         'Service "{{service}}" mounts a volume at {{target}}, but {{image}} keeps its data in {{dataPath}} ({{description}}), which stays off the volume: {{failure}} Mount the volume at {{path}}.',
       moved:
@@ -38,7 +38,8 @@ export const misplacedStateMount: Rule = {
         const at = findMountNode(workload.layers, mount);
         const edits = at ? retargetMount(at, state.path) : [];
         if (edits.length > 0) fixes.push({ title: `Mount at ${state.path} instead of ${mount.target}`, edits, isPreferred: true });
-        const postgres18 = misplaced.reason === 'known' && state.entry?.id === 'postgres' && state.dataPath !== undefined;
+        // PostgreSQL ≥ 18 images (postgres, pgvector, …) refuse to start with a mount at the old path.
+        const postgres18 = misplaced.reason === 'known' && state.dataPath !== undefined && state.path === '/var/lib/postgresql' && mount.target === '/var/lib/postgresql/data';
         context.report({
           messageId: postgres18 ? 'postgres18' : misplaced.reason,
           data: {
