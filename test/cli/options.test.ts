@@ -96,6 +96,8 @@ describe('vsafe check options and exit codes', () => {
     const ops = path.join(dir, 'ops');
     assert.deepEqual(files(runCli(['check', '--format', 'json', ...UNMOUNTED], ops).stdout), ['compose.yaml', 'deploy/web.yml']);
     assert.deepEqual(files(runCli(['check', '--format', 'json', ...UNMOUNTED, '--config', 'ops/.vsaferc.json', 'ops'], dir).stdout), ['ops/compose.yaml', 'ops/deploy/web.yml']);
+    // Found from the paths upwards (SPEC §5), not only from the working folder.
+    assert.deepEqual(files(runCli(['check', '--format', 'json', ...UNMOUNTED, 'ops'], dir).stdout), ['ops/compose.yaml', 'ops/deploy/web.yml']);
     const missing = runCli(['check', '--config', 'nope.json'], dir);
     assert.equal(missing.status, 2);
     assert.equal(missing.stderr, 'vsafe: nope.json: cannot read config: no such file\n');

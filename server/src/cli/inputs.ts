@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { isSeveritySetting, type VsafeConfig } from '../core/config';
@@ -51,7 +51,7 @@ export class ConfigError extends Error {
 /** Loads the config and applies command-line overrides; throws ConfigError / UsageError. */
 export function prepareConfig(args: ParsedArgs, cwd: string): LoadedConfig {
   const configPath = single(args, '--config');
-  const load = configPath ? loadConfigFile(path.resolve(cwd, configPath)) : loadConfigFor(cwd);
+  const load = configPath ? loadConfigFile(path.resolve(cwd, configPath)) : loadConfigFor(configStart(args.positionals, cwd));
   if (!load.ok) {
     const position = load.line !== undefined ? `:${load.line}:${load.column ?? 1}` : '';
     throw new ConfigError(`${relativeDisplayPath(load.file, cwd)}${position}`, load.error);
@@ -73,6 +73,27 @@ export function prepareConfig(args: ParsedArgs, cwd: string): LoadedConfig {
     config.production.push(rebaseGlob(glob, cwd, loaded.root));
   }
   return { ...loaded, config };
+}
+
+/**
+ * Where the config search starts (SPEC §5: from the file upwards): the deepest folder
+ * that contains every path given (a glob counts from its base), else the working folder.
+ */
+export function configStart(positionals: readonly string[], cwd: string): string {
+  if (positionals.length === 0) return cwd;
+  const dirs = positionals.map((input) => {
+    const full = path.resolve(cwd, existsSync(path.resolve(cwd, input)) || !GLOB_CHARS.test(input) ? input : picomatch.scan(input).base || '.');
+    try {
+      return statSync(full).isDirectory() ? full : path.dirname(full);
+    } catch {
+      return path.dirname(full);
+    }
+  });
+  let common = dirs[0]!;
+  for (const dir of dirs.slice(1)) {
+    while (common !== path.dirname(common) && path.relative(common, dir).startsWith('..')) common = path.dirname(common);
+  }
+  return common;
 }
 
 /** Re-expresses a glob written relative to `from` as one relative to `to`. */
