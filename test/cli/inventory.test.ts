@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lint } from '../../server/src/core/lint';
+import { buildInventory, persistence } from '../../server/src/core/report/inventory';
+import { renderInventoryMarkdown } from '../../server/src/core/report/markdown';
+
+function inventory(files: Record<string, string>) {
+  const host = { readFile: (file: string) => files[file] };
+  return buildInventory(lint({ files: Object.keys(files).filter((f) => /compose[^/]*\.ya?ml$/.test(f)), host }));
+}
+
+function documented(files: Record<string, string>): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  for (const project of inventory(files).projects) for (const service of project.services) for (const mount of service.mounts) out[`${service.name} ${mount.target}`] = mount.documented;
+  return out;
+}
+
+describe('mount inventory (core/report)', () => {
+  it('documented?: a comment on the line, directly above, on any line of a long entry, or on the volume declaration', () => {
+    const text = [
+      'services:',
+      '  app:',
+      '    image: ghcr.io/acme/app:1',
+      '    volumes:',
+      '      - "./a#b:/hash" ',
+      '      - ./c:/trailing # what it holds',
+      '      # what the next one holds',
+      '      - ./d:/above',
+      '',
+      '      - ./e:/after-blank',
+      '      # vsafe-ignore undocumented-mount',
+      '      - ./f:/suppression-only',
+      '      - type: bind',
+      '        source: ./g # the middle line',
+      '        target: /long',
+      '      - named:/named',
+      '      - other:/other',
+      'volumes:',
+      '  named: # declared with a comment',
+      '  other:',
+    ].join('\n') + '\n';
+    assert.deepEqual(documented({ '/p/compose.yaml': text }), {
+      'app /hash': false,
+      'app /trailing': true,
+      'app /above': true,
+      'app /after-blank': false,
+      'app /suppression-only': false,
+      'app /long': true,
+      'app /named': true,
+      'app /other': false,
+    });
+  });
+
+  it('documented?: a declaration comment in another file of the configuration counts', () => {
+    const result = documented({
+      '/p/compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
+      '/p/compose.override.yaml': 'volumes:\n  # the database cluster\n  pg:\n    labels: [dev]\n',
+    });
+    assert.deepEqual(result, { 'db /var/lib/postgresql/data': true });
+  });
+
+  it('persistence verdicts per mount type', () => {
+    const local = { external: false, remoteDriver: false };
+    assert.deepEqual(persistence('volume', local), { restart: 'kept', down: 'kept', downVolumes: 'lost', hostLoss: 'lost' });
+    assert.deepEqual(persistence('volume', { external: true, remoteDriver: false }), { restart: 'kept', down: 'kept', downVolumes: 'kept', hostLoss: 'lost' });
+    assert.deepEqual(persistence('volume', { external: false, remoteDriver: true }), { restart: 'kept', down: 'kept', downVolumes: 'lost', hostLoss: 'kept' });
+    assert.deepEqual(persistence('volume', { ...local, hostFolder: true }), { restart: 'kept', down: 'kept', downVolumes: 'kept', hostLoss: 'lost' });
+    assert.deepEqual(persistence('anonymous', local), { restart: 'kept', down: 'lost', downVolumes: 'lost', hostLoss: 'lost' });
+    assert.deepEqual(persistence('bind', local), { restart: 'kept', down: 'kept', downVolumes: 'kept', hostLoss: 'lost' });
+    assert.deepEqual(persistence('tmpfs', local), { restart: 'lost', down: 'lost', downVolumes: 'lost', hostLoss: 'lost' });
+    assert.deepEqual(persistence('other', local), { restart: 'unknown', down: 'unknown', downVolumes: 'unknown', hostLoss: 'unknown' });
+  });
+
+  it('a volume driver that stores elsewhere survives host loss; external volumes survive down -v', () => {
+    const [project] = inventory({
+      '/p/compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - nfs:/var/lib/postgresql/data\n      - keep:/backup\nvolumes:\n  nfs:\n    driver: rexray/ebs\n  keep:\n    external: true\n',
+    }).projects;
+    const [nfs, keep] = project!.services[0]!.mounts;
+    assert.equal(nfs!.driver, 'rexray/ebs');
+    assert.equal(nfs!.persistence.hostLoss, 'kept');
+    assert.equal(keep!.external, true);
+    assert.equal(keep!.persistence.downVolumes, 'kept');
+  });
+
+  it('renderInventoryMarkdown: no compose files', () => {
+    assert.equal(renderInventoryMarkdown({ findings: [], files: [], configurations: [] }, (f) => f), '# vsafe mount inventory\n\nNo Docker Compose files found.\n');
+  });
+});
