@@ -39,7 +39,7 @@ import {
   type IgnoreFixProvider,
   type IgnoreScope,
 } from './lsp/actions';
-import { toDiagnostic, toQuickFix, toWorkspaceEdit, UriMap, uriToPath, type DiagnosticData } from './lsp/convert';
+import { toDiagnostic, toQuickFix, UriMap, uriToPath, type DiagnosticData } from './lsp/convert';
 import { configurationsOf, countStatePaths, hoverAt, lensesFor, linksFor } from './lsp/insight';
 import {
   INVENTORY_REQUEST,
@@ -491,4 +491,3 @@ if (require.main === module) {
   }
 }
 
-export { toWorkspaceEdit };
