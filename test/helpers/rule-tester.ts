@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { appendFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { applyEdits, isComposeFileName, isDockerfileName, lint, LineIndex, PARSE_ERROR_RULE, type Finding, type Fix, type VsafeConfig } from '../../server/src/core';
 import { emptyConfig } from '../../server/src/core/config';
@@ -122,8 +123,19 @@ function checkOutput(c: InvalidCase, host: MemoryHost, ruleId: string): void {
     applyFix(host, next.fixes[c.fixIndex ?? 0] ?? next.fixes[0]!);
   }
   const expected = typeof c.output === 'string' ? { 'compose.yaml': c.output } : c.output!;
+  if (process.env.VSAFE_UPDATE_FIXES) recordActualOutput(c, host, expected, ruleId);
   for (const [name, text] of Object.entries(expected)) assert.equal(host.readFile(abs(name)), text, `fixed ${name}`);
   const after = lintCase(c, host);
   assert.deepEqual(after.filter((f) => f.rule === PARSE_ERROR_RULE).map(describeFinding), [], 'fixed files parse');
   assert.deepEqual(after.filter((f) => f.rule === ruleId).map(describeFinding), [], 'fix clears the finding');
+}
+
+/**
+ * `VSAFE_UPDATE_FIXES=<file> node --import tsx --test test/rules/x.test.ts` records the
+ * actual fixed texts; `npx tsx scripts/update-fix-outputs.ts <file>` writes them into
+ * the tables. For deliberate changes to a fix only: review the diff like any other.
+ */
+function recordActualOutput(c: InvalidCase, host: MemoryHost, expected: Record<string, string>, ruleId: string): void {
+  const actual = Object.fromEntries(Object.keys(expected).map((name) => [name, host.readFile(abs(name)) ?? '']));
+  appendFileSync(process.env.VSAFE_UPDATE_FIXES!, JSON.stringify({ rule: ruleId, name: c.name, single: typeof c.output === 'string', actual }) + '\n');
 }

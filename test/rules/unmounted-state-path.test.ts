@@ -104,26 +104,26 @@ runRuleTests('unmounted-state-path', {
       code: '# main stack\nservices:\n  db:\n    image: postgres:16 # primary\n    environment:\n      POSTGRES_PASSWORD: example  # dev only\n\n  web:\n    image: nginx\n',
       errors: [{ line: 4, column: 12, endLine: 4, endColumn: 23, message: ANON, severity: 'warning', containerPath: '/var/lib/postgresql/data', service: 'db' }],
       output:
-        '# main stack\nservices:\n  db:\n    image: postgres:16 # primary\n    environment:\n      POSTGRES_PASSWORD: example  # dev only\n    volumes:\n      - db-data:/var/lib/postgresql/data\n\n  web:\n    image: nginx\n\nvolumes:\n  db-data:\n',
+        '# main stack\nservices:\n  db:\n    image: postgres:16 # primary\n    environment:\n      POSTGRES_PASSWORD: example  # dev only\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/var/lib/postgresql/data\n\n  web:\n    image: nginx\n\nvolumes:\n  db-data:\n',
     },
     {
       name: 'postgres 18 wants the mount at /var/lib/postgresql',
       code: 'services:\n  db:\n    image: docker.io/library/postgres:18.1-alpine\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 50, containerPath: '/var/lib/postgresql' }],
-      output: 'services:\n  db:\n    image: docker.io/library/postgres:18.1-alpine\n    volumes:\n      - db-data:/var/lib/postgresql\n\nvolumes:\n  db-data:\n',
+      output: 'services:\n  db:\n    image: docker.io/library/postgres:18.1-alpine\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/var/lib/postgresql\n\nvolumes:\n  db-data:\n',
     },
     {
       name: 'untagged postgres is the newest version',
       code: 'services:\n  db:\n    image: postgres\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 20, containerPath: '/var/lib/postgresql' }],
-      output: 'services:\n  db:\n    image: postgres\n    volumes:\n      - db-data:/var/lib/postgresql\n\nvolumes:\n  db-data:\n',
+      output: 'services:\n  db:\n    image: postgres\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/var/lib/postgresql\n\nvolumes:\n  db-data:\n',
     },
     {
       name: 'appends to an existing volumes list and declaration, avoiding a taken name',
       code: 'services:\n  db:\n    image: mysql:8.4@sha256:0123456789abcdef\n    volumes:\n      - ./init:/docker-entrypoint-initdb.d:ro\n  other:\n    image: nginx\n    volumes:\n      - db-data:/usr/share/nginx/html\nvolumes:\n  db-data: # static site\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 45, containerPath: '/var/lib/mysql' }],
       output:
-        'services:\n  db:\n    image: mysql:8.4@sha256:0123456789abcdef\n    volumes:\n      - ./init:/docker-entrypoint-initdb.d:ro\n      - db-data-2:/var/lib/mysql\n  other:\n    image: nginx\n    volumes:\n      - db-data:/usr/share/nginx/html\nvolumes:\n  db-data: # static site\n  db-data-2:\n',
+        'services:\n  db:\n    image: mysql:8.4@sha256:0123456789abcdef\n    volumes:\n      - ./init:/docker-entrypoint-initdb.d:ro\n      # MySQL data directory — must survive redeploys\n      - db-data-2:/var/lib/mysql\n  other:\n    image: nginx\n    volumes:\n      - db-data:/usr/share/nginx/html\nvolumes:\n  db-data: # static site\n  db-data-2:\n',
     },
     {
       name: 'flow sequences and flow mappings are extended in place',
@@ -135,13 +135,13 @@ runRuleTests('unmounted-state-path', {
       name: 'file without a trailing newline',
       code: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --appendonly yes',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 19, severity: 'warning', containerPath: '/data' }],
-      output: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --appendonly yes\n    volumes:\n      - cache-data:/data\n\nvolumes:\n  cache-data:\n',
+      output: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --appendonly yes\n    volumes:\n      # Redis persistence directory (RDB snapshots and AOF) — must survive redeploys\n      - cache-data:/data\n\nvolumes:\n  cache-data:\n',
     },
     {
       name: 'redis without persistence is a cache: a hint',
       code: 'services:\n  cache:\n    image: redis:7-alpine\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 26, severity: 'hint', message: /disposable cache/ }],
-      output: 'services:\n  cache:\n    image: redis:7-alpine\n    volumes:\n      - cache-data:/data\n\nvolumes:\n  cache-data:\n',
+      output: 'services:\n  cache:\n    image: redis:7-alpine\n    volumes:\n      # Redis persistence directory (RDB snapshots and AOF) — a cache, safe to lose only if the app treats it as one\n      - cache-data:/data\n\nvolumes:\n  cache-data:\n',
     },
     {
       // (With the volume still at the default /data/db, that mount is misplaced-state-mount's finding instead.)
@@ -149,19 +149,19 @@ runRuleTests('unmounted-state-path', {
       code: 'services:\n  mongo:\n    image: mongo:7\n    command: ["mongod", "--dbpath", "/srv/mongo"]\n    volumes:\n      - mongo:/data/configdb\nvolumes:\n  mongo:\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 19, containerPath: '/srv/mongo', message: /writable layer/ }],
       output:
-        'services:\n  mongo:\n    image: mongo:7\n    command: ["mongod", "--dbpath", "/srv/mongo"]\n    volumes:\n      - mongo:/data/configdb\n      - mongo-data:/srv/mongo\nvolumes:\n  mongo:\n  mongo-data:\n',
+        'services:\n  mongo:\n    image: mongo:7\n    command: ["mongod", "--dbpath", "/srv/mongo"]\n    volumes:\n      - mongo:/data/configdb\n      # MongoDB data directory — must survive redeploys\n      - mongo-data:/srv/mongo\nvolumes:\n  mongo:\n  mongo-data:\n',
     },
     {
       name: 'compact sequence style and 4-space indentation are kept',
       code: 'services:\n    db:\n        image: postgres:14\n        ports:\n        - "5432:5432"\n',
       errors: [{ line: 3, column: 16, endLine: 3, endColumn: 27 }],
-      output: 'services:\n    db:\n        image: postgres:14\n        ports:\n        - "5432:5432"\n        volumes:\n        - db-data:/var/lib/postgresql/data\n\nvolumes:\n    db-data:\n',
+      output: 'services:\n    db:\n        image: postgres:14\n        ports:\n        - "5432:5432"\n        volumes:\n        # PostgreSQL data directory — must survive redeploys\n        - db-data:/var/lib/postgresql/data\n\nvolumes:\n    db-data:\n',
     },
     {
       name: 'CRLF line endings are kept',
       code: 'services:\r\n  db:\r\n    image: postgres:16\r\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 23 }],
-      output: 'services:\r\n  db:\r\n    image: postgres:16\r\n    volumes:\r\n      - db-data:/var/lib/postgresql/data\r\n\r\nvolumes:\r\n  db-data:\r\n',
+      output: 'services:\r\n  db:\r\n    image: postgres:16\r\n    volumes:\r\n      # PostgreSQL data directory — must survive redeploys\r\n      - db-data:/var/lib/postgresql/data\r\n\r\nvolumes:\r\n  db-data:\r\n',
     },
     {
       name: 'reported in the environment file that sets the image, fixed in the base',
@@ -171,7 +171,7 @@ runRuleTests('unmounted-state-path', {
       },
       errors: [{ file: 'compose.prod.yaml', line: 3, column: 12, endLine: 3, endColumn: 19, containerPath: '/var/lib/mysql' }],
       output: {
-        'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\n      - db-data:/var/lib/mysql\nvolumes:\n  pg:\n  db-data:\n',
+        'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\n      # MySQL data directory — must survive redeploys\n      - db-data:/var/lib/mysql\nvolumes:\n  pg:\n  db-data:\n',
         'compose.prod.yaml': 'services:\n  db:\n    image: mysql:8\n',
       },
     },
@@ -179,13 +179,13 @@ runRuleTests('unmounted-state-path', {
       name: 'minio: the drive named after `server` has no volume',
       code: 'services:\n  minio:\n    image: minio/minio\n    command: server /export --console-address ":9001"\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 23, containerPath: '/export', message: /writable layer/ }],
-      output: 'services:\n  minio:\n    image: minio/minio\n    command: server /export --console-address ":9001"\n    volumes:\n      - minio-uploads:/export\n\nvolumes:\n  minio-uploads:\n',
+      output: 'services:\n  minio:\n    image: minio/minio\n    command: server /export --console-address ":9001"\n    volumes:\n      # MinIO object storage drive — must survive redeploys\n      - minio-uploads:/export\n\nvolumes:\n  minio-uploads:\n',
     },
     {
       name: 'linuxserver.io image through lscr.io keeps /config',
       code: 'services:\n  cloud:\n    image: lscr.io/linuxserver/nextcloud:latest\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 48, containerPath: '/config', message: ANON }],
-      output: 'services:\n  cloud:\n    image: lscr.io/linuxserver/nextcloud:latest\n    volumes:\n      - cloud-config:/config\n\nvolumes:\n  cloud-config:\n',
+      output: 'services:\n  cloud:\n    image: lscr.io/linuxserver/nextcloud:latest\n    volumes:\n      # linuxserver.io application configuration and database — must survive redeploys\n      - cloud-config:/config\n\nvolumes:\n  cloud-config:\n',
     },
     {
       name: 'a Dockerfile VOLUME with no mount: reported in compose.yaml and on the VOLUME, fixed in compose.yaml',
@@ -198,7 +198,7 @@ runRuleTests('unmounted-state-path', {
         { file: 'compose.yaml', line: 3, column: 12, endLine: 3, endColumn: 17, containerPath: '/srv/data', message: /^The Dockerfile of service "app" declares VOLUME \/srv\/data, and no volume is mounted there/ },
       ],
       output: {
-        'compose.yaml': 'services:\n  app:\n    build: ./app\n    ports:\n      - "8080:8080"\n    volumes:\n      - app-data:/srv/data\n\nvolumes:\n  app-data:\n',
+        'compose.yaml': 'services:\n  app:\n    build: ./app\n    ports:\n      - "8080:8080"\n    volumes:\n      # VOLUME /srv/data declared in the Dockerfile — must survive redeploys\n      - app-data:/srv/data\n\nvolumes:\n  app-data:\n',
         'app/Dockerfile': 'FROM debian:12-slim\nRUN mkdir -p /srv/data\n# uploaded files\nVOLUME ["/srv/data"]\nCMD ["app"]\n',
       },
     },
@@ -213,7 +213,7 @@ runRuleTests('unmounted-state-path', {
         { file: 'db/Dockerfile', line: 2, column: 6, endLine: 2, endColumn: 20, containerPath: '/var/lib/postgresql/data', message: /^PostgreSQL data directory \/var\/lib\/postgresql\/data has no named volume in service "db"/ },
       ],
       output: {
-        'compose.yaml': 'services:\n  db:\n    build:\n      context: ./db\n    volumes:\n      - db-data:/var/lib/postgresql/data\n\nvolumes:\n  db-data:\n',
+        'compose.yaml': 'services:\n  db:\n    build:\n      context: ./db\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/var/lib/postgresql/data\n\nvolumes:\n  db-data:\n',
       },
     },
     {
@@ -226,7 +226,9 @@ runRuleTests('unmounted-state-path', {
         { file: 'compose.yaml', line: 4, column: 12, endLine: 4, endColumn: 14, containerPath: '/srv/pg', message: /writable layer/ },
         { file: 'db/Dockerfile', line: 2, column: 5, endLine: 2, endColumn: 19, containerPath: '/srv/pg', message: /^PostgreSQL data directory \/srv\/pg has no volume in service "db" \(compose\.yaml\): the data is written to the container's writable layer/ },
       ],
-      output: { 'compose.yaml': 'services:\n  db:\n    image: registry.example.com/acme/db:1.4\n    build: db\n    volumes:\n      - db-data:/srv/pg\n\nvolumes:\n  db-data:\n' },
+      output: {
+        'compose.yaml': 'services:\n  db:\n    image: registry.example.com/acme/db:1.4\n    build: db\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/srv/pg\n\nvolumes:\n  db-data:\n',
+      },
     },
     {
       name: 'build.dockerfile, build.target and build.args select postgres 18',
@@ -240,14 +242,14 @@ runRuleTests('unmounted-state-path', {
         { file: 'docker/db.Dockerfile', line: 2, column: 6, endLine: 2, endColumn: 26, containerPath: '/var/lib/postgresql' },
       ],
       output: {
-        'compose.yaml': 'services:\n  db:\n    build:\n      context: .\n      dockerfile: docker/db.Dockerfile\n      target: runtime\n      args:\n        PG_MAJOR: "18"\n    volumes:\n      - db-data:/var/lib/postgresql\n\nvolumes:\n  db-data:\n',
+        'compose.yaml': 'services:\n  db:\n    build:\n      context: .\n      dockerfile: docker/db.Dockerfile\n      target: runtime\n      args:\n        PG_MAJOR: "18"\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/var/lib/postgresql\n\nvolumes:\n  db-data:\n',
       },
     },
     {
       name: 'traefik: the folder of the ACME storage file has no volume',
       code: 'services:\n  proxy:\n    image: traefik:v3.2\n    command:\n      - --certificatesresolvers.le.acme.storage=/letsencrypt/acme.json\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 24, containerPath: '/letsencrypt', message: /writable layer/ }],
-      output: 'services:\n  proxy:\n    image: traefik:v3.2\n    command:\n      - --certificatesresolvers.le.acme.storage=/letsencrypt/acme.json\n    volumes:\n      - proxy-config:/letsencrypt\n\nvolumes:\n  proxy-config:\n',
+      output: 'services:\n  proxy:\n    image: traefik:v3.2\n    command:\n      - --certificatesresolvers.le.acme.storage=/letsencrypt/acme.json\n    volumes:\n      # Let\'s Encrypt certificates and ACME account (acme.json) — must survive redeploys\n      - proxy-config:/letsencrypt\n\nvolumes:\n  proxy-config:\n',
     },
     {
       name: 'a Dockerfile VOLUME named media holds uploads: the volume is named for it; the mounted one is left alone',
@@ -260,7 +262,7 @@ runRuleTests('unmounted-state-path', {
         { file: 'compose.yaml', line: 3, column: 12, endLine: 3, endColumn: 13, containerPath: '/app/media' },
       ],
       output: {
-        'compose.yaml': 'services:\n  web:\n    build: .\n    volumes:\n      - static:/app/static # collected assets\n      - web-uploads:/app/media\nvolumes:\n  static:\n  web-uploads:\n',
+        'compose.yaml': 'services:\n  web:\n    build: .\n    volumes:\n      - static:/app/static # collected assets\n      # VOLUME /app/media declared in the Dockerfile — must survive redeploys\n      - web-uploads:/app/media\nvolumes:\n  static:\n  web-uploads:\n',
       },
     },
   ],

@@ -254,6 +254,13 @@ function positionalValues(args: readonly string[], spec: NonNullable<StatePathSp
   return values;
 }
 
+/** The comment a mount of this state path deserves (fixes write it; undocumented-mount suggests it). */
+export function describeState(state: StatePath): string {
+  return state.cacheOnly || state.kind === 'cache'
+    ? `${state.description} — a cache, safe to lose only if the app treats it as one`
+    : `${state.description} — must survive redeploys`;
+}
+
 /** `--flag value` or `--flag=value` in an argument list. */
 export function flagValue(args: readonly string[], flag: string): string | undefined {
   for (let i = 0; i < args.length; i++) {

@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../knowledge/lookup';
 import type { Mount } from '../model';
 import { isSameOrParent, isScratchPath } from '../paths';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
-import { statePaths } from '../state';
+import { describeState, statePaths } from '../state';
 import { sourceReason } from './source-bind-mount-in-production';
 import type { Fix } from '../types';
 import { modelOf } from '../production';
@@ -81,7 +81,7 @@ function mountLabel(model: ComposeFileModel, mount: Mount): string {
 /** What the knowledge base says a mount holds; the TODO stub when it does not know. */
 export function describeMount(mount: Mount, workload: ComposeWorkload, knowledge: KnowledgeBase, configuration?: ComposeConfiguration): string {
   const state = statePaths(workload, knowledge).find((s) => isSameOrParent(mount.target, s.path) || isSameOrParent(s.path, mount.target));
-  if (state) return state.cacheOnly || state.kind === 'cache' ? `${state.description} — a cache, safe to lose only if the app treats it as one` : `${state.description} — must survive redeploys`;
+  if (state) return describeState(state);
   if (mount.target.endsWith('/docker.sock')) return "Docker socket — gives this container control of the host's Docker engine";
   if (mount.target === '/etc/localtime' || mount.target === '/etc/timezone') return 'host time zone';
   if (configuration && sourceReason(mount, workload, configuration, knowledge)) return 'source code from the host, for development (live reload) — not for production';

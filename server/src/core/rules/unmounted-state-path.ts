@@ -1,6 +1,6 @@
 import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, layerForNewMount } from '../edits/compose-edits';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
-import { coveringMount, misplacedMountFor, statePaths, type StatePath } from '../state';
+import { coveringMount, describeState, misplacedMountFor, statePaths, type StatePath } from '../state';
 import type { Fix } from '../types';
 import { dockerfileSide } from '../dockerfile/report';
 import type { Rule } from './types';
@@ -50,6 +50,9 @@ export const unmountedStatePath: Rule = {
       if (!at) continue;
       for (const state of statePaths(workload, knowledge)) {
         if (coveringMount(state.path, workload.mounts)) continue;
+        // The data directory itself is mounted (postgres ≥ 18 at /var/lib/postgresql/18/docker):
+        // kept, and anonymous-state-volume / state-on-tmpfs judge that mount.
+        if (state.dataPath && coveringMount(state.dataPath, workload.mounts)) continue;
         // A mount meant for this path sits in the wrong place: misplaced-state-mount reports it.
         if (misplacedMountFor(state, workload.mounts)) continue;
         const messageId = state.cacheOnly ? 'cache' : state.declaredVolume ? (!state.entry && state.dockerfile?.via === 'volume' ? 'dockerfileVolume' : 'anonymous') : 'layer';
@@ -89,7 +92,8 @@ export function addNamedVolumeFix(configuration: ComposeConfiguration, workload:
   if (!layer) return [];
   const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
   taken.add(name);
-  const serviceEdits = appendServiceSequenceItem(layer, 'volumes', `${name}:${state.path}`);
+  // The new mount is documented from the start, so the fix leaves no undocumented-mount behind.
+  const serviceEdits = appendServiceSequenceItem(layer, 'volumes', `${name}:${state.path}`, describeState(state));
   if (serviceEdits.length === 0) return [];
   return [
     {
