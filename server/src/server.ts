@@ -40,7 +40,7 @@ import {
   type IgnoreScope,
 } from './lsp/actions';
 import { toDiagnostic, toQuickFix, UriMap, uriToPath, type DiagnosticData } from './lsp/convert';
-import { configurationsOf, countStatePaths, hoverAt, lensesFor, linksFor } from './lsp/insight';
+import { configurationsOf, countStatePaths, dockerfileHover, hoverAt, lensesFor, linksFor } from './lsp/insight';
 import {
   INVENTORY_REQUEST,
   SERVER_SHOW_DOCS_COMMAND,
@@ -403,7 +403,9 @@ export function startServer(connection: Connection): void {
   connection.onHover((params) => {
     const file = uriToPath(params.textDocument.uri);
     if (!file) return null;
-    const hover = hoverAt(configurationsOf(fileResults(file), file), file, params.position, knowledgeFor);
+    const hover =
+      hoverAt(configurationsOf(fileResults(file), file), file, params.position, knowledgeFor) ??
+      (kindOf(file) === 'dockerfile' ? dockerfileHover(fileResults(file).flatMap((r) => r.configurations), file, params.position, analysis.findingsFor(file), knowledgeFor) : undefined);
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
   });
 

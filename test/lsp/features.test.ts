@@ -226,6 +226,8 @@ describe('language server features', () => {
     assert.deepEqual(mount.range, { start: { line: 4, character: 8 }, end: { line: 4, character: 40 } });
     const image = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('env/compose.yaml') }, position: { line: 2, character: 12 } })) as Hover;
     assert.match((image.contents as MarkupContent).value, /image `postgres:16` of service `db`[\s\S]*\| `\/var\/lib\/postgresql\/data` \| database \| none \(container layer\) \| ❌ lost \|/);
+    const dockerfile = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('df/Dockerfile') }, position: { line: 0, character: 7 } })) as Hover;
+    assert.match((dockerfile.contents as MarkupContent).value, /^\*\*vsafe\*\* · service `db` is built from this Dockerfile[\s\S]*\| `\/var\/lib\/postgresql\/data` \| database \| none \(container layer\) \| ❌ lost \|/);
     const nothing = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('env/compose.yaml') }, position: { line: 0, character: 1 } });
     assert.equal(nothing, null);
   });

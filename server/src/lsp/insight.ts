@@ -108,10 +108,10 @@ export function mountHover(mount: Mount, workload: ComposeWorkload, configuratio
   return out.join('\n');
 }
 
-export function imageHover(workload: ComposeWorkload, knowledge: KnowledgeBase): string {
+export function imageHover(workload: ComposeWorkload, knowledge: KnowledgeBase, heading?: string): string {
   const statuses = stateStatus(workload, knowledge);
   const image = workload.image?.value ?? '';
-  const out = [`**vsafe** · image \`${image}\` of service \`${workload.name}\``, ''];
+  const out = [heading ?? `**vsafe** · image \`${image}\` of service \`${workload.name}\``, ''];
   if (statuses.length === 0) {
     out.push('vsafe knows no state path of this image.');
     return out.join('\n');
@@ -148,6 +148,29 @@ export function hoverAt(configurations: readonly ComposeConfiguration[], file: s
       if (image && image.location.file === file && contains(image.location.range, position)) {
         return { markdown: imageHover(workload, knowledge), range: image.location.range };
       }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * In a Dockerfile, on a vsafe finding: the state paths of the compose services that
+ * build it, where each one's data lives and whether `down` + `up` keeps it.
+ */
+export function dockerfileHover(
+  configurations: readonly ComposeConfiguration[],
+  file: string,
+  position: Position,
+  findings: readonly Finding[],
+  knowledgeFor: (c: ComposeConfiguration) => KnowledgeBase,
+): HoverResult | undefined {
+  const finding = findings.find((f) => f.location.file === file && contains(f.location.range, position));
+  if (!finding) return undefined;
+  for (const configuration of configurations) {
+    for (const workload of configuration.workloads) {
+      if (workload.origin.dockerfile !== file || (finding.service !== undefined && workload.name !== finding.service)) continue;
+      const heading = `**vsafe** · service \`${workload.name}\` is built from this Dockerfile`;
+      return { markdown: imageHover(workload, knowledgeFor(configuration), heading), range: finding.location.range };
     }
   }
   return undefined;
