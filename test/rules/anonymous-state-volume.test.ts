@@ -58,6 +58,12 @@ runRuleTests('anonymous-state-volume', {
       output: 'services:\n  db:\n    image: mongo:7\n    volumes: [{type: volume, source: db-data, target: /data/db}]\nvolumes: {db-data: {}}\n',
     },
     {
+      name: 'postgres 18 with an anonymous volume at its data directory',
+      code: 'services:\n  db:\n    image: postgres:18\n    volumes:\n      - /var/lib/postgresql/18/docker\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 38, containerPath: '/var/lib/postgresql' }],
+      output: 'services:\n  db:\n    image: postgres:18\n    volumes:\n      - db-data:/var/lib/postgresql/18/docker\n\nvolumes:\n  db-data:\n',
+    },
+    {
       name: 'an anonymous parent covers the state path',
       code: 'services:\n  mongo:\n    image: mongo:7\n    volumes:\n      - /data\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 14, containerPath: '/data/db' }],

@@ -124,6 +124,11 @@ describe('misplaced-state-mount and unmounted-state-path agree', () => {
       );
     });
   });
+  it('postgres 18 with a named volume at its data directory: kept, so neither rule reports it', () => {
+    const code = 'services:\n  db:\n    image: postgres:18\n    volumes:\n      - pg:/var/lib/postgresql/18/docker\nvolumes:\n  pg:\n';
+    const findings = lintCase({ name: '', code }, new MemoryHost({ 'compose.yaml': code }));
+    assert.deepEqual(findings.filter((f) => f.rule === 'misplaced-state-mount' || f.rule === 'unmounted-state-path').map((f) => f.message), []);
+  });
   it('with misplaced-state-mount off, unmounted-state-path stays silent too (one cause, one rule)', () => {
     const code = fixtures[1]!;
     const findings = lintCase({ name: '', code, config: { rules: { 'misplaced-state-mount': 'off' } } }, new MemoryHost({ 'compose.yaml': code }));
