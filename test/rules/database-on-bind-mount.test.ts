@@ -14,6 +14,7 @@ runRuleTests('database-on-bind-mount', {
     { name: 'redis without persistence is a cache, not a database', code: 'services:\n  cache:\n    image: redis:7\n    volumes:\n      - ./redis:/data\n' },
     { name: 'source from an unknown variable', code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - ${DB_DIR}/mysql:/var/lib/mysql\n' },
     { name: 'anonymous volume belongs to another rule', code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - /var/lib/mysql\n' },
+    { name: 'application data that holds an embedded database (gitea, vaultwarden, gitlab, jenkins) is bind-mounted as their docs show', code: 'services:\n  git:\n    image: gitea/gitea:1.21\n    volumes:\n      - ./gitea:/data\n  vault:\n    image: vaultwarden/server\n    volumes:\n      - ./vw-data/:/data/\n  gitlab:\n    image: gitlab/gitlab-ce:16.11.1-ce.0\n    volumes:\n      - ./config:/etc/gitlab\n      - ./logs:/var/log/gitlab\n      - ./data:/var/opt/gitlab\n  ci:\n    image: jenkins/jenkins:lts\n    volumes:\n      - ./jenkins:/var/jenkins_home\n' },
   ],
   invalid: [
     {

@@ -10,6 +10,7 @@ runRuleTests('undocumented-mount', {
     { name: 'tmpfs and scratch anonymous volumes are not reported', code: 'services:\n  app:\n    image: node:22\n    tmpfs: /tmp\n    volumes:\n      - /app/node_modules\n' },
     { name: 'rule off', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./data:/data\n', config: { rules: { 'undocumented-mount': 'off' } } },
     { name: 'flow sequence with a trailing comment', code: 'services:\n  app:\n    image: acme/app\n    volumes: [./data:/data] # user uploads\n' },
+    { name: 'self-explanatory host mounts: time zone files, /proc, /sys and / for monitoring agents', code: 'services:\n  exporter:\n    image: prom/node-exporter\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n      - /etc/timezone:/etc/timezone:ro\n      - /proc:/host/proc:ro\n      - /sys/:/host/sys:ro\n      - /:/rootfs:ro\n' },
   ],
   invalid: [
     {
@@ -68,6 +69,12 @@ runRuleTests('undocumented-mount', {
       name: 'a flow sequence item is reported without a fix',
       code: 'services:\n  app:\n    image: acme/app\n    volumes: [./data:/data]\n',
       errors: [{ line: 4, column: 15, endLine: 4, endColumn: 27 }],
+    },
+    {
+      name: 'a mount in an x- anchor merged into three services is reported once, at the anchor',
+      code: 'x-common: &common\n  image: acme/worker\n  volumes:\n    - ./dags:/opt/dags\nservices:\n  a:\n    <<: *common\n  b:\n    <<: *common\n  c:\n    <<: *common\n',
+      errors: [{ line: 4, column: 7, endLine: 4, endColumn: 23, service: 'a', containerPath: '/opt/dags' }],
+      output: 'x-common: &common\n  image: acme/worker\n  volumes:\n    # TODO: describe what this mount holds\n    - ./dags:/opt/dags\nservices:\n  a:\n    <<: *common\n  b:\n    <<: *common\n  c:\n    <<: *common\n',
     },
   ],
 });

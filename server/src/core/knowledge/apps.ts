@@ -130,11 +130,11 @@ export const APPS: readonly ImageEntry[] = [
       {
         tags: 'rootless',
         paths: [
-          { path: '/var/lib/gitea', kind: 'database', description: 'Gitea data directory (repositories, database, attachments)', declaredVolume: true },
+          { path: '/var/lib/gitea', kind: 'database', description: 'Gitea data directory (repositories, database, attachments)', declaredVolume: true, applicationData: true },
           { path: '/etc/gitea', kind: 'config-state', description: 'Gitea configuration (app.ini)', declaredVolume: true },
         ],
       },
-      { paths: [{ path: '/data', kind: 'database', description: 'Gitea data directory (repositories, app.ini, database, attachments)', declaredVolume: true }] },
+      { paths: [{ path: '/data', kind: 'database', description: 'Gitea data directory (repositories, app.ini, database, attachments)', declaredVolume: true, applicationData: true }] },
     ],
   },
   {
@@ -147,11 +147,11 @@ export const APPS: readonly ImageEntry[] = [
       {
         tags: 'rootless',
         paths: [
-          { path: '/var/lib/gitea', kind: 'database', description: 'Forgejo data directory (repositories, database, attachments)', declaredVolume: true },
+          { path: '/var/lib/gitea', kind: 'database', description: 'Forgejo data directory (repositories, database, attachments)', declaredVolume: true, applicationData: true },
           { path: '/etc/gitea', kind: 'config-state', description: 'Forgejo configuration (app.ini)', declaredVolume: true },
         ],
       },
-      { paths: [{ path: '/data', kind: 'database', description: 'Forgejo data directory (repositories, app.ini, database, attachments)', declaredVolume: true }] },
+      { paths: [{ path: '/data', kind: 'database', description: 'Forgejo data directory (repositories, app.ini, database, attachments)', declaredVolume: true, applicationData: true }] },
     ],
   },
   {
@@ -159,7 +159,7 @@ export const APPS: readonly ImageEntry[] = [
     name: 'Gogs',
     images: ['gogs/gogs'],
     source: 'https://github.com/gogs/gogs/tree/main/docker',
-    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Gogs data directory (repositories, app.ini, database)', declaredVolume: true }] }],
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Gogs data directory (repositories, app.ini, database)', declaredVolume: true, applicationData: true }] }],
   },
   {
     id: 'gitlab',
@@ -171,7 +171,7 @@ export const APPS: readonly ImageEntry[] = [
         paths: [
           { path: '/etc/gitlab', kind: 'config-state', description: 'GitLab configuration and secrets (gitlab.rb, gitlab-secrets.json)', declaredVolume: true },
           { path: '/var/log/gitlab', kind: 'logs', description: 'GitLab logs', declaredVolume: true },
-          { path: '/var/opt/gitlab', kind: 'database', description: 'GitLab application data (repositories, PostgreSQL, uploads)', declaredVolume: true },
+          { path: '/var/opt/gitlab', kind: 'database', description: 'GitLab application data (repositories, PostgreSQL, uploads)', declaredVolume: true, applicationData: true },
         ],
       },
     ],
@@ -188,7 +188,7 @@ export const APPS: readonly ImageEntry[] = [
     name: 'Jenkins',
     images: ['jenkins/jenkins', 'jenkins', 'jenkinsci/blueocean'],
     source: 'https://github.com/jenkinsci/docker/blob/master/README.md',
-    variants: [{ paths: [{ path: '/var/jenkins_home', kind: 'database', description: 'Jenkins home (jobs, build history, plugins, credentials)', declaredVolume: true, env: ['JENKINS_HOME'] }] }],
+    variants: [{ paths: [{ path: '/var/jenkins_home', kind: 'database', description: 'Jenkins home (jobs, build history, plugins, credentials)', declaredVolume: true, applicationData: true, env: ['JENKINS_HOME'] }] }],
   },
   {
     id: 'teamcity',
@@ -293,7 +293,7 @@ export const APPS: readonly ImageEntry[] = [
     name: 'Vaultwarden',
     images: ['vaultwarden/server'],
     source: 'https://github.com/dani-garcia/vaultwarden/wiki/Using-Docker-Compose',
-    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Vaultwarden data directory (vault database, attachments, keys)', declaredVolume: true, env: ['DATA_FOLDER'] }] }],
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Vaultwarden data directory (vault database, attachments, keys)', declaredVolume: true, applicationData: true, env: ['DATA_FOLDER'] }] }],
   },
   {
     id: 'home-assistant',

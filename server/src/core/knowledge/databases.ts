@@ -70,6 +70,15 @@ export const DATABASES: readonly ImageEntry[] = [
     ],
   },
   {
+    id: 'supabase-postgres',
+    name: 'Supabase PostgreSQL',
+    images: ['supabase/postgres'],
+    clientCommands: ['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'pg_basebackup', 'pgbench', 'createdb', 'dropdb', 'vacuumdb'],
+    source: 'https://supabase.com/docs/guides/self-hosting/docker',
+    notes: 'Supabase\'s own PostgreSQL build; the self-hosting compose file keeps PGDATA at /var/lib/postgresql/data.',
+    variants: [{ paths: [{ path: '/var/lib/postgresql/data', kind: 'database', description: 'PostgreSQL data directory', declaredVolume: false, env: ['PGDATA'] }] }],
+  },
+  {
     id: 'timescaledb',
     name: 'TimescaleDB',
     images: ['timescale/timescaledb'],

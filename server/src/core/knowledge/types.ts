@@ -71,6 +71,12 @@ export interface StatePathSpec {
    */
   alternatives?: string[];
   /**
+   * Application data that holds an embedded database among other files (gitea's
+   * repositories and SQLite file, vaultwarden's vault and attachments): the vendor
+   * documents a bind mount, so `database-on-bind-mount` does not apply.
+   */
+  applicationData?: boolean;
+  /**
    * Mount targets users commonly (and wrongly) choose for this image that do not
    * hold its state, e.g. `/var/lib/postgresql/data` for postgres ≥ 18.
    */

@@ -24,7 +24,7 @@ export const databaseOnBindMount: Rule = {
     for (const workload of configuration.workloads) {
       const reported = new Set<Mount>();
       for (const state of statePaths(workload, knowledge)) {
-        if (state.kind !== 'database') continue;
+        if (state.kind !== 'database' || state.spec?.applicationData) continue;
         const mount = holdingMount(state, workload.mounts);
         if (!mount || mount.type !== 'bind' || mount.unknown || mount.inherited || mount.source === undefined || reported.has(mount)) continue;
         reported.add(mount);

@@ -27,11 +27,17 @@ export const undocumentedMount: Rule = {
   },
   checkCompose(context) {
     const { configuration, knowledge } = context;
+    // A mount written once in an `x-` anchor and merged into several services is reported once.
+    const reported = new Set<string>();
     for (const workload of configuration.workloads) {
       for (const mount of workload.mounts) {
         if (mount.inherited) continue;
         if (mount.syntax !== 'short' && mount.syntax !== 'long') continue;
         if (mount.type === 'tmpfs' || (mount.type === 'anonymous' && isScratchPath(mount.target))) continue;
+        if (selfExplanatory(mount)) continue;
+        const where = `${mount.location.file}:${mount.location.range.start.line}:${mount.location.range.start.character}`;
+        if (reported.has(where)) continue;
+        reported.add(where);
         const model = modelOf(configuration, mount.location.file);
         if (!model) continue;
         const found = findItem(model, model.lines.offsetAt(mount.location.range.start));
@@ -65,6 +71,16 @@ export function mountDocumented(configuration: ComposeConfiguration, mount: Moun
   if (!found) return undefined;
   if (itemDocumented(found)) return true;
   return mount.type === 'volume' && mount.source !== undefined && declarationDocumented(configuration, mount.source);
+}
+
+/** Host files that say what they are: the time zone, and the kernel's views mounted for monitoring agents. */
+const SELF_EXPLANATORY_SOURCES = new Set(['/etc/localtime', '/etc/timezone', '/proc', '/sys', '/dev', '/']);
+
+/** A bind mount of a well-known host system path: a comment would only repeat the path. */
+function selfExplanatory(mount: Mount): boolean {
+  if (mount.type !== 'bind' || mount.unknown || mount.source === undefined) return false;
+  const source = mount.source.length > 1 ? mount.source.replace(/\/+$/, '') : mount.source;
+  return SELF_EXPLANATORY_SOURCES.has(source);
 }
 
 /** The mount as written (short syntax), or `source:target`. */

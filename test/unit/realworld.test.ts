@@ -1,0 +1,50 @@
+// Real-world corpus: each folder under test/fixtures/realworld is a project written in the
+// style of public compose projects. vsafe lints it like `vsafe check <folder>` and the findings
+// must equal the reviewed list in its expected.txt (one line per finding:
+// `file:line severity rule service containerPath`). VSAFE_UPDATE_REALWORLD=1 rewrites the
+// expected files; every rewritten line must be reviewed before it is committed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { lint } from '../../server/src/core/lint';
+import { NodeFileHost } from '../../server/src/node/host';
+import { discover } from '../../server/src/node/discover';
+import { toCorePath } from '../../server/src/node/paths';
+
+const ROOT = path.resolve(__dirname, '../fixtures/realworld');
+const UPDATE = process.env.VSAFE_UPDATE_REALWORLD === '1';
+
+function findingsOf(dir: string): string[] {
+  const found = discover([dir]);
+  const result = lint({ files: found.composeFiles, dockerfiles: found.dockerfiles, host: new NodeFileHost() });
+  const base = toCorePath(dir) + '/';
+  return result.findings
+    .map((f) => {
+      const file = f.location.file.startsWith(base) ? f.location.file.slice(base.length) : f.location.file;
+      return [`${file}:${f.location.range.start.line + 1}`, f.severity, f.rule, f.service ?? '-', f.containerPath ?? '-'].join(' ');
+    })
+    .sort();
+}
+
+function expectedOf(file: string): string[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .sort();
+}
+
+for (const name of readdirSync(ROOT).sort()) {
+  const dir = path.join(ROOT, name);
+  test(`realworld: ${name}`, () => {
+    const actual = findingsOf(dir);
+    const expectedFile = path.join(dir, 'expected.txt');
+    if (UPDATE) {
+      writeFileSync(expectedFile, actual.length ? actual.join('\n') + '\n' : '');
+      return;
+    }
+    assert.deepEqual(actual, expectedOf(expectedFile));
+  });
+}
