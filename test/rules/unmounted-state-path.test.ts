@@ -97,6 +97,7 @@ runRuleTests('unmounted-state-path', {
         Dockerfile: 'ARG PG_VERSION\nFROM postgres:${PG_VERSION}\n',
       },
     },
+    { name: 'an init job whose script only waits and runs client tools keeps no state (sleep 5 && mongosh)', code: 'services:\n  mongo-init:\n    image: mongo:7.0\n    restart: "no"\n    entrypoint: ["bash", "-c", "sleep 5 && mongosh --host mongo1:27017 --eval \'rs.initiate()\'"]\n' },
   ],
   invalid: [
     {
@@ -264,6 +265,12 @@ runRuleTests('unmounted-state-path', {
       output: {
         'compose.yaml': 'services:\n  web:\n    build: .\n    volumes:\n      - static:/app/static # collected assets\n      # VOLUME /app/media declared in the Dockerfile — must survive redeploys\n      - web-uploads:/app/media\nvolumes:\n  static:\n  web-uploads:\n',
       },
+    },
+    {
+      name: 'a script that waits and then starts the server still keeps state (sleep 5; exec mongod)',
+      code: 'services:\n  db:\n    image: mongo:7.0\n    entrypoint: ["bash", "-c", "sleep 5; exec mongod --bind_ip_all"]\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 21, containerPath: '/data/db' }],
+      output: 'services:\n  db:\n    image: mongo:7.0\n    entrypoint: ["bash", "-c", "sleep 5; exec mongod --bind_ip_all"]\n    volumes:\n      # MongoDB data directory — must survive redeploys\n      - db-data:/data/db\n\nvolumes:\n  db-data:\n',
     },
   ],
 });

@@ -133,8 +133,26 @@ function runsClientTool(workload: Workload, entry: ImageEntry): boolean {
     const script = words.indexOf('-c') >= 0 ? words.slice(words.indexOf('-c') + 1).join(' ') : '';
     const scriptWords = script.trim().replace(/^['"]/, '').split(/\s+/);
     first = program(scriptWords[0] === 'exec' ? scriptWords[1] : scriptWords[0]);
+    if (!entry.clientCommands.includes(first) && clientScript(script, entry.clientCommands)) return true;
   }
   return entry.clientCommands.includes(first);
+}
+
+/** Shell built-ins and helpers an init script runs around a client tool (`sleep 5 && mongosh …`). */
+const SCRIPT_HELPERS = new Set(['sleep', 'echo', 'printf', 'set', 'true', 'exit', 'wait', 'cd', 'export']);
+
+/**
+ * A `sh -c` script whose commands are all client tools of the image or shell helpers, at
+ * least one a client tool: an init job (`sleep 5 && mongosh --eval 'rs.initiate()'`), not the server.
+ */
+function clientScript(script: string, clientCommands: readonly string[]): boolean {
+  const programs = script
+    .replace(/^\s*['"]|['"]\s*$/g, '')
+    .split(/&&|\|\||;|\n/)
+    .map((segment) => segment.trim().split(/\s+/).filter((w) => w !== 'exec')[0] ?? '')
+    .filter((word) => word !== '')
+    .map((word) => word.slice(word.lastIndexOf('/') + 1));
+  return programs.some((p) => clientCommands.includes(p)) && programs.every((p) => clientCommands.includes(p) || SCRIPT_HELPERS.has(p));
 }
 
 function conditionHolds(condition: StateCondition | undefined, workload: Workload, args: readonly string[]): boolean {
