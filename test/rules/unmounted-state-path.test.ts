@@ -130,7 +130,7 @@ runRuleTests('unmounted-state-path', {
       name: 'flow sequences and flow mappings are extended in place',
       code: 'services:\n  db:\n    image: mariadb:11\n    volumes: []\nvolumes: {}\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 22 }],
-      output: 'services:\n  db:\n    image: mariadb:11\n    volumes: ["db-data:/var/lib/mysql"]\nvolumes: {db-data: {}}\n',
+      output: 'services:\n  db:\n    image: mariadb:11\n    volumes: ["db-data:/var/lib/mysql"] # MariaDB data directory — must survive redeploys\nvolumes: {db-data: {}}\n',
     },
     {
       name: 'file without a trailing newline',

@@ -39,7 +39,7 @@ export function appendServiceSequenceItem(layer: ServiceLayer, key: string, item
       const close = (value.range?.[1] ?? 0) - 1;
       const separator = value.items.length > 0 ? ', ' : '';
       const insertAfter = value.items.length > 0 ? contentEnd(value.items[value.items.length - 1] as Node) ?? close : close;
-      return [insertAt(model.file, model.lines, insertAfter, separator + flowScalar(item))];
+      return [insertAt(model.file, model.lines, insertAfter, separator + flowScalar(item)), ...trailingComment(model, close + 1, comment)];
     }
     const itemColumn = column(model, value.range![0]);
     const lineEnd = endOfContentLine(model, contentEnd(value) ?? value.range![1]);
@@ -73,6 +73,15 @@ export function appendServiceSequenceItem(layer: ServiceLayer, key: string, item
       eol + spaces(col) + key + ':' + commentLine(comment, col + sequenceOffset(model), eol) + eol + spaces(col + sequenceOffset(model)) + '- ' + blockScalar(item),
     ),
   ];
+}
+
+/** In flow style the comment goes at the end of the line, when nothing but blanks follows the closing bracket. */
+function trailingComment(model: ComposeFileModel, after: number, comment: string | undefined): TextEdit[] {
+  if (!comment) return [];
+  const line = model.lines.positionAt(after).line;
+  const end = model.lines.lineEnd(line);
+  if (model.text.slice(after, end).trim() !== '') return [];
+  return [insertAt(model.file, model.lines, end, ' # ' + comment)];
 }
 
 /** A comment line above a new block item, so the mount a fix adds is documented from the start. */
