@@ -14,7 +14,8 @@ export const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml',
 export const OVERRIDE_NAMES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
 
 const COMPOSE_NAME = /^(?:docker-)?compose(?:\.([^/]+))?\.ya?ml$/i;
-const STACK_NAME = /(?:^|[-_.])stack(?:[-_.]|$)[^/]*\.ya?ml$|^stack\.ya?ml$/i;
+/** Swarm stack files: SPEC §2 `*stack*.yml` (and `.yaml`). */
+const STACK_NAME = /stack[^/]*\.ya?ml$/i;
 
 export function isComposeFileName(file: string): boolean {
   const name = basename(file);
