@@ -48,3 +48,13 @@ for (const name of readdirSync(ROOT).sort()) {
     assert.deepEqual(actual, expectedOf(expectedFile));
   });
 }
+
+test('swarm stack files are discovered by name (SPEC §2 *stack*.yml), docker-stack.yml included', async () => {
+  const { isComposeFileName } = await import('../../server/src/core/compose/files');
+  for (const name of ['stack.yml', 'docker-stack.yml', 'docker-stack.yaml', 'stack-prod.yml', 'prod-stack.yml', 'app.stack.yaml', 'docker-stack.prod.yml']) {
+    assert.equal(isComposeFileName(`/p/${name}`), true, name);
+  }
+  for (const name of ['stack.json', 'docker-stack.yml.bak']) {
+    assert.equal(isComposeFileName(`/p/${name}`), false, name);
+  }
+});
