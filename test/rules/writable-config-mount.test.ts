@@ -11,6 +11,7 @@ runRuleTests('writable-config-mount', {
     { name: 'the docker socket is not configuration', code: 'services:\n  agent:\n    image: portainer/agent\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n' },
     { name: 'files the application writes: acme.json, a JSON database, data folders', code: 'services:\n  traefik:\n    image: traefik:v3\n    volumes:\n      - ./acme.json:/letsencrypt/acme.json\n  api:\n    image: clue/json-server\n    volumes:\n      - ./db.json:/data/db.json\n      - ./seed.json:/data/seed.json\n' },
     { name: 'secrets are left to secret-bind-mount', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./certs/server.key:/etc/ssl/private/server.key\n' },
+    { name: 'package manifests mounted for development are source that npm/composer rewrite, not configuration', code: 'services:\n  app:\n    build: .\n    volumes:\n      - ./package.json:/app/package.json\n      - ./package-lock.json:/app/package-lock.json\n      - ./composer.json:/var/www/composer.json\n      - ./pyproject.toml:/code/pyproject.toml\n' },
   ],
   invalid: [
     {

@@ -18,6 +18,9 @@ const CONFIG_FILE = /\.(?:conf|cnf|cfg|ini|toml|ya?ml|json|json5|properties|xml|
 /** Places under /etc that programs write to: certificates that certbot renews, state kept under /etc. */
 const WRITTEN_ETC = ['/etc/letsencrypt', '/etc/nginx/certs', '/etc/nginx/vhost.d', '/etc/acme.sh', '/etc/ssl/certs', '/etc/pihole', '/etc/dnsmasq.d', '/etc/wireguard', '/etc/tailscale', '/etc/gitlab', '/etc/webmin', '/etc/openvpn', '/etc/docker'];
 
+/** Package manifests and lock files: project source that package managers rewrite (`npm install`), not configuration. */
+const PACKAGE_MANIFEST = /^(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|composer\.(?:json|lock)|pnpm-lock\.yaml|deno\.jsonc?|pyproject\.toml|Cargo\.toml|Pipfile)$/;
+
 /** Container folders that hold data, not configuration. */
 const WRITTEN_TARGETS = ['/data', '/var/lib', '/srv/data', '/var/log', '/tmp', '/run', '/var/run'];
 
@@ -29,6 +32,7 @@ export function configReason(mount: Mount): string | undefined {
   // Files the application writes: Traefik's certificate store, JSON "databases", state files.
   if (/acme|(?:^|[._-])(?:db|data|state|storage|cache|store|history|session)s?(?:[._-]|$)/i.test(name)) return undefined;
   if (WRITTEN_TARGETS.some((p) => isSameOrParent(p, mount.target))) return undefined;
+  if (PACKAGE_MANIFEST.test(name)) return undefined;
   if (CONFIG_FILE.test(name)) return `a configuration file (${name})`;
   if (isSameOrParent('/etc', mount.target) && mount.target !== '/etc') {
     if (WRITTEN_ETC.some((p) => isSameOrParent(p, mount.target) || isSameOrParent(mount.target, p))) return undefined;
