@@ -11,6 +11,7 @@ runRuleTests('undocumented-mount', {
     { name: 'rule off', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./data:/data\n', config: { rules: { 'undocumented-mount': 'off' } } },
     { name: 'flow sequence with a trailing comment', code: 'services:\n  app:\n    image: acme/app\n    volumes: [./data:/data] # user uploads\n' },
     { name: 'self-explanatory host mounts: time zone files, /proc, /sys and / for monitoring agents', code: 'services:\n  exporter:\n    image: prom/node-exporter\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n      - /etc/timezone:/etc/timezone:ro\n      - /proc:/host/proc:ro\n      - /sys/:/host/sys:ro\n      - /:/rootfs:ro\n' },
+    { name: 'a comment under a declaration with no value documents the next one', code: 'services:\n  web:\n    image: nginx\n    volumes:\n      - uploads:/srv/uploads\n      - cache:/srv/cache\nvolumes:\n  cache: # rendered thumbnails\n  # Product images uploaded by staff.\n  uploads:\n' },
   ],
   invalid: [
     {
@@ -75,6 +76,12 @@ runRuleTests('undocumented-mount', {
       code: 'x-common: &common\n  image: acme/worker\n  volumes:\n    - ./dags:/opt/dags\nservices:\n  a:\n    <<: *common\n  b:\n    <<: *common\n  c:\n    <<: *common\n',
       errors: [{ line: 4, column: 7, endLine: 4, endColumn: 23, service: 'a', containerPath: '/opt/dags' }],
       output: 'x-common: &common\n  image: acme/worker\n  volumes:\n    # TODO: describe what this mount holds\n    - ./dags:/opt/dags\nservices:\n  a:\n    <<: *common\n  b:\n    <<: *common\n  c:\n    <<: *common\n',
+    },
+    {
+      name: 'the comment below `cache:` belongs to the next declaration, not to cache',
+      code: 'services:\n  web:\n    image: nginx\n    volumes:\n      - uploads:/srv/uploads\n      - cache:/srv/cache\nvolumes:\n  cache:\n  # Product images uploaded by staff.\n  uploads:\n',
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 25, service: 'web', containerPath: '/srv/cache' }],
+      output: 'services:\n  web:\n    image: nginx\n    volumes:\n      - uploads:/srv/uploads\n      # TODO: describe what this mount holds\n      - cache:/srv/cache\nvolumes:\n  cache:\n  # Product images uploaded by staff.\n  uploads:\n',
     },
   ],
 });

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ComposeFileModel } from '../compose/parse';
 import { keyText } from '../compose/yaml';
 import { insertLinesAbove, itemIndentColumn } from '../edits/compose-edits';
@@ -171,6 +171,21 @@ function itemDocumented({ item, seq, index, key, firstKeyOf }: FoundItem): boole
   return false;
 }
 
+/**
+ * `name:` with no value: the YAML parser gives the null value its trailing comment and
+ * also the comment lines that follow it, which document the next key. Splits the two.
+ */
+function nullValueComments(model: ComposeFileModel, pair: Pair): { sameLine?: string; below?: string } | undefined {
+  const value = pair.value as Node | null;
+  if (!isScalar(value) || value.value !== null || !value.comment) return undefined;
+  const keyEnd = (pair.key as Node | null)?.range?.[1];
+  if (keyEnd === undefined) return undefined;
+  const line = model.lines.positionAt(keyEnd).line;
+  const onKeyLine = model.text.slice(keyEnd, model.lines.lineEnd(line)).includes('#');
+  const [first, ...rest] = value.comment.split('\n');
+  return onKeyLine ? { sameLine: first, below: rest.length > 0 ? rest.join('\n') : undefined } : { below: value.comment };
+}
+
 /** A comment on the named volume's top-level declaration, in any file of the configuration. */
 function declarationDocumented(configuration: ComposeConfiguration, name: string): boolean {
   for (const model of configuration.files) {
@@ -181,7 +196,12 @@ function declarationDocumented(configuration: ComposeConfiguration, name: string
       if (keyText(pair) !== name) continue;
       const key = pair.key as Node | null;
       const value = pair.value as Node | null;
-      if (documents(key?.commentBefore) || documents(key?.comment) || (isScalar(value) || isMap(value) ? documents(value.comment) || documents(value.commentBefore) : false)) return true;
+      const split = nullValueComments(model, pair);
+      const ownValueComment = split ? split.sameLine : isScalar(value) || isMap(value) ? value.comment : undefined;
+      if (documents(key?.commentBefore) || documents(key?.comment) || documents(ownValueComment) || ((isScalar(value) || isMap(value)) && documents(value.commentBefore))) return true;
+      // `prev:` with no value swallows the comment lines below it; they sit directly above this key.
+      const previous = index > 0 ? section.items[index - 1] : undefined;
+      if (previous && directlyAbove(nullValueComments(model, previous)?.below)) return true;
       if (index === 0 && documents(section.commentBefore)) return true;
       if (isMap(value)) for (const inner of value.items) if (documents((inner.value as Node | null)?.comment) || documents((inner.key as Node | null)?.commentBefore)) return true;
     }
