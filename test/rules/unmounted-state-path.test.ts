@@ -98,6 +98,7 @@ runRuleTests('unmounted-state-path', {
       },
     },
     { name: 'an init job whose script only waits and runs client tools keeps no state (sleep 5 && mongosh)', code: 'services:\n  mongo-init:\n    image: mongo:7.0\n    restart: "no"\n    entrypoint: ["bash", "-c", "sleep 5 && mongosh --host mongo1:27017 --eval \'rs.initiate()\'"]\n' },
+    { name: 'redis with persistence switched off on the command line writes nothing (--save "" --appendonly no), string and list forms', code: 'services:\n  r1:\n    image: redis:7\n    command: redis-server --save "" --appendonly no\n  r2:\n    image: valkey/valkey:8\n    command: ["valkey-server", "--save", ""]\n' },
   ],
   invalid: [
     {
@@ -271,6 +272,12 @@ runRuleTests('unmounted-state-path', {
       code: 'services:\n  db:\n    image: mongo:7.0\n    entrypoint: ["bash", "-c", "sleep 5; exec mongod --bind_ip_all"]\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 21, containerPath: '/data/db' }],
       output: 'services:\n  db:\n    image: mongo:7.0\n    entrypoint: ["bash", "-c", "sleep 5; exec mongod --bind_ip_all"]\n    volumes:\n      # MongoDB data directory — must survive redeploys\n      - db-data:/data/db\n\nvolumes:\n  db-data:\n',
+    },
+    {
+      name: 'redis with an empty --save but --appendonly yes still persists',
+      code: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --save "" --appendonly yes\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 19, containerPath: '/data', severity: 'warning' }],
+      output: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --save "" --appendonly yes\n    volumes:\n      # Redis persistence directory (RDB snapshots and AOF) — must survive redeploys\n      - cache-data:/data\n\nvolumes:\n  cache-data:\n',
     },
   ],
 });

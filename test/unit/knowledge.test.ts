@@ -394,7 +394,8 @@ describe('statePaths: caches', () => {
     assert.deepEqual(cacheOnly('redis:7', { command: ['redis-server --appendonly yes'] }), [false], 'one shell string');
     assert.deepEqual(cacheOnly('redis:7', { command: ['redis-server', '--appendonly', 'no'] }), [true]);
     assert.deepEqual(cacheOnly('redis:7', { command: ['redis-server', '--save', '60', '1'] }), [false]);
-    assert.deepEqual(cacheOnly('redis:7', { command: ['redis-server', '--save', ''] }), [true]);
+    // Persistence switched off explicitly (empty --save, AOF off by default): nothing is written, no state path.
+    assert.deepEqual(cacheOnly('redis:7', { command: ['redis-server', '--save', ''] }), []);
     assert.deepEqual(cacheOnly('redis:7', { command: ['redis-server', '/usr/local/etc/redis/redis.conf'], mounts: ['/usr/local/etc/redis/redis.conf'] }), [false]);
     assert.equal(statePaths(workload('redis:7', { command: ['redis-server', '--appendonly', 'yes'] }), KB)[0]?.kind, 'database');
   });

@@ -59,6 +59,8 @@ function imageStatePaths(workload: Workload, knowledge: KnowledgeBase): StatePat
   const selection = selectVariant(info.entry, info.tag, info.tagUnknown);
   const specs = selection.kind === 'known' ? selection.variant.paths : commonPaths(selection.variants.map((v) => v.paths));
   const args = commandWords(workload);
+  // `redis-server --save "" --appendonly no`: persistence switched off explicitly, nothing is written.
+  if (info.entry.cacheUnlessPersistent === true && redisPersistenceOff(workload, info.entry.persistence)) return [];
   const cacheOnly = info.entry.cacheUnlessPersistent === true && !persistenceConfigured(workload, info.entry.persistence);
   const result: StatePath[] = [];
   const seen = new Set<string>();
@@ -294,6 +296,20 @@ const REDIS_PERSISTENCE: PersistenceSwitch = {
   flags: [{ flag: '--appendonly', values: ['yes'] }, { flag: '--save' }],
   configPaths: ['/usr/local/etc/redis'],
 };
+
+/**
+ * Redis-compatible servers told on the command line to write nothing: an empty `--save`
+ * and `--appendonly no` (or no `--appendonly` and no mounted configuration that could switch it on).
+ */
+function redisPersistenceOff(workload: Workload, persistence: PersistenceSwitch = REDIS_PERSISTENCE): boolean {
+  if (!persistence.flags.some((f) => f.flag === '--save')) return false;
+  const args = commandWords(workload);
+  const save = flagValue(args, '--save');
+  if (save === undefined || !(save.trim() === '' || save === '""' || save === "''")) return false;
+  const appendonly = flagValue(args, '--appendonly');
+  if (appendonly !== undefined) return appendonly.toLowerCase() === 'no';
+  return !workload.mounts.some((m) => /\.conf$/.test(m.target) || persistence.configPaths.some((p) => isSameOrParent(p, m.target)));
+}
 
 /** Persistence switched on by flags (`--appendonly yes`, `--save 60 1`) or possibly by a mounted configuration. */
 function persistenceConfigured(workload: Workload, persistence: PersistenceSwitch = REDIS_PERSISTENCE): boolean {
