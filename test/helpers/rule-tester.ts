@@ -137,5 +137,7 @@ function checkOutput(c: InvalidCase, host: MemoryHost, ruleId: string): void {
  */
 function recordActualOutput(c: InvalidCase, host: MemoryHost, expected: Record<string, string>, ruleId: string): void {
   const actual = Object.fromEntries(Object.keys(expected).map((name) => [name, host.readFile(abs(name)) ?? '']));
+    // Only cases whose output changed are recorded, so untouched tables keep their formatting.
+  if (Object.entries(expected).every(([name, text]) => actual[name] === text)) return;
   appendFileSync(process.env.VSAFE_UPDATE_FIXES!, JSON.stringify({ rule: ruleId, name: c.name, single: typeof c.output === 'string', actual }) + '\n');
 }

@@ -15,38 +15,38 @@ runRuleTests('state-on-tmpfs', {
       name: 'tmpfs scalar: the key is replaced by a named volume',
       code: 'services:\n  db:\n    image: postgres:16 # main\n    tmpfs: /var/lib/postgresql/data\n',
       errors: [{ line: 4, column: 12, endLine: 4, endColumn: 36, severity: 'error', containerPath: '/var/lib/postgresql/data', service: 'db', message: /is on tmpfs: it lives in memory/ }],
-      output: 'services:\n  db:\n    image: postgres:16 # main\n    volumes:\n      - db-data:/var/lib/postgresql/data\n\nvolumes:\n  db-data:\n',
+      output: 'services:\n  db:\n    image: postgres:16 # main\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/var/lib/postgresql/data\n\nvolumes:\n  db-data:\n',
     },
     {
       name: 'one of several tmpfs items; the volume joins the existing list',
       code: 'services:\n  db:\n    image: postgres:16\n    tmpfs:\n      - /run\n      # the data, fast\n      - /var/lib/postgresql/data:size=1g\n    volumes:\n      - ./init:/docker-entrypoint-initdb.d:ro\n',
       errors: [{ line: 7, column: 9, endLine: 7, endColumn: 41 }],
       output:
-        'services:\n  db:\n    image: postgres:16\n    tmpfs:\n      - /run\n      # the data, fast\n    volumes:\n      - ./init:/docker-entrypoint-initdb.d:ro\n      - db-data:/var/lib/postgresql/data\n\nvolumes:\n  db-data:\n',
+        'services:\n  db:\n    image: postgres:16\n    tmpfs:\n      - /run\n      # the data, fast\n    volumes:\n      - ./init:/docker-entrypoint-initdb.d:ro\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/var/lib/postgresql/data\n\nvolumes:\n  db-data:\n',
     },
     {
       name: 'the last tmpfs key of a service, with a following service',
       code: 'services:\n  db:\n    image: mysql:8\n    tmpfs:\n      - /var/lib/mysql\n  web:\n    image: nginx\nvolumes:\n  static:\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 23 }],
-      output: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - db-data:/var/lib/mysql\n  web:\n    image: nginx\nvolumes:\n  static:\n  db-data:\n',
+      output: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      # MySQL data directory — must survive redeploys\n      - db-data:/var/lib/mysql\n  web:\n    image: nginx\nvolumes:\n  static:\n  db-data:\n',
     },
     {
       name: 'flow sequence item',
       code: 'services:\n  db:\n    image: mariadb:11\n    tmpfs: [/run, /var/lib/mysql]\n    volumes: [./conf:/etc/mysql/conf.d:ro]\n',
       errors: [{ line: 4, column: 19, endLine: 4, endColumn: 33 }],
-      output: 'services:\n  db:\n    image: mariadb:11\n    tmpfs: [/run]\n    volumes: [./conf:/etc/mysql/conf.d:ro, "db-data:/var/lib/mysql"]\n\nvolumes:\n  db-data:\n',
+      output: 'services:\n  db:\n    image: mariadb:11\n    tmpfs: [/run]\n    volumes: [./conf:/etc/mysql/conf.d:ro, "db-data:/var/lib/mysql"] # MariaDB data directory — must survive redeploys\n\nvolumes:\n  db-data:\n',
     },
     {
       name: 'long syntax tmpfs is converted in place, its options dropped',
       code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - type: tmpfs\n        tmpfs:\n          size: 1000000000\n        target: /var/lib/postgresql/data\nvolumes:\n  other:\n',
       errors: [{ line: 5, column: 9, endLine: 8, endColumn: 41 }],
-      output: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - type: volume\n        source: db-data\n        target: /var/lib/postgresql/data\nvolumes:\n  other:\n  db-data:\n',
+      output: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - type: volume\n        source: db-data\n        target: /var/lib/postgresql/data\nvolumes:\n  other:\n  db-data:\n',
     },
     {
       name: 'redis without persistence on tmpfs is a hint',
       code: 'services:\n  cache:\n    image: redis:7\n    tmpfs:\n      - /data\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 14, severity: 'hint', message: /disposable cache/ }],
-      output: 'services:\n  cache:\n    image: redis:7\n    volumes:\n      - cache-data:/data\n\nvolumes:\n  cache-data:\n',
+      output: 'services:\n  cache:\n    image: redis:7\n    volumes:\n      # Redis persistence directory (RDB snapshots and AOF) — a cache, safe to lose only if the app treats it as one\n      - cache-data:/data\n\nvolumes:\n  cache-data:\n',
     },
     {
       name: 'a tmpfs database in a CI file is a hint',
@@ -66,7 +66,7 @@ runRuleTests('state-on-tmpfs', {
       name: 'CRLF and no trailing newline',
       code: 'services:\r\n  db:\r\n    image: mongo:7\r\n    tmpfs: /data/db',
       errors: [{ line: 4, column: 12, endLine: 4, endColumn: 20 }],
-      output: 'services:\r\n  db:\r\n    image: mongo:7\r\n    volumes:\r\n      - db-data:/data/db\r\n\r\nvolumes:\r\n  db-data:\r\n',
+      output: 'services:\r\n  db:\r\n    image: mongo:7\r\n    volumes:\r\n      # MongoDB data directory — must survive redeploys\r\n      - db-data:/data/db\r\n\r\nvolumes:\r\n  db-data:\r\n',
     },
     {
       name: 'tmpfs from the override: fixed in the override',
@@ -77,7 +77,7 @@ runRuleTests('state-on-tmpfs', {
       errors: [{ file: 'compose.override.yaml', line: 4, column: 12, endLine: 4, endColumn: 26 }],
       output: {
         'compose.yaml': 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - ./init:/docker-entrypoint-initdb.d\n',
-        'compose.override.yaml': '# fast tests\nservices:\n  db:\n    volumes:\n      - db-data:/var/lib/mysql\n\nvolumes:\n  db-data:\n',
+        'compose.override.yaml': '# fast tests\nservices:\n  db:\n    volumes:\n      # MySQL data directory — must survive redeploys\n      - db-data:/var/lib/mysql\n\nvolumes:\n  db-data:\n',
       },
     },
   ],

@@ -1,11 +1,12 @@
-import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, layerForNewMount } from '../edits/compose-edits';
+import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, insertLinesAbove, itemIndentColumn, layerForNewMount } from '../edits/compose-edits';
 import { findMountNode, mountEntryLocation, tmpfsToNamedVolume } from '../edits/mount-edits';
 import type { Mount } from '../model';
 import { basename } from '../paths';
 import { fileNameWords } from '../production';
-import { holdingMount, statePaths } from '../state';
+import { describeState, holdingMount, statePaths } from '../state';
 import type { Fix } from '../types';
 import type { Rule } from './types';
+import { mountDocumented } from './undocumented-mount';
 import { VOLUME_SUFFIX } from './unmounted-state-path';
 
 /** A state path on tmpfs: memory, emptied whenever the container stops. */
@@ -44,7 +45,13 @@ export const stateOnTmpfs: Rule = {
           // into an earlier file than the tmpfs it replaces.
           const chosen = layerForNewMount(workload.layers);
           const volumeLayer = chosen && workload.layers.indexOf(chosen) > workload.layers.indexOf(at.layer) ? chosen : at.layer;
-          const edits = tmpfsToNamedVolume(at, mount, name, volumeLayer, (layer, item) => appendServiceSequenceItem(layer, 'volumes', item));
+          // The named volume that replaces the tmpfs is documented from the start.
+          const comment = describeState(state);
+          const edits = tmpfsToNamedVolume(at, mount, name, volumeLayer, (layer, item) => appendServiceSequenceItem(layer, 'volumes', item, comment));
+          if (edits.length > 0 && mount.syntax === 'long' && !mountDocumented(configuration, mount)) {
+            const start = at.node.range![0];
+            edits.push(insertLinesAbove(at.model, start, [' '.repeat(itemIndentColumn(at.model, start)) + '# ' + comment]));
+          }
           if (edits.length > 0) {
             taken.add(name);
             const declarationFile = mount.syntax === 'long' ? at.model : volumeLayer.file;
