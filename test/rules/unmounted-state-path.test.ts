@@ -279,5 +279,17 @@ runRuleTests('unmounted-state-path', {
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 19, containerPath: '/data', severity: 'warning' }],
       output: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --save "" --appendonly yes\n    volumes:\n      # Redis persistence directory (RDB snapshots and AOF) — must survive redeploys\n      - cache-data:/data\n\nvolumes:\n  cache-data:\n',
     },
+    {
+      name: 'an override whose `volumes: !reset` drops the data volume is where the finding sits',
+      files: {
+        'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
+        'compose.override.yaml': 'services:\n  db:\n    volumes: !reset []\n',
+      },
+      errors: [{ file: 'compose.override.yaml', line: 3, column: 5, endLine: 3, endColumn: 23, containerPath: '/var/lib/postgresql/data', message: /`!reset` drops the mount/ }],
+      output: {
+        'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
+        'compose.override.yaml': 'services:\n  db:\n    volumes: !reset ["db-data:/var/lib/postgresql/data"] # PostgreSQL data directory — must survive redeploys\n\nvolumes:\n  db-data:\n',
+      },
+    },
   ],
 });

@@ -129,8 +129,8 @@ describe('fixture: reset-override (`volumes: !reset []` for a throw-away databas
     assert.deepEqual(db.origin.files.map(f.rel), ['compose.yaml', 'compose.override.yaml']);
   });
 
-  it('unmounted-state-path: reported for the data directory the reset dropped', () => {
-    assert.deepEqual(findings(f, 'unmounted-state-path'), ['compose.yaml:3:12 db /var/lib/postgresql/data']);
+  it('unmounted-state-path: reported at the `volumes: !reset` that dropped the data directory', () => {
+    assert.deepEqual(findings(f, 'unmounted-state-path'), ['compose.override.yaml:4:5 db /var/lib/postgresql/data']);
   });
 });
 
@@ -189,8 +189,8 @@ describe('fixture: extends-project (extends from another file, chains, !override
     assert.equal(f.rel(reports.provenance.image!.layer.file.file), 'common-services.yaml');
   });
 
-  it('unmounted-state-path: reported at the image in the shared file, once per service that lacks the volume', () => {
-    assert.deepEqual(findings(f, 'unmounted-state-path'), ['common-services.yaml:4:12 reports-db /var/lib/postgresql/data/pgdata', 'common-services.yaml:11:12 legacy /var/lib/mysql']);
+  it('unmounted-state-path: at the image in the shared file, or at the `!override` that dropped the volume', () => {
+    assert.deepEqual(findings(f, 'unmounted-state-path'), ['common-services.yaml:11:12 legacy /var/lib/mysql', 'compose.yaml:14:5 reports-db /var/lib/postgresql/data/pgdata']);
   });
 });
 

@@ -1,7 +1,8 @@
 import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, layerForNewMount } from '../edits/compose-edits';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import { coveringMount, describeState, misplacedMountFor, statePaths, type StatePath } from '../state';
-import type { Fix } from '../types';
+import type { Mount } from '../model';
+import type { Fix, Location } from '../types';
 import { dockerfileSide } from '../dockerfile/report';
 import type { Rule } from './types';
 
@@ -25,6 +26,14 @@ export const unmountedStatePath: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
     messages: {
+      anonymousReset:
+        '{{description}} {{path}} of service "{{service}}" has no volume here: `!reset` drops the mount an earlier file declares for it. The image declares VOLUME {{path}}, so Docker writes it to an anonymous volume that `docker compose down` orphans. Mount a named volume at {{path}} in this file.',
+      layerReset:
+        '{{description}} {{path}} of service "{{service}}" has no volume here: `!reset` drops the mount an earlier file declares for it, so the data goes to the container\'s writable layer and is lost whenever the container is recreated. Mount a named volume at {{path}} in this file.',
+      cacheReset:
+        '{{description}} {{path}} of service "{{service}}" has no volume here: `!reset` drops the mount an earlier file declares for it. That is fine only if the application treats {{image}} as a disposable cache.',
+      dockerfileVolumeReset:
+        'The Dockerfile of service "{{service}}" declares VOLUME {{path}}, and `!reset` here drops the mount an earlier file declares for it: Docker writes it to an anonymous volume that `docker compose down` orphans. Mount a named volume at {{path}} in this file.',
       anonymous:
         '{{description}} {{path}} of service "{{service}}" has no volume. The image declares VOLUME {{path}}, so Docker writes it to an anonymous volume: `docker compose down` orphans it and the next `up` starts empty. Mount a named volume at {{path}}.',
       layer:
@@ -59,15 +68,23 @@ export const unmountedStatePath: Rule = {
         const data = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name };
         const fixes = addNamedVolumeFix(configuration, workload, state, taken);
         const side = dockerfileSide(workload, state, at);
+        // An override whose `volumes: !reset` drops the mount that held the path caused the
+        // loss: report there, with the image and the dropped mount as related locations.
+        const dropped = droppedByReset(workload, state.path);
         context.report({
-          messageId,
+          messageId: dropped ? `${messageId}Reset` : messageId,
           data,
-          location: at,
+          location: dropped ? dropped.location : at,
           service: workload.name,
           containerPath: state.path,
           severityCap: state.cacheOnly ? 'hint' : undefined,
           fixes,
-          related: side?.composeRelated,
+          related: dropped
+            ? [
+                { location: at, message: `"${workload.name}" keeps state at ${state.path}.` },
+                { location: dropped.mount.location, message: `This mount held ${state.path} until \`volumes: !${dropped.mode}\` dropped it.` },
+              ]
+            : side?.composeRelated,
         });
         // Also on the Dockerfile line that creates the state; the fix edits the compose file.
         if (side) {
@@ -86,6 +103,18 @@ export const unmountedStatePath: Rule = {
     }
   },
 };
+
+/** The `volumes: !reset` / `!override` that dropped an earlier layer's mount covering `path`. */
+function droppedByReset(workload: ComposeWorkload, path: string): { location: Location; mount: Mount; mode: string } | undefined {
+  const reset = workload.provenance.volumesReset;
+  if (!reset) return undefined;
+  const until = workload.layers.indexOf(reset.layer);
+  for (const layer of workload.layers.slice(0, Math.max(0, until))) {
+    const mount = layer.volumes?.mounts.find((m) => coveringMount(path, [m]) !== undefined);
+    if (mount) return { location: reset.location, mount, mode: reset.mode };
+  }
+  return undefined;
+}
 
 export function addNamedVolumeFix(configuration: ComposeConfiguration, workload: ComposeWorkload, state: StatePath, taken: Set<string>): Fix[] {
   const layer = layerForNewMount(workload.layers);
