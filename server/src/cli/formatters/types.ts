@@ -10,16 +10,4 @@ export interface FormatInput {
 }
 
 /** 1-based positions and the relative path, as every CLI format prints them. */
-export interface FlatFinding {
-  file: string;
-  rule: string;
-  severity: Finding['severity'];
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  service?: string;
-  containerPath?: string;
-  fixable: boolean;
-}
+export type { FlatReportFinding as FlatFinding } from '../../core/report/json';

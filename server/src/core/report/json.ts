@@ -34,7 +34,8 @@ export interface JsonMount {
 
 export function flatFinding(finding: Finding, displayPath: (file: string) => string): FlatReportFinding {
   const { start, end } = finding.location.range;
-  const flat: FlatReportFinding = {
+  // Key order is part of the contract (SPEC §6): the optional keys come before `fixable`.
+  return {
     file: displayPath(finding.location.file),
     rule: finding.rule,
     severity: finding.severity,
@@ -43,12 +44,10 @@ export function flatFinding(finding: Finding, displayPath: (file: string) => str
     column: start.character + 1,
     endLine: end.line + 1,
     endColumn: end.character + 1,
-    fixable: false,
+    ...(finding.service !== undefined ? { service: finding.service } : {}),
+    ...(finding.containerPath !== undefined ? { containerPath: finding.containerPath } : {}),
+    fixable: finding.fixes.length > 0,
   };
-  if (finding.service !== undefined) flat.service = finding.service;
-  if (finding.containerPath !== undefined) flat.containerPath = finding.containerPath;
-  const { fixable: _unused, ...rest } = flat;
-  return { ...rest, fixable: finding.fixes.length > 0 };
 }
 
 export function jsonMount(mount: InventoryMount, displayPath: (file: string) => string): JsonMount {
