@@ -274,6 +274,28 @@ function positionalValues(args: readonly string[], spec: NonNullable<StatePathSp
   return values;
 }
 
+/**
+ * Each state path that a mount of `type` holds, for the rules that judge such mounts:
+ * known mounts of the service itself (not inherited through volumes_from), each mount
+ * once — at the first state path it holds that `accepts` takes.
+ */
+export function* statePathsHeldBy<W extends Workload>(
+  workloads: readonly W[],
+  knowledge: KnowledgeBase,
+  type: Mount['type'],
+  accepts: (state: StatePath, mount: Mount) => boolean = () => true,
+): Generator<{ workload: W; state: StatePath; mount: Mount }> {
+  for (const workload of workloads) {
+    const reported = new Set<Mount>();
+    for (const state of statePaths(workload, knowledge)) {
+      const mount = holdingMount(state, workload.mounts);
+      if (!mount || mount.type !== type || mount.unknown || mount.inherited || reported.has(mount) || !accepts(state, mount)) continue;
+      reported.add(mount);
+      yield { workload, state, mount };
+    }
+  }
+}
+
 /** The comment a mount of this state path deserves (fixes write it; undocumented-mount suggests it). */
 export function describeState(state: StatePath): string {
   return state.cacheOnly || state.kind === 'cache'

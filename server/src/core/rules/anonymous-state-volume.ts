@@ -1,8 +1,7 @@
 import { dockerfileSide } from '../dockerfile/report';
 import { declareTopLevelVolume, freshVolumeName } from '../edits/compose-edits';
 import { findMountNode, mountEntryLocation, nameAnonymousVolume } from '../edits/mount-edits';
-import { holdingMount, statePaths } from '../state';
-import type { Mount } from '../model';
+import { statePathsHeldBy } from '../state';
 import type { Fix } from '../types';
 import type { Rule } from './types';
 import { VOLUME_SUFFIX } from './unmounted-state-path';
@@ -34,49 +33,43 @@ export const anonymousStateVolume: Rule = {
   checkCompose(context) {
     const { configuration, knowledge } = context;
     const taken = new Set<string>();
-    for (const workload of configuration.workloads) {
-      const reported = new Set<Mount>();
-      for (const state of statePaths(workload, knowledge)) {
-        const mount = holdingMount(state, workload.mounts);
-        if (!mount || mount.type !== 'anonymous' || mount.unknown || mount.inherited || reported.has(mount)) continue;
-        reported.add(mount);
-        const fixes: Fix[] = [];
-        const at = findMountNode(workload.layers, mount);
-        if (at) {
-          const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
-          const edits = nameAnonymousVolume(at, name);
-          if (edits.length > 0) {
-            taken.add(name);
-            fixes.push({ title: `Name the volume "${name}"`, edits: [...edits, ...declareTopLevelVolume(at.model, name)], isPreferred: true });
-          }
+    for (const { workload, state, mount } of statePathsHeldBy(configuration.workloads, knowledge, 'anonymous')) {
+      const fixes: Fix[] = [];
+      const at = findMountNode(workload.layers, mount);
+      if (at) {
+        const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
+        const edits = nameAnonymousVolume(at, name);
+        if (edits.length > 0) {
+          taken.add(name);
+          fixes.push({ title: `Name the volume "${name}"`, edits: [...edits, ...declareTopLevelVolume(at.model, name)], isPreferred: true });
         }
-        const location = at ? mountEntryLocation(at) : mount.location;
-        const data = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name };
-        // A state path that comes from the Dockerfile the service builds is also reported
-        // there (SPEC §3); the fix edits the compose file.
-        const side = dockerfileSide(workload, state, location);
+      }
+      const location = at ? mountEntryLocation(at) : mount.location;
+      const data = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name };
+      // A state path that comes from the Dockerfile the service builds is also reported
+      // there (SPEC §3); the fix edits the compose file.
+      const side = dockerfileSide(workload, state, location);
+      context.report({
+        messageId: state.cacheOnly ? 'cache' : !state.entry && side?.via === 'volume' ? 'dockerfileVolume' : 'anonymous',
+        data,
+        location,
+        service: workload.name,
+        containerPath: state.path,
+        severityCap: state.cacheOnly ? 'hint' : undefined,
+        fixes,
+        related: side?.composeRelated,
+      });
+      if (side) {
         context.report({
-          messageId: state.cacheOnly ? 'cache' : !state.entry && side?.via === 'volume' ? 'dockerfileVolume' : 'anonymous',
-          data,
-          location,
+          messageId: state.cacheOnly ? 'inDockerfileCache' : 'inDockerfile',
+          data: { ...data, what: side.what, composeFile: side.composeFile },
+          location: side.location,
           service: workload.name,
           containerPath: state.path,
           severityCap: state.cacheOnly ? 'hint' : undefined,
           fixes,
-          related: side?.composeRelated,
+          related: side.related,
         });
-        if (side) {
-          context.report({
-            messageId: state.cacheOnly ? 'inDockerfileCache' : 'inDockerfile',
-            data: { ...data, what: side.what, composeFile: side.composeFile },
-            location: side.location,
-            service: workload.name,
-            containerPath: state.path,
-            severityCap: state.cacheOnly ? 'hint' : undefined,
-            fixes,
-            related: side.related,
-          });
-        }
       }
     }
   },

@@ -1,7 +1,7 @@
 import { declareTopLevelVolume, freshVolumeName } from '../edits/compose-edits';
 import { bindToNamedVolume, findMountNode, mountEntryLocation } from '../edits/mount-edits';
+import { statePathsHeldBy, type StatePath } from '../state';
 import type { Mount } from '../model';
-import { holdingMount, statePaths } from '../state';
 import type { Fix } from '../types';
 import type { Rule } from './types';
 import { VOLUME_SUFFIX } from './unmounted-state-path';
@@ -21,36 +21,31 @@ export const databaseOnBindMount: Rule = {
   checkCompose(context) {
     const { configuration, knowledge } = context;
     const taken = new Set<string>();
-    for (const workload of configuration.workloads) {
-      const reported = new Set<Mount>();
-      for (const state of statePaths(workload, knowledge)) {
-        if (state.kind !== 'database' || state.spec?.applicationData) continue;
-        const mount = holdingMount(state, workload.mounts);
-        if (!mount || mount.type !== 'bind' || mount.unknown || mount.inherited || mount.source === undefined || reported.has(mount)) continue;
-        reported.add(mount);
-        const fixes: Fix[] = [];
-        const at = findMountNode(workload.layers, mount);
-        if (at) {
-          const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
-          const edits = bindToNamedVolume(at, name);
-          if (edits.length > 0) {
-            taken.add(name);
-            fixes.push({
-              title: `Use named volume "${name}" instead of ${mount.source} (existing data in ${mount.source} is not moved)`,
-              edits: [...edits, ...declareTopLevelVolume(at.model, name)],
-              isPreferred: false,
-            });
-          }
+    const isDatabaseBind = (state: StatePath, mount: Mount): boolean => state.kind === 'database' && !state.spec?.applicationData && mount.source !== undefined;
+    for (const { workload, state, mount } of statePathsHeldBy(configuration.workloads, knowledge, 'bind', isDatabaseBind)) {
+      const source = mount.source ?? '';
+      const fixes: Fix[] = [];
+      const at = findMountNode(workload.layers, mount);
+      if (at) {
+        const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
+        const edits = bindToNamedVolume(at, name);
+        if (edits.length > 0) {
+          taken.add(name);
+          fixes.push({
+            title: `Use named volume "${name}" instead of ${mount.source} (existing data in ${mount.source} is not moved)`,
+            edits: [...edits, ...declareTopLevelVolume(at.model, name)],
+            isPreferred: false,
+          });
         }
-        context.report({
-          messageId: 'bind',
-          data: { description: state.description, path: state.path, service: workload.name, source: mount.source },
-          location: at ? mountEntryLocation(at) : mount.location,
-          service: workload.name,
-          containerPath: state.path,
-          fixes,
-        });
       }
+      context.report({
+        messageId: 'bind',
+        data: { description: state.description, path: state.path, service: workload.name, source },
+        location: at ? mountEntryLocation(at) : mount.location,
+        service: workload.name,
+        containerPath: state.path,
+        fixes,
+      });
     }
   },
 };

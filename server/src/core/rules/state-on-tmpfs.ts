@@ -1,9 +1,8 @@
 import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, insertLinesAbove, itemIndentColumn, layerForNewMount } from '../edits/compose-edits';
 import { findMountNode, mountEntryLocation, tmpfsToNamedVolume } from '../edits/mount-edits';
-import type { Mount } from '../model';
 import { basename } from '../paths';
 import { fileNameWords } from '../production';
-import { describeState, holdingMount, statePaths } from '../state';
+import { describeState, statePathsHeldBy } from '../state';
 import type { Fix } from '../types';
 import type { Rule } from './types';
 import { mountDocumented } from './undocumented-mount';
@@ -28,46 +27,40 @@ export const stateOnTmpfs: Rule = {
   checkCompose(context) {
     const { configuration, knowledge } = context;
     const taken = new Set<string>();
-    for (const workload of configuration.workloads) {
-      const reported = new Set<Mount>();
-      for (const state of statePaths(workload, knowledge)) {
-        const mount = holdingMount(state, workload.mounts);
-        if (!mount || mount.type !== 'tmpfs' || mount.unknown || mount.inherited || reported.has(mount)) continue;
-        reported.add(mount);
-        // A tmpfs database in `compose.test.yaml` / `compose.ci.yaml` is the usual way to make
-        // tests fast: a hint, and no fix that would make the test data persistent.
-        const test = !configuration.production && fileNameWords(mount.location.file).some((w) => w === 'test' || w === 'ci');
-        const fixes: Fix[] = [];
-        const at = findMountNode(workload.layers, mount);
-        if (at && !test) {
-          const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
-          // The new `volumes:` entry goes where a later `!reset` cannot drop it, and not
-          // into an earlier file than the tmpfs it replaces.
-          const chosen = layerForNewMount(workload.layers);
-          const volumeLayer = chosen && workload.layers.indexOf(chosen) > workload.layers.indexOf(at.layer) ? chosen : at.layer;
-          // The named volume that replaces the tmpfs is documented from the start.
-          const comment = describeState(state);
-          const edits = tmpfsToNamedVolume(at, mount, name, volumeLayer, (layer, item) => appendServiceSequenceItem(layer, 'volumes', item, comment));
-          if (edits.length > 0 && mount.syntax === 'long' && !mountDocumented(configuration, mount)) {
-            const start = at.node.range![0];
-            edits.push(insertLinesAbove(at.model, start, [' '.repeat(itemIndentColumn(at.model, start)) + '# ' + comment]));
-          }
-          if (edits.length > 0) {
-            taken.add(name);
-            const declarationFile = mount.syntax === 'long' ? at.model : volumeLayer.file;
-            fixes.push({ title: `Replace tmpfs with named volume "${name}"`, edits: [...edits, ...declareTopLevelVolume(declarationFile, name)], isPreferred: true });
-          }
+    for (const { workload, state, mount } of statePathsHeldBy(configuration.workloads, knowledge, 'tmpfs')) {
+      // A tmpfs database in `compose.test.yaml` / `compose.ci.yaml` is the usual way to make
+      // tests fast: a hint, and no fix that would make the test data persistent.
+      const test = !configuration.production && fileNameWords(mount.location.file).some((w) => w === 'test' || w === 'ci');
+      const fixes: Fix[] = [];
+      const at = findMountNode(workload.layers, mount);
+      if (at && !test) {
+        const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
+        // The new `volumes:` entry goes where a later `!reset` cannot drop it, and not
+        // into an earlier file than the tmpfs it replaces.
+        const chosen = layerForNewMount(workload.layers);
+        const volumeLayer = chosen && workload.layers.indexOf(chosen) > workload.layers.indexOf(at.layer) ? chosen : at.layer;
+        // The named volume that replaces the tmpfs is documented from the start.
+        const comment = describeState(state);
+        const edits = tmpfsToNamedVolume(at, mount, name, volumeLayer, (layer, item) => appendServiceSequenceItem(layer, 'volumes', item, comment));
+        if (edits.length > 0 && mount.syntax === 'long' && !mountDocumented(configuration, mount)) {
+          const start = at.node.range![0];
+          edits.push(insertLinesAbove(at.model, start, [' '.repeat(itemIndentColumn(at.model, start)) + '# ' + comment]));
         }
-        context.report({
-          messageId: state.cacheOnly ? 'cache' : test ? 'test' : 'tmpfs',
-          data: { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name, file: basename(mount.location.file) },
-          location: at ? mountEntryLocation(at) : mount.location,
-          service: workload.name,
-          containerPath: state.path,
-          severityCap: state.cacheOnly || test ? 'hint' : undefined,
-          fixes,
-        });
+        if (edits.length > 0) {
+          taken.add(name);
+          const declarationFile = mount.syntax === 'long' ? at.model : volumeLayer.file;
+          fixes.push({ title: `Replace tmpfs with named volume "${name}"`, edits: [...edits, ...declareTopLevelVolume(declarationFile, name)], isPreferred: true });
+        }
       }
+      context.report({
+        messageId: state.cacheOnly ? 'cache' : test ? 'test' : 'tmpfs',
+        data: { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name, file: basename(mount.location.file) },
+        location: at ? mountEntryLocation(at) : mount.location,
+        service: workload.name,
+        containerPath: state.path,
+        severityCap: state.cacheOnly || test ? 'hint' : undefined,
+        fixes,
+      });
     }
   },
 };
