@@ -113,10 +113,11 @@ function cliVsDclint(dir: string, composeFiles: string[]): void {
     spawnSync(process.execPath, args, { cwd: dir, stdio: 'ignore' });
     return Number(process.hrtime.bigint() - start) / 1e6;
   };
-  const rel = composeFiles.map((f) => path.relative(dir, f));
+  // dclint needs about half a second per file here: a 60-file slice keeps the run short.
+  const rel = composeFiles.slice(0, 60).map((f) => path.relative(dir, f));
   const vs: number[] = [];
   const dc: number[] = [];
-  const rounds = quick ? 2 : 5;
+  const rounds = quick ? 2 : 3;
   for (let i = 0; i < rounds; i++) {
     vs.push(run([CLI, 'check', '--format', 'json', ...rel]));
     dc.push(run([DCLINT, '-f', 'json', ...rel]));
@@ -147,14 +148,16 @@ async function lspLatency(): Promise<void> {
     const client = new LspTestClient();
     await client.initialize(path.dirname(file));
     let version = 1;
-    const first = client.diagnostics(uri, (p) => p.version === undefined || true);
+    const first = client.diagnostics(uri);
     await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'dockercompose', version, text } });
     await first;
     const times: number[] = [];
     const rounds = services > 100 ? (quick ? 3 : 10) : quick ? 5 : 30;
     for (let i = 0; i < rounds; i++) {
       version++;
-      const edited = text.replace('restart: unless-stopped', `restart: "${i % 2 ? 'always' : 'unless-stopped'}"`);
+      // Each edit changes the findings (a Redis with persistence comes and goes), so the
+      // server publishes after every one: the latency is edit → new diagnostics.
+      const edited = i % 2 === 0 ? text.replace('image: redis:7', 'image: nginx:1.27') : text;
       const next = client.diagnostics(uri);
       const start = process.hrtime.bigint();
       await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text: edited }] });

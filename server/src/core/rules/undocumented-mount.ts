@@ -125,12 +125,22 @@ interface FoundItem {
 }
 
 function findItem(model: ComposeFileModel, offset: number): FoundItem | undefined {
-  let found: FoundItem | undefined;
+  return sequenceItems(model).get(offset);
+}
+
+/** Every sequence item of a file by its start offset, indexed once per parsed file (one walk, not one per mount). */
+const itemIndex = new WeakMap<ComposeFileModel, Map<number, FoundItem>>();
+
+function sequenceItems(model: ComposeFileModel): Map<number, FoundItem> {
+  let index = itemIndex.get(model);
+  if (index) return index;
+  const items = new Map<number, FoundItem>();
   const walk = (node: unknown, key?: Node, firstKeyOf?: YAMLMap): void => {
-    if (found || node == null) return;
+    if (node == null) return;
     if (isSeq(node)) {
-      node.items.forEach((item, index) => {
-        if (!found && (item as Node | null)?.range?.[0] === offset) found = { item: item as Node, seq: node, index, key, firstKeyOf };
+      node.items.forEach((item, i) => {
+        const start = (item as Node | null)?.range?.[0];
+        if (start !== undefined && !items.has(start)) items.set(start, { item: item as Node, seq: node, index: i, key, firstKeyOf });
       });
       for (const child of node.items) walk(child);
     } else if (isMap(node)) {
@@ -138,7 +148,9 @@ function findItem(model: ComposeFileModel, offset: number): FoundItem | undefine
     }
   };
   walk(model.doc.contents);
-  return found;
+  index = items;
+  itemIndex.set(model, index);
+  return index;
 }
 
 /** Comment text that documents (vsafe directives do not). */
