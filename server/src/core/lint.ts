@@ -9,7 +9,7 @@ import { linkBuilds, type BuildLink } from './dockerfile/link';
 import { markProduction } from './production';
 import { applySuppressions, UNUSED_SUPPRESSION_RULE } from './suppress';
 import { docsUrl, formatMessage, type Report, type Rule } from './rules/types';
-import { SEVERITY_ORDER, type FileHost, type Finding, type Severity } from './types';
+import { SEVERITY_ORDER, type FileHost, type Finding, type Fix, type Severity } from './types';
 
 export const PARSE_ERROR_RULE = 'parse-error';
 
@@ -115,16 +115,34 @@ function ruleSeverity(rule: Rule, config: VsafeConfig): Severity | undefined {
 function toFinding(rule: Rule, severity: Severity, report: Report): Finding {
   const template = rule.meta.messages[report.messageId] ?? report.messageId;
   const capped = report.severityCap && SEVERITY_ORDER[report.severityCap] < SEVERITY_ORDER[severity] ? report.severityCap : severity;
-  return {
+  const finding: Finding = {
     rule: rule.meta.id,
     severity: capped,
     message: formatMessage(template, report.data),
     location: report.location,
     service: report.service,
     containerPath: report.containerPath,
-    fixes: report.fixes ?? [],
+    fixes: typeof report.fixes === 'function' ? [] : (report.fixes ?? []),
     related: report.related ?? [],
   };
+  if (typeof report.fixes === 'function') defineLazyFixes(finding, report.fixes);
+  return finding;
+}
+
+/**
+ * Makes `finding.fixes` computed on first read (an own, enumerable property, so spreads
+ * and JSON copy the computed fixes like any other field).
+ */
+function defineLazyFixes(finding: Finding, compute: () => Fix[]): void {
+  let fixes: Fix[] | undefined;
+  Object.defineProperty(finding, 'fixes', {
+    enumerable: true,
+    configurable: true,
+    get: () => (fixes ??= compute()),
+    set: (value: Fix[]) => {
+      fixes = value;
+    },
+  });
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

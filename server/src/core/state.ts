@@ -45,9 +45,35 @@ export function imageInfo(workload: Workload, knowledge: KnowledgeBase): ImageIn
 }
 
 /** The state paths of a workload, after env vars, command flags and arguments moved them. */
-export function statePaths(workload: Workload, knowledge: KnowledgeBase): StatePath[] {
-  if (workload.build) return builtStatePaths(workload, workload.build, knowledge);
-  return imageStatePaths(workload, knowledge);
+export function statePaths(workload: Workload, knowledge: KnowledgeBase): readonly StatePath[] {
+  // Every rule asks, some once per mount: remember the answer for as long as the inputs it reads stay the same objects.
+  const memo = statePathMemo.get(workload);
+  if (memo && memo.knowledge === knowledge && memo.build === workload.build && memo.mounts === workload.mounts && memo.mountCount === workload.mounts.length) return memo.result;
+  const result = workload.build ? builtStatePaths(workload, workload.build, knowledge) : imageStatePaths(workload, knowledge);
+  statePathMemo.set(workload, { knowledge, build: workload.build, mounts: workload.mounts, mountCount: workload.mounts.length, result });
+  return result;
+}
+
+interface StatePathMemo {
+  knowledge: KnowledgeBase;
+  build: BuiltImage | undefined;
+  mounts: readonly Mount[];
+  mountCount: number;
+  result: readonly StatePath[];
+}
+const statePathMemo = new WeakMap<Workload, StatePathMemo>();
+
+/** Every path spec of the knowledge base by container path (a Dockerfile `VOLUME` borrows its kind). */
+const specsByPath = new WeakMap<KnowledgeBase, ReadonlyMap<string, StatePathSpec>>();
+function knownSpecAt(knowledge: KnowledgeBase, path: string): StatePathSpec | undefined {
+  let index = specsByPath.get(knowledge);
+  if (!index) {
+    const map = new Map<string, StatePathSpec>();
+    for (const entry of knowledge.entries) for (const variant of entry.variants) for (const spec of variant.paths) if (!map.has(spec.path)) map.set(spec.path, spec);
+    specsByPath.set(knowledge, map);
+    index = map;
+  }
+  return index.get(path);
 }
 
 /** The state paths the workload's image is known to keep. */
@@ -381,7 +407,7 @@ function builtStatePaths(workload: Workload, build: BuiltImage, knowledge: Knowl
     }
     // The base image's knowledge is more precise for a path inside (or around) its state.
     if (result.some((s) => isSameOrParent(s.path, volume.path) || isSameOrParent(volume.path, s.path))) continue;
-    const known = knowledge.entries.flatMap((e) => e.variants.flatMap((v) => v.paths)).find((spec) => spec.path === volume.path);
+    const known = knownSpecAt(knowledge, volume.path);
     result.push({
       path: volume.path,
       kind: known?.kind ?? volumeKind(volume.path),

@@ -41,7 +41,9 @@ export type ReadResult = { ok: true; text: string } | { ok: false; error: string
 /** Reads a file as UTF-8 text; refuses directories, huge files and binary content. */
 export function readTextFileChecked(file: string): ReadResult {
   try {
-    const stat = statSync(file);
+    // Most reads probe for files that do not exist (override files, `.env`): no exception for those.
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat) return { ok: false, error: 'no such file' };
     if (!stat.isFile()) return { ok: false, error: 'not a regular file' };
     if (stat.size > MAX_FILE_BYTES) return { ok: false, error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
     const buffer = readFileSync(file);

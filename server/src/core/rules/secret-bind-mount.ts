@@ -60,7 +60,7 @@ export const secretBindMount: Rule = {
           location: mount.location,
           service: workload.name,
           containerPath: mount.target,
-          fixes: secretFix(configuration, workload, mount, name),
+          fixes: () => secretFix(configuration, workload, mount, name),
         });
       }
     }

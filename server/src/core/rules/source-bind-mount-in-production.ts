@@ -120,7 +120,7 @@ export const sourceBindMountInProduction: Rule = {
           containerPath: mount.target,
           related,
           // Included and extended files are shared with other configurations: no automatic edit there.
-          fixes: configuration.files.includes(model) ? fixesFor(workload, mount, model, info, fromBase, configuration.env) : [],
+          fixes: configuration.files.includes(model) ? () => fixesFor(workload, mount, model, info, fromBase, configuration.env) : [],
         });
       }
     }

@@ -23,7 +23,13 @@ export interface Report {
   containerPath?: string;
   /** A lower severity for this finding (a cache-only path is a hint). */
   severityCap?: Severity;
-  fixes?: Fix[];
+  /**
+   * The fixes, or a function that computes them: most findings are never fixed (the
+   * editor asks for a finding's fixes only when the user opens its quick fixes), so a
+   * costly fix is computed on first read of `finding.fixes`. The function must depend only
+   * on the analysed files, which never change under a lint result.
+   */
+  fixes?: Fix[] | (() => Fix[]);
   related?: RelatedInformation[];
 }
 

@@ -53,7 +53,7 @@ export const undocumentedMount: Rule = {
           location: mount.location,
           service: workload.name,
           containerPath: mount.target,
-          fixes: found.seq.flow ? [] : [commentFix(model, found.item, describeMount(mount, workload, knowledge, configuration))],
+          fixes: found.seq.flow ? [] : () => [commentFix(model, found.item, describeMount(mount, workload, knowledge, configuration))],
         });
       }
     }

@@ -116,11 +116,20 @@ function droppedByReset(workload: ComposeWorkload, path: string): { location: Lo
   return undefined;
 }
 
-export function addNamedVolumeFix(configuration: ComposeConfiguration, workload: ComposeWorkload, state: StatePath, taken: Set<string>): Fix[] {
+/**
+ * The fix that mounts a new named volume at the state path. The name is chosen now (names
+ * taken by earlier findings must not be offered twice); the edits are computed when read.
+ */
+export function addNamedVolumeFix(configuration: ComposeConfiguration, workload: ComposeWorkload, state: StatePath, taken: Set<string>): () => Fix[] {
   const layer = layerForNewMount(workload.layers);
-  if (!layer) return [];
+  if (!layer) return () => [];
   const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
   taken.add(name);
+  let fixes: Fix[] | undefined;
+  return () => (fixes ??= namedVolumeFix(layer, name, state));
+}
+
+function namedVolumeFix(layer: NonNullable<ReturnType<typeof layerForNewMount>>, name: string, state: StatePath): Fix[] {
   // The new mount is documented from the start, so the fix leaves no undocumented-mount behind.
   const serviceEdits = appendServiceSequenceItem(layer, 'volumes', `${name}:${state.path}`, describeState(state));
   if (serviceEdits.length === 0) return [];

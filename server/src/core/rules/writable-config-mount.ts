@@ -66,7 +66,7 @@ export const writableConfigMount: Rule = {
           location: mount.location,
           service: workload.name,
           containerPath: mount.target,
-          fixes: readOnlyFix(configuration, mount),
+          fixes: () => readOnlyFix(configuration, mount),
         });
       }
     }
