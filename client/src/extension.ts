@@ -10,32 +10,20 @@ import {
   type OutputChannel,
   type StatusBarItem,
 } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+// Types only: the library is in dist/language-client.js, loaded after activation (see `startClient`).
+import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   FIX_ALL_KIND,
   INVENTORY_REQUEST,
   SHOW_DOCS_COMMAND,
-  STATUS_NOTIFICATION,
-  type InitializationOptions,
   type InventoryParams,
   type InventoryResult,
   type StatusParams,
 } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
-
-/** Compose files by name, for editors that open them as plain YAML. */
-const COMPOSE_PATTERN = '**/{compose,docker-compose,*stack*}{,.*}.{yaml,yml}';
-
-/** Files whose changes on disk change findings: compose files, Dockerfiles, `.env`, configs. */
-const WATCHED = [
-  '**/{compose,docker-compose}*.{yaml,yml}',
-  '**/*stack*.{yaml,yml}',
-  '**/{Dockerfile,Containerfile}{,.*}',
-  '**/*.{Dockerfile,dockerfile}',
-  '**/.env',
-  '**/.vsaferc.json',
-];
+/** Set by `deactivate` so a start that is still pending does not outlive the extension. */
+let stopping = false;
 
 const DOCS_BASE = 'https://github.com/vsafe/vsafe/blob/main/docs/rules/';
 
@@ -43,32 +31,23 @@ const DOCS_BASE = 'https://github.com/vsafe/vsafe/blob/main/docs/rules/';
 export interface VsafeApi {
   /** Totals of the last analysis pass (the status bar's numbers). */
   status(): StatusParams | undefined;
-  /** Resolves once the language server is running. */
+  /** Resolves once the language server is running (activation does not wait for it). */
   ready: Promise<void>;
 }
 
-export async function activate(context: ExtensionContext): Promise<VsafeApi> {
+/**
+ * Activation does only what must exist at once: the output channel, the status bar item
+ * and the commands; this bundle is a few KB. The language client (vscode-languageclient,
+ * ~800 KB, dist/language-client.js) is loaded and the server started on the next turn of
+ * the event loop, off VS Code's activation path, so activation never includes loading
+ * the library, the server's spawn or the initialize handshake. `ready` settles when the
+ * server runs; commands that talk to the server wait for it. With `VSAFE_ACTIVATION_MARKS`
+ * set, the steps are kept as performance marks (`vsafe/*`) for the editor suite to report.
+ */
+export function activate(context: ExtensionContext): VsafeApi {
+  mark('vsafe/activate');
+  stopping = false;
   const output: OutputChannel = window.createOutputChannel('vsafe');
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-  };
-  const initializationOptions: InitializationOptions = { showDocumentationCommand: true, clientWatchesFiles: true };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'dockercompose' },
-      { scheme: 'file', language: 'dockerfile' },
-      { scheme: 'file', language: 'yaml', pattern: COMPOSE_PATTERN },
-    ],
-    synchronize: {
-      configurationSection: 'vsafe',
-      fileEvents: WATCHED.map((glob) => workspace.createFileSystemWatcher(glob)),
-    },
-    initializationOptions,
-    outputChannel: output,
-  };
-  client = new LanguageClient('vsafe', 'vsafe', serverOptions, clientOptions);
 
   const statusItem: StatusBarItem = window.createStatusBarItem('vsafe.status', StatusBarAlignment.Left, 10);
   statusItem.name = 'vsafe';
@@ -81,12 +60,33 @@ export async function activate(context: ExtensionContext): Promise<VsafeApi> {
     statusItem.show();
   };
 
+  const started = new Promise<LanguageClient>((resolve, reject) => {
+    setImmediate(() => {
+      if (stopping) {
+        reject(new Error('vsafe was deactivated before its language server started'));
+        return;
+      }
+      startClient(context, output, showStatus).then(resolve, reject);
+    });
+  });
+  const ready = started.then(() => {
+    mark('vsafe/ready');
+  });
+  ready.catch((error: unknown) => {
+    if (stopping) return;
+    const message = error instanceof Error ? error.message : String(error);
+    output.appendLine(`vsafe: the language server did not start: ${message}`);
+    void window.showErrorMessage(`vsafe: the language server did not start (${message}). See the "vsafe" output.`);
+  });
+  /** The running client, for commands: waits for the start, undefined when it failed. */
+  const running = (): Promise<LanguageClient | undefined> => started.catch(() => undefined);
+
   context.subscriptions.push(
     output,
     statusItem,
     commands.registerCommand('vsafe.showOutput', () => output.show(true)),
     commands.registerCommand('vsafe.restartServer', async () => {
-      await client?.restart();
+      await (await running())?.restart();
     }),
     commands.registerCommand(SHOW_DOCS_COMMAND, async (rule: unknown): Promise<string | undefined> => {
       if (typeof rule !== 'string' || !/^[a-z0-9-]+$/.test(rule)) return undefined;
@@ -102,9 +102,10 @@ export async function activate(context: ExtensionContext): Promise<VsafeApi> {
       }
     }),
     commands.registerCommand('vsafe.openMountInventory', async (): Promise<string | undefined> => {
-      if (!client) return undefined;
+      const languageClient = await running();
+      if (!languageClient) return undefined;
       const params: InventoryParams = {};
-      const result = await client.sendRequest<InventoryResult>(INVENTORY_REQUEST, params);
+      const result = await languageClient.sendRequest<InventoryResult>(INVENTORY_REQUEST, params);
       const document = await workspace.openTextDocument({ language: 'markdown', content: result.markdown });
       await commands.executeCommand('markdown.showPreview', document.uri);
       return result.markdown;
@@ -116,14 +117,31 @@ export async function activate(context: ExtensionContext): Promise<VsafeApi> {
       if (event.affectsConfiguration('vsafe')) output.appendLine('vsafe settings changed');
     }),
   );
-
-  context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, showStatus));
-  const ready = client.start();
-  await ready;
+  mark('vsafe/activated');
   return { status: () => lastStatus, ready };
 }
 
+/** Loads dist/language-client.js (vscode-languageclient), creates the client and starts the server (spawn + initialize). */
+async function startClient(context: ExtensionContext, output: OutputChannel, showStatus: (status: StatusParams) => void): Promise<LanguageClient> {
+  mark('vsafe/client-load');
+  // A path esbuild does not follow: the library stays in its own bundle, read only now.
+  const bundle = path.join(__dirname, 'language-client.js');
+  const { createLanguageClient } = require(bundle) as typeof import('./language-client');
+  mark('vsafe/client-loaded');
+  const created = createLanguageClient(context, output, showStatus);
+  client = created;
+  await created.start();
+  return created;
+}
+
+/** A performance mark when the editor suite asks for them (`VSAFE_ACTIVATION_MARKS`). */
+function mark(name: string): void {
+  if (process.env.VSAFE_ACTIVATION_MARKS) performance.mark(name);
+}
+
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  stopping = true;
+  const running = client;
   client = undefined;
+  await running?.stop();
 }

@@ -96,7 +96,7 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
       '--disable-getting-started-override',
     ],
     // Its own process group, so stop() ends code-server and every child it started.
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_CLI_DISABLE_KEYCHAIN_ENCRYPT: '1' } },
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_CLI_DISABLE_KEYCHAIN_ENCRYPT: '1', VSAFE_ACTIVATION_MARKS: '1' } },
   );
   child.stdout!.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => log.push(chunk.toString()));
@@ -166,7 +166,7 @@ export function copyWorkspace(fixture: string): string {
 }
 
 /** Workbench chatter that is not the suite's output (lookups of online services, iframes, timings). */
-const NOISE = /^(INFO|WARN|TRACE|DEBUG)\b|open-vsx|marketplace|ERR_NAME_NOT_RESOLVED|Failed to fetch|Failed to load resource|service worker|serviceWorker|sandbox attribute|same-origin iframe|vsda|Unable to resolve filesystem provider with relative file path 'untitled:|workbench contribution/i;
+const NOISE = /^(INFO|WARN|TRACE|DEBUG)\b|open-vsx|marketplace|ERR_NAME_NOT_RESOLVED|Failed to fetch|Failed to load resource|service worker|serviceWorker|sandbox attribute|same-origin iframe|vsda|Unable to resolve filesystem provider with relative file path '(untitled|perf):|workbench contribution/i;
 
 export interface SuiteRun {
   exitCode: number;

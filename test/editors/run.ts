@@ -32,6 +32,8 @@ export async function runSuite(hostName: 'code-server' | 'electron', onOutput: (
         version: process.env.VSAFE_VSCODE_VERSION ?? '1.100.3',
         extensionDevelopmentPath: ROOT,
         extensionTestsPath,
+        // The extension keeps its activation marks for the suite's activation record.
+        extensionTestsEnv: { VSAFE_ACTIVATION_MARKS: '1' },
         launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', `--user-data-dir=${userData}`],
       });
       return { exitCode, output: '' };

@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { recordActivation } from './activation';
 
 const EXTENSION_ID = 'vsafe.vsafe';
 
@@ -69,6 +70,7 @@ suite('vsafe in VS Code', () => {
     this.timeout(60_000);
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `extension ${EXTENSION_ID} is loaded`);
+    // Activation does not wait for the language server; `ready` does.
     const api = (await extension.activate()) as { ready: Promise<void> };
     await api.ready;
   });
@@ -252,5 +254,14 @@ suite('vsafe in VS Code', () => {
     assert.ok(status, 'a status was received');
     assert.ok(status.atRisk >= 3, JSON.stringify(status));
     assert.ok(status.statePaths > status.atRisk, JSON.stringify(status));
+  });
+
+  test('activation time: VS Code\'s own figures, recorded in test-results/editors/activation.json', async function () {
+    this.timeout(60_000);
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const record = await recordActivation(extension);
+    console.error(`activation: ${JSON.stringify(record.summary)}`);
+    // A benchmark figure, not a timed test: only that VS Code measured it.
+    assert.ok(record.summary.loadCodeMs >= 0 && record.summary.callActivateMs >= 0 && record.summary.finishActivateMs >= 0, JSON.stringify(record.summary));
   });
 });
