@@ -232,6 +232,7 @@ async function main(): Promise<void> {
   await lspLatency();
   await workspaceScan();
   rmSync(dir, { recursive: true, force: true });
+  (await import('./activation')).activation(log, quick);
   if (process.argv.includes('--write')) {
     const readme = path.join(__dirname, 'README.md');
     const text = readFileSync(readme, 'utf8');
