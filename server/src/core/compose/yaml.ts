@@ -1,15 +1,25 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
+/*
+ * No `keepSourceTokens`: a document that keeps its CST tokens alive costs twice the memory,
+ * and a workspace's documents stay alive for the whole analysis, so the garbage collector
+ * pays for them on every run. Edits need only node ranges and the text; scalars that need
+ * their written form read it from the text (see `scalarString`).
+ */
 const PARSE_OPTIONS = {
-  keepSourceTokens: true,
   uniqueKeys: false,
   prettyErrors: false,
   strict: false,
 } as const;
 
-/** Parse options shared by every compose document: keep source tokens for minimal edits. */
+/** The text each parsed document was read from (node ranges are offsets into it). */
+const sourceTexts = new WeakMap<Document, string>();
+
+/** Parses one compose document, remembering its text. */
 export function parseYaml(text: string): Document.Parsed {
-  return parseDocument(text, PARSE_OPTIONS);
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  sourceTexts.set(doc, text);
+  return doc;
 }
 
 /**
@@ -19,7 +29,9 @@ export function parseYaml(text: string): Document.Parsed {
 export function parseYamlDocuments(text: string): Document.Parsed[] {
   const parsed = parseAllDocuments(text, PARSE_OPTIONS);
   const docs = Array.isArray(parsed) ? parsed : [];
-  return docs.length > 0 ? docs : [parseDocument(text, PARSE_OPTIONS)];
+  if (docs.length === 0) return [parseYaml(text)];
+  for (const doc of docs) sourceTexts.set(doc, text);
+  return docs;
 }
 
 /** Alias targets, resolved once: `Alias.resolve` walks the whole document each time. */
@@ -130,8 +142,13 @@ export function scalarString(doc: Document, node: unknown): string | undefined {
   if (!isScalar(n)) return undefined;
   if (n.value == null) return undefined;
   if (typeof n.value === 'string') return n.value;
-  const token = n.srcToken;
-  if (token && 'source' in token && typeof token.source === 'string') return token.source;
+  // A number or boolean is a plain scalar: its written form is the text it spans (`1.10` stays `1.10`).
+  const text = sourceTexts.get(doc);
+  if (text !== undefined && n.range && n.type === 'PLAIN') {
+    const written = text.slice(n.range[0], n.range[1]);
+    // The node must come from this document's text (a caller could pass another file's document).
+    if (typeof n.value === 'number' ? Number(written) === n.value : typeof n.value === 'boolean' && String(n.value) === written.toLowerCase()) return written;
+  }
   return String(n.value);
 }
 
