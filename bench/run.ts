@@ -3,18 +3,16 @@
  * run (never absolute thresholds in unit tests). Prints a Markdown report; with
  * `--write` it also updates bench/README.md's results section.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DockerfileParser } from 'dockerfile-ast';
 import { parseDocument } from 'yaml';
-import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol';
 import { isDockerfileName, lint, ParseCache, type LintRequest } from '../server/src/core';
 import { NodeFileHost } from '../server/src/node/host';
-import { LspTestClient } from '../test/lsp/client';
 import { generateCorpus, largeCompose, writeCorpus, type CorpusFile } from './corpus';
+import { lspLatency, workspaceScan } from './lsp';
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -132,89 +130,6 @@ function cliVsDclint(dir: string, composeFiles: string[]): void {
   log('');
 }
 
-async function lspLatency(): Promise<void> {
-  log('## Language server: edit → published diagnostics (real stdio client)');
-  log('');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'vsafe-bench-lsp-'));
-  const opts = { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false, strict: false } as const;
-  log('| file | lines | median edit → diagnostics | `yaml` parse of the file | ratio |');
-  log('|---|---|---|---|---|');
-  for (const services of [40, 2000]) {
-    const text = largeCompose(services);
-    const file = path.join(dir, `size${services}`, 'compose.yaml');
-    spawnSync('mkdir', ['-p', path.dirname(file)]);
-    writeFileSync(file, text);
-    const uri = pathToFileURL(file).toString();
-    const client = new LspTestClient();
-    await client.initialize(path.dirname(file));
-    let version = 1;
-    const first = client.diagnostics(uri);
-    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'dockercompose', version, text } });
-    await first;
-    const times: number[] = [];
-    const rounds = services > 100 ? (quick ? 3 : 10) : quick ? 5 : 30;
-    for (let i = 0; i < rounds; i++) {
-      version++;
-      // Each edit changes the findings (a Redis with persistence comes and goes), so the
-      // server publishes after every one: the latency is edit → new diagnostics.
-      const edited = i % 2 === 0 ? text.replace('image: redis:7', 'image: nginx:1.27') : text;
-      const next = client.diagnostics(uri);
-      const start = process.hrtime.bigint();
-      await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text: edited }] });
-      await next;
-      times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-    const parse = median(Array.from({ length: 7 }, () => timeIt(() => parseDocument(text, opts))));
-    const edit = median(times);
-    log(`| ${services} services | ${text.split('\n').length} | ${ms(edit)} | ${ms(parse)} | ${(edit / parse).toFixed(2)}× |`);
-    await client.dispose();
-  }
-  rmSync(dir, { recursive: true, force: true });
-  log('');
-  log('Latency is measured at the client, so it includes JSON-RPC transport on top of server time.');
-  log('');
-}
-
-async function workspaceScan(): Promise<void> {
-  log('## Workspace scan: 2,000 compose files');
-  log('');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'vsafe-bench-ws-'));
-  const files: CorpusFile[] = [];
-  for (let i = 0; i < 2000; i++) files.push({ path: `svc-${i}/compose.yaml`, text: largeCompose(3 + (i % 5)) });
-  writeCorpus(dir, files);
-  const client = new LspTestClient();
-  const start = process.hrtime.bigint();
-  const seen = new Set<string>();
-  const done = new Promise<void>((resolve) => {
-    client.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
-      seen.add(p.uri);
-      if (seen.size >= files.length) resolve();
-    });
-  });
-  await client.initialize(dir);
-  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 60_000).unref());
-  const result = await Promise.race([done, timeout]);
-  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-  // The test client keeps its child private; the benchmark needs only its pid.
-  const pid = (client as unknown as { process: ChildProcess }).process.pid;
-  const rss = pid ? readRss(pid) : undefined;
-  if (result === 'timeout') log(`The server published diagnostics for ${seen.size} of ${files.length} files within 60 s (no workspace scan?).`);
-  else log(`All ${files.length} files analysed and published in ${ms(elapsed)}; server peak resident memory ${rss ?? '?'}.`);
-  await client.dispose();
-  rmSync(dir, { recursive: true, force: true });
-  log('');
-}
-
-function readRss(pid: number): string | undefined {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const hwm = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-    return hwm ? `${(Number(hwm) / 1024).toFixed(0)} MB` : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 async function main(): Promise<void> {
   spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -229,8 +144,8 @@ async function main(): Promise<void> {
   inProcess(files);
   growth();
   cliVsDclint(dir, files.filter((f) => /compose[^/]*\.ya?ml$/.test(f.path)).map((f) => path.join(dir, f.path)));
-  await lspLatency();
-  await workspaceScan();
+  await lspLatency(log, quick);
+  await workspaceScan(log, quick);
   rmSync(dir, { recursive: true, force: true });
   (await import('./activation')).activation(log, quick);
   if (process.argv.includes('--write')) {

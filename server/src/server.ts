@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import {
@@ -24,8 +25,8 @@ import { basename, dirname } from './core/paths';
 import type { ComposeConfiguration } from './core/project';
 import { renderInventoryMarkdown } from './core/report/markdown';
 import { ignoreFix } from './core/suppress';
-import { loadConfigFor } from './node/config';
-import { discover } from './node/discover';
+import { CONFIG_FILE, loadConfigFor } from './node/config';
+import { discoverAsync } from './node/discover';
 import { NodeFileHost } from './node/host';
 import { relativeDisplayPath, toCorePath } from './node/paths';
 import {
@@ -40,18 +41,20 @@ import {
   type IgnoreScope,
 } from './lsp/actions';
 import { toDiagnostic, toQuickFix, UriMap, uriToPath, type DiagnosticData } from './lsp/convert';
-import { configurationsOf, countStatePaths, dockerfileHover, hoverAt, lensesFor, linksFor } from './lsp/insight';
+import { configurationsOf, countVerdicts, dockerfileHover, hoverAt, lensesFor, linksFor, stateVerdicts } from './lsp/insight';
 import {
   INVENTORY_REQUEST,
   SERVER_SHOW_DOCS_COMMAND,
   SHOW_DOCS_COMMAND,
   STATUS_NOTIFICATION,
+  TIMING_NOTIFICATION,
   type InitializationOptions,
   type InventoryParams,
   type InventoryResult,
   type StatusParams,
+  type TimingParams,
 } from './lsp/protocol';
-import { WorkspaceAnalysis } from './lsp/workspace';
+import { WorkspaceAnalysis, type UnitTimes, type WorkStats } from './lsp/workspace';
 
 /** Editor settings under `vsafe.*`, pulled from the client when it supports it. */
 export interface Settings {
@@ -84,6 +87,11 @@ export function startServer(connection: Connection): void {
   let options: InitializationOptions = {};
   let folders: string[] = [];
   let initialized = false;
+  /** Edited documents whose new diagnostics are not published yet: when the edit arrived (timing). */
+  const pendingEdits = new Map<string, { version: number; received: number; published: boolean }>();
+  /** The running workspace scan: its id (a newer scan cancels the walk), and what its timing needs. */
+  let scanId = 0;
+  let scanTiming: { generation: number; started: number; walk: number; before: WorkStats } | undefined;
 
   const analysis = new WorkspaceAnalysis({
     host,
@@ -91,8 +99,10 @@ export function startServer(connection: Connection): void {
     configFor,
     enabled: () => settings.enable,
     publish,
-    idle: sendStatus,
+    idle,
     error: (message) => connection.console.error(message),
+    analysed: reportEditTimes,
+    summarise: (result) => stateVerdicts(result, knowledgeFor),
   });
 
   connection.onInitialize((params): InitializeResult => {
@@ -135,14 +145,14 @@ export function startServer(connection: Connection): void {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
         folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => uriToPath(f.uri)).filter((f): f is string => f !== undefined)];
-        scan();
+        startScan();
       });
     } catch {
       // The client does not send workspace folder changes.
     }
     settings = await readSettings(undefined);
     initialized = true;
-    scan();
+    startScan();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -151,7 +161,7 @@ export function startServer(connection: Connection): void {
     configCache.clear();
     if (!initialized) return;
     // Turning vsafe on, or changing what the scan covers, walks the workspace again.
-    if (previous.enable !== settings.enable || JSON.stringify(previous.scan) !== JSON.stringify(settings.scan)) scan();
+    if (previous.enable !== settings.enable || JSON.stringify(previous.scan) !== JSON.stringify(settings.scan)) startScan();
     else analysis.relintAll();
   });
 
@@ -178,6 +188,15 @@ export function startServer(connection: Connection): void {
   /** `.vsaferc.json` (from the folder upwards) with the editor settings on top; undefined when the config is broken. */
   function configFor(dir: string): VsafeConfig | undefined {
     if (configCache.has(dir)) return configCache.get(dir);
+    // A folder without a config file of its own has its parent's (inside the same workspace
+    // folder): one upward search per tree instead of one per folder.
+    const parent = dirname(dir);
+    const folder = folderOf(dir);
+    if (folder !== undefined && dir !== folder && parent !== dir && folderOf(parent) === folder && !hasOwnConfigFile(dir)) {
+      const inherited = configFor(parent);
+      configCache.set(dir, inherited);
+      return inherited;
+    }
     const loaded = loadConfigFor(dir);
     let config: VsafeConfig | undefined;
     if (!loaded.ok) {
@@ -196,6 +215,10 @@ export function startServer(connection: Connection): void {
     }
     configCache.set(dir, config);
     return config;
+  }
+
+  function hasOwnConfigFile(dir: string): boolean {
+    return existsSync(path.join(dir, CONFIG_FILE)) || existsSync(path.join(dir, 'package.json'));
   }
 
   function reportConfigError(file: string, error: string): void {
@@ -224,19 +247,75 @@ export function startServer(connection: Connection): void {
     published.set(file, findings);
     if (diagnostics.length === 0) lastSent.delete(file);
     else lastSent.set(file, json);
-    void connection.sendDiagnostics({ uri: uris.toUri(file), diagnostics });
+    const pending = pendingEdits.get(file);
+    if (pending) pending.published = true;
+    const uri = uris.toUri(file);
+    void connection.sendDiagnostics({ uri, diagnostics, version: documents.get(uri)?.version });
   }
+
+  /** After a folder's analysis: the server time of each edited document it published (`vsafe/timing`). */
+  function reportEditTimes(dir: string, touched: ReadonlySet<string>, times: UnitTimes): void {
+    for (const [file, pending] of pendingEdits) {
+      if (!touched.has(file) || dirname(file) !== dir) continue;
+      pendingEdits.delete(file);
+      if (!options.timing) continue;
+      const timing: TimingParams = {
+        kind: 'edit',
+        uri: uris.toUri(file),
+        version: pending.version,
+        ms: times.end - pending.received,
+        phases: { queued: times.start - pending.received, analysis: times.analysed - times.start, publish: times.end - times.analysed },
+        units: 1,
+        published: pending.published,
+      };
+      void connection.sendNotification(TIMING_NOTIFICATION, timing);
+    }
+  }
+
+  function edited(file: string, version: number): void {
+    pendingEdits.set(file, { version, received: performance.now(), published: false });
+  }
+
+  function idle(): void {
+    sendStatus();
+    if (!scanTiming || analysis.busy || analysis.generation !== scanTiming.generation) return;
+    const { started, walk, before } = scanTiming;
+    scanTiming = undefined;
+    if (!options.timing) return;
+    const stats = analysis.stats;
+    const ms = performance.now() - started;
+    const analysed = stats.analysis - before.analysis;
+    const publishing = stats.publish - before.publish;
+    const timing: TimingParams = {
+      kind: 'scan',
+      uri: folders[0] ? uris.toUri(folders[0]) : '',
+      ms,
+      phases: { walk, queued: Math.max(0, ms - walk - analysed - publishing), analysis: analysed, publish: publishing },
+      units: stats.units - before.units,
+      published: true,
+    };
+    void connection.sendNotification(TIMING_NOTIFICATION, timing);
+  }
+
+  /** Knowledge bases by configuration object (building one parses every image reference of the built-in data). */
+  const knowledgeBases = new WeakMap<VsafeConfig, KnowledgeBase>();
+  let defaultKnowledge: KnowledgeBase | undefined;
 
   function knowledgeFor(configuration: ComposeConfiguration): KnowledgeBase {
-    return KnowledgeBase.builtIn(configFor(configuration.dir)?.images ?? []);
+    const config = configFor(configuration.dir);
+    if (!config) return (defaultKnowledge ??= KnowledgeBase.builtIn([]));
+    let knowledge = knowledgeBases.get(config);
+    if (!knowledge) knowledgeBases.set(config, (knowledge = KnowledgeBase.builtIn(config.images)));
+    return knowledge;
   }
 
+  /** Every folder's full analysis (folders without open documents are re-analysed: the inventory only). */
   function results(): LintResult[] {
-    return [...analysis.units.values()].map((u) => u.result).filter((r): r is LintResult => r !== undefined);
+    return [...analysis.units.values()].map((u) => analysis.resultOf(u)).filter((r): r is LintResult => r !== undefined);
   }
 
   function sendStatus(): void {
-    const counts = countStatePaths(results(), knowledgeFor);
+    const counts = countVerdicts([...analysis.units.values()].map((u) => u.summary ?? new Map<string, boolean>()));
     const status: StatusParams = { ...counts, files: analysis.units.size, scanning: analysis.busy };
     void connection.sendNotification(STATUS_NOTIFICATION, status);
   }
@@ -261,8 +340,14 @@ export function startServer(connection: Connection): void {
     return { include: (f) => settingsInclude(f) || configInclude(f), exclude: (f) => settingsExclude(f) || configIgnore(f) };
   }
 
-  /** Walks the workspace folders and (re-)analyses everything found; cancels the previous scan's queue. */
-  function scan(): void {
+  /**
+   * Walks the workspace folders (yielding, so requests and edits are served meanwhile) and
+   * (re-)analyses everything found; a newer scan cancels this one's walk and queued work.
+   */
+  async function scan(): Promise<void> {
+    const id = ++scanId;
+    const started = performance.now();
+    analysis.startWalk();
     host.invalidate();
     configCache.clear();
     const compose: string[] = [];
@@ -270,12 +355,23 @@ export function startServer(connection: Connection): void {
     if (settings.enable) {
       for (const folder of folders) {
         const { include, exclude } = scanMatchers(folder);
-        const found = discover([folder], { isExtraComposeFile: include, isIgnored: exclude });
+        const found = await discoverAsync([folder], { isExtraComposeFile: include, isIgnored: exclude, cancelled: () => id !== scanId });
+        if (!found || id !== scanId) return;
         compose.push(...found.composeFiles);
         dockerfiles.push(...found.dockerfiles);
       }
     }
+    if (id !== scanId) return;
+    const walk = performance.now() - started;
     analysis.setScanned(compose, dockerfiles);
+    scanTiming = { generation: analysis.generation, started, walk, before: { ...analysis.stats } };
+  }
+
+  function startScan(): void {
+    scan().catch((error: unknown) => {
+      connection.console.error(`vsafe: workspace scan failed: ${(error as Error).stack ?? String(error)}`);
+      analysis.setScanned([], []);
+    });
   }
 
   function kindOf(file: string, languageId?: string): 'compose' | 'dockerfile' | undefined {
@@ -306,7 +402,7 @@ export function startServer(connection: Connection): void {
       else if (change.type === FileChangeType.Deleted) analysis.deleted(file);
       else changed.push(file);
     }
-    if (rescan) scan();
+    if (rescan) startScan();
     else if (changed.length > 0) analysis.changed(changed);
   });
 
@@ -314,6 +410,7 @@ export function startServer(connection: Connection): void {
     const file = uris.remember(event.document.uri);
     const kind = file.startsWith('/') ? kindOf(file, event.document.languageId) : undefined;
     if (!kind) return;
+    edited(file, event.document.version);
     host.setOverlay(file, event.document.getText());
     analysis.open(file, kind);
   });
@@ -321,6 +418,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((event) => {
     const file = uriToPath(event.document.uri);
     if (!file || !kindOf(file, event.document.languageId)) return;
+    edited(file, event.document.version);
     host.setOverlay(file, event.document.getText());
     analysis.changed([file], true);
   });
@@ -349,7 +447,7 @@ export function startServer(connection: Connection): void {
       const data = diagnostic.data as Partial<DiagnosticData> | undefined;
       const finding = typeof data?.findingIndex === 'number' ? findings[data.findingIndex] : undefined;
       if (!finding || finding.rule !== data?.rule) continue;
-      for (const fix of finding.fixes) fixes.push(toQuickFix(fix, diagnostic, uris));
+      for (const fix of analysis.fixesOf(finding)) fixes.push(toQuickFix(fix, diagnostic, uris));
       {
         const scopes: IgnoreScope[] = finding.service !== undefined ? ['line', 'service', 'file'] : ['line', 'file'];
         for (const scope of scopes) {
@@ -365,7 +463,7 @@ export function startServer(connection: Connection): void {
       if (finding.rule !== 'parse-error') others.push(docsAction(finding.rule, command, diagnostic));
     }
     actions.push(...fixes);
-    const fixable = findings.filter((f) => autoFix(f) !== undefined).length;
+    const fixable = findings.filter((f) => autoFix(f, analysis.fixesOf(f)) !== undefined).length;
     if (quickfix && fixes.length > 0 && fixable > 1) {
       actions.push(fixAllAction(CodeActionKind.QuickFix, params.textDocument.uri, resolveEdits ? undefined : fixAllEdit(file, analysis, host, uris)));
     }
@@ -397,7 +495,7 @@ export function startServer(connection: Connection): void {
   });
 
   function fileResults(file: string): LintResult[] {
-    return analysis.unitsReading(file).map((u) => u.result).filter((r): r is LintResult => r !== undefined);
+    return analysis.unitsReading(file).map((u) => analysis.resultOf(u)).filter((r): r is LintResult => r !== undefined);
   }
 
   connection.onHover((params) => {

@@ -18,7 +18,8 @@ export const SERVER = path.resolve(__dirname, '../../dist/server.js');
  */
 export class LspTestClient {
   readonly connection: MessageConnection;
-  private readonly process: ChildProcess;
+  /** The server process (its pid for memory figures). */
+  readonly process: ChildProcess;
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private waiters: { predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   stderr = '';
@@ -40,12 +41,13 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  async initialize(rootPath: string, capabilities: ClientCapabilities = {}): Promise<void> {
+  async initialize(rootPath: string, capabilities: ClientCapabilities = {}, initializationOptions?: object): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(rootPath).toString(),
       workspaceFolders: [{ uri: pathToFileURL(rootPath).toString(), name: 'ws' }],
       capabilities,
+      initializationOptions,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
   }

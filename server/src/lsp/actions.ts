@@ -10,8 +10,8 @@ export type IgnoreScope = 'line' | 'service' | 'file';
 export type IgnoreFixProvider = (finding: Finding, scope: IgnoreScope, text: string) => Fix | undefined;
 
 /** The fix "Fix all" applies for a finding: the preferred one, or the only one. */
-export function autoFix(finding: Finding): Fix | undefined {
-  return finding.fixes.find((f) => f.isPreferred) ?? (finding.fixes.length === 1 ? finding.fixes[0] : undefined);
+export function autoFix(finding: Finding, fixes: readonly Fix[] = finding.fixes): Fix | undefined {
+  return fixes.find((f) => f.isPreferred) ?? (fixes.length === 1 ? fixes[0] : undefined);
 }
 
 /** Fix all only uses fixes that stay inside the file: nothing created, no other file edited. */

@@ -330,20 +330,35 @@ function findNodeAt(model: ComposeFileModel, offset: number): unknown {
 
 /** Workspace totals for the status bar: state paths and those at risk, each counted once per service. */
 export function countStatePaths(results: readonly LintResult[], knowledgeFor: (c: ComposeConfiguration) => KnowledgeBase): { statePaths: number; atRisk: number } {
+  return countVerdicts(results.map((result) => stateVerdicts(result, knowledgeFor)));
+}
+
+/**
+ * One analysis's state paths (file, service, path) → at risk, so the server can keep this
+ * small summary per folder instead of the whole analysis, and total it without re-analysing.
+ */
+export function stateVerdicts(result: LintResult, knowledgeFor: (c: ComposeConfiguration) => KnowledgeBase): Map<string, boolean> {
   const seen = new Map<string, boolean>();
-  for (const result of results) {
-    for (const configuration of result.configurations) {
-      const knowledge = knowledgeFor(configuration);
-      for (const workload of configuration.workloads) {
-        for (const status of stateStatus(workload, knowledge)) {
-          // Once per service and path; at risk when any configuration (base + override, base + prod) loses it.
-          const key = `${workload.location.file}\u0000${workload.name}\u0000${status.statePath.path}`;
-          seen.set(key, seen.get(key) === true || status.verdict === 'at-risk');
-        }
+  for (const configuration of result.configurations) {
+    const knowledge = knowledgeFor(configuration);
+    for (const workload of configuration.workloads) {
+      for (const status of stateStatus(workload, knowledge)) {
+        // Once per service and path; at risk when any configuration (base + override, base + prod) loses it.
+        const key = `${workload.location.file}\u0000${workload.name}\u0000${status.statePath.path}`;
+        seen.set(key, seen.get(key) === true || status.verdict === 'at-risk');
       }
     }
   }
-  return { statePaths: seen.size, atRisk: [...seen.values()].filter(Boolean).length };
+  return seen;
+}
+
+/** Totals over several {@link stateVerdicts} summaries (a path at risk in any of them is at risk). */
+export function countVerdicts(summaries: Iterable<ReadonlyMap<string, boolean>>): { statePaths: number; atRisk: number } {
+  const merged = new Map<string, boolean>();
+  for (const summary of summaries) for (const [key, atRisk] of summary) merged.set(key, merged.get(key) === true || atRisk);
+  let atRisk = 0;
+  for (const risky of merged.values()) if (risky) atRisk++;
+  return { statePaths: merged.size, atRisk };
 }
 
 export { hasComment };

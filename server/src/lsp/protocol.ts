@@ -37,6 +37,41 @@ export interface InitializationOptions {
   showDocumentationCommand?: boolean;
   /** The client watches compose files, Dockerfiles, `.env` and configs itself (synchronize.fileEvents). */
   clientWatchesFiles?: boolean;
+  /** Send {@link TIMING_NOTIFICATION} after every analysis of an edited document and after every workspace scan. */
+  timing?: boolean;
+}
+
+/**
+ * Notification server → client (only with `initializationOptions.timing`): server time of
+ * one analysis, measured inside the server (no transport).
+ * - `edit`: from receiving the `didChange` (or `didOpen`) of `version` until the
+ *   `publishDiagnostics` for that version was handed to the transport (or found unchanged).
+ * - `scan`: from the start of the workspace walk until every found file was analysed and published.
+ */
+export const TIMING_NOTIFICATION = 'vsafe/timing';
+export interface TimingParams {
+  kind: 'edit' | 'scan';
+  /** The edited document; for a scan, the first workspace folder. */
+  uri: string;
+  /** The document version the diagnostics are for (edits only). */
+  version?: number;
+  /** Total server time in milliseconds. */
+  ms: number;
+  /** Where the time went, in milliseconds. */
+  phases: {
+    /** Workspace walk (scan only). */
+    walk?: number;
+    /** Waiting in the analysis queue (other units, event-loop turns, yields). */
+    queued: number;
+    /** lint() of the folders analysed. */
+    analysis: number;
+    /** Findings → diagnostics, comparison with the last publication, sending. */
+    publish: number;
+  };
+  /** Folders (units) analysed. */
+  units: number;
+  /** Whether diagnostics were sent (false: unchanged since the last publication). */
+  published: boolean;
 }
 
 export const FIX_ALL_KIND = 'source.fixAll.vsafe';

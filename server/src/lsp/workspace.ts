@@ -1,4 +1,5 @@
-import { lint, PARSE_ERROR_RULE, type FileHost, type Finding, type LintRequest, type LintResult, type ParseCache, type VsafeConfig } from '../core';
+import { lint, ParseCache, PARSE_ERROR_RULE, type FileHost, type Finding, type Fix, type LintRequest, type LintResult, type VsafeConfig } from '../core';
+import { dockerfileCacheFor } from '../core/dockerfile/cache';
 import { compareFindings } from '../core/lint';
 import { dirname } from '../core/paths';
 
@@ -10,12 +11,22 @@ import { dirname } from '../core/paths';
  *
  * Analyses run in small batches on `setImmediate`, so requests are answered between
  * batches; a new scan cancels the queued work of the previous one.
+ *
+ * Memory: only folders that read an open document keep their full analysis (parsed
+ * YAML, configurations) and parse-cache entries. The others keep their findings, their
+ * dependencies and a small state-path summary; hover, lens, links and the inventory
+ * re-analyse them on demand ({@link WorkspaceAnalysis.resultOf}). Their findings lose
+ * their lazily computed fixes (whose closures hold the whole configuration);
+ * {@link WorkspaceAnalysis.fixesOf} recomputes them when a code action asks.
  */
 
 /** A folder's compose files and Dockerfiles, analysed together as `docker compose` would. */
 export interface Unit {
   dir: string;
+  /** The full analysis, kept only while the folder reads an open document (see {@link WorkspaceAnalysis.resultOf}). */
   result?: LintResult;
+  /** The hook's summary of the analysis (state-path verdicts for the status bar). */
+  summary?: ReadonlyMap<string, boolean>;
   /** The findings of the last analysis by file (parse errors left to syntax-aware extensions). */
   findingsByFile: Map<string, Finding[]>;
   /** Every path the last analysis read or probed, existing or not. */
@@ -33,10 +44,33 @@ export interface WorkspaceHooks {
   /** Called when the queue drains (status bar totals). */
   idle(): void;
   error(message: string): void;
+  /** Called after each folder's analysis and publication, with the files it published and when each step ended (`performance.now()`). */
+  analysed?(dir: string, published: ReadonlySet<string>, times: UnitTimes): void;
+  /** What to keep of an analysis once its parse trees are dropped (runs after publishing). */
+  summarise?(result: LintResult): ReadonlyMap<string, boolean>;
+}
+
+export interface UnitTimes {
+  start: number;
+  /** lint() finished. */
+  analysed: number;
+  /** Every touched file was published. */
+  end: number;
+}
+
+/** Cumulative work counters (the server reports differences, e.g. over one scan). */
+export interface WorkStats {
+  units: number;
+  /** Milliseconds in lint(). */
+  analysis: number;
+  /** Milliseconds converting and publishing diagnostics. */
+  publish: number;
 }
 
 /** Time a batch may take before yielding to the event loop. */
 const SLICE_MS = 12;
+/** Analyses of folders without open documents recomputed for requests, kept for the next request. */
+const RECOMPUTED_KEPT = 8;
 
 /** Records the files an analysis reads: its dependencies. */
 class RecordingHost implements FileHost {
@@ -64,12 +98,21 @@ export class WorkspaceAnalysis {
   private readonly queued = new Set<string>();
   private pumping = false;
   private readonly forced = new Set<string>();
+  private idleWaiters: (() => void)[] = [];
   generation = 0;
+  /** True while the server walks the workspace for a scan whose files are not queued yet. */
+  private walking = false;
+  readonly stats: WorkStats = { units: 0, analysis: 0, publish: 0 };
+  /** Full analyses of not-retained folders recomputed for requests (least recently used first). */
+  private readonly recomputed = new Map<string, LintResult>();
+  /** Findings whose fixes were dropped with their folder's analysis. */
+  private readonly stripped = new WeakSet<Finding>();
 
   constructor(private readonly hooks: WorkspaceHooks) {}
 
   /** Replaces the scanned files (a new scan): cancels queued work and re-lints everything. */
   setScanned(compose: readonly string[], dockerfiles: readonly string[]): void {
+    this.walking = false;
     this.generation++;
     this.queue.length = 0;
     this.queued.clear();
@@ -91,6 +134,11 @@ export class WorkspaceAnalysis {
     this.queue.length = 0;
     this.queued.clear();
     this.enqueue([...[...this.openCompose, ...this.openDockerfiles].map(dirname), ...this.units.keys(), ...[...this.scannedCompose, ...this.scannedDockerfiles].map(dirname)]);
+  }
+
+  /** A workspace walk started: {@link busy} and {@link whenIdle} wait for its {@link setScanned}. */
+  startWalk(): void {
+    this.walking = true;
   }
 
   isScanned(file: string): boolean {
@@ -165,13 +213,57 @@ export class WorkspaceAnalysis {
     return result;
   }
 
+  /** Whether a file is open in the editor (and analysed by the server). */
+  isOpen(file: string): boolean {
+    return this.openCompose.has(file) || this.openDockerfiles.has(file);
+  }
+
+  /**
+   * A unit's full analysis: the kept one for folders that read an open document, else
+   * recomputed (with a private parse cache, so nothing grows) and kept for a few requests.
+   */
+  resultOf(unit: Unit): LintResult | undefined {
+    if (unit.result) return unit.result;
+    const kept = this.recomputed.get(unit.dir);
+    if (kept) {
+      this.recomputed.delete(unit.dir);
+      this.recomputed.set(unit.dir, kept);
+      return kept;
+    }
+    let analysed: ReturnType<WorkspaceAnalysis['analyse']>;
+    try {
+      analysed = this.hooks.enabled() ? this.analyse(unit.dir, this.hooks.host, new ParseCache()) : undefined;
+    } catch (error) {
+      this.hooks.error(`vsafe: analysis of ${unit.dir} failed: ${(error as Error).stack ?? String(error)}`);
+      return undefined;
+    }
+    if (!analysed) return undefined;
+    this.recomputed.set(unit.dir, analysed.result);
+    for (const dir of this.recomputed.keys()) {
+      if (this.recomputed.size <= RECOMPUTED_KEPT) break;
+      this.recomputed.delete(dir);
+    }
+    return analysed.result;
+  }
+
+  /** A finding's fixes; for a finding of a folder without open documents, from a fresh analysis of that folder. */
+  fixesOf(finding: Finding): Fix[] {
+    if (!this.stripped.has(finding)) return finding.fixes;
+    const key = findingKey(finding);
+    for (const unit of this.unitsReportingIn(finding.location.file)) {
+      const match = this.resultOf(unit)?.findings.find((f) => findingKey(f) === key);
+      if (match) return match.fixes;
+    }
+    return [];
+  }
+
   /** The units that report findings in a file. */
   unitsReportingIn(file: string): Unit[] {
     return [...(this.contributors.get(file) ?? [])].map((d) => this.units.get(d)).filter((u): u is Unit => u !== undefined);
   }
 
   get busy(): boolean {
-    return this.queue.length > 0;
+    return this.walking || this.queue.length > 0;
   }
 
   /** The inputs of a folder: its known compose files and Dockerfiles. */
@@ -221,6 +313,7 @@ export class WorkspaceAnalysis {
   }
 
   private lintUnit(dir: string): void {
+    const start = performance.now();
     const previous = this.units.get(dir);
     let analysed: ReturnType<WorkspaceAnalysis['analyse']>;
     try {
@@ -253,10 +346,50 @@ export class WorkspaceAnalysis {
     }
     const inputs = this.inputs(dir);
     for (const file of [...inputs.compose, ...inputs.dockerfiles]) touched.add(file);
+    const analysedAt = performance.now();
     for (const file of touched) {
       const force = this.forced.delete(file);
       this.hooks.publish(file, this.findingsFor(file), force);
     }
+    const end = performance.now();
+    this.stats.units++;
+    this.stats.analysis += analysedAt - start;
+    this.stats.publish += end - analysedAt;
+    this.hooks.analysed?.(dir, touched, { start, analysed: analysedAt, end });
+    this.recomputed.delete(dir);
+    const unit = this.units.get(dir);
+    if (unit?.result) this.slim(unit);
+  }
+
+  /**
+   * Summarises a fresh analysis; unless the folder reads an open document, drops the
+   * analysis and the parses only it needed (the parse cache would otherwise keep a YAML
+   * tree with source tokens for every file of the workspace).
+   */
+  private slim(unit: Unit): void {
+    const result = unit.result!;
+    unit.summary = this.hooks.summarise?.(result);
+    if ([...unit.deps].some((file) => this.isOpen(file))) return;
+    unit.result = undefined;
+    for (const findings of unit.findingsByFile.values()) {
+      for (const finding of findings) {
+        if (!Object.getOwnPropertyDescriptor(finding, 'fixes')?.get) continue;
+        Object.defineProperty(finding, 'fixes', { value: [], writable: true, enumerable: true, configurable: true });
+        this.stripped.add(finding);
+      }
+    }
+    const dockerfiles = dockerfileCacheFor(this.hooks.cache);
+    for (const file of unit.deps) {
+      if (this.readByKeptUnit(file)) continue;
+      this.hooks.cache.delete(file);
+      dockerfiles.delete(file);
+    }
+  }
+
+  /** Whether a unit that keeps its analysis (reads an open document) read `file`. */
+  private readByKeptUnit(file: string): boolean {
+    for (const dir of this.dependents.get(file) ?? []) if (this.units.get(dir)?.result) return true;
+    return false;
   }
 
   private enqueue(dirs: readonly string[], urgent = false): void {
@@ -296,17 +429,17 @@ export class WorkspaceAnalysis {
     }
     this.pumping = false;
     this.hooks.idle();
+    if (!this.walking) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
   }
 
-  /** Resolves once the queue is empty (tests, the inventory request). */
+  /** Resolves once no walk is running and the queue is empty (tests, the inventory request). */
   whenIdle(): Promise<void> {
-    return new Promise((resolve) => {
-      const check = (): void => {
-        if (!this.pumping && this.queue.length === 0) resolve();
-        else setImmediate(check);
-      };
-      check();
-    });
+    if (!this.walking && !this.pumping && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 }
 

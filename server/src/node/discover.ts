@@ -26,6 +26,45 @@ export interface DiscoverOptions {
  */
 export function discover(inputs: readonly string[], options: DiscoverOptions = {}): Discovered {
   const result: Discovered = { composeFiles: [], dockerfiles: [], missing: [] };
+  for (const _ of discoverSteps(inputs, options, result)) {
+    // Each step is one directory; the synchronous walk just runs them all.
+  }
+  return finish(result);
+}
+
+export interface AsyncDiscoverOptions extends DiscoverOptions {
+  /** Milliseconds of walking before yielding to the event loop (default 8). */
+  sliceMs?: number;
+  /** Checked between slices: a true result stops the walk and resolves undefined. */
+  cancelled?: () => boolean;
+}
+
+/**
+ * {@link discover} for the language server: the same walk, one directory at a time,
+ * yielding to the event loop every `sliceMs` so requests are answered while a large
+ * workspace is walked, and stopping early when `cancelled()` (a newer scan started).
+ */
+export async function discoverAsync(inputs: readonly string[], options: AsyncDiscoverOptions = {}): Promise<Discovered | undefined> {
+  const result: Discovered = { composeFiles: [], dockerfiles: [], missing: [] };
+  const sliceMs = options.sliceMs ?? 8;
+  let sliceStart = performance.now();
+  for (const _ of discoverSteps(inputs, options, result)) {
+    if (performance.now() - sliceStart < sliceMs) continue;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (options.cancelled?.()) return undefined;
+    sliceStart = performance.now();
+  }
+  if (options.cancelled?.()) return undefined;
+  return finish(result);
+}
+
+function finish(result: Discovered): Discovered {
+  result.composeFiles = [...new Set(result.composeFiles)].sort();
+  result.dockerfiles = [...new Set(result.dockerfiles)].sort();
+  return result;
+}
+
+function* discoverSteps(inputs: readonly string[], options: DiscoverOptions, result: Discovered): Generator<void> {
   for (const input of inputs) {
     let stat;
     try {
@@ -34,13 +73,10 @@ export function discover(inputs: readonly string[], options: DiscoverOptions = {
       result.missing.push(input);
       continue;
     }
-    if (stat.isDirectory()) walk(path.resolve(input), [], result, options);
+    if (stat.isDirectory()) yield* walk(path.resolve(input), [], result, options);
     else if (isDockerfileName(input)) result.dockerfiles.push(toCorePath(input));
     else result.composeFiles.push(toCorePath(input));
   }
-  result.composeFiles = [...new Set(result.composeFiles)].sort();
-  result.dockerfiles = [...new Set(result.dockerfiles)].sort();
-  return result;
 }
 
 interface IgnoreScope {
@@ -48,15 +84,18 @@ interface IgnoreScope {
   matcher: Ignore;
 }
 
-function walk(dir: string, scopes: IgnoreScope[], result: Discovered, options: DiscoverOptions): void {
-  const local = loadGitignore(dir);
-  const active = local ? [...scopes, local] : scopes;
+/** Walks `dir` depth-first, yielding after each directory read. */
+function* walk(dir: string, scopes: IgnoreScope[], result: Discovered, options: DiscoverOptions): Generator<void> {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
   }
+  // Only folders that have a .gitignore pay for reading one.
+  const local = entries.some((e) => e.name === '.gitignore' && !e.isDirectory()) ? loadGitignore(dir) : undefined;
+  const active = local ? [...scopes, local] : scopes;
+  yield;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (ALWAYS_SKIPPED.has(entry.name)) continue;
@@ -65,7 +104,7 @@ function walk(dir: string, scopes: IgnoreScope[], result: Discovered, options: D
     if (isGitIgnored(full, isDir, active)) continue;
     const corePath = toCorePath(full);
     if (options.isIgnored?.(corePath)) continue;
-    if (isDir) walk(full, active, result, options);
+    if (isDir) yield* walk(full, active, result, options);
     else if (entry.isFile()) {
       if (isDockerfileName(entry.name)) result.dockerfiles.push(corePath);
       else if (isComposeFileName(entry.name) || options.isExtraComposeFile?.(corePath)) result.composeFiles.push(corePath);
