@@ -6,7 +6,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocume
  * pays for them on every run. Edits need only node ranges and the text; scalars that need
  * their written form read it from the text (see `scalarString`).
  */
-const PARSE_OPTIONS = {
+export const YAML_PARSE_OPTIONS = {
   uniqueKeys: false,
   prettyErrors: false,
   strict: false,
@@ -17,7 +17,7 @@ const sourceTexts = new WeakMap<Document, string>();
 
 /** Parses one compose document, remembering its text. */
 export function parseYaml(text: string): Document.Parsed {
-  const doc = parseDocument(text, PARSE_OPTIONS);
+  const doc = parseDocument(text, YAML_PARSE_OPTIONS);
   sourceTexts.set(doc, text);
   return doc;
 }
@@ -27,7 +27,7 @@ export function parseYaml(text: string): Document.Parsed {
  * file as one more layer merged on the previous ones; an empty stream is one empty document.
  */
 export function parseYamlDocuments(text: string): Document.Parsed[] {
-  const parsed = parseAllDocuments(text, PARSE_OPTIONS);
+  const parsed = parseAllDocuments(text, YAML_PARSE_OPTIONS);
   const docs = Array.isArray(parsed) ? parsed : [];
   if (docs.length === 0) return [parseYaml(text)];
   for (const doc of docs) sourceTexts.set(doc, text);

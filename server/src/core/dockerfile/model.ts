@@ -108,8 +108,20 @@ export const MAX_DOCKERFILE_LINE = 100_000;
 
 /** Parses with dockerfile-ast, or an empty Dockerfile when the text is beyond the limits. */
 export function parseDockerfileAst(text: string): Dockerfile {
-  if (text.length > MAX_DOCKERFILE_LENGTH || text.split(/\r?\n|\r/).some((line) => line.length > MAX_DOCKERFILE_LINE)) return DockerfileParser.parse('');
+  if (text.length > MAX_DOCKERFILE_LENGTH || hasLineLongerThan(text, MAX_DOCKERFILE_LINE)) return DockerfileParser.parse('');
   return DockerfileParser.parse(text);
+}
+
+/** One pass over the text, no line array. */
+function hasLineLongerThan(text: string, limit: number): boolean {
+  if (text.length <= limit) return false;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) lineStart = i + 1;
+    else if (i - lineStart >= limit) return true;
+  }
+  return false;
 }
 
 export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs = new Map(), ast: Dockerfile = parseDockerfileAst(text)): DockerfileModel {
