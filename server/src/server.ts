@@ -370,7 +370,7 @@ export function startServer(connection: Connection): void {
   function startScan(): void {
     scan().catch((error: unknown) => {
       connection.console.error(`vsafe: workspace scan failed: ${(error as Error).stack ?? String(error)}`);
-      analysis.setScanned([], []);
+      analysis.endWalk();
     });
   }
 

@@ -141,6 +141,12 @@ export class WorkspaceAnalysis {
     this.walking = true;
   }
 
+  /** A walk failed: stop waiting for it (the previous scan's files stay). */
+  endWalk(): void {
+    this.walking = false;
+    this.schedule();
+  }
+
   isScanned(file: string): boolean {
     return this.scannedCompose.has(file) || this.scannedDockerfiles.has(file);
   }
