@@ -309,9 +309,21 @@ export function startServer(connection: Connection): void {
     return knowledge;
   }
 
-  /** Every folder's full analysis (folders without open documents are re-analysed: the inventory only). */
-  function results(): LintResult[] {
-    return [...analysis.units.values()].map((u) => analysis.resultOf(u)).filter((r): r is LintResult => r !== undefined);
+  /**
+   * Every folder's full analysis, for the inventory: folders without open documents are
+   * re-analysed, yielding to the event loop between slices so other requests are answered.
+   */
+  async function results(): Promise<LintResult[]> {
+    const out: LintResult[] = [];
+    let slice = performance.now();
+    for (const unit of [...analysis.units.values()]) {
+      const result = analysis.resultOf(unit);
+      if (result) out.push(result);
+      if (performance.now() - slice < 12) continue;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
+    return out;
   }
 
   function sendStatus(): void {
@@ -529,7 +541,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(INVENTORY_REQUEST, async (params: InventoryParams | undefined): Promise<InventoryResult> => {
     await analysis.whenIdle();
     const file = params?.uri ? uriToPath(params.uri) : undefined;
-    const chosen = file ? fileResults(file) : results();
+    const chosen = file ? fileResults(file) : await results();
     const seen = new Set<string>();
     const merged: LintResult = { findings: [], files: [], configurations: [] };
     for (const result of chosen) {

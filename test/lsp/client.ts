@@ -10,7 +10,8 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 
-export const SERVER = path.resolve(__dirname, '../../dist/server.js');
+/** The built server; `VSAFE_LSP_SERVER` points the tests and the benchmark at another build (e.g. to compare). */
+export const SERVER = process.env.VSAFE_LSP_SERVER ?? path.resolve(__dirname, '../../dist/server.js');
 
 /**
  * A real LSP client over stdio (vscode-jsonrpc + the protocol package) that
