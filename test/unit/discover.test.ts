@@ -1,0 +1,77 @@
+/**
+ * discover() (CLI) and discoverAsync() (language server) walk a tree the same way;
+ * the asynchronous walk yields to the event loop and stops when cancelled.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { discover, discoverAsync } from '../../server/src/node/discover';
+import { toCorePath } from '../../server/src/node/paths';
+
+describe('discover / discoverAsync', () => {
+  let root: string;
+  const files: Record<string, string> = {
+    'compose.yaml': 'services: {}\n',
+    'app/docker-compose.yml': 'services: {}\n',
+    'app/Dockerfile': 'FROM alpine\n',
+    'app/.gitignore': 'generated/\n*.local.yaml\n',
+    'app/generated/compose.yaml': 'services: {}\n',
+    'app/compose.local.yaml': 'services: {}\n',
+    'node_modules/pkg/compose.yaml': 'services: {}\n',
+    'deploy/prod-stack.yml': 'services: {}\n',
+    'deploy/extra.yaml': 'services: {}\n',
+    'skipped/compose.yaml': 'services: {}\n',
+  };
+  for (let i = 0; i < 40; i++) files[`many/d${i}/compose.yaml`] = 'services: {}\n';
+
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'vsafe-discover-'));
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      writeFileSync(path.join(root, name), text);
+    }
+  });
+
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  const options = () => ({
+    isExtraComposeFile: (f: string) => f.endsWith('/deploy/extra.yaml'),
+    isIgnored: (f: string) => f.endsWith('/skipped'),
+  });
+
+  it('finds the same files, honouring .gitignore, node_modules and the matchers', async () => {
+    const sync = discover([root], options());
+    const core = toCorePath(root);
+    assert.deepEqual(sync.dockerfiles, [`${core}/app/Dockerfile`]);
+    assert.ok(sync.composeFiles.includes(`${core}/app/docker-compose.yml`));
+    assert.ok(sync.composeFiles.includes(`${core}/deploy/prod-stack.yml`));
+    assert.ok(sync.composeFiles.includes(`${core}/deploy/extra.yaml`));
+    for (const hidden of ['app/generated/compose.yaml', 'app/compose.local.yaml', 'node_modules/pkg/compose.yaml', 'skipped/compose.yaml']) {
+      assert.ok(!sync.composeFiles.includes(`${core}/${hidden}`), hidden);
+    }
+    assert.equal(sync.composeFiles.length, 44);
+    assert.deepEqual(await discoverAsync([root], { ...options(), sliceMs: 0 }), sync);
+  });
+
+  it('yields to the event loop while walking, and stops when cancelled', async () => {
+    let turns = 0;
+    let walking = true;
+    const tick = (): void => {
+      if (!walking) return;
+      turns++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const found = await discoverAsync([root], { sliceMs: 0 });
+    walking = false;
+    assert.ok(found && found.composeFiles.length > 40);
+    assert.ok(turns > 10, `other callbacks ran during the walk: ${turns}`);
+
+    let checks = 0;
+    const cancelled = await discoverAsync([root], { sliceMs: 0, cancelled: () => ++checks > 3 });
+    assert.equal(cancelled, undefined);
+    assert.equal(checks, 4);
+  });
+});
