@@ -27,8 +27,15 @@ export class UriMap {
     return file ?? uri;
   }
 
+  /** URIs computed for paths the client never sent (pathToFileURL is slow enough to show in a workspace scan). */
+  private readonly computed = new Map<string, string>();
+
   toUri(file: string): string {
-    return this.byPath.get(file) ?? pathToFileURL(file).toString();
+    const known = this.byPath.get(file) ?? this.computed.get(file);
+    if (known !== undefined) return known;
+    const uri = pathToFileURL(file).toString();
+    this.computed.set(file, uri);
+    return uri;
   }
 }
 
