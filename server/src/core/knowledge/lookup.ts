@@ -123,8 +123,18 @@ export class KnowledgeBase {
     }
   }
 
+  /**
+   * The built-in entries plus a configuration's own images. Built once per list: indexing
+   * 120 entries costs more than analysing a small project, and the server lints folder by folder.
+   */
   static builtIn(extra: readonly ImageEntry[] = []): KnowledgeBase {
-    return new KnowledgeBase([...IMAGES, ...extra]);
+    if (extra.length === 0) return (builtInOnly ??= new KnowledgeBase(IMAGES));
+    let knowledge = withExtra.get(extra);
+    if (!knowledge) {
+      knowledge = new KnowledgeBase([...IMAGES, ...extra]);
+      withExtra.set(extra, knowledge);
+    }
+    return knowledge;
   }
 
   /** The entry for a reference: an exact repository first, then a `namespace/*` pattern. */
@@ -142,6 +152,9 @@ export class KnowledgeBase {
     return ref ? this.find(ref) : undefined;
   }
 }
+
+let builtInOnly: KnowledgeBase | undefined;
+const withExtra = new WeakMap<readonly ImageEntry[], KnowledgeBase>();
 
 export type VersionSelection =
   | { kind: 'known'; variant: ImageVariant }
