@@ -78,8 +78,13 @@ export interface ComposeFileModel {
 export function location(model: { file: string; lines: LineIndex }, start: number, end: number): Location {
   const text = model.lines.text;
   let trimmed = end;
-  while (trimmed > start && /\s/.test(text[trimmed - 1] ?? '')) trimmed--;
+  while (trimmed > start && isWhitespace(text.charCodeAt(trimmed - 1))) trimmed--;
   return { file: model.file, range: model.lines.range(start, trimmed) };
+}
+
+/** Space, tab, line breaks, and the rarer whitespace `\s` matches (called for every located node: no regex). */
+function isWhitespace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0xfeff || code === 0x2028 || code === 0x2029 || (code >= 0x2000 && code <= 0x200a) || code === 0x1680 || code === 0x202f || code === 0x205f || code === 0x3000;
 }
 
 export function nodeLocation(model: { file: string; lines: LineIndex }, node: Node | Pair): Location {
