@@ -74,6 +74,8 @@ export class ParseCache {
   get(file: string, text: string): ComposeFileModel {
     const cached = this.entries.get(file);
     if (cached && cached.text === text) return cached.model;
+    // Out of date: let the old tree go before the new one is built.
+    if (cached) this.entries.delete(file);
     const model = parseComposeFile(file, text);
     this.entries.set(file, { text, model });
     return model;

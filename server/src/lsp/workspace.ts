@@ -321,6 +321,10 @@ export class WorkspaceAnalysis {
   private lintUnit(dir: string): void {
     const start = performance.now();
     const previous = this.units.get(dir);
+    // The previous analysis is replaced whatever happens: let the collector have its trees
+    // while the new ones are built (a 14,000-line file's are tens of megabytes).
+    if (previous) previous.result = undefined;
+    this.recomputed.delete(dir);
     let analysed: ReturnType<WorkspaceAnalysis['analyse']>;
     try {
       analysed = this.hooks.enabled() ? this.analyse(dir, this.hooks.host, this.hooks.cache) : undefined;
