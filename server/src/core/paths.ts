@@ -1,5 +1,10 @@
 /** Container paths are POSIX: collapse `//`, `/./`, resolve `..`, drop a trailing `/`. */
+/** Something normalizing would change: `//`, `.` or `..` segments, a trailing `/`, surrounding whitespace. */
+const NOT_NORMAL = /\/\/|\/\.\.?(?:\/|$)|.\/$|^\s|\s$/;
+
 export function normalizeContainerPath(path: string): string {
+  // Most paths are already normal (called for every mount and state path).
+  if (path.startsWith('/') && !NOT_NORMAL.test(path)) return path;
   const trimmed = path.trim();
   if (!trimmed.startsWith('/')) return trimmed.replace(/\/+$/, '') || trimmed;
   const parts: string[] = [];
