@@ -135,7 +135,9 @@ export const sourceBindMountInProduction: Rule = {
  */
 function productionConfigurationsWith(current: ComposeConfiguration, all: readonly ComposeConfiguration[], service: string, mount: Mount, from: ComposeFileModel): [ComposeConfiguration, ProductionInfo][] {
   const result: [ComposeConfiguration, ProductionInfo][] = [];
-  for (const configuration of all.includes(current) ? all : [current, ...all]) {
+  // Only a configuration that reads the mount's file can deploy it.
+  const reading = configurationsReading(all).get(mount.location.file) ?? [];
+  for (const configuration of reading.includes(current) ? reading : [current, ...reading]) {
     if (!configuration.production) continue;
     const info = productionInfo(configuration);
     const others = info.productionFiles.filter((p) => p.file !== from.file);
@@ -145,6 +147,24 @@ function productionConfigurationsWith(current: ComposeConfiguration, all: readon
     if (survives) result.push([configuration, productionInfo(configuration)]);
   }
   return result;
+}
+
+/** file → the configurations that read it (their own files and included or extended ones), once per lint. */
+const readingIndex = new WeakMap<readonly ComposeConfiguration[], Map<string, ComposeConfiguration[]>>();
+function configurationsReading(all: readonly ComposeConfiguration[]): Map<string, ComposeConfiguration[]> {
+  let index = readingIndex.get(all);
+  if (!index) {
+    index = new Map();
+    for (const configuration of all) {
+      for (const file of new Set([...configuration.files, ...configuration.includedFiles].map((f) => f.file))) {
+        const list = index.get(file);
+        if (list) list.push(configuration);
+        else index.set(file, [configuration]);
+      }
+    }
+    readingIndex.set(all, index);
+  }
+  return index;
 }
 
 function relatedProduction(configuration: ComposeConfiguration, info: ProductionInfo, workload: ComposeWorkload, reportedIn: string): RelatedInformation[] {
