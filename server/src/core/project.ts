@@ -682,3 +682,29 @@ export function contributingLocations(workload: ComposeWorkload, primary: string
   }
   return related;
 }
+
+/** file → configurations, per kind of index, built once per lint (keyed by the lint's configuration list). */
+const configurationIndexes = { given: new WeakMap<readonly ComposeConfiguration[], Map<string, ComposeConfiguration[]>>(), read: new WeakMap<readonly ComposeConfiguration[], Map<string, ComposeConfiguration[]>>() };
+
+/**
+ * The configurations of a lint run by file: those given the file (`given`: base, override,
+ * environment files), or those that read it at all (`read`: included and extended files too).
+ * Rules that look across configurations use it instead of a search per file (quadratic in a monorepo).
+ */
+export function configurationsByFile(all: readonly ComposeConfiguration[], kind: 'given' | 'read'): ReadonlyMap<string, readonly ComposeConfiguration[]> {
+  const cache = configurationIndexes[kind];
+  let index = cache.get(all);
+  if (!index) {
+    index = new Map();
+    for (const configuration of all) {
+      const files = kind === 'given' ? configuration.files : [...configuration.files, ...configuration.includedFiles];
+      for (const file of new Set(files.map((f) => f.file))) {
+        const list = index.get(file);
+        if (list) list.push(configuration);
+        else index.set(file, [configuration]);
+      }
+    }
+    cache.set(all, index);
+  }
+  return index;
+}

@@ -14,7 +14,7 @@ import type { KnowledgeBase } from '../knowledge/lookup';
 import type { Mount } from '../model';
 import { basename, isSameOrParent, joinPath } from '../paths';
 import { describeProductionReason, productionInfo, type ProductionInfo } from '../production';
-import type { ComposeConfiguration, ComposeWorkload } from '../project';
+import { configurationsByFile, type ComposeConfiguration, type ComposeWorkload } from '../project';
 import { statePaths } from '../state';
 import type { Fix, Location, RelatedInformation } from '../types';
 import { modelOf } from '../production';
@@ -136,7 +136,7 @@ export const sourceBindMountInProduction: Rule = {
 function productionConfigurationsWith(current: ComposeConfiguration, all: readonly ComposeConfiguration[], service: string, mount: Mount, from: ComposeFileModel): [ComposeConfiguration, ProductionInfo][] {
   const result: [ComposeConfiguration, ProductionInfo][] = [];
   // Only a configuration that reads the mount's file can deploy it.
-  const reading = configurationsReading(all).get(mount.location.file) ?? [];
+  const reading = configurationsByFile(all, 'read').get(mount.location.file) ?? [];
   for (const configuration of reading.includes(current) ? reading : [current, ...reading]) {
     if (!configuration.production) continue;
     const info = productionInfo(configuration);
@@ -147,24 +147,6 @@ function productionConfigurationsWith(current: ComposeConfiguration, all: readon
     if (survives) result.push([configuration, productionInfo(configuration)]);
   }
   return result;
-}
-
-/** file → the configurations that read it (their own files and included or extended ones), once per lint. */
-const readingIndex = new WeakMap<readonly ComposeConfiguration[], Map<string, ComposeConfiguration[]>>();
-function configurationsReading(all: readonly ComposeConfiguration[]): Map<string, ComposeConfiguration[]> {
-  let index = readingIndex.get(all);
-  if (!index) {
-    index = new Map();
-    for (const configuration of all) {
-      for (const file of new Set([...configuration.files, ...configuration.includedFiles].map((f) => f.file))) {
-        const list = index.get(file);
-        if (list) list.push(configuration);
-        else index.set(file, [configuration]);
-      }
-    }
-    readingIndex.set(all, index);
-  }
-  return index;
 }
 
 function relatedProduction(configuration: ComposeConfiguration, info: ProductionInfo, workload: ComposeWorkload, reportedIn: string): RelatedInformation[] {

@@ -1,5 +1,5 @@
 import { removeTopLevelVolume } from '../edits/mount-edits';
-import type { ComposeConfiguration } from '../project';
+import { configurationsByFile, type ComposeConfiguration } from '../project';
 import type { Rule } from './types';
 
 /**
@@ -27,7 +27,7 @@ export const unusedVolume: Rule = {
     for (const file of configuration.files) {
       if (file.volumes.length === 0) continue;
       // Every configuration that loads this file may use what it declares.
-      const loading = [...(configurationsLoading(all).get(file.file) ?? [])];
+      const loading = [...(configurationsByFile(all, 'given').get(file.file) ?? [])];
       if (loading.length === 0) loading.push(configuration);
       if (loading.some(unknowable)) continue;
       const used = new Set<string>();
@@ -45,24 +45,6 @@ export const unusedVolume: Rule = {
     }
   },
 };
-
-/** file → the configurations that load it, indexed once per lint (a linear search per file was quadratic in a monorepo). */
-const loadingIndex = new WeakMap<readonly ComposeConfiguration[], Map<string, ComposeConfiguration[]>>();
-function configurationsLoading(all: readonly ComposeConfiguration[]): Map<string, ComposeConfiguration[]> {
-  let index = loadingIndex.get(all);
-  if (!index) {
-    index = new Map();
-    for (const c of all) {
-      for (const file of new Set(c.files.map((f) => f.file))) {
-        const list = index.get(file);
-        if (list) list.push(c);
-        else index.set(file, [c]);
-      }
-    }
-    loadingIndex.set(all, index);
-  }
-  return index;
-}
 
 /** Names a configuration mounts: merged workloads and every file's own entries (an override may drop one). */
 function usedVolumes(configuration: ComposeConfiguration): Set<string> {
