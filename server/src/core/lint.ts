@@ -79,12 +79,18 @@ export function lint(request: LintRequest): LintResult {
     }
   }
   // Dockerfiles: every one asked for, and every one a compose service builds.
+  const linksByDockerfile = new Map<string, BuildLink[]>();
+  for (const link of buildLinks) {
+    const list = linksByDockerfile.get(link.dockerfile.file);
+    if (list) list.push(link);
+    else linksByDockerfile.set(link.dockerfile.file, [link]);
+  }
   for (const file of new Set([...requestedDockerfiles, ...buildLinks.map((link) => link.dockerfile.file)])) {
     const text = request.host.readFile(file);
     if (text === undefined) continue;
     files.add(file);
     const dockerfile = dockerfileCache.get(file, text);
-    const builds = buildLinks.filter((link) => link.dockerfile.file === file);
+    const builds = linksByDockerfile.get(file) ?? [];
     for (const rule of RULES) {
       const severity = ruleSeverity(rule, config);
       if (!severity || !rule.checkDockerfile) continue;

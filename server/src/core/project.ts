@@ -121,7 +121,16 @@ export function planConfigurations(files: readonly string[], host: FileHost, cac
   }
   if (plans.length < 2) return plans;
   const includedBy = plans.map((plan) => includedFilesOf(plan, host, cache));
-  return plans.filter((plan, i) => !plan.every((file) => includedBy.some((included, j) => j !== i && included.has(file) && !plans[j]!.every((f) => includedBy[i]!.has(f)))));
+  // file → the plans that include it (most include nothing: no search over every plan per file).
+  const includers = new Map<string, number[]>();
+  includedBy.forEach((included, j) => {
+    for (const file of included) {
+      const list = includers.get(file);
+      if (list) list.push(j);
+      else includers.set(file, [j]);
+    }
+  });
+  return plans.filter((plan, i) => !plan.every((file) => (includers.get(file) ?? []).some((j) => j !== i && !plans[j]!.every((f) => includedBy[i]!.has(f)))));
 }
 
 /** The files a configuration pulls in through `include:`, transitively. */
