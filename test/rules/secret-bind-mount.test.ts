@@ -6,9 +6,19 @@ runRuleTests('secret-bind-mount', {
     { name: 'example files and public keys', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./.env.example:/app/.env.example\n      - ./id_rsa.pub:/root/.ssh/id_rsa.pub:ro\n' },
     { name: 'a folder of secrets at /run/secrets', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./secrets:/run/secrets:ro\n' },
     { name: 'code about tokens and folders named like secrets', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./token_refresher.py:/app/token_refresher.py:ro\n      - ./secret-service:/srv/app\n' },
+    {
+      name: 'certificates in .pem files are public',
+      code: 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - ./certs/fullchain.pem:/etc/nginx/fullchain.pem:ro\n      - ./ca.pem:/etc/ssl/ca.pem:ro\n      - ./tls/server-cert.pem:/etc/ssl/server-cert.pem:ro\n      - ./tls/ca-bundle.pem:/etc/ssl/ca-bundle.pem:ro\n',
+    },
     { name: 'ordinary config', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./app.conf:/etc/app.conf:ro\n' },
   ],
   invalid: [
+    {
+      name: 'a key in .pem next to its certificate: only the key is reported',
+      code: 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - ./certs/fullchain.pem:/etc/nginx/fullchain.pem:ro\n      - ./certs/privkey.pem:/etc/nginx/privkey.pem:ro\n',
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 54, service: 'proxy', containerPath: '/etc/nginx/privkey.pem', message: /\(a private key or certificate bundle\)/ }],
+      output: 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - ./certs/fullchain.pem:/etc/nginx/fullchain.pem:ro\n    secrets:\n      - source: privkey_pem\n        target: /etc/nginx/privkey.pem\n\nsecrets:\n  privkey_pem:\n    file: ./certs/privkey.pem\n',
+    },
     {
       name: '.env becomes a secret kept at its path',
       code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./.env:/app/.env\n      - data:/data\nvolumes:\n  data:\n',

@@ -13,6 +13,12 @@ import { parseShortVolume } from '../compose/mounts';
 /** Example and template files carry no secret. */
 const TEMPLATE = /(?:^|[._-])(?:example|sample|dist|template|tpl|defaults?)(?:$|[._-])|\.pub$/i;
 
+/**
+ * A `.pem` named as a certificate (`fullchain.pem`, `ca.pem`, `server-cert.pem`) holds public
+ * data: what a TLS client or server shows anyone. One whose name says key or private is a key.
+ */
+const PUBLIC_PEM = /(?:^|[._-])(?:cert|certificate|chain|fullchain|ca|cacert|bundle|crt|pub|public)(?:$|[._-])/i;
+
 /** What kind of secret a bind mount's source is, or undefined. */
 export function secretKind(mount: Mount): string | undefined {
   if (mount.type !== 'bind' || !mount.source || mount.unknown) return undefined;
@@ -22,6 +28,7 @@ export function secretKind(mount: Mount): string | undefined {
   // Folders of secrets (`./secrets:/run/secrets`) cannot become one compose secret.
   if (/^(?:secrets|tokens|passwords|keys|certs|ssl|\.ssh)$/i.test(name)) return undefined;
   if (/^\.env(?:\..+)?$|\.env$/i.test(name)) return 'an environment file';
+  if (/\.pem$/i.test(name) && PUBLIC_PEM.test(name.slice(0, -4)) && !/key|priv/i.test(name)) return undefined;
   if (/\.(?:key|pem|p12|pfx|jks|keystore)$/i.test(name)) return 'a private key or certificate bundle';
   if (/^id_[a-z0-9]+$/i.test(name)) return 'an SSH private key';
   // Code, documentation and scripts about passwords or tokens are not secrets.
