@@ -297,16 +297,9 @@ export function startServer(connection: Connection): void {
     void connection.sendNotification(TIMING_NOTIFICATION, timing);
   }
 
-  /** Knowledge bases by configuration object (building one parses every image reference of the built-in data). */
-  const knowledgeBases = new WeakMap<VsafeConfig, KnowledgeBase>();
-  let defaultKnowledge: KnowledgeBase | undefined;
-
+  /** `KnowledgeBase.builtIn` keeps one per image list, and configFor one config object per folder. */
   function knowledgeFor(configuration: ComposeConfiguration): KnowledgeBase {
-    const config = configFor(configuration.dir);
-    if (!config) return (defaultKnowledge ??= KnowledgeBase.builtIn([]));
-    let knowledge = knowledgeBases.get(config);
-    if (!knowledge) knowledgeBases.set(config, (knowledge = KnowledgeBase.builtIn(config.images)));
-    return knowledge;
+    return KnowledgeBase.builtIn(configFor(configuration.dir)?.images);
   }
 
   /**

@@ -5,6 +5,7 @@ import { loadConfiguration, ParseCache, planConfigurations, type ComposeConfigur
 import { RULES } from './rules';
 import { isDockerfileName } from './compose/files';
 import { dockerfileCacheFor, type DockerfileCache } from './dockerfile/cache';
+import { appendTo } from './collections';
 import { linkBuilds, type BuildLink } from './dockerfile/link';
 import { markProduction } from './production';
 import { applySuppressions, UNUSED_SUPPRESSION_RULE } from './suppress';
@@ -80,11 +81,7 @@ export function lint(request: LintRequest): LintResult {
   }
   // Dockerfiles: every one asked for, and every one a compose service builds.
   const linksByDockerfile = new Map<string, BuildLink[]>();
-  for (const link of buildLinks) {
-    const list = linksByDockerfile.get(link.dockerfile.file);
-    if (list) list.push(link);
-    else linksByDockerfile.set(link.dockerfile.file, [link]);
-  }
+  for (const link of buildLinks) appendTo(linksByDockerfile, link.dockerfile.file, link);
   for (const file of new Set([...requestedDockerfiles, ...buildLinks.map((link) => link.dockerfile.file)])) {
     const text = request.host.readFile(file);
     if (text === undefined) continue;

@@ -1,7 +1,7 @@
-/** Container paths are POSIX: collapse `//`, `/./`, resolve `..`, drop a trailing `/`. */
 /** Something normalizing would change: `//`, `.` or `..` segments, a trailing `/`, surrounding whitespace. */
 const NOT_NORMAL = /\/\/|\/\.\.?(?:\/|$)|.\/$|^\s|\s$/;
 
+/** Container paths are POSIX: collapse `//`, `/./`, resolve `..`, drop a trailing `/`. */
 export function normalizeContainerPath(path: string): string {
   // Most paths are already normal (called for every mount and state path).
   if (path.startsWith('/') && !NOT_NORMAL.test(path)) return path;

@@ -1,3 +1,4 @@
+import { appendTo } from './collections';
 import { interpolate, parseDotEnv, type Environment } from './compose/interpolate';
 import { BASE_NAMES, composeFileRole, OVERRIDE_NAMES } from './compose/files';
 import { parseComposeFile, type ComposeFileModel, type IncludeEntry, type ServiceEntry, type TopLevelVolume } from './compose/parse';
@@ -124,11 +125,7 @@ export function planConfigurations(files: readonly string[], host: FileHost, cac
   // file → the plans that include it (most include nothing: no search over every plan per file).
   const includers = new Map<string, number[]>();
   includedBy.forEach((included, j) => {
-    for (const file of included) {
-      const list = includers.get(file);
-      if (list) list.push(j);
-      else includers.set(file, [j]);
-    }
+    for (const file of included) appendTo(includers, file, j);
   });
   return plans.filter((plan, i) => !plan.every((file) => (includers.get(file) ?? []).some((j) => j !== i && !plans[j]!.every((f) => includedBy[i]!.has(f)))));
 }
@@ -281,9 +278,9 @@ class Loader {
         own.set(name, [...layers, ...own.get(name)!]);
         continue;
       }
-      append(into.services, name, layers);
+      appendTo(into.services, name, ...layers);
     }
-    for (const [name, layers] of own) append(into.services, name, layers);
+    for (const [name, layers] of own) appendTo(into.services, name, ...layers);
     // `db: !reset` in a later file removes the service Compose would otherwise run.
     for (const entry of doc.services) if (mergeMode(entry.pair.value) === 'reset') into.services.delete(entry.name);
     for (const [name, volume] of imported.volumes) into.volumes.set(name, volume);
@@ -463,12 +460,6 @@ function serviceNamed(doc: ComposeFileModel, name: string): ServiceEntry | undef
     serviceIndexes.set(doc, index);
   }
   return index.get(name);
-}
-
-function append(map: Map<string, ServiceLayer[]>, name: string, layers: ServiceLayer[]): void {
-  const list = map.get(name);
-  if (list) list.push(...layers);
-  else map.set(name, [...layers]);
 }
 
 /** Compose accepts a service both included and defined when the definitions are identical. */
@@ -707,11 +698,7 @@ export function configurationsByFile(all: readonly ComposeConfiguration[], kind:
     index = new Map();
     for (const configuration of all) {
       const files = kind === 'given' ? configuration.files : [...configuration.files, ...configuration.includedFiles];
-      for (const file of new Set(files.map((f) => f.file))) {
-        const list = index.get(file);
-        if (list) list.push(configuration);
-        else index.set(file, [configuration]);
-      }
+      for (const file of new Set(files.map((f) => f.file))) appendTo(index, file, configuration);
     }
     cache.set(all, index);
   }

@@ -63,19 +63,6 @@ interface StatePathMemo {
 }
 const statePathMemo = new WeakMap<Workload, StatePathMemo>();
 
-/** Every path spec of the knowledge base by container path (a Dockerfile `VOLUME` borrows its kind). */
-const specsByPath = new WeakMap<KnowledgeBase, ReadonlyMap<string, StatePathSpec>>();
-function knownSpecAt(knowledge: KnowledgeBase, path: string): StatePathSpec | undefined {
-  let index = specsByPath.get(knowledge);
-  if (!index) {
-    const map = new Map<string, StatePathSpec>();
-    for (const entry of knowledge.entries) for (const variant of entry.variants) for (const spec of variant.paths) if (!map.has(spec.path)) map.set(spec.path, spec);
-    specsByPath.set(knowledge, map);
-    index = map;
-  }
-  return index.get(path);
-}
-
 /** The state paths the workload's image is known to keep. */
 function imageStatePaths(workload: Workload, knowledge: KnowledgeBase): StatePath[] {
   const info = imageInfo(workload, knowledge);
@@ -407,7 +394,7 @@ function builtStatePaths(workload: Workload, build: BuiltImage, knowledge: Knowl
     }
     // The base image's knowledge is more precise for a path inside (or around) its state.
     if (result.some((s) => isSameOrParent(s.path, volume.path) || isSameOrParent(volume.path, s.path))) continue;
-    const known = knownSpecAt(knowledge, volume.path);
+    const known = knowledge.specAt(volume.path);
     result.push({
       path: volume.path,
       kind: known?.kind ?? volumeKind(volume.path),

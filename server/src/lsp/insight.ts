@@ -328,14 +328,10 @@ function findNodeAt(model: ComposeFileModel, offset: number): unknown {
   return found;
 }
 
-/** Workspace totals for the status bar: state paths and those at risk, each counted once per service. */
-export function countStatePaths(results: readonly LintResult[], knowledgeFor: (c: ComposeConfiguration) => KnowledgeBase): { statePaths: number; atRisk: number } {
-  return countVerdicts(results.map((result) => stateVerdicts(result, knowledgeFor)));
-}
-
 /**
- * One analysis's state paths (file, service, path) → at risk, so the server can keep this
- * small summary per folder instead of the whole analysis, and total it without re-analysing.
+ * One analysis's state paths (file, service, path) → at risk, each counted once per service,
+ * so the server can keep this small summary per folder instead of the whole analysis and
+ * total it for the status bar without re-analysing.
  */
 export function stateVerdicts(result: LintResult, knowledgeFor: (c: ComposeConfiguration) => KnowledgeBase): Map<string, boolean> {
   const seen = new Map<string, boolean>();

@@ -1,4 +1,5 @@
 import { lint, ParseCache, PARSE_ERROR_RULE, type FileHost, type Finding, type Fix, type LintRequest, type LintResult, type VsafeConfig } from '../core';
+import { appendTo } from '../core/collections';
 import { dockerfileCacheFor } from '../core/dockerfile/cache';
 import { compareFindings } from '../core/lint';
 import { dirname } from '../core/paths';
@@ -339,12 +340,7 @@ export class WorkspaceAnalysis {
       this.units.delete(dir);
     } else {
       const findingsByFile = new Map<string, Finding[]>();
-      for (const finding of analysed.result.findings) {
-        const file = finding.location.file;
-        const list = findingsByFile.get(file);
-        if (list) list.push(finding);
-        else findingsByFile.set(file, [finding]);
-      }
+      for (const finding of analysed.result.findings) appendTo(findingsByFile, finding.location.file, finding);
       const unit: Unit = { dir, result: analysed.result, findingsByFile, deps: analysed.read };
       this.units.set(dir, unit);
       for (const file of unit.deps) addTo(this.dependents, file, dir);
@@ -366,7 +362,6 @@ export class WorkspaceAnalysis {
     this.stats.analysis += analysedAt - start;
     this.stats.publish += end - analysedAt;
     this.hooks.analysed?.(dir, touched, { start, analysed: analysedAt, end });
-    this.recomputed.delete(dir);
     const unit = this.units.get(dir);
     if (unit?.result) this.slim(unit);
   }
@@ -374,7 +369,7 @@ export class WorkspaceAnalysis {
   /**
    * Summarises a fresh analysis; unless the folder reads an open document, drops the
    * analysis and the parses only it needed (the parse cache would otherwise keep a YAML
-   * tree with source tokens for every file of the workspace).
+   * tree for every file of the workspace).
    */
   private slim(unit: Unit): void {
     const result = unit.result!;

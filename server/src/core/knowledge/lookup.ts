@@ -146,6 +146,18 @@ export class KnowledgeBase {
     return this.byNamespace.get(ref.repository.slice(0, slash + 1));
   }
 
+  /** The first path spec of any entry at this container path (a Dockerfile `VOLUME` borrows its kind). */
+  specAt(path: string): StatePathSpec | undefined {
+    if (!this.specsByPath) {
+      this.specsByPath = new Map();
+      for (const entry of this.entries) for (const variant of entry.variants) for (const spec of variant.paths) if (!this.specsByPath.has(spec.path)) this.specsByPath.set(spec.path, spec);
+    }
+    return this.specsByPath.get(path);
+  }
+
+  /** Indexed on first use: most lints never ask. */
+  private specsByPath: Map<string, StatePathSpec> | undefined;
+
   /** Looks up an image reference as written (`docker.io/library/postgres:16`). */
   lookup(reference: string): ImageEntry | undefined {
     const ref = parseImageRef(reference);
