@@ -2,6 +2,7 @@ import type { Workload } from '../model';
 import { basename } from '../paths';
 import type { StatePath } from '../state';
 import type { Location, RelatedInformation } from '../types';
+import type { Report } from '../rules/types';
 
 /**
  * Where a finding about a built service's state path belongs in its Dockerfile,
@@ -40,4 +41,14 @@ export function dockerfileSide(workload: Workload, state: StatePath, composeLoca
     related: [{ location: composeLocation, message: `Service "${workload.name}" builds this Dockerfile here (${composeFile}); the volume belongs in its \`volumes:\`.` }],
     composeRelated: [{ location, message: `${state.path} comes from ${line} in ${basename(location.file)}.` }],
   };
+}
+
+/**
+ * Reports a compose-side finding about a built service's state again on the Dockerfile line
+ * that creates the state (with `messageId`, which may name `{{what}}` and `{{composeFile}}`);
+ * severity cap and fixes are the compose finding's, so the fix still edits the compose file.
+ */
+export function reportOnDockerfileSide(report: (report: Report) => void, side: DockerfileSide | undefined, messageId: string, compose: Report): void {
+  if (!side) return;
+  report({ ...compose, messageId, data: { ...compose.data, what: side.what, composeFile: side.composeFile }, location: side.location, related: side.related });
 }

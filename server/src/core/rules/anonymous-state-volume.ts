@@ -1,9 +1,9 @@
-import { dockerfileSide } from '../dockerfile/report';
+import { dockerfileSide, reportOnDockerfileSide } from '../dockerfile/report';
 import { declareTopLevelVolume, freshVolumeName } from '../edits/compose-edits';
 import { findMountNode, mountEntryLocation, nameAnonymousVolume } from '../edits/mount-edits';
 import { statePathsHeldBy } from '../state';
 import type { Fix } from '../types';
-import type { Rule } from './types';
+import type { Report, Rule } from './types';
 import { VOLUME_SUFFIX } from './unmounted-state-path';
 
 /**
@@ -49,7 +49,7 @@ export const anonymousStateVolume: Rule = {
       // A state path that comes from the Dockerfile the service builds is also reported
       // there (SPEC §3); the fix edits the compose file.
       const side = dockerfileSide(workload, state, location);
-      context.report({
+      const compose: Report = {
         messageId: state.cacheOnly ? 'cache' : !state.entry && side?.via === 'volume' ? 'dockerfileVolume' : 'anonymous',
         data,
         location,
@@ -58,19 +58,9 @@ export const anonymousStateVolume: Rule = {
         severityCap: state.cacheOnly ? 'hint' : undefined,
         fixes,
         related: side?.composeRelated,
-      });
-      if (side) {
-        context.report({
-          messageId: state.cacheOnly ? 'inDockerfileCache' : 'inDockerfile',
-          data: { ...data, what: side.what, composeFile: side.composeFile },
-          location: side.location,
-          service: workload.name,
-          containerPath: state.path,
-          severityCap: state.cacheOnly ? 'hint' : undefined,
-          fixes,
-          related: side.related,
-        });
-      }
+      };
+      context.report(compose);
+      reportOnDockerfileSide(context.report, side, state.cacheOnly ? 'inDockerfileCache' : 'inDockerfile', compose);
     }
   },
 };

@@ -3,8 +3,8 @@ import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import { coveringMount, describeState, misplacedMountFor, statePaths, type StatePath } from '../state';
 import type { Mount } from '../model';
 import type { Fix, Location } from '../types';
-import { dockerfileSide } from '../dockerfile/report';
-import type { Rule } from './types';
+import { dockerfileSide, reportOnDockerfileSide } from '../dockerfile/report';
+import type { Report, Rule } from './types';
 
 export const VOLUME_SUFFIX: Record<StatePath['kind'], string> = {
   database: 'data',
@@ -71,7 +71,7 @@ export const unmountedStatePath: Rule = {
         // An override whose `volumes: !reset` drops the mount that held the path caused the
         // loss: report there, with the image and the dropped mount as related locations.
         const dropped = droppedByReset(workload, state.path);
-        context.report({
+        const compose: Report = {
           messageId: dropped ? `${messageId}Reset` : messageId,
           data,
           location: dropped ? dropped.location : at,
@@ -85,20 +85,9 @@ export const unmountedStatePath: Rule = {
                 { location: dropped.mount.location, message: `This mount held ${state.path} until \`volumes: !${dropped.mode}\` dropped it.` },
               ]
             : side?.composeRelated,
-        });
-        // Also on the Dockerfile line that creates the state; the fix edits the compose file.
-        if (side) {
-          context.report({
-            messageId: state.cacheOnly ? 'inDockerfileCache' : state.declaredVolume ? 'inDockerfileAnonymous' : 'inDockerfileLayer',
-            data: { ...data, what: side.what, composeFile: side.composeFile },
-            location: side.location,
-            service: workload.name,
-            containerPath: state.path,
-            severityCap: state.cacheOnly ? 'hint' : undefined,
-            fixes,
-            related: side.related,
-          });
-        }
+        };
+        context.report(compose);
+        reportOnDockerfileSide(context.report, side, state.cacheOnly ? 'inDockerfileCache' : state.declaredVolume ? 'inDockerfileAnonymous' : 'inDockerfileLayer', compose);
       }
     }
   },
