@@ -15,19 +15,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { ACTIVATION_JSON, type ActivationRecord } from '../test/editors/activation-record';
+import { formatMs, median, type Log } from './stats';
 
-type Log = (line?: string) => void;
 
 const ROOT = path.resolve(__dirname, '..');
 /** The issue's budget for activation. */
 const BUDGET_MS = 150;
 
-const fmt = (v: number | null | undefined): string => (v === null || v === undefined || Number.isNaN(v) ? '—' : `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ms`);
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
+const fmt = (v: number | null | undefined): string => formatMs(v, 1);
 
 /**
  * One fresh Node process: a stub `vscode` (every member a callable, constructible,

@@ -18,20 +18,13 @@ import { YAML_PARSE_OPTIONS } from '../server/src/core/compose/yaml';
 import { TIMING_NOTIFICATION, type TimingParams } from '../server/src/lsp/protocol';
 import { LspTestClient } from '../test/lsp/client';
 import { largeCompose, writeCorpus, type CorpusFile } from './corpus';
+import { elapsedSince, formatMs, median, type Log } from './stats';
 
-type Log = (line?: string) => void;
 
 /** The parse floor uses the options vsafe itself parses with. */
 const YAML_OPTIONS = YAML_PARSE_OPTIONS;
 
-function middle(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
-
-const elapsedSince = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
-
-const fmt = (v: number): string => (Number.isNaN(v) ? '—' : (v >= 100 ? v.toFixed(0) : v.toFixed(2)) + ' ms');
+const fmt = (v: number): string => formatMs(v);
 
 /** Server-side timings by kind and version, each resolvable before or after it arrives. */
 class Timings {
@@ -118,15 +111,15 @@ export async function lspLatency(log: Log, quick = false): Promise<void> {
     }
     // Warmed up as the server is (it has parsed this text dozens of times by now).
     for (let i = 0; i < (services > 100 ? 3 : 30); i++) parseDocument(text, YAML_OPTIONS);
-    const parse = middle(
+    const parse = median(
       Array.from({ length: services > 100 ? 9 : 31 }, () => {
         const start = process.hrtime.bigint();
         parseDocument(text, YAML_OPTIONS);
         return elapsedSince(start);
       }),
     );
-    const s = middle(server);
-    log(`| ${services} services | ${text.split('\n').length} | ${fmt(s)} | ${fmt(middle(analysis))} | ${fmt(middle(atClient))} | ${fmt(parse)} | ${Number.isNaN(s) ? '—' : (s / parse).toFixed(2) + '×'} |`);
+    const s = median(server);
+    log(`| ${services} services | ${text.split('\n').length} | ${fmt(s)} | ${fmt(median(analysis))} | ${fmt(median(atClient))} | ${fmt(parse)} | ${Number.isNaN(s) ? '—' : (s / parse).toFixed(2) + '×'} |`);
     await client.dispose();
   }
   rmSync(dir, { recursive: true, force: true });
@@ -208,7 +201,7 @@ export async function workspaceScan(log: Log, quick = false): Promise<void> {
     }
     log(`| server peak resident memory | ${clean.rss ?? '?'} |`);
     const a = probed.answers;
-    log(`| second scan with hover requests sent back to back: requests answered | ${a.length}, slowest ${fmt(Math.max(...a))}, median ${fmt(middle(a))} |`);
+    log(`| second scan with hover requests sent back to back: requests answered | ${a.length}, slowest ${fmt(Math.max(...a))}, median ${fmt(median(a))} |`);
     log(`| … that scan, at the client (the requests slow it) | ${fmt(probed.elapsed)} |`);
   }
   rmSync(dir, { recursive: true, force: true });

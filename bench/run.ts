@@ -13,6 +13,7 @@ import { isDockerfileName, lint, ParseCache, type LintRequest } from '../server/
 import { YAML_PARSE_OPTIONS } from '../server/src/core/compose/yaml';
 import { NodeFileHost } from '../server/src/node/host';
 import { generateCorpus, largeCompose, writeCorpus, type CorpusFile } from './corpus';
+import { elapsedSince, formatMs, median } from './stats';
 import { lspLatency, workspaceScan } from './lsp';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -25,15 +26,10 @@ const log = (line = ''): void => {
   console.log(line);
 };
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 function timeIt(fn: () => void): number {
   const start = process.hrtime.bigint();
   fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  return elapsedSince(start);
 }
 
 /** Runs a and b alternately `rounds` times (after a warm-up) and returns both medians. */
@@ -49,7 +45,7 @@ function alternate(rounds: number, a: () => void, b: () => void): [number, numbe
   return [median(ta), median(tb)];
 }
 
-const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(2)) + ' ms';
+const ms = (v: number): string => formatMs(v);
 
 function memoryHost(files: readonly CorpusFile[], root: string): { host: NodeFileHost; compose: string[]; dockerfiles: string[] } {
   const host = new NodeFileHost();
@@ -128,7 +124,7 @@ function cliVsDclint(dir: string, composeFiles: string[]): void {
   const run = (args: string[]): number => {
     const start = process.hrtime.bigint();
     spawnSync(process.execPath, args, { cwd: dir, stdio: 'ignore' });
-    return Number(process.hrtime.bigint() - start) / 1e6;
+    return elapsedSince(start);
   };
   // Every compose file of the corpus (the 14,000-line file included); --quick takes a 60-file slice.
   const rel = (quick ? composeFiles.slice(0, 60) : composeFiles).map((f) => path.relative(dir, f));
