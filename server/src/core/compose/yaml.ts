@@ -15,6 +15,11 @@ export const YAML_PARSE_OPTIONS = {
 /** The text each parsed document was read from (node ranges are offsets into it). */
 const sourceTexts = new WeakMap<Document, string>();
 
+/** The text a document parsed by this module was read from. */
+export function sourceTextOf(doc: Document): string | undefined {
+  return sourceTexts.get(doc);
+}
+
 /** Parses one compose document, remembering its text. */
 export function parseYaml(text: string): Document.Parsed {
   const doc = parseDocument(text, YAML_PARSE_OPTIONS);
