@@ -1,4 +1,5 @@
-import { Add, Arg, Copy, DockerfileParser, Env, From, JSONInstruction, Run, Shell, Volume, Workdir, type Argument, type Dockerfile, type Instruction, type JSONArgument } from 'dockerfile-ast';
+import * as ast from 'dockerfile-ast';
+import type { Argument, Dockerfile, Instruction, JSONArgument } from 'dockerfile-ast';
 import { isSameOrParent, normalizeContainerPath } from '../paths';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
@@ -104,6 +105,18 @@ const POSIX_SHELLS = /(?:^|\/)(?:sh|bash|ash|dash|zsh|ksh|busybox)$/;
  * not analysed, so a hostile input cannot stall the editor (the parser is slow on huge lines).
  */
 export const MAX_DOCKERFILE_LENGTH = 1_000_000;
+
+/*
+ * dockerfile-ast exports its classes through getters (compiled CommonJS): read them once,
+ * not once per `instanceof` per instruction.
+ */
+const { Add, Arg, Copy, DockerfileParser, Env, From, JSONInstruction, Run, Shell, Volume, Workdir } = ast;
+type Add = ast.Add;
+type Copy = ast.Copy;
+type From = ast.From;
+type JSONInstruction = ast.JSONInstruction;
+type Run = ast.Run;
+type Volume = ast.Volume;
 export const MAX_DOCKERFILE_LINE = 100_000;
 
 /** Parses with dockerfile-ast, or an empty Dockerfile when the text is beyond the limits. */
@@ -223,10 +236,16 @@ function startStage(model: DockerfileModel, node: From, instruction: DockerInstr
     environment: new Map(),
     workdir: undefined,
   };
-  const name = node.getBuildStage();
-  if (name) stage.name = name;
-  const raw = node.getImage();
-  const range = node.getImageRange();
+  // getBuildStage, getImage and getImageRange each parse the arguments again: read them once, as they do.
+  const args = node.getArguments();
+  const image = args[0];
+  if (args.length > 2 && args[1]!.getValue().toUpperCase() === 'AS') {
+    const stageRange = args[2]!.getRange();
+    const name = model.text.slice(model.lines.offsetAt(stageRange.start), model.lines.offsetAt(stageRange.end));
+    if (name) stage.name = name;
+  }
+  const raw = image ? image.getValue() : null;
+  const range = image ? image.getRange() : null;
   if (raw && range) {
     const scope = new Map(model.globalArgs);
     for (const [k, v] of buildArgs) if (model.globalArgs.has(k)) scope.set(k, v);
@@ -245,8 +264,12 @@ function known(expanded: Expanded): string | undefined {
   return expanded.unknown ? undefined : expanded.value;
 }
 
+/**
+ * dockerfile-ast's ranges are plain LSP ranges that nothing mutates (the parsed Dockerfile
+ * is never edited): the model shares them rather than copying thousands per analysis.
+ */
 function copyRange(range: Range): Range {
-  return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
+  return range;
 }
 
 function stripQuotes(text: string): string {
@@ -327,7 +350,7 @@ function runWrites(model: DockerfileModel, node: Run, instruction: DockerInstruc
   const first = args[0];
   if (!first) return [];
   const start = model.lines.offsetAt(first.getRange().start);
-  const heredocs = node.getHeredocs();
+  const heredocs = heredocsOf(node, args);
   if (heredocs.length === 0) {
     const end = model.lines.offsetAt(args[args.length - 1]!.getRange().end);
     return toWrites(tokenizeShell(model.text, start, end, { instruction: true }));
@@ -360,7 +383,7 @@ function copyDestination(model: DockerfileModel, node: Copy | Add, instruction: 
   } else {
     let args = node.getArguments();
     // With heredocs only the first line holds sources and destination.
-    if (node instanceof Copy && node.getHeredocs().length > 0) {
+    if (node instanceof Copy && heredocsOf(node, args).length > 0) {
       const line = args[0]?.getRange().start.line;
       args = args.filter((a) => a.getRange().start.line === line);
     }
@@ -372,6 +395,14 @@ function copyDestination(model: DockerfileModel, node: Copy | Add, instruction: 
   const resolved = resolvePath({ value: expanded.value, unknown: expanded.unknown }, cwd);
   if (!resolved) return undefined;
   return { path: resolved.path, unknown: resolved.unknown, range: dest.range, instruction, command: instruction.keyword };
+}
+
+/**
+ * The heredocs of RUN or COPY. dockerfile-ast parses the arguments again for them on every
+ * call: skipped when no argument opens one (`<<NAME`, `<<-NAME`).
+ */
+function heredocsOf(node: Run | Copy, args: readonly Argument[]): ReturnType<Run['getHeredocs']> {
+  return args.some((a) => a.getValue().startsWith('<<')) ? node.getHeredocs() : [];
 }
 
 function commandArgs(model: DockerfileModel, node: Instruction): string[] | undefined {
