@@ -142,7 +142,22 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
   const escape = ast.getEscapeCharacter();
   const model: DockerfileModel = { file, text, lines, escape, instructions: [], globalArgs: new Map(), stages: [], ast };
   let stage: DockerStage | undefined;
+  let writers: (() => PathWrite[])[] = [];
   let scope = new Map<string, string | undefined>();
+  // The paths RUN, COPY and ADD write are worked out when first read (only write-after-volume reads
+  // them, for stages with a volume): each keeps the scope it saw, copied before a later ARG or ENV changes it.
+  let scopeKept = false;
+  const keepScope = (): ReadonlyMap<string, string | undefined> => {
+    scopeKept = true;
+    return scope;
+  };
+  const changeScope = (): Map<string, string | undefined> => {
+    if (scopeKept) {
+      scope = new Map(scope);
+      scopeKept = false;
+    }
+    return scope;
+  };
   let shellIsPosix = escape === '\\';
   for (const node of ast.getInstructions()) {
     const keyword = node.getKeyword().toUpperCase();
@@ -157,8 +172,10 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
     model.instructions.push(instruction);
     if (node instanceof From) {
       stage = startStage(model, node, instruction, buildArgs);
+      writers = lazyWrites(stage);
       const parent = stage.parent !== undefined ? model.stages[stage.parent] : undefined;
       scope = new Map(parent ? parent.environment : []);
+      scopeKept = false;
       stage.environment = new Map(parent ? parent.environment : []);
       stage.workdir = parent ? parent.workdir : stage.image?.value === 'scratch' ? '/' : undefined;
       shellIsPosix = escape === '\\';
@@ -183,16 +200,16 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
         const name = property.getName();
         if (stage.environment.has(name)) continue; // ENV wins over ARG
         const fallback = property.getValue();
-        if (buildArgs.has(name)) scope.set(name, buildArgs.get(name));
-        else if (fallback !== null) scope.set(name, known(expandVariables(fallback, scope, escape)));
-        else if (model.globalArgs.has(name)) scope.set(name, model.globalArgs.get(name));
-        else scope.delete(name);
+        if (buildArgs.has(name)) changeScope().set(name, buildArgs.get(name));
+        else if (fallback !== null) changeScope().set(name, known(expandVariables(fallback, scope, escape)));
+        else if (model.globalArgs.has(name)) changeScope().set(name, model.globalArgs.get(name));
+        else changeScope().delete(name);
       }
     } else if (node instanceof Env) {
       for (const property of node.getProperties()) {
         const raw = property.getValue();
         const value = raw === null ? undefined : known(expandVariables(raw, scope, escape));
-        scope.set(property.getName(), value);
+        changeScope().set(property.getName(), value);
         stage.environment.set(property.getName(), value);
         stage.env.push({ name: property.getName(), value, range: copyRange(property.getRange()), instruction });
       }
@@ -209,10 +226,16 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
       const first = jsonValues(model, node)[0];
       shellIsPosix = first !== undefined && POSIX_SHELLS.test(first.value);
     } else if (node instanceof Run) {
-      if (shellIsPosix) stage.writes.push(...runWrites(model, node, instruction, scope, stage.workdir));
+      if (shellIsPosix) {
+        const [seen, cwd] = [keepScope(), stage.workdir];
+        writers.push(() => runWrites(model, node, instruction, seen, cwd));
+      }
     } else if (node instanceof Copy || node instanceof Add) {
-      const write = copyDestination(model, node, instruction, scope, stage.workdir);
-      if (write) stage.writes.push(write);
+      const [seen, cwd] = [keepScope(), stage.workdir];
+      writers.push(() => {
+        const write = copyDestination(model, node, instruction, seen, cwd);
+        return write ? [write] : [];
+      });
     } else if (keyword === 'CMD' || keyword === 'ENTRYPOINT') {
       const args = commandArgs(model, node);
       if (keyword === 'CMD') stage.cmd = args;
@@ -258,6 +281,14 @@ function startStage(model: DockerfileModel, node: From, instruction: DockerInstr
     }
   }
   return stage;
+}
+
+/** Makes `stage.writes` computed on first read from the writers the returned list collects, in order. */
+function lazyWrites(stage: DockerStage): (() => PathWrite[])[] {
+  const writers: (() => PathWrite[])[] = [];
+  let writes: PathWrite[] | undefined;
+  Object.defineProperty(stage, 'writes', { enumerable: true, configurable: true, get: () => (writes ??= writers.flatMap((write) => write())) });
+  return writers;
 }
 
 function known(expanded: Expanded): string | undefined {

@@ -25,6 +25,10 @@ export const writeAfterVolume: Rule = {
   checkDockerfile(context) {
     const { dockerfile } = context;
     for (const stage of dockerfile.stages) {
+      // VOLUMEs the stage inherits (an earlier stage of its FROM chain, the base image): no VOLUME here to move.
+      const inherited = inheritedVolumes(dockerfile, stage, context.knowledge);
+      // Without any volume nothing is lost: the stage's writes are not even worked out.
+      if (stage.volumes.length === 0 && inherited.length === 0) continue;
       const byVolume = new Map<DockerInstruction, { volume: VolumePath; write: PathWrite }[]>();
       for (const write of stage.writes) {
         const volume = stage.volumes.find((v) => !v.unknown && v.instruction.index < write.instruction.index && writeIsUnder(v.path, write) && !harmless(v.path, write));
@@ -33,8 +37,6 @@ export const writeAfterVolume: Rule = {
         list.push({ volume, write });
         byVolume.set(volume.instruction, list);
       }
-      // VOLUMEs the stage inherits (an earlier stage of its FROM chain, the base image): no VOLUME here to move.
-      const inherited = inheritedVolumes(dockerfile, stage, context.knowledge);
       for (const write of stage.writes) {
         if ([...byVolume.values()].some((hits) => hits.some((h) => h.write === write))) continue;
         const volume = inherited.find((v) => writeIsUnder(v.path, write) && !harmless(v.path, write));
