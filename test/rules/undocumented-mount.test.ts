@@ -12,6 +12,10 @@ runRuleTests('undocumented-mount', {
     { name: 'flow sequence with a trailing comment', code: 'services:\n  app:\n    image: acme/app\n    volumes: [./data:/data] # user uploads\n' },
     { name: 'self-explanatory host mounts: time zone files, /proc, /sys and / for monitoring agents', code: 'services:\n  exporter:\n    image: prom/node-exporter\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n      - /etc/timezone:/etc/timezone:ro\n      - /proc:/host/proc:ro\n      - /sys/:/host/sys:ro\n      - /:/rootfs:ro\n' },
     { name: 'a comment under a declaration with no value documents the next one', code: 'services:\n  web:\n    image: nginx\n    volumes:\n      - uploads:/srv/uploads\n      - cache:/srv/cache\nvolumes:\n  cache: # rendered thumbnails\n  # Product images uploaded by staff.\n  uploads:\n' },
+    { name: 'a comment right below an entry, indented past its dash, continues it; any line of a long entry, nested keys included', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./data:/data\n        # user uploads\n      - type: bind\n        source: ./conf\n        target: /conf\n        bind:\n          create_host_path: true # site config, from git\n' },
+    { name: 'a documenting comment above a vsafe directive still documents', code: 'services:\n  cache:\n    image: redis:7\n    volumes:\n      # redis config, from git\n      # vsafe-ignore writable-config-mount\n      - ./redis.conf:/usr/local/etc/redis/redis.conf\n' },
+    { name: 'a comment after the volumes: key documents its first entry', code: 'services:\n  db:\n    image: acme/db\n    volumes: # the database, backed up nightly\n      - pg:/var/lib/db\n' },
+    { name: 'a comment below a declaration with no value, indented past its key, continues it', code: 'services:\n  db:\n    image: acme/db\n    volumes:\n      - pg:/var/lib/db\n      - cache:/var/cache/db\nvolumes:\n  pg:\n    # the database, backed up nightly\n  cache:\n    driver: local # rebuilt on start\n' },
   ],
   invalid: [
     {
@@ -82,6 +86,16 @@ runRuleTests('undocumented-mount', {
       code: 'services:\n  web:\n    image: nginx\n    volumes:\n      - uploads:/srv/uploads\n      - cache:/srv/cache\nvolumes:\n  cache:\n  # Product images uploaded by staff.\n  uploads:\n',
       errors: [{ line: 6, column: 9, endLine: 6, endColumn: 25, service: 'web', containerPath: '/srv/cache' }],
       output: 'services:\n  web:\n    image: nginx\n    volumes:\n      - uploads:/srv/uploads\n      # TODO: describe what this mount holds\n      - cache:/srv/cache\nvolumes:\n  cache:\n  # Product images uploaded by staff.\n  uploads:\n',
+    },
+    {
+      name: 'a comment parted from a declaration by a blank line, or continuing the previous one, does not document it; nor does a # inside quotes',
+      code: 'services:\n  db:\n    image: acme/db\n    volumes:\n      - data:/data\n      - cache:/cache\n      - "./a#b:/conf"\nvolumes:\n  # named volumes\n\n  data:\n  other:\n    # the other one\n  cache:\n',
+      errors: [
+        { line: 5, column: 9, endLine: 5, endColumn: 19, containerPath: '/data' },
+        { line: 6, column: 9, endLine: 6, endColumn: 21, containerPath: '/cache' },
+        { line: 7, column: 9, endLine: 7, endColumn: 22, containerPath: '/conf' },
+      ],
+      output: 'services:\n  db:\n    image: acme/db\n    volumes:\n      # TODO: describe what this mount holds\n      - data:/data\n      # TODO: describe what this mount holds\n      - cache:/cache\n      # TODO: describe what this mount holds\n      - "./a#b:/conf"\nvolumes:\n  # named volumes\n\n  data:\n  other:\n    # the other one\n  cache:\n',
     },
   ],
 });

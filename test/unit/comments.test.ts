@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { Parser } from 'yaml';
 import { commentIndex, commentsOfText, documentComments, headingComments, rememberComments, type YamlComment } from '../../server/src/core/compose/comments';
+import { parseComposeFile } from '../../server/src/core/compose/parse';
 import { parseYaml, parseYamlDocuments } from '../../server/src/core/compose/yaml';
+import { hasProductionHeader } from '../../server/src/core/production';
 import { LineIndex } from '../../server/src/core/text';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
@@ -153,5 +155,27 @@ describe('comment index', () => {
     assert.deepEqual(heading('x: 1\n# later\n'), []);
     assert.deepEqual(heading('# only\n# comments'), [' only', ' comments']);
     assert.deepEqual(heading('  ---\n# x\n'), [], 'an indented --- is content');
+  });
+});
+
+describe('the production header from the comment index', () => {
+  it('reads the comments heading the file, past a directive, markers and a comment on ---', () => {
+    for (const text of ['%YAML 1.2\n---\n# vsafe: production\nservices: {}\n', '--- # deployed by CI\n# vsafe: production\nservices: {}\n', '\uFEFF# vsafe: production\r\nservices: {}\r\n']) {
+      const model = parseComposeFile('/p/compose.yaml', text);
+      assert.equal(hasProductionHeader(model.doc, model.text), true, JSON.stringify(text));
+      assert.equal(hasProductionHeader(undefined, text), true, JSON.stringify(text));
+    }
+    for (const text of ['services: {} # vsafe: production\n', 'services:\n  a:\n    command: |\n# vsafe: production\n', 'x: "\n# vsafe: production"\n']) {
+      const model = parseComposeFile('/p/compose.yaml', text);
+      assert.equal(hasProductionHeader(model.doc, model.text), false, JSON.stringify(text));
+    }
+  });
+
+  it('uses the comments a reader seeded', () => {
+    const text = '# vsafe: production\nservices: {}\n';
+    const seeded = parseYaml(text);
+    rememberComments(seeded, []);
+    assert.equal(hasProductionHeader(seeded, text), false, 'the seeded (empty) list is what counts');
+    assert.equal(hasProductionHeader(parseYaml(text), text), true);
   });
 });

@@ -1,7 +1,9 @@
 import picomatch from 'picomatch';
 import type { Document } from 'yaml';
+import { commentsOfText, documentComments, headingComments } from './compose/comments';
 import { BASE_NAMES, composeFileRole, OVERRIDE_NAMES } from './compose/files';
 import type { ComposeFileModel } from './compose/parse';
+import { sourceTextOf } from './compose/yaml';
 import type { VsafeConfig } from './config';
 import { basename, dirname, joinPath } from './paths';
 import type { ComposeConfiguration, ParseCache } from './project';
@@ -73,21 +75,13 @@ export function productionWord(file: string): string | undefined {
 
 const HEADER = /^\s*vsafe:\s*production\s*$/i;
 
-/** `# vsafe: production` among the comments before the first content of a file. */
+/**
+ * `# vsafe: production` among the comments heading a file (before its first content). With
+ * a document, its memoised comments answer; without one (a file that failed to parse), its text is lexed.
+ */
 export function hasProductionHeader(doc: Document.Parsed | undefined, text: string): boolean {
-  if (doc) {
-    const contents = doc.contents as { commentBefore?: string | null; items?: { key?: { commentBefore?: string | null } | null }[] } | null;
-    const candidates = [doc.commentBefore, contents?.commentBefore, contents?.items?.[0]?.key?.commentBefore];
-    return candidates.some((c) => typeof c === 'string' && c.split('\n').some((line) => HEADER.test(line)));
-  }
-  // Without a document (a file that failed to parse), read the leading comment lines.
-  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n|\r/)) {
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed === '---') continue;
-    if (!trimmed.startsWith('#')) return false;
-    if (HEADER.test(trimmed.slice(1))) return true;
-  }
-  return false;
+  const heading = doc ? headingComments(documentComments(doc), sourceTextOf(doc) ?? text) : headingComments(commentsOfText(text), text);
+  return heading.some((comment) => HEADER.test(comment.text));
 }
 
 /** The path of `file` relative to `root`, or undefined when it is outside. */

@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, parseDocument, Parser, type Node } from 'yaml';
+import { isMap, isPair, isScalar, parseDocument, type Node } from 'yaml';
+import { commentsOfText } from './compose/comments';
 import { isDockerfileName } from './compose/files';
 import { LineIndex } from './text';
 import type { Finding, Fix, Range, Severity, TextEdit } from './types';
@@ -13,7 +14,7 @@ import type { Finding, Fix, Range, Severity, TextEdit } from './types';
  *   # vsafe-ignore-file <rule>[,<rule>…] [-- reason]
  *       anywhere in a file: every finding of those rules in the file.
  *
- * Comments are found with the YAML CST in YAML files (so `#` inside quoted or block
+ * Comments are found with the YAML lexer in YAML files (so `#` inside quoted or block
  * scalars is not a comment) and as whole-line `#` comments in Dockerfiles (where a
  * `#` after an instruction is part of the instruction).
  */
@@ -52,7 +53,7 @@ interface Comment {
   source: string;
 }
 
-/** Every comment of a text: CST comment tokens for YAML, whole-line comments for Dockerfiles. */
+/** Every comment of a text: the lexer's comment tokens for YAML, whole-line comments for Dockerfiles. */
 export function commentsOf(file: string, text: string): Comment[] {
   if (isDockerfileName(file)) {
     const comments: Comment[] = [];
@@ -64,26 +65,7 @@ export function commentsOf(file: string, text: string): Comment[] {
     }
     return comments;
   }
-  const comments: Comment[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const child of node) walk(child);
-      return;
-    }
-    if (!node || typeof node !== 'object') return;
-    const token = node as { type?: string; offset?: number; source?: unknown };
-    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
-      comments.push({ offset: token.offset, source: token.source });
-      return;
-    }
-    for (const [key, value] of Object.entries(node)) if (key !== 'source' && typeof value === 'object') walk(value);
-  };
-  try {
-    for (const token of new Parser().parse(text)) walk(token);
-  } catch {
-    return [];
-  }
-  return comments.sort((a, b) => a.offset - b.offset);
+  return commentsOfText(text).map((c) => ({ offset: c.start, source: '#' + c.text }));
 }
 
 /** The directives of one file. */

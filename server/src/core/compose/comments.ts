@@ -151,6 +151,22 @@ export class CommentIndex {
     return found.reverse();
   }
 
+  /** The block of own-line comments directly below a line, up to the first line that is not one, top to bottom. */
+  blockBelow(line: number): YamlComment[] {
+    const found: YamlComment[] = [];
+    for (let below = line + 1; below < this.lines.lineCount; below++) {
+      const comment = this.byLine.get(below);
+      if (!comment?.ownLine) break;
+      found.push(comment);
+    }
+    return found;
+  }
+
+  /** The 0-based column of a comment's `#`. */
+  columnOf(comment: YamlComment): number {
+    return this.lines.positionAt(comment.start).character;
+  }
+
   /** The comments that start in [start, end). */
   within(start: number, end: number): YamlComment[] {
     const found: YamlComment[] = [];

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, type Node, type YAMLSeq } from 'yaml';
+import { commentIndex, type CommentIndex, type YamlComment } from '../compose/comments';
 import type { ComposeFileModel } from '../compose/parse';
 import { keyText } from '../compose/yaml';
 import { insertLinesAbove, itemIndentColumn } from '../edits/compose-edits';
@@ -8,6 +9,7 @@ import { isSameOrParent, isScratchPath } from '../paths';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import { describeState, statePaths } from '../state';
 import { sourceReason } from './source-bind-mount-in-production';
+import type { LineIndex } from '../text';
 import type { Fix } from '../types';
 import { modelOf } from '../production';
 import type { Rule } from './types';
@@ -41,7 +43,7 @@ export const undocumentedMount: Rule = {
         const model = modelOf(configuration, mount.location.file);
         if (!model) continue;
         const found = findItem(model, model.lines.offsetAt(mount.location.range.start));
-        if (!found || itemDocumented(found)) continue;
+        if (!found || itemDocumented(model, found)) continue;
         if (mount.type === 'volume' && mount.source && declarationDocumented(configuration, mount.source)) continue;
         context.report({
           messageId: 'undocumented',
@@ -68,8 +70,8 @@ export const undocumentedMount: Rule = {
 export function mountDocumented(configuration: ComposeConfiguration, mount: Mount): boolean | undefined {
   const model = modelOf(configuration, mount.location.file);
   const found = model ? findItem(model, model.lines.offsetAt(mount.location.range.start)) : undefined;
-  if (!found) return undefined;
-  if (itemDocumented(found)) return true;
+  if (!model || !found) return undefined;
+  if (itemDocumented(model, found)) return true;
   return mount.type === 'volume' && mount.source !== undefined && declarationDocumented(configuration, mount.source);
 }
 
@@ -121,7 +123,7 @@ interface FoundItem {
   index: number;
   /** The `volumes:` key holding the sequence, and whether it is the first key of its mapping. */
   key?: Node;
-  firstKeyOf?: YAMLMap;
+  keyIsFirst: boolean;
 }
 
 function findItem(model: ComposeFileModel, offset: number): FoundItem | undefined {
@@ -135,16 +137,16 @@ function sequenceItems(model: ComposeFileModel): Map<number, FoundItem> {
   let index = itemIndex.get(model);
   if (index) return index;
   const items = new Map<number, FoundItem>();
-  const walk = (node: unknown, key?: Node, firstKeyOf?: YAMLMap): void => {
+  const walk = (node: unknown, key?: Node, keyIsFirst = false): void => {
     if (node == null) return;
     if (isSeq(node)) {
-      node.items.forEach((item, i) => {
+      node.items.forEach((item, index) => {
         const start = (item as Node | null)?.range?.[0];
-        if (start !== undefined && !items.has(start)) items.set(start, { item: item as Node, seq: node, index: i, key, firstKeyOf });
+        if (start !== undefined && !items.has(start)) items.set(start, { item: item as Node, seq: node, index, key, keyIsFirst });
       });
       for (const child of node.items) walk(child);
     } else if (isMap(node)) {
-      node.items.forEach((pair, i) => walk(pair.value, (pair.key as Node | null) ?? undefined, i === 0 ? node : undefined));
+      node.items.forEach((pair, index) => walk(pair.value, (pair.key as Node | null) ?? undefined, index === 0));
     }
   };
   walk(model.doc.contents);
@@ -153,69 +155,126 @@ function sequenceItems(model: ComposeFileModel): Map<number, FoundItem> {
   return index;
 }
 
-/** Comment text that documents (vsafe directives do not). */
-function documents(comment: string | null | undefined): boolean {
-  if (!comment) return false;
-  return comment.split('\n').some((line) => line.trim() !== '' && !/^\s*vsafe(?:-ignore(?:-file)?\b|:)/.test(line));
+/** vsafe's own comments: directives, not documentation. */
+const DIRECTIVE = /^\s*vsafe(?:-ignore(?:-file)?\b|:)/;
+
+/** A comment that documents (vsafe directives and empty comments do not). */
+function documents(comment: YamlComment | undefined): boolean {
+  return comment !== undefined && comment.text.trim() !== '' && !DIRECTIVE.test(comment.text);
 }
 
-/** A comment directly above: the last comment line is not followed by a blank line. */
-function directlyAbove(comment: string | null | undefined): boolean {
-  if (!comment || comment.endsWith('\n')) return false;
-  const lines = comment.split('\n');
-  return documents(lines[lines.length - 1]);
+/** A comment that documents on a line of `from`..`to`, after content or on its own. */
+function documentedOn(comments: CommentIndex, from: number, to: number): boolean {
+  return comments.onLines(from, to).some(documents);
 }
 
-function itemDocumented({ item, seq, index, key, firstKeyOf }: FoundItem): boolean {
-  if (documents(item.comment) || directlyAbove(item.commentBefore)) return true;
-  // The only entry of a list: a comment directly above its `volumes:` key documents it.
-  if (seq.items.length === 1 && (directlyAbove(key?.commentBefore) || (firstKeyOf !== undefined && directlyAbove(firstKeyOf.commentBefore)))) return true;
-  if (index === 0 && directlyAbove(seq.commentBefore)) return true;
-  if (seq.flow && (documents(seq.comment) || directlyAbove(seq.commentBefore))) return true;
-  if (isMap(item)) {
-    // A comment on any line of a long-syntax entry.
-    for (const pair of item.items) {
-      const key = pair.key as Node | null;
-      const value = pair.value as Node | null;
-      if (documents(key?.comment) || documents(value?.comment) || documents(value?.commentBefore) || (key !== item.items[0]?.key && documents(key?.commentBefore))) return true;
-    }
+/**
+ * A comment that documents a block node from `line` to `lastLine` whose indicator (the `-`
+ * of an item, a key) is at `column`: on one of its lines, or in the comment lines right
+ * below it indented past `column` (they continue it).
+ */
+function documentedWithin(comments: CommentIndex, line: number, lastLine: number, column: number): boolean {
+  if (documentedOn(comments, line, lastLine)) return true;
+  for (const comment of comments.blockBelow(lastLine)) {
+    if (comments.columnOf(comment) <= column) break;
+    if (documents(comment)) return true;
   }
   return false;
 }
 
 /**
- * `name:` with no value: the YAML parser gives the null value its trailing comment and
- * also the comment lines that follow it, which document the next key. Splits the two.
+ * A comment that documents directly above a block node starting on `line` with its indicator
+ * at `column`: in the comment lines right above it (no blank line between), less those at
+ * their top indented past `column` right after a previous sibling (they continue it). Above
+ * the first entry of a collection, a comment after the parent's key on the line above counts too.
  */
-function nullValueComments(model: ComposeFileModel, pair: Pair): { sameLine?: string; below?: string } | undefined {
-  const value = pair.value as Node | null;
-  if (!isScalar(value) || value.value !== null || !value.comment) return undefined;
-  const keyEnd = (pair.key as Node | null)?.range?.[1];
-  if (keyEnd === undefined) return undefined;
-  const line = model.lines.positionAt(keyEnd).line;
-  const onKeyLine = model.text.slice(keyEnd, model.lines.lineEnd(line)).includes('#');
-  const [first, ...rest] = value.comment.split('\n');
-  return onKeyLine ? { sameLine: first, below: rest.length > 0 ? rest.join('\n') : undefined } : { below: value.comment };
+function documentedAbove(comments: CommentIndex, line: number, column: number, first: boolean): boolean {
+  let block = comments.blockAbove(line);
+  const top = line - block.length - 1;
+  if (first) {
+    if (top >= 0 && documents(comments.trailingOn(top))) return true;
+  } else if (top >= 0 && comments.lines.lineText(top).trim() !== '') {
+    let continuing = 0;
+    while (continuing < block.length && comments.columnOf(block[continuing]!) > column) continuing++;
+    block = block.slice(continuing);
+  }
+  return block.some(documents);
 }
 
-/** A comment on the named volume's top-level declaration, in any file of the configuration. */
+/** Only spaces and tabs before `offset` on its line. */
+function beginsLine(lines: LineIndex, offset: number): boolean {
+  const line = lines.positionAt(offset).line;
+  return lines.text.slice(lines.lineStart(line), offset).trim() === '';
+}
+
+/** Space, tab or a line break. */
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/**
+ * The line of a node's last content character: its value end, before trailing whitespace
+ * and comments (block collections end on the next line, and a reader may count the
+ * comments after a collection in its range).
+ */
+function lastContentLine(comments: CommentIndex, node: Node): number {
+  const [start, end] = node.range!;
+  const text = comments.lines.text;
+  let pos = end;
+  for (;;) {
+    while (pos > start && isBlank(text.charCodeAt(pos - 1))) pos--;
+    const line = comments.lineOf(Math.max(start, pos - 1));
+    const comment = comments.onLine(line);
+    if (pos > start && comment && comment.start < pos && pos <= comment.end) pos = comment.start;
+    else return line;
+  }
+}
+
+/**
+ * The rule's reading of "documented", as line questions on the item's node range: a comment
+ * on one of its lines (its own line; any line of a long-syntax entry) or right below it
+ * indented past its `-`, directly above it, directly above the `volumes:` key of a one-entry
+ * list, and for a flow sequence after its closing bracket or directly above it.
+ */
+function itemDocumented(model: ComposeFileModel, { item, seq, index, key, keyIsFirst }: FoundItem): boolean {
+  const comments = commentIndex(model.doc, model.lines);
+  const start = item.range![0];
+  const line = comments.lineOf(start);
+  if (seq.flow) {
+    // Flow items share lines with the key and each other: above counts when the item or the sequence begins its line.
+    if (documentedOn(comments, line, lastContentLine(comments, item))) return true;
+    if (beginsLine(model.lines, start) && comments.blockAbove(line).some(documents)) return true;
+    if (seq.range && documents(comments.trailingOn(lastContentLine(comments, seq)))) return true;
+    if (seq.range && beginsLine(model.lines, seq.range[0]) && comments.blockAbove(comments.lineOf(seq.range[0])).some(documents)) return true;
+  } else {
+    const text = model.lines.lineText(line);
+    const dash = text.length - text.trimStart().length;
+    if (documentedWithin(comments, line, lastContentLine(comments, item), dash)) return true;
+    if (documentedAbove(comments, line, dash, index === 0)) return true;
+  }
+  const keyStart = key?.range?.[0];
+  return seq.items.length === 1 && keyStart !== undefined && documentedAbove(comments, comments.lineOf(keyStart), model.lines.positionAt(keyStart).character, keyIsFirst);
+}
+
+/**
+ * A comment on the named volume's top-level declaration, in any file of the configuration:
+ * on its key's line or any line of its value, right below it indented past the key, or directly above the key.
+ */
 function declarationDocumented(configuration: ComposeConfiguration, name: string): boolean {
   for (const model of configuration.files) {
     const section = model.volumesPair?.value;
     if (!isMap(section)) continue;
     for (let index = 0; index < section.items.length; index++) {
       const pair = section.items[index]!;
-      if (keyText(pair) !== name) continue;
       const key = pair.key as Node | null;
+      if (!key?.range || keyText(pair) !== name) continue;
+      const comments = commentIndex(model.doc, model.lines);
+      const line = comments.lineOf(key.range[0]);
+      const column = model.lines.positionAt(key.range[0]).character;
       const value = pair.value as Node | null;
-      const split = nullValueComments(model, pair);
-      const ownValueComment = split ? split.sameLine : isScalar(value) || isMap(value) ? value.comment : undefined;
-      if (documents(key?.commentBefore) || documents(key?.comment) || documents(ownValueComment) || ((isScalar(value) || isMap(value)) && documents(value.commentBefore))) return true;
-      // `prev:` with no value swallows the comment lines below it; they sit directly above this key.
-      const previous = index > 0 ? section.items[index - 1] : undefined;
-      if (previous && directlyAbove(nullValueComments(model, previous)?.below)) return true;
-      if (index === 0 && documents(section.commentBefore)) return true;
-      if (isMap(value)) for (const inner of value.items) if (documents((inner.value as Node | null)?.comment) || documents((inner.key as Node | null)?.commentBefore)) return true;
+      // `name:` with no value has an empty value node (which may sit after the comments below the key).
+      const last = value?.range && value.range[1] > value.range[0] ? Math.max(line, lastContentLine(comments, value)) : line;
+      if (documentedWithin(comments, line, last, column) || documentedAbove(comments, line, column, index === 0)) return true;
     }
   }
   return false;
