@@ -3,7 +3,7 @@ import type { Document } from 'yaml';
 import { commentsOfText, documentComments, headingComments } from './compose/comments';
 import { BASE_NAMES, composeFileRole, OVERRIDE_NAMES } from './compose/files';
 import type { ComposeFileModel } from './compose/parse';
-import { sourceTextOf } from './compose/yaml';
+import { sourceTextOf } from './compose/source';
 import type { VsafeConfig } from './config';
 import { basename, dirname, joinPath } from './paths';
 import type { ComposeConfiguration, ParseCache } from './project';

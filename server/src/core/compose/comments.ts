@@ -1,6 +1,6 @@
 import { Lexer, type Document } from 'yaml';
 import { LineIndex } from '../text';
-import { sourceTextOf } from './yaml';
+import { sourceTextOf } from './source';
 
 /**
  * The comments of a YAML text, found from the text itself rather than from where the

@@ -34,6 +34,7 @@ export interface FastRead {
   comments: ReadComment[];
 }
 
+/** The options vsafe parses compose YAML with (`yaml`'s own parse and this reader alike). */
 export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false } as const;
 
 /** Thrown (never escapes `readYaml`) when the text leaves the supported subset. */

@@ -1,4 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { rememberComments } from './comments';
+import { PARSE_OPTIONS, readYaml } from './fast-yaml';
+import { rememberSourceText, sourceTextOf } from './source';
 
 /*
  * No `keepSourceTokens`: a document that keeps its CST tokens alive costs twice the memory,
@@ -6,25 +9,28 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocume
  * pays for them on every run. Edits need only node ranges and the text; scalars that need
  * their written form read it from the text (see `scalarString`).
  */
-export const YAML_PARSE_OPTIONS = {
-  uniqueKeys: false,
-  prettyErrors: false,
-  strict: false,
-} as const;
+export const YAML_PARSE_OPTIONS = PARSE_OPTIONS;
 
-/** The text each parsed document was read from (node ranges are offsets into it). */
-const sourceTexts = new WeakMap<Document, string>();
 
-/** The text a document parsed by this module was read from. */
-export function sourceTextOf(doc: Document): string | undefined {
-  return sourceTexts.get(doc);
+/**
+ * Parses one compose document, remembering its text. The fast reader (fast-yaml.ts) reads
+ * what compose files are made of and builds the nodes `yaml` would; anything else is
+ * parsed by `yaml` itself.
+ */
+export function parseYaml(text: string): Document.Parsed {
+  const fast = readFast(text);
+  if (fast) return fast;
+  const doc = parseDocument(text, YAML_PARSE_OPTIONS);
+  rememberSourceText(doc, text);
+  return doc;
 }
 
-/** Parses one compose document, remembering its text. */
-export function parseYaml(text: string): Document.Parsed {
-  const doc = parseDocument(text, YAML_PARSE_OPTIONS);
-  sourceTexts.set(doc, text);
-  return doc;
+function readFast(text: string): Document.Parsed | undefined {
+  const read = readYaml(text);
+  if (!read) return undefined;
+  rememberSourceText(read.doc, text);
+  rememberComments(read.doc, read.comments);
+  return read.doc;
 }
 
 /**
@@ -32,10 +38,13 @@ export function parseYaml(text: string): Document.Parsed {
  * file as one more layer merged on the previous ones; an empty stream is one empty document.
  */
 export function parseYamlDocuments(text: string): Document.Parsed[] {
+  // The fast reader reads a single document (it gives up on a second `---`).
+  const fast = readFast(text);
+  if (fast) return [fast];
   const parsed = parseAllDocuments(text, YAML_PARSE_OPTIONS);
   const docs = Array.isArray(parsed) ? parsed : [];
   if (docs.length === 0) return [parseYaml(text)];
-  for (const doc of docs) sourceTexts.set(doc, text);
+  for (const doc of docs) rememberSourceText(doc, text);
   return docs;
 }
 
@@ -148,7 +157,7 @@ export function scalarString(doc: Document, node: unknown): string | undefined {
   if (n.value == null) return undefined;
   if (typeof n.value === 'string') return n.value;
   // A number or boolean is a plain scalar: its written form is the text it spans (`1.10` stays `1.10`).
-  const text = sourceTexts.get(doc);
+  const text = sourceTextOf(doc);
   if (text !== undefined && n.range && n.type === 'PLAIN') {
     const written = text.slice(n.range[0], n.range[1]);
     // The node must come from this document's text (a caller could pass another file's document).

@@ -1,0 +1,16 @@
+import type { Document } from 'yaml';
+
+/**
+ * The text each parsed document was read from: node ranges are offsets into it. Kept
+ * apart from the parser so that readers of the text (the comment index) need not import it.
+ */
+const sourceTexts = new WeakMap<Document, string>();
+
+export function rememberSourceText(doc: Document, text: string): void {
+  sourceTexts.set(doc, text);
+}
+
+/** The text a document parsed by compose/yaml.ts was read from. */
+export function sourceTextOf(doc: Document): string | undefined {
+  return sourceTexts.get(doc);
+}
