@@ -1,5 +1,6 @@
-import { isMap, isSeq, type Node, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { commentIndex, type CommentIndex, type YamlComment } from '../compose/comments';
+import { appendTo } from '../collections';
 import type { ComposeFileModel } from '../compose/parse';
 import { keyText } from '../compose/yaml';
 import { insertLinesAbove, itemIndentColumn } from '../edits/compose-edits';
@@ -260,17 +261,32 @@ function itemDocumented(model: ComposeFileModel, { item, seq, index, key, keyIsF
  * A comment on the named volume's top-level declaration, in any file of the configuration:
  * on its key's line or any line of its value, right below it indented past the key, or directly above the key.
  */
+/** The top-level volume declarations by name (positions in the section), indexed once per section: not one walk per mount. */
+const declarationIndexes = new WeakMap<YAMLMap, Map<string, number[]>>();
+
+function declarationsByName(section: YAMLMap): Map<string, number[]> {
+  let index = declarationIndexes.get(section);
+  if (index) return index;
+  index = new Map();
+  for (let i = 0; i < section.items.length; i++) {
+    const pair = section.items[i]!;
+    const name = (pair.key as Node | null)?.range ? keyText(pair) : undefined;
+    if (name !== undefined) appendTo(index, name, i);
+  }
+  declarationIndexes.set(section, index);
+  return index;
+}
+
 function declarationDocumented(configuration: ComposeConfiguration, name: string): boolean {
   for (const model of configuration.files) {
     const section = model.volumesPair?.value;
     if (!isMap(section)) continue;
-    for (let index = 0; index < section.items.length; index++) {
+    for (const index of declarationsByName(section).get(name) ?? []) {
       const pair = section.items[index]!;
-      const key = pair.key as Node | null;
-      if (!key?.range || keyText(pair) !== name) continue;
+      const keyStart = (pair.key as Node).range![0]; // indexed only with a range
       const comments = commentIndex(model.doc, model.lines);
-      const line = comments.lineOf(key.range[0]);
-      const column = model.lines.positionAt(key.range[0]).character;
+      const line = comments.lineOf(keyStart);
+      const column = model.lines.positionAt(keyStart).character;
       const value = pair.value as Node | null;
       // `name:` with no value has an empty value node (which may sit after the comments below the key).
       const last = value?.range && value.range[1] > value.range[0] ? Math.max(line, lastContentLine(comments, value)) : line;
