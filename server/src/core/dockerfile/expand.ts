@@ -28,6 +28,8 @@ export function knownPrefix(value: string): string {
  * `escape` is the Dockerfile escape character (`\` or `` ` ``); an escaped `$` is literal.
  */
 export function expandVariables(text: string, scope: Scope, escape = '\\'): Expanded {
+  // Most values reference nothing: no character-by-character copy for them.
+  if (!text.includes('$')) return { value: text, unknown: false };
   let out = '';
   let unknown = false;
   for (let i = 0; i < text.length; i++) {

@@ -270,8 +270,12 @@ function startStage(model: DockerfileModel, node: From, instruction: DockerInstr
   const raw = image ? image.getValue() : null;
   const range = image ? image.getRange() : null;
   if (raw && range) {
-    const scope = new Map(model.globalArgs);
-    for (const [k, v] of buildArgs) if (model.globalArgs.has(k)) scope.set(k, v);
+    let scope: ReadonlyMap<string, string | undefined> = model.globalArgs;
+    if (buildArgs.size > 0) {
+      const withBuildArgs = new Map(model.globalArgs);
+      for (const [k, v] of buildArgs) if (model.globalArgs.has(k)) withBuildArgs.set(k, v);
+      scope = withBuildArgs;
+    }
     const expanded = expandVariables(raw, scope, model.escape);
     stage.image = { raw, value: expanded.value, unknown: expanded.unknown, range: copyRange(range) };
     if (!expanded.unknown) {

@@ -51,7 +51,9 @@ export const writeAfterVolume: Rule = {
       }
       for (const [volumeInstruction, hits] of byVolume) {
         const last = hits.reduce((a, b) => (b.write.instruction.index > a.write.instruction.index ? b : a)).write.instruction;
-        const fixes = moveVolumeFix(dockerfile, volumeInstruction, last);
+        // One move for all the writes under this VOLUME, worked out when a fix is asked for.
+        let move: Fix[] | undefined;
+        const fixes = (): Fix[] => (move ??= moveVolumeFix(dockerfile, volumeInstruction, last));
         for (const { volume, write } of hits) {
           context.report({
             messageId: 'write',
