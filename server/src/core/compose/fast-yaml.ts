@@ -43,6 +43,9 @@ const GIVE_UP: unique symbol = Symbol('give up');
 /** Characters `yaml` treats specially or reports, and line breaks other than \n and \r\n. */
 const UNSUPPORTED_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0085\u2028\u2029\ufeff\t]|\r(?!\n)/;
 
+/** Nesting the reader follows; compose files nest a handful of levels. */
+const MAX_DEPTH = 100;
+
 const SPACE = 32;
 const NEWLINE = 10;
 const CR = 13;
@@ -119,6 +122,8 @@ class Reader {
   private contentStart = 0;
   private lineEnd = 0;
   private nextLine = 0;
+  /** Open block collections: deeper nesting than compose files have goes to `yaml`, which bounds it itself. */
+  private depth = 0;
   /** Before the root's first line a `---` line opens the (only) document. */
   private inPrelude = true;
   private docStartMarker = -1;
@@ -256,6 +261,7 @@ class Reader {
 
   /** A block mapping whose first key starts at `start` on the current line. */
   private blockMap(frame: Frame, start: number, parent: Frame | null = null): YAMLMap {
+    if (++this.depth > MAX_DEPTH) giveUp();
     const map = new YAMLMap(this.schema);
     let offset = start;
     let keyStart = start;
@@ -270,6 +276,7 @@ class Reader {
     }
     const commentEnd = this.closeFrame(frame, parent);
     map.range = [start, offset, commentEnd ?? offset];
+    this.depth--;
     return map;
   }
 
@@ -381,6 +388,7 @@ class Reader {
 
   /** A block sequence whose first `-` is at `start` on the current line. */
   private blockSeq(frame: Frame, start: number, parent: Frame | null = null): YAMLSeq {
+    if (++this.depth > MAX_DEPTH) giveUp();
     const seq = new YAMLSeq(this.schema);
     let offset = start;
     for (;;) {
@@ -392,6 +400,7 @@ class Reader {
     }
     const commentEnd = this.closeFrame(frame, parent);
     seq.range = [start, offset, commentEnd ?? offset];
+    this.depth--;
     return seq;
   }
 
