@@ -142,7 +142,7 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
   const escape = ast.getEscapeCharacter();
   const model: DockerfileModel = { file, text, lines, escape, instructions: [], globalArgs: new Map(), stages: [], ast };
   let stage: DockerStage | undefined;
-  let writers: (() => PathWrite[])[] = [];
+  let writers: Writer[] = [];
   let scope = new Map<string, string | undefined>();
   // The paths RUN, COPY and ADD write are worked out when first read (only write-after-volume reads
   // them, for stages with a volume): each keeps the scope it saw, copied before a later ARG or ENV changes it.
@@ -228,14 +228,16 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
     } else if (node instanceof Run) {
       if (shellIsPosix) {
         const [seen, cwd] = [keepScope(), stage.workdir];
-        writers.push(() => runWrites(model, node, instruction, seen, cwd));
+        writers.push(writer(instruction, () => runWrites(model, node, instruction, seen, cwd)));
       }
     } else if (node instanceof Copy || node instanceof Add) {
       const [seen, cwd] = [keepScope(), stage.workdir];
-      writers.push(() => {
-        const write = copyDestination(model, node, instruction, seen, cwd);
-        return write ? [write] : [];
-      });
+      writers.push(
+        writer(instruction, () => {
+          const write = copyDestination(model, node, instruction, seen, cwd);
+          return write ? [write] : [];
+        }),
+      );
     } else if (keyword === 'CMD' || keyword === 'ENTRYPOINT') {
       const args = commandArgs(model, node);
       if (keyword === 'CMD') stage.cmd = args;
@@ -287,12 +289,36 @@ function startStage(model: DockerfileModel, node: From, instruction: DockerInstr
   return stage;
 }
 
-/** Makes `stage.writes` computed on first read from the writers the returned list collects, in order. */
-function lazyWrites(stage: DockerStage): (() => PathWrite[])[] {
-  const writers: (() => PathWrite[])[] = [];
+/** What one RUN, COPY or ADD writes, worked out once when first asked for. */
+interface Writer {
+  index: number;
+  writes: () => PathWrite[];
+}
+
+function writer(instruction: DockerInstruction, compute: () => PathWrite[]): Writer {
   let writes: PathWrite[] | undefined;
-  Object.defineProperty(stage, 'writes', { enumerable: true, configurable: true, get: () => (writes ??= writers.flatMap((write) => write())) });
+  return { index: instruction.index, writes: () => (writes ??= compute()) };
+}
+
+const stageWriters = new WeakMap<DockerStage, Writer[]>();
+
+/** Makes `stage.writes` computed on first read from the writers the returned list collects, in order. */
+function lazyWrites(stage: DockerStage): Writer[] {
+  const writers: Writer[] = [];
+  stageWriters.set(stage, writers);
+  let writes: PathWrite[] | undefined;
+  Object.defineProperty(stage, 'writes', { enumerable: true, configurable: true, get: () => (writes ??= writers.flatMap((w) => w.writes())) });
   return writers;
+}
+
+/**
+ * The writes of the stage's instructions after instruction `index` (of the whole file), in
+ * order: a rule that only cares about those leaves the earlier RUN scripts untokenized.
+ */
+export function writesAfter(stage: DockerStage, index: number): PathWrite[] {
+  const writers = stageWriters.get(stage);
+  if (!writers) return stage.writes.filter((w) => w.instruction.index > index);
+  return writers.filter((w) => w.index > index).flatMap((w) => w.writes());
 }
 
 function known(expanded: Expanded): string | undefined {

@@ -1,4 +1,4 @@
-import { stageChain, UNKNOWN, writeIsUnder, type DockerInstruction, type DockerfileModel, type DockerStage, type PathWrite, type VolumePath } from '../dockerfile/model';
+import { stageChain, UNKNOWN, writeIsUnder, writesAfter, type DockerInstruction, type DockerfileModel, type DockerStage, type PathWrite, type VolumePath } from '../dockerfile/model';
 import { parseImageRef, selectVariant, type KnowledgeBase } from '../knowledge/lookup';
 import type { Fix, Location, TextEdit } from '../types';
 import type { Rule } from './types';
@@ -27,17 +27,20 @@ export const writeAfterVolume: Rule = {
     for (const stage of dockerfile.stages) {
       // VOLUMEs the stage inherits (an earlier stage of its FROM chain, the base image): no VOLUME here to move.
       const inherited = inheritedVolumes(dockerfile, stage, context.knowledge);
-      // Without any volume nothing is lost: the stage's writes are not even worked out.
-      if (stage.volumes.length === 0 && inherited.length === 0) continue;
+      // Without any volume nothing is lost: the stage's writes are not even worked out. With
+      // only its own VOLUMEs, only writes after the first of them can be lost.
+      const firstVolume = stage.volumes.find((v) => !v.unknown)?.instruction.index;
+      if (firstVolume === undefined && inherited.length === 0) continue;
+      const writes = inherited.length > 0 ? stage.writes : writesAfter(stage, firstVolume!);
       const byVolume = new Map<DockerInstruction, { volume: VolumePath; write: PathWrite }[]>();
-      for (const write of stage.writes) {
+      for (const write of writes) {
         const volume = stage.volumes.find((v) => !v.unknown && v.instruction.index < write.instruction.index && writeIsUnder(v.path, write) && !harmless(v.path, write));
         if (!volume) continue;
         const list = byVolume.get(volume.instruction) ?? [];
         list.push({ volume, write });
         byVolume.set(volume.instruction, list);
       }
-      for (const write of stage.writes) {
+      for (const write of writes) {
         if ([...byVolume.values()].some((hits) => hits.some((h) => h.write === write))) continue;
         const volume = inherited.find((v) => writeIsUnder(v.path, write) && !harmless(v.path, write));
         if (!volume) continue;
