@@ -106,11 +106,8 @@ const POSIX_SHELLS = /(?:^|\/)(?:sh|bash|ash|dash|zsh|ksh|busybox)$/;
  */
 export const MAX_DOCKERFILE_LENGTH = 1_000_000;
 
-/*
- * dockerfile-ast exports its classes through getters (compiled CommonJS): read them once,
- * not once per `instanceof` per instruction.
- */
-const { Add, Arg, Copy, DockerfileParser, Env, From, JSONInstruction, Run, Shell, Volume, Workdir } = ast;
+/* dockerfile-ast exports its classes through getters (compiled CommonJS): read them once. */
+const { Copy, DockerfileParser, JSONInstruction } = ast;
 type Add = ast.Add;
 type Copy = ast.Copy;
 type From = ast.From;
@@ -170,8 +167,10 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
       node,
     };
     model.instructions.push(instruction);
-    if (node instanceof From) {
-      stage = startStage(model, node, instruction, buildArgs);
+    // dockerfile-ast makes the node's class from the keyword (createInstruction): dispatching on
+    // the keyword is the same test as `instanceof`, without walking prototype chains per check.
+    if (keyword === 'FROM') {
+      stage = startStage(model, node as From, instruction, buildArgs);
       writers = lazyWrites(stage);
       const parent = stage.parent !== undefined ? model.stages[stage.parent] : undefined;
       scope = new Map(parent ? parent.environment : []);
@@ -183,8 +182,8 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
       continue;
     }
     if (!stage) {
-      if (node instanceof Arg) {
-        for (const property of node.getProperties()) {
+      if (keyword === 'ARG') {
+        for (const property of (node as ast.Arg).getProperties()) {
           const name = property.getName();
           const fallback = property.getValue();
           // `ARG V` with no value and no build argument leaves V unset: `${V:-x}` gives x.
@@ -195,8 +194,8 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
       continue;
     }
     stage.instructions.push(instruction);
-    if (node instanceof Arg) {
-      for (const property of node.getProperties()) {
+    if (keyword === 'ARG') {
+      for (const property of (node as ast.Arg).getProperties()) {
         const name = property.getName();
         if (stage.environment.has(name)) continue; // ENV wins over ARG
         const fallback = property.getValue();
@@ -205,36 +204,36 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
         else if (model.globalArgs.has(name)) changeScope().set(name, model.globalArgs.get(name));
         else changeScope().delete(name);
       }
-    } else if (node instanceof Env) {
-      for (const property of node.getProperties()) {
+    } else if (keyword === 'ENV') {
+      for (const property of (node as ast.Env).getProperties()) {
         const raw = property.getValue();
         const value = raw === null ? undefined : known(expandVariables(raw, scope, escape));
         changeScope().set(property.getName(), value);
         stage.environment.set(property.getName(), value);
         stage.env.push({ name: property.getName(), value, range: copyRange(property.getRange()), instruction });
       }
-    } else if (node instanceof Workdir) {
-      const path = node.getPath();
+    } else if (keyword === 'WORKDIR') {
+      const path = (node as ast.Workdir).getPath();
       if (path !== null) {
         const expanded = expandVariables(stripQuotes(path), scope, escape);
         const resolved = expanded.unknown ? undefined : resolvePath({ value: expanded.value, unknown: false }, stage.workdir);
         stage.workdir = resolved?.path;
       }
-    } else if (node instanceof Volume) {
-      stage.volumes.push(...volumePaths(model, node, instruction, scope));
-    } else if (node instanceof Shell) {
-      const first = jsonValues(model, node)[0];
+    } else if (keyword === 'VOLUME') {
+      stage.volumes.push(...volumePaths(model, node as Volume, instruction, scope));
+    } else if (keyword === 'SHELL') {
+      const first = jsonValues(model, node as ast.Shell)[0];
       shellIsPosix = first !== undefined && POSIX_SHELLS.test(first.value);
-    } else if (node instanceof Run) {
+    } else if (keyword === 'RUN') {
       if (shellIsPosix) {
         const [seen, cwd] = [keepScope(), stage.workdir];
-        writers.push(writer(instruction, () => runWrites(model, node, instruction, seen, cwd)));
+        writers.push(writer(instruction, () => runWrites(model, node as Run, instruction, seen, cwd)));
       }
-    } else if (node instanceof Copy || node instanceof Add) {
+    } else if (keyword === 'COPY' || keyword === 'ADD') {
       const [seen, cwd] = [keepScope(), stage.workdir];
       writers.push(
         writer(instruction, () => {
-          const write = copyDestination(model, node, instruction, seen, cwd);
+          const write = copyDestination(model, node as Copy | Add, instruction, seen, cwd);
           return write ? [write] : [];
         }),
       );
