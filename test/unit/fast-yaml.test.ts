@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { commentsOfText } from '../../server/src/core/compose/comments';
 import { readYaml } from '../../server/src/core/compose/fast-yaml';
 import { generateCorpus } from '../../bench/corpus';
 import { mutatedDocument, composeDocument } from '../robustness/arbitraries';
@@ -26,6 +27,8 @@ function compare(name: string, text: string): boolean {
   if (!fast) return false;
   const difference = firstDifference(parseWithYaml(text), fast.doc);
   assert.equal(difference, undefined, `${name}: ${difference}\n${JSON.stringify(text)}`);
+  // The comment index gets the same comments from the reader as from yaml's lexer.
+  assert.deepEqual(fast.comments, commentsOfText(text), `${name}: comments\n${JSON.stringify(text)}`);
   return true;
 }
 
