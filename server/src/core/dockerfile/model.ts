@@ -138,7 +138,7 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
   const lines = new LineIndex(text);
   const escape = ast.getEscapeCharacter();
   const model: DockerfileModel = { file, text, lines, escape, instructions: [], globalArgs: new Map(), stages: [], ast };
-  let stage: DockerStage | undefined;
+  let stage: Stage | undefined;
   let writers: Writer[] = [];
   let scope = new Map<string, string | undefined>();
   // The paths RUN, COPY and ADD write are worked out when first read (only write-after-volume reads
@@ -171,7 +171,7 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
     // the keyword is the same test as `instanceof`, without walking prototype chains per check.
     if (keyword === 'FROM') {
       stage = startStage(model, node as From, instruction, buildArgs);
-      writers = lazyWrites(stage);
+      writers = stage.writers;
       const parent = stage.parent !== undefined ? model.stages[stage.parent] : undefined;
       scope = new Map(parent ? parent.environment : []);
       scopeKept = false;
@@ -249,17 +249,8 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
   return model;
 }
 
-function startStage(model: DockerfileModel, node: From, instruction: DockerInstruction, buildArgs: BuildArgs): DockerStage {
-  const stage: DockerStage = {
-    index: model.stages.length,
-    from: instruction,
-    instructions: [instruction],
-    env: [],
-    volumes: [],
-    writes: [],
-    environment: new Map(),
-    workdir: undefined,
-  };
+function startStage(model: DockerfileModel, node: From, instruction: DockerInstruction, buildArgs: BuildArgs): Stage {
+  const stage = new Stage(model.stages.length, instruction);
   // getBuildStage, getImage and getImageRange each parse the arguments again: read them once, as they do.
   const args = node.getArguments();
   const image = args[0];
@@ -299,15 +290,31 @@ function writer(instruction: DockerInstruction, compute: () => PathWrite[]): Wri
   return { index: instruction.index, writes: () => (writes ??= compute()) };
 }
 
-const stageWriters = new WeakMap<DockerStage, Writer[]>();
+/** A stage whose writes are worked out on first read, from the writers its instructions add in order. */
+class Stage implements DockerStage {
+  name?: string;
+  image?: DockerValue;
+  parent?: number;
+  readonly instructions: DockerInstruction[];
+  readonly env: EnvAssignment[] = [];
+  readonly volumes: VolumePath[] = [];
+  environment = new Map<string, string | undefined>();
+  workdir: string | undefined = undefined;
+  cmd?: string[];
+  entrypoint?: string[];
+  readonly writers: Writer[] = [];
+  private allWrites?: PathWrite[];
 
-/** Makes `stage.writes` computed on first read from the writers the returned list collects, in order. */
-function lazyWrites(stage: DockerStage): Writer[] {
-  const writers: Writer[] = [];
-  stageWriters.set(stage, writers);
-  let writes: PathWrite[] | undefined;
-  Object.defineProperty(stage, 'writes', { enumerable: true, configurable: true, get: () => (writes ??= writers.flatMap((w) => w.writes())) });
-  return writers;
+  constructor(
+    readonly index: number,
+    readonly from: DockerInstruction,
+  ) {
+    this.instructions = [from];
+  }
+
+  get writes(): PathWrite[] {
+    return (this.allWrites ??= this.writers.flatMap((w) => w.writes()));
+  }
 }
 
 /**
@@ -315,9 +322,8 @@ function lazyWrites(stage: DockerStage): Writer[] {
  * order: a rule that only cares about those leaves the earlier RUN scripts untokenized.
  */
 export function writesAfter(stage: DockerStage, index: number): PathWrite[] {
-  const writers = stageWriters.get(stage);
-  if (!writers) return stage.writes.filter((w) => w.instruction.index > index);
-  return writers.filter((w) => w.index > index).flatMap((w) => w.writes());
+  if (!(stage instanceof Stage)) return stage.writes.filter((w) => w.instruction.index > index);
+  return stage.writers.filter((w) => w.index > index).flatMap((w) => w.writes());
 }
 
 function known(expanded: Expanded): string | undefined {
