@@ -1,4 +1,5 @@
 import { Alias, CST, Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type Node, type Schema } from 'yaml';
+import type { YamlComment } from './comments';
 
 /*
  * A fast reader for the YAML that compose files are made of: block mappings and sequences,
@@ -19,19 +20,10 @@ import { Alias, CST, Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type No
  * rules for these (its `blockMap`, `blockSequence`, `pop` and `atIndentedComment`).
  */
 
-/** One comment of the text: `#` to the end of its line. */
-export interface ReadComment {
-  start: number;
-  end: number;
-  /** The text after `#`. */
-  text: string;
-  /** Only white space before it on its line. */
-  ownLine: boolean;
-}
-
 export interface FastRead {
   doc: Document.Parsed;
-  comments: ReadComment[];
+  /** Every comment of the text, in order (what the comment index would lex). */
+  comments: YamlComment[];
 }
 
 /** The options vsafe parses compose YAML with (`yaml`'s own parse and this reader alike). */
@@ -111,7 +103,7 @@ function giveUp(): never {
 }
 
 class Reader {
-  private readonly comments: ReadComment[] = [];
+  private readonly comments: YamlComment[] = [];
   private doc!: Document.Parsed;
   private schema!: Schema;
   private stringTag!: Tag;
@@ -338,12 +330,11 @@ class Reader {
    * value, placed at `emptyAt` (after the `:` and the spaces that follow it).
    */
   private valueOnNextLines(frame: Frame, emptyAt: number): Node {
-    const commentAt = emptyAt;
-    // The separator tokens: a comment on the key's line, the trivia lines below.
+    // The separator tokens: a comment on the key's line (it starts where an empty value would), the trivia lines below.
     let sepComment = false;
-    const lineComment = this.code(commentAt) === HASH;
+    const lineComment = this.code(emptyAt) === HASH;
     if (lineComment) {
-      this.recordComment(commentAt, this.lineEnd, false);
+      this.recordComment(emptyAt, this.lineEnd, false);
       sepComment = true;
     }
     // Newline offsets (just after each) that count for the split of `blockMap` (reset by deeper comments).
