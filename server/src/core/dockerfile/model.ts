@@ -19,7 +19,6 @@ export interface DockerInstruction {
   keyword: string;
   /** The whole instruction, continuation lines and heredoc bodies included. */
   range: Range;
-  keywordRange: Range;
   /** Index of the stage, -1 before the first `FROM`. */
   stage: number;
   /** Position among all instructions of the file. */
@@ -161,7 +160,6 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
     const instruction: DockerInstruction = {
       keyword,
       range: copyRange(node.getRange()),
-      keywordRange: copyRange(node.getInstructionRange()),
       stage: keyword === 'FROM' ? model.stages.length : stage ? stage.index : -1,
       index: model.instructions.length,
       node,
