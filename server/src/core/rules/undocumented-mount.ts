@@ -257,10 +257,6 @@ function itemDocumented(model: ComposeFileModel, { item, seq, index, key, keyIsF
   return seq.items.length === 1 && keyStart !== undefined && documentedAbove(comments, comments.lineOf(keyStart), model.lines.positionAt(keyStart).character, keyIsFirst);
 }
 
-/**
- * A comment on the named volume's top-level declaration, in any file of the configuration:
- * on its key's line or any line of its value, right below it indented past the key, or directly above the key.
- */
 /** The top-level volume declarations by name (positions in the section), indexed once per section: not one walk per mount. */
 const declarationIndexes = new WeakMap<YAMLMap, Map<string, number[]>>();
 
@@ -277,6 +273,10 @@ function declarationsByName(section: YAMLMap): Map<string, number[]> {
   return index;
 }
 
+/**
+ * A comment on the named volume's top-level declaration, in any file of the configuration:
+ * on its key's line or any line of its value, right below it indented past the key, or directly above the key.
+ */
 function declarationDocumented(configuration: ComposeConfiguration, name: string): boolean {
   for (const model of configuration.files) {
     const section = model.volumesPair?.value;
