@@ -156,7 +156,7 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
   };
   let shellIsPosix = escape === '\\';
   for (const node of ast.getInstructions()) {
-    const keyword = node.getKeyword().toUpperCase();
+    const keyword = node.getKeyword(); // dockerfile-ast returns it upper-cased
     const instruction: DockerInstruction = {
       keyword,
       range: copyRange(node.getRange()),
