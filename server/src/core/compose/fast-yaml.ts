@@ -3,14 +3,15 @@ import type { YamlComment } from './comments';
 
 /*
  * A fast reader for the YAML that compose files are made of: block mappings and sequences,
- * single-line plain and quoted scalars, anchors, aliases, one-line flow sequences and
- * comments. It builds the very nodes the `yaml` package's composer builds (same classes,
+ * one-line plain and quoted scalars, block scalars, anchors, aliases, one-line flow
+ * sequences and mappings of scalars, comments and a leading `---`. It builds the very nodes the `yaml` package's composer builds (same classes,
  * values, tags, anchors and ranges, checked node for node against `yaml` by
  * test/unit/fast-yaml.test.ts) in one pass over the text, without the CST, which costs
  * the `yaml` package most of its parse time.
  *
- * Anything outside that subset (tags, block scalars, flow mappings, multi-line scalars,
- * several documents, tabs, directives, any construct `yaml` would report as an error)
+ * Anything outside that subset (tags, multi-line plain or quoted scalars, nested flow
+ * collections, several documents, tabs, directives, explicit keys, deep nesting, any
+ * construct `yaml` would report as an error)
  * makes `readYaml` return undefined, and the caller parses with `yaml` itself. Being
  * exact matters more than being complete: when in doubt, it gives up.
  *
@@ -79,13 +80,18 @@ const CORE_TESTS = [
 ];
 const MAYBE_NOT_STRING = /^[~nNtTfF0-9+\-.]/;
 
-/** Whether the schema's implicit tags are the known core ones (then a plain scalar starting otherwise is a string). */
-function knownCoreTags(schema: Schema): boolean {
-  const tests = (schema.tags as Tag[]).filter((t) => t.default && t.test).map((t) => String(t.test));
-  return tests.length === CORE_TESTS.length && tests.every((t, i) => t === CORE_TESTS[i]);
+/** The tags `composeScalar` tries on a plain scalar, in order: default ones with a test. */
+function implicitTags(schema: Schema): Tag[] {
+  return (schema.tags as Tag[]).filter((t) => t.default && t.test);
 }
 
-let coreTagsChecked: boolean | undefined;
+/** Whether the implicit tags are the known core ones (then a plain scalar starting otherwise is a string). */
+function knownCoreTags(tags: readonly Tag[]): boolean {
+  return tags.length === CORE_TESTS.length && tags.every((t, i) => String(t.test) === CORE_TESTS[i]);
+}
+
+/** Worked out for the first document (every document gets the same core schema). */
+let coreTagsKnown: boolean | undefined;
 
 /** Reads a compose file's YAML; undefined when it is outside the subset this reader handles. */
 export function readYaml(text: string): FastRead | undefined {
@@ -126,11 +132,10 @@ class Reader {
     const doc = new Document(undefined, PARSE_OPTIONS) as unknown as Document.Parsed;
     this.doc = doc;
     this.schema = doc.schema;
-    const schema = this.schema as unknown as Record<symbol, Tag> & { tags: Tag[] };
-    this.stringTag = schema[Symbol.for('yaml.scalar')]!;
-    this.tags = schema.tags.filter((t) => t.default !== undefined && t.default !== false && t.test);
-    coreTagsChecked ??= knownCoreTags(this.schema);
-    this.fastStrings = coreTagsChecked;
+    this.stringTag = (this.schema as unknown as Record<symbol, Tag>)[Symbol.for('yaml.scalar')]!;
+    this.tags = implicitTags(this.schema);
+    coreTagsKnown ??= knownCoreTags(this.tags);
+    this.fastStrings = coreTagsKnown;
 
     // Leading blank and comment lines, an optional `---`; then the root, a block collection at column 0.
     this.setLine(0);
@@ -280,14 +285,7 @@ class Reader {
     const hadSpace = p > key.colon + 1;
     frame.lastEnd = null;
     let anchor: string | undefined;
-    if (this.code(p) === 38 /* & */ && hadSpace) {
-      const name = this.anchorName(p + 1);
-      anchor = name.name;
-      p = name.end;
-      const afterAnchor = p;
-      while (this.code(p) === SPACE) p++;
-      if (p === afterAnchor && !this.isLineEnd(p)) giveUp();
-    }
+    if (this.code(p) === 38 /* & */ && hadSpace) ({ name: anchor, next: p } = this.anchorAt(p));
     if (this.isLineEnd(p) || (this.code(p) === HASH && (hadSpace || anchor !== undefined))) {
       const value = this.valueOnNextLines(frame, p);
       if (anchor !== undefined) {
@@ -402,12 +400,9 @@ class Reader {
     if (this.isLineEnd(p) || this.code(p) === HASH) giveUp();
     let anchor: string | undefined;
     if (this.code(p) === 38 /* & */) {
-      const name = this.anchorName(p + 1);
-      anchor = name.name;
-      p = name.end;
-      const afterAnchor = p;
-      while (this.code(p) === SPACE) p++;
-      if (p === afterAnchor || this.isLineEnd(p) || this.code(p) === HASH) giveUp();
+      ({ name: anchor, next: p } = this.anchorAt(p));
+      // What the anchor names must follow on the line.
+      if (this.isLineEnd(p) || this.code(p) === HASH) giveUp();
     }
     const c = this.code(p);
     if (c === DASH && this.isBlankOrEnd(p + 1)) giveUp();
@@ -518,6 +513,13 @@ class Reader {
     return undefined;
   }
 
+  /** The one-line quoted scalar at `start`, and the offset after its closing quote. */
+  private quotedAt(start: number): { node: Scalar; end: number } {
+    const close = this.quoteEnd(start);
+    if (close === undefined) giveUp();
+    return { node: this.quoted(start, close), end: close };
+  }
+
   private quoted(start: number, end: number): Scalar {
     const source = this.text.slice(start, end);
     let value: string;
@@ -559,10 +561,7 @@ class Reader {
       alias.range = [p, end, end];
       node = alias;
     } else if (c === 34 || c === 39) {
-      const close = this.quoteEnd(p);
-      if (close === undefined) giveUp();
-      node = this.quoted(p, close);
-      end = close;
+      ({ node, end } = this.quotedAt(p));
     } else if (c === 91 /* [ */) {
       node = this.flowSeq(p);
       end = node.range![1];
@@ -682,42 +681,50 @@ class Reader {
   private flowMap(start: number): YAMLMap {
     const map = new YAMLMap(this.schema);
     map.flow = true;
+    map.range = this.flowEntries(start, 125 /* } */, (p) => {
+      const key = this.flowScalar(p, true);
+      if (this.code(key.end) !== COLON || this.code(key.end + 1) !== SPACE) giveUp();
+      key.node.range![2] = key.end;
+      let q = key.end + 1;
+      while (this.code(q) === SPACE) q++;
+      const value = this.flowScalar(q, false);
+      map.items.push(new Pair(key.node, value.node));
+      return value;
+    });
+    return map;
+  }
+
+  /**
+   * The entries of a one-line flow collection opened at `start` and closed by `close`:
+   * `entry` reads one at an offset and returns the node that ends it; the spaces before the
+   * next `,` (or the closing bracket) end that node's range. Returns the collection's range.
+   */
+  private flowEntries(start: number, close: number, entry: (p: number) => { node: Scalar; end: number }): [number, number, number] {
     let p = start + 1;
     for (;;) {
       while (this.code(p) === SPACE) p++;
       if (p >= this.lineEnd) giveUp();
-      if (this.code(p) === 125 /* } */) break;
-      const key = this.flowScalar(p, true);
-      if (this.code(key.end) !== COLON || this.code(key.end + 1) !== SPACE) giveUp();
-      key.node.range![2] = key.end;
-      p = key.end + 1;
-      while (this.code(p) === SPACE) p++;
-      const value = this.flowScalar(p, false);
-      let q = value.end;
+      if (this.code(p) === close) break;
+      const { node, end } = entry(p);
+      let q = end;
       while (this.code(q) === SPACE) q++;
-      value.node.range![2] = q;
-      map.items.push(new Pair(key.node, value.node));
+      node.range![2] = q;
       const after = this.code(q);
       if (after === 44 /* , */) {
         p = q + 1;
         continue;
       }
-      if (after !== 125) giveUp();
+      if (after !== close) giveUp();
       p = q;
       break;
     }
-    map.range = [start, p + 1, p + 1];
-    return map;
+    return [start, p + 1, p + 1];
   }
 
   /** A quoted or plain scalar inside a one-line flow collection, and the offset after it. */
   private flowScalar(p: number, atKey: boolean): { node: Scalar; end: number } {
     const c = this.code(p);
-    if (c === 34 || c === 39) {
-      const close = this.quoteEnd(p);
-      if (close === undefined) giveUp();
-      return { node: this.quoted(p, close), end: close };
-    }
+    if (c === 34 || c === 39) return this.quotedAt(p);
     if (!this.plainStart(p) || c === DASH || c === 63 || c === COLON) giveUp();
     const text = this.text;
     let i = p;
@@ -740,28 +747,21 @@ class Reader {
   private flowSeq(start: number): YAMLSeq {
     const seq = new YAMLSeq(this.schema);
     seq.flow = true;
-    let p = start + 1;
-    for (;;) {
-      while (this.code(p) === SPACE) p++;
-      if (p >= this.lineEnd) giveUp();
-      const c = this.code(p);
-      if (c === 93 /* ] */) break;
-      const { node: item, end } = this.flowScalar(p, false);
-      let q = end;
-      while (this.code(q) === SPACE) q++;
-      item.range![2] = q;
-      seq.items.push(item);
-      const after = this.code(q);
-      if (after === 44 /* , */) {
-        p = q + 1;
-        continue;
-      }
-      if (after !== 93) giveUp();
-      p = q;
-      break;
-    }
-    seq.range = [start, p + 1, p + 1];
+    seq.range = this.flowEntries(start, 93 /* ] */, (p) => {
+      const item = this.flowScalar(p, false);
+      seq.items.push(item.node);
+      return item;
+    });
     return seq;
+  }
+
+  /** The anchor `&name` at `start`, and where what follows it starts (after a space, or the line end). */
+  private anchorAt(start: number): { name: string; next: number } {
+    const { name, end } = this.anchorName(start + 1);
+    let next = end;
+    while (this.code(next) === SPACE) next++;
+    if (next === end && !this.isLineEnd(next)) giveUp();
+    return { name, next };
   }
 
   private anchorName(start: number): { name: string; end: number } {

@@ -11,7 +11,6 @@ import { rememberSourceText, sourceTextOf } from './source';
  */
 export const YAML_PARSE_OPTIONS = PARSE_OPTIONS;
 
-
 /**
  * Parses one compose document, remembering its text. The fast reader (fast-yaml.ts) reads
  * what compose files are made of and builds the nodes `yaml` would; anything else is
