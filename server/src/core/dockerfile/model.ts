@@ -6,10 +6,20 @@ import type { Range } from '../types';
 import { expandVariables, UNKNOWN, type Expanded } from './expand';
 import { resolvePath, shellWrites, tokenizeShell, type ShellToken, type ShellWord } from './shell';
 
+/* dockerfile-ast exports its classes through getters (compiled CommonJS): read them once. */
+const { Copy, DockerfileParser, JSONInstruction } = ast;
+type Add = ast.Add;
+type Copy = ast.Copy;
+type From = ast.From;
+type JSONInstruction = ast.JSONInstruction;
+type Run = ast.Run;
+type Volume = ast.Volume;
+
 /**
  * What a Dockerfile says about the image it builds, stage by stage: the `FROM`
  * chain, `ARG`/`ENV` values, `WORKDIR`, the `VOLUME`s it declares and the paths its
- * `RUN`, `COPY` and `ADD` instructions write. Built from dockerfile-ast's ranges;
+ * `RUN`, `COPY` and `ADD` instructions write. Built from dockerfile-ast's ranges, shared
+ * rather than copied (nothing mutates them: the parsed Dockerfile is never edited);
  * every value is expanded the way the builder would, and anything that depends on
  * a value vsafe cannot know is marked unknown instead of guessed.
  */
@@ -104,15 +114,6 @@ const POSIX_SHELLS = /(?:^|\/)(?:sh|bash|ash|dash|zsh|ksh|busybox)$/;
  * not analysed, so a hostile input cannot stall the editor (the parser is slow on huge lines).
  */
 export const MAX_DOCKERFILE_LENGTH = 1_000_000;
-
-/* dockerfile-ast exports its classes through getters (compiled CommonJS): read them once. */
-const { Copy, DockerfileParser, JSONInstruction } = ast;
-type Add = ast.Add;
-type Copy = ast.Copy;
-type From = ast.From;
-type JSONInstruction = ast.JSONInstruction;
-type Run = ast.Run;
-type Volume = ast.Volume;
 export const MAX_DOCKERFILE_LINE = 100_000;
 
 /** Parses with dockerfile-ast, or an empty Dockerfile when the text is beyond the limits. */
@@ -159,7 +160,7 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
     const keyword = node.getKeyword(); // dockerfile-ast returns it upper-cased
     const instruction: DockerInstruction = {
       keyword,
-      range: copyRange(node.getRange()),
+      range: node.getRange(),
       stage: keyword === 'FROM' ? model.stages.length : stage ? stage.index : -1,
       index: model.instructions.length,
       node,
@@ -208,7 +209,7 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
         const value = raw === null ? undefined : known(expandVariables(raw, scope, escape));
         changeScope().set(property.getName(), value);
         stage.environment.set(property.getName(), value);
-        stage.env.push({ name: property.getName(), value, range: copyRange(property.getRange()), instruction });
+        stage.env.push({ name: property.getName(), value, range: property.getRange(), instruction });
       }
     } else if (keyword === 'WORKDIR') {
       const path = (node as ast.Workdir).getPath();
@@ -267,7 +268,7 @@ function startStage(model: DockerfileModel, node: From, instruction: DockerInstr
       scope = withBuildArgs;
     }
     const expanded = expandVariables(raw, scope, model.escape);
-    stage.image = { raw, value: expanded.value, unknown: expanded.unknown, range: copyRange(range) };
+    stage.image = { raw, value: expanded.value, unknown: expanded.unknown, range };
     if (!expanded.unknown) {
       const lower = expanded.value.toLowerCase();
       const parent = [...model.stages].reverse().find((s) => s.name?.toLowerCase() === lower);
@@ -328,14 +329,6 @@ function known(expanded: Expanded): string | undefined {
   return expanded.unknown ? undefined : expanded.value;
 }
 
-/**
- * dockerfile-ast's ranges are plain LSP ranges that nothing mutates (the parsed Dockerfile
- * is never edited): the model shares them rather than copying thousands per analysis.
- */
-function copyRange(range: Range): Range {
-  return range;
-}
-
 function stripQuotes(text: string): string {
   return /^(["']).*\1$/s.test(text) ? text.slice(1, -1) : text;
 }
@@ -343,7 +336,7 @@ function stripQuotes(text: string): string {
 /** JSON strings of an exec-form instruction, decoded from the document text (dockerfile-ast drops spaces). */
 function jsonValues(model: DockerfileModel, node: JSONInstruction): { value: string; range: Range; node: JSONArgument }[] {
   return node.getJSONStrings().map((arg) => {
-    const range = copyRange(arg.getRange());
+    const range = arg.getRange();
     const source = model.text.slice(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end));
     let value: string;
     try {
@@ -363,7 +356,7 @@ function isExecForm(node: JSONInstruction): boolean {
 function volumePaths(model: DockerfileModel, node: Volume, instruction: DockerInstruction, scope: ReadonlyMap<string, string | undefined>): VolumePath[] {
   const entries: { raw: string; range: Range }[] = isExecForm(node)
     ? jsonValues(model, node).map((v) => ({ raw: v.value, range: v.range }))
-    : node.getArguments().map((arg: Argument) => ({ raw: stripQuotes(arg.getValue()), range: copyRange(arg.getRange()) }));
+    : node.getArguments().map((arg: Argument) => ({ raw: stripQuotes(arg.getValue()), range: arg.getRange() }));
   return entries
     .filter((entry) => entry.raw.trim() !== '')
     .map((entry) => {
@@ -452,7 +445,7 @@ function copyDestination(model: DockerfileModel, node: Copy | Add, instruction: 
       args = args.filter((a) => a.getRange().start.line === line);
     }
     const last = args[args.length - 1];
-    if (args.length >= 2 && last) dest = { raw: stripQuotes(last.getValue()), range: copyRange(last.getRange()) };
+    if (args.length >= 2 && last) dest = { raw: stripQuotes(last.getValue()), range: last.getRange() };
   }
   if (!dest) return undefined;
   const expanded = expandVariables(dest.raw, scope, model.escape);

@@ -1,3 +1,4 @@
+import { appendTo } from '../collections';
 import { stageChain, UNKNOWN, writeIsUnder, writesAfter, type DockerInstruction, type DockerfileModel, type DockerStage, type PathWrite, type VolumePath } from '../dockerfile/model';
 import { parseImageRef, selectVariant, type KnowledgeBase } from '../knowledge/lookup';
 import type { Fix, Location, TextEdit } from '../types';
@@ -35,10 +36,7 @@ export const writeAfterVolume: Rule = {
       const byVolume = new Map<DockerInstruction, { volume: VolumePath; write: PathWrite }[]>();
       for (const write of writes) {
         const volume = stage.volumes.find((v) => !v.unknown && v.instruction.index < write.instruction.index && writeIsUnder(v.path, write) && !harmless(v.path, write));
-        if (!volume) continue;
-        const list = byVolume.get(volume.instruction) ?? [];
-        list.push({ volume, write });
-        byVolume.set(volume.instruction, list);
+        if (volume) appendTo(byVolume, volume.instruction, { volume, write });
       }
       for (const write of writes) {
         if ([...byVolume.values()].some((hits) => hits.some((h) => h.write === write))) continue;
