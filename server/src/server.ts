@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import {
@@ -218,7 +217,7 @@ export function startServer(connection: Connection): void {
   }
 
   function hasOwnConfigFile(dir: string): boolean {
-    return existsSync(path.join(dir, CONFIG_FILE)) || existsSync(path.join(dir, 'package.json'));
+    return host.exists(`${dir}/${CONFIG_FILE}`) || host.exists(`${dir}/package.json`);
   }
 
   function reportConfigError(file: string, error: string): void {
@@ -278,6 +277,9 @@ export function startServer(connection: Connection): void {
 
   function idle(): void {
     sendStatus();
+    // The walk's folder listings answer the scan's probes; once it is done, changes the
+    // watchers do not report (an include target created later) must be seen.
+    if (!analysis.busy) host.forgetListings();
     if (!scanTiming || analysis.busy || analysis.generation !== scanTiming.generation) return;
     const { started, walk, before } = scanTiming;
     scanTiming = undefined;
@@ -354,6 +356,7 @@ export function startServer(connection: Connection): void {
     const started = performance.now();
     analysis.startWalk();
     host.invalidate();
+    host.startListing();
     configCache.clear();
     const compose: string[] = [];
     const dockerfiles: string[] = [];
@@ -362,6 +365,7 @@ export function startServer(connection: Connection): void {
         const { include, exclude } = scanMatchers(folder);
         const found = await discoverAsync([folder], { isExtraComposeFile: include, isIgnored: exclude, cancelled: () => id !== scanId });
         if (!found || id !== scanId) return;
+        host.rememberListings(found.listings);
         compose.push(...found.composeFiles);
         dockerfiles.push(...found.dockerfiles);
       }

@@ -55,6 +55,15 @@ describe('discover / discoverAsync', () => {
     assert.deepEqual(await discoverAsync([root], { ...options(), sliceMs: 0 }), sync);
   });
 
+  it('hands over the listing of every walked folder, ignored entries included, and none of skipped folders', () => {
+    const core = toCorePath(root);
+    const { listings } = discover([root], options());
+    assert.deepEqual([...(listings.get(`${core}/app`) ?? [])].sort(), ['.gitignore', 'Dockerfile', 'compose.local.yaml', 'docker-compose.yml', 'generated']);
+    assert.deepEqual([...(listings.get(core) ?? [])].sort(), ['app', 'compose.yaml', 'deploy', 'many', 'node_modules', 'skipped']);
+    for (const unwalked of ['app/generated', 'node_modules', 'skipped']) assert.equal(listings.has(`${core}/${unwalked}`), false, unwalked);
+    assert.equal(listings.size, 1 + 1 + 1 + 1 + 40);
+  });
+
   it('yields to the event loop while walking, and stops when cancelled', async () => {
     let turns = 0;
     let walking = true;

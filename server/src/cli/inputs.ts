@@ -141,7 +141,8 @@ export function prepareInputs(positionals: readonly string[], loaded: LoadedConf
   }
   const discovered = discover(paths, { isExtraComposeFile, isIgnored });
   for (const missing of discovered.missing) errors.push({ where: relativeDisplayPath(missing, cwd), message: 'no such file or directory' });
-  const host = new NodeFileHost();
+  // A run reads the file system as it was when it started: one listing per folder answers the probes.
+  const host = new NodeFileHost({ listFolders: true });
   const read = (files: string[]): string[] => {
     const ok: string[] = [];
     for (const file of [...new Set(files)].sort()) {

@@ -11,6 +11,8 @@ export interface Discovered {
   dockerfiles: string[];
   /** Paths given explicitly that do not exist or cannot be read. */
   missing: string[];
+  /** Every walked folder's entry names (ignored ones too): lets a file host answer probes without a system call. */
+  listings: Map<string, string[]>;
 }
 
 export interface DiscoverOptions {
@@ -25,7 +27,7 @@ export interface DiscoverOptions {
  * explicitly are always analysed as compose files unless they are Dockerfiles.
  */
 export function discover(inputs: readonly string[], options: DiscoverOptions = {}): Discovered {
-  const result: Discovered = { composeFiles: [], dockerfiles: [], missing: [] };
+  const result: Discovered = { composeFiles: [], dockerfiles: [], missing: [], listings: new Map() };
   for (const _ of discoverSteps(inputs, options, result)) {
     // Each step is one directory; the synchronous walk just runs them all.
   }
@@ -45,7 +47,7 @@ export interface AsyncDiscoverOptions extends DiscoverOptions {
  * workspace is walked, and stopping early when `cancelled()` (a newer scan started).
  */
 export async function discoverAsync(inputs: readonly string[], options: AsyncDiscoverOptions = {}): Promise<Discovered | undefined> {
-  const result: Discovered = { composeFiles: [], dockerfiles: [], missing: [] };
+  const result: Discovered = { composeFiles: [], dockerfiles: [], missing: [], listings: new Map() };
   const sliceMs = options.sliceMs ?? 8;
   let sliceStart = performance.now();
   for (const _ of discoverSteps(inputs, options, result)) {
@@ -92,6 +94,7 @@ function* walk(dir: string, scopes: IgnoreScope[], result: Discovered, options: 
   } catch {
     return;
   }
+  result.listings.set(toCorePath(dir), entries.map((e) => e.name));
   // Only folders that have a .gitignore pay for reading one.
   const local = entries.some((e) => e.name === '.gitignore' && !e.isDirectory()) ? loadGitignore(dir) : undefined;
   const active = local ? [...scopes, local] : scopes;
