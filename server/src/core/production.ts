@@ -1,3 +1,4 @@
+import { ObjectSlot } from './collections';
 import picomatch from 'picomatch';
 import type { Document } from 'yaml';
 import { commentsOfText, documentComments, headingComments } from './compose/comments';
@@ -149,7 +150,7 @@ function overrideFor(baseFile: string, options: ProductionOptions): ProductionIn
   return { file: joinPath(dir, name) };
 }
 
-const INFO = new WeakMap<object, ProductionInfo>();
+const INFO = new ObjectSlot<object, ProductionInfo>('vsafe.productionInfo');
 
 /** Decides production for a loaded configuration and records it (lint calls this right after loading). */
 export function markProduction(configuration: ComposeConfiguration, options: ProductionOptions = {}): ProductionInfo {

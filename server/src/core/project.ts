@@ -1,4 +1,4 @@
-import { appendTo } from './collections';
+import { appendTo, ObjectSlot } from './collections';
 import { interpolate, parseDotEnv, type Environment } from './compose/interpolate';
 import { BASE_NAMES, composeFileRole, OVERRIDE_NAMES } from './compose/files';
 import { parseComposeFile, type ComposeFileModel, type IncludeEntry, type ServiceEntry, type TopLevelVolume } from './compose/parse';
@@ -449,7 +449,7 @@ function isRemote(path: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(path) || /^git@/.test(path);
 }
 
-const serviceIndexes = new WeakMap<ComposeFileModel, Map<string, ServiceEntry>>();
+const serviceIndexes = new ObjectSlot<ComposeFileModel, Map<string, ServiceEntry>>('vsafe.serviceIndexes');
 
 /** The service of a document by name (the first definition; Compose rejects duplicate keys). */
 function serviceNamed(doc: ComposeFileModel, name: string): ServiceEntry | undefined {
@@ -684,7 +684,7 @@ export function contributingLocations(workload: ComposeWorkload, primary: string
 }
 
 /** file → configurations, per kind of index, built once per lint (keyed by the lint's configuration list). */
-const configurationIndexes = { given: new WeakMap<readonly ComposeConfiguration[], Map<string, ComposeConfiguration[]>>(), read: new WeakMap<readonly ComposeConfiguration[], Map<string, ComposeConfiguration[]>>() };
+const configurationIndexes = { given: new ObjectSlot<readonly ComposeConfiguration[], Map<string, ComposeConfiguration[]>>('vsafe.configurationsByGivenFile'), read: new ObjectSlot<readonly ComposeConfiguration[], Map<string, ComposeConfiguration[]>>('vsafe.configurationsByReadFile') };
 
 /**
  * The configurations of a lint run by file: those given the file (`given`: base, override,

@@ -1,3 +1,4 @@
+import { ObjectSlot } from './collections';
 import type { ImageEntry, PersistenceSwitch, StateCondition, StateKind, StatePathSpec } from './knowledge/types';
 import { parseImageRef, selectVariant, type KnowledgeBase } from './knowledge/lookup';
 import type { BuiltImage, Mount, Workload } from './model';
@@ -61,7 +62,7 @@ interface StatePathMemo {
   mountCount: number;
   result: readonly StatePath[];
 }
-const statePathMemo = new WeakMap<Workload, StatePathMemo>();
+const statePathMemo = new ObjectSlot<Workload, StatePathMemo>('vsafe.statePathMemo');
 
 /** The state paths the workload's image is known to keep. */
 function imageStatePaths(workload: Workload, knowledge: KnowledgeBase): StatePath[] {

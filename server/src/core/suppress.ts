@@ -1,3 +1,4 @@
+import { ObjectSlot } from './collections';
 import { isMap, isPair, isScalar, parseDocument, type Node } from 'yaml';
 import { commentsOfText } from './compose/comments';
 import { isDockerfileName } from './compose/files';
@@ -235,7 +236,7 @@ export function applySuppressions(findings: readonly Finding[], options: Suppres
   return { findings: kept, suppressed, directives };
 }
 
-const DIRECTIVE_START = new WeakMap<Finding, number>();
+const DIRECTIVE_START = new ObjectSlot<Finding, number>('vsafe.directiveStart');
 function directiveStartOf(finding: Finding): number | undefined {
   return DIRECTIVE_START.get(finding);
 }

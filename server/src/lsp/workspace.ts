@@ -1,7 +1,7 @@
 import { lint, ParseCache, PARSE_ERROR_RULE, type FileHost, type Finding, type Fix, type LintRequest, type LintResult, type VsafeConfig } from '../core';
 import { appendTo } from '../core/collections';
 import { dockerfileCacheFor } from '../core/dockerfile/cache';
-import { compareFindings } from '../core/lint';
+import { compareFindings, dropLazyFixes } from '../core/lint';
 import { dirname } from '../core/paths';
 
 /**
@@ -378,9 +378,7 @@ export class WorkspaceAnalysis {
     unit.result = undefined;
     for (const findings of unit.findingsByFile.values()) {
       for (const finding of findings) {
-        if (!Object.getOwnPropertyDescriptor(finding, 'fixes')?.get) continue;
-        Object.defineProperty(finding, 'fixes', { value: [], writable: true, enumerable: true, configurable: true });
-        this.stripped.add(finding);
+        if (dropLazyFixes(finding)) this.stripped.add(finding);
       }
     }
     const dockerfiles = dockerfileCacheFor(this.hooks.cache);

@@ -1,3 +1,4 @@
+import { ObjectSlot } from '../collections';
 import { Lexer, type Document } from 'yaml';
 import { LineIndex } from '../text';
 import { sourceTextOf } from './source';
@@ -66,7 +67,7 @@ function onlySpaceBefore(text: string, offset: number): boolean {
   return true;
 }
 
-const commentsByDocument = new WeakMap<Document, YamlComment[]>();
+const commentsByDocument = new ObjectSlot<Document, YamlComment[]>('vsafe.comments');
 /** The documents of one `---` stream share their text: the last text lexed is lexed once for all of them. */
 let lastLexed: { text: string; comments: YamlComment[] } | undefined;
 
@@ -230,7 +231,7 @@ export function headingComments(comments: readonly YamlComment[], text: string):
   return found;
 }
 
-const indexes = new WeakMap<Document, CommentIndex>();
+const indexes = new ObjectSlot<Document, CommentIndex>('vsafe.commentIndex');
 
 /**
  * The line index of a document's comments (memoised per document). `lines` is reused

@@ -1,10 +1,11 @@
+import { ObjectSlot } from '../collections';
 import type { Document } from 'yaml';
 
 /**
  * The text each parsed document was read from: node ranges are offsets into it. Kept
  * apart from the parser so that readers of the text (the comment index) need not import it.
  */
-const sourceTexts = new WeakMap<Document, string>();
+const sourceTexts = new ObjectSlot<Document, string>('vsafe.sourceText');
 
 export function rememberSourceText(doc: Document, text: string): void {
   sourceTexts.set(doc, text);

@@ -1,3 +1,4 @@
+import { ObjectSlot } from '../collections';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { rememberComments } from './comments';
 import { PARSE_OPTIONS, readYaml } from './fast-yaml';
@@ -48,7 +49,7 @@ export function parseYamlDocuments(text: string): Document.Parsed[] {
 }
 
 /** Alias targets, resolved once: `Alias.resolve` walks the whole document each time. */
-const aliasTargets = new WeakMap<object, Node | null>();
+const aliasTargets = new ObjectSlot<object, Node | null>('vsafe.aliasTarget');
 
 /** Follows an alias to the node it names; other nodes are returned unchanged. */
 export function deref(doc: Document, node: unknown, depth = 0): Node | undefined {
@@ -84,7 +85,7 @@ export function effectivePairs(doc: Document, map: YAMLMap, depth = 0, budget: {
   return result;
 }
 
-const effectiveCache = new WeakMap<YAMLMap, Pair[]>();
+const effectiveCache = new ObjectSlot<YAMLMap, Pair[]>('vsafe.effectivePairs');
 
 function computeEffectivePairs(doc: Document, map: YAMLMap, depth: number, budget: { left: number }, active: Set<YAMLMap>): Pair[] {
   const own: Pair[] = [];

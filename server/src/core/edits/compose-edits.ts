@@ -1,3 +1,4 @@
+import { ObjectSlot } from '../collections';
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ComposeFileModel } from '../compose/parse';
 import type { ServiceLayer } from '../compose/service';
@@ -139,7 +140,7 @@ export function freshVolumeName(configuration: ComposeConfiguration, base: strin
 }
 
 /** Volume names a configuration declares or mounts, computed once per configuration (fixes ask per finding). */
-const namesInUseCache = new WeakMap<ComposeConfiguration, Set<string>>();
+const namesInUseCache = new ObjectSlot<ComposeConfiguration, Set<string>>('vsafe.namesInUseCache');
 
 function namesInUse(configuration: ComposeConfiguration): Set<string> {
   let used = namesInUseCache.get(configuration);

@@ -1,6 +1,6 @@
 import { isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { commentIndex, type CommentIndex, type YamlComment } from '../compose/comments';
-import { appendTo } from '../collections';
+import { appendTo, ObjectSlot } from '../collections';
 import type { ComposeFileModel } from '../compose/parse';
 import { keyText } from '../compose/yaml';
 import { insertLinesAbove, itemIndentColumn } from '../edits/compose-edits';
@@ -132,7 +132,7 @@ function findItem(model: ComposeFileModel, offset: number): FoundItem | undefine
 }
 
 /** Every sequence item of a file by its start offset, indexed once per parsed file (one walk, not one per mount). */
-const itemIndex = new WeakMap<ComposeFileModel, Map<number, FoundItem>>();
+const itemIndex = new ObjectSlot<ComposeFileModel, Map<number, FoundItem>>('vsafe.undocumentedMountItems');
 
 function sequenceItems(model: ComposeFileModel): Map<number, FoundItem> {
   let index = itemIndex.get(model);
@@ -258,7 +258,7 @@ function itemDocumented(model: ComposeFileModel, { item, seq, index, key, keyIsF
 }
 
 /** The top-level volume declarations by name (positions in the section), indexed once per section: not one walk per mount. */
-const declarationIndexes = new WeakMap<YAMLMap, Map<string, number[]>>();
+const declarationIndexes = new ObjectSlot<YAMLMap, Map<string, number[]>>('vsafe.volumeDeclarations');
 
 function declarationsByName(section: YAMLMap): Map<string, number[]> {
   let index = declarationIndexes.get(section);
