@@ -17,7 +17,6 @@ const CORE = path.resolve(__dirname, '../../server/src/core');
 
 /** Module-level WeakMaps whose keys live as long as the process or the caller's cache, with why. */
 const LONG_LIVED_KEYS: Record<string, string> = {
-  'dockerfile/cache.ts': 'keyed by the ParseCache a caller keeps',
   'knowledge/lookup.ts': 'keyed by the image list of a configuration',
 };
 

@@ -42,14 +42,17 @@ export function lint(request: LintRequest): LintResult {
   const buildLinks: BuildLink[] = [];
   const knowledge = KnowledgeBase.builtIn(config.images);
   const findings: Finding[] = [];
-  const seen = new Set<string>();
+  // Findings by rule, file and start: a report identical to an earlier one is dropped.
+  const seen = new Map<string, Finding[]>();
   const files = new Set<string>();
   const configurations: ComposeConfiguration[] = [];
   const add = (finding: Finding): void => {
-    const r = finding.location.range;
-    const key = [finding.rule, finding.location.file, r.start.line, r.start.character, r.end.line, r.end.character, finding.service, finding.containerPath, finding.message].join('\u0000');
-    if (seen.has(key)) return;
-    seen.add(key);
+    const start = finding.location.range.start;
+    const key = `${finding.rule}\u0000${finding.location.file}\u0000${start.line}:${start.character}`;
+    const same = seen.get(key);
+    if (same?.some((earlier) => isSameReport(earlier, finding))) return;
+    if (same) same.push(finding);
+    else seen.set(key, [finding]);
     findings.push(finding);
   };
   for (const plan of planConfigurations(composeFiles, request.host, cache)) {
@@ -108,6 +111,13 @@ export function lint(request: LintRequest): LintResult {
   findings.splice(0, findings.length, ...suppression.findings);
   findings.sort(compareFindings);
   return { findings, files: [...files], configurations };
+}
+
+/** Same end, service, container path and message (rule, file and start are the caller's key). */
+function isSameReport(a: Finding, b: Finding): boolean {
+  const ea = a.location.range.end;
+  const eb = b.location.range.end;
+  return ea.line === eb.line && ea.character === eb.character && a.service === b.service && a.containerPath === b.containerPath && a.message === b.message;
 }
 
 function ruleSeverity(rule: Rule, config: VsafeConfig): Severity | undefined {

@@ -1,4 +1,5 @@
 import type { Dockerfile } from 'dockerfile-ast';
+import { ObjectSlot } from '../collections';
 import { parseDockerfile, parseDockerfileAst, type BuildArgs, type DockerfileModel } from './model';
 
 /**
@@ -28,7 +29,7 @@ export class DockerfileCache {
   }
 }
 
-const CACHES = new WeakMap<object, DockerfileCache>();
+const CACHES = new ObjectSlot<object, DockerfileCache>('vsafe.dockerfileCache');
 
 /** The Dockerfile cache that lives as long as `owner` (the caller's compose ParseCache). */
 export function dockerfileCacheFor(owner: object): DockerfileCache {
