@@ -74,6 +74,22 @@ describe('NodeFileHost folder listings', () => {
     }
   });
 
+  it('a folder missing from a listed ancestor holds nothing, until a change is reported inside it', () => {
+    const host = new NodeFileHost();
+    host.startListing();
+    host.rememberListings(discover([root]).listings);
+    mkdirSync(path.join(root, 'app/build/deep'), { recursive: true });
+    create('app/build/deep/Dockerfile', 'FROM alpine\n');
+    try {
+      assert.equal(host.readFile(`${core}/app/build/deep/Dockerfile`), undefined, 'app/ was listed without build/');
+      host.invalidate(`${core}/app/build/deep/Dockerfile`);
+      assert.equal(host.readFile(`${core}/app/build/deep/Dockerfile`), 'FROM alpine\n');
+      assert.equal(host.exists(`${core}/app/build`), true);
+    } finally {
+      rmSync(path.join(root, 'app/build'), { recursive: true });
+    }
+  });
+
   it('listFolders reads each folder once and answers from it; missing folders hold nothing', () => {
     const host = new NodeFileHost({ listFolders: true });
     assert.equal(host.readFile(`${core}/app/compose.override.yaml`), undefined);

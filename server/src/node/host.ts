@@ -44,7 +44,7 @@ export class NodeFileHost implements FileHost {
     this.overlay.delete(file);
   }
 
-  /** Forget cached disk contents (after on-disk changes), and the listing of the file's folder. */
+  /** Forget cached disk contents (after on-disk changes), and the listings of the file's folder and its ancestors. */
   invalidate(file?: string): void {
     if (file === undefined) {
       this.diskCache.clear();
@@ -52,8 +52,11 @@ export class NodeFileHost implements FileHost {
       return;
     }
     this.diskCache.delete(file);
-    this.listings.delete(dirname(file));
-    this.changedSinceListing?.add(dirname(file));
+    // The folder's listing, and its ancestors' (the change may have made the folders on the way).
+    for (let child = file, dir = dirname(file); dir !== child; child = dir, dir = dirname(dir)) {
+      this.listings.delete(dir);
+      this.changedSinceListing?.add(dir);
+    }
   }
 
   /** A walk starts listing folders: changes reported from now on void its listings of their folders. */
@@ -99,9 +102,20 @@ export class NodeFileHost implements FileHost {
       names = listing === undefined ? null : nameSet(listing);
       this.listings.set(dir, names);
     }
-    if (!names) return undefined;
-    const name = basename(file);
-    return names.has(CASE_INSENSITIVE ? name.toLowerCase() : name);
+    if (names) return this.names(names, basename(file));
+    if (names === null) return undefined;
+    // No listing of the folder itself: a listed ancestor without the next folder on the way
+    // down says it does not exist (a `build: ./app` whose app/ was never made).
+    for (let child = dir, parent = dirname(dir); parent !== child; child = parent, parent = dirname(parent)) {
+      const above = this.listings.get(parent);
+      if (above === undefined) continue;
+      return above !== null && !this.names(above, basename(child)) ? false : undefined;
+    }
+    return undefined;
+  }
+
+  private names(listing: ReadonlySet<string>, name: string): boolean {
+    return listing.has(CASE_INSENSITIVE ? name.toLowerCase() : name);
   }
 }
 
