@@ -52,6 +52,7 @@ const FILES: Record<string, string> = {
   'prod/src/index.js': '',
   'cfg/.vsaferc.json': '{ "rules": ',
   'cfg/compose.yaml': 'services:\n  db:\n    image: postgres:16\n',
+  'late/compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n',
 };
 
 function write(root: string, files: Record<string, string>): void {
@@ -276,6 +277,17 @@ describe('language server features', () => {
     next = client.diagnostics(uri('fresh/docker-compose.yml'), (p) => p.diagnostics.length === 0);
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('fresh/docker-compose.yml'), type: FileChangeType.Deleted }] });
     await next;
+  });
+
+  it('a file no watcher reports, created after the scan, is read when an edit includes it', async () => {
+    // The scan answered its probes from the walk's folder listings; once it is done they are dropped.
+    await barrier();
+    write(root, { 'late/extra.yaml': 'services:\n  db:\n    image: postgres:16\n' });
+    const extra = client.diagnostics(uri('late/extra.yaml'), has('unmounted-state-path'));
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: uri('late/compose.yaml'), languageId: 'dockercompose', version: 1, text: 'include:\n  - extra.yaml\nservices:\n  web:\n    image: nginx:1.27\n' },
+    });
+    await extra;
   });
 
   it('settings apply without a restart: rule severity, off, scan exclude', async () => {
