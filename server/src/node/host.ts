@@ -102,19 +102,19 @@ export class NodeFileHost implements FileHost {
       names = listing === undefined ? null : nameSet(listing);
       this.listings.set(dir, names);
     }
-    if (names) return this.names(names, basename(file));
+    if (names) return this.hasName(names, basename(file));
     if (names === null) return undefined;
     // No listing of the folder itself: a listed ancestor without the next folder on the way
     // down says it does not exist (a `build: ./app` whose app/ was never made).
     for (let child = dir, parent = dirname(dir); parent !== child; child = parent, parent = dirname(parent)) {
       const above = this.listings.get(parent);
       if (above === undefined) continue;
-      return above !== null && !this.names(above, basename(child)) ? false : undefined;
+      return above !== null && !this.hasName(above, basename(child)) ? false : undefined;
     }
     return undefined;
   }
 
-  private names(listing: ReadonlySet<string>, name: string): boolean {
+  private hasName(listing: ReadonlySet<string>, name: string): boolean {
     return listing.has(CASE_INSENSITIVE ? name.toLowerCase() : name);
   }
 }
