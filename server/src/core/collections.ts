@@ -12,8 +12,9 @@ export function appendTo<K, V>(map: Map<K, V[]>, key: K, ...values: V[]): void {
  * Why not a WeakMap: V8's minor collections treat the entries of a long-lived WeakMap as
  * live, so everything a value or key reaches (a parse tree, a configuration) survives, is
  * copied and promoted, and waits for a major collection. With a WeakMap per parsed document,
- * a fifth of a parse's garbage outlived it and a workspace scan spent a fifth of its time
- * in the collector. A slot dies with its object.
+ * about a fifth of a parse's garbage outlived it (V8's promotion ratio, against 0.3% for
+ * `yaml` alone), and a workspace scan spent 17% of its time in the collector. A slot dies
+ * with its object.
  */
 export class ObjectSlot<K extends object, V> {
   private readonly key: symbol;
