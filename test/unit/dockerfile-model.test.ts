@@ -38,6 +38,10 @@ describe('Dockerfile variable expansion', () => {
   it('an escaped $ is literal', () => {
     assert.deepEqual(expandVariables('\\$A', scope), { value: '$A', unknown: false });
     assert.deepEqual(expandVariables('`$A', scope, '`'), { value: '$A', unknown: false });
+    // An escape pairs only with the `$` right after it (the one before it stays); a `$` that starts no reference stays.
+    assert.deepEqual(expandVariables('\\\\$A', scope), { value: '\\$A', unknown: false });
+    assert.deepEqual(expandVariables('$\\$A x\\y $ $1 ${A}$', scope), { value: '$$A x\\y $ $1 /srv$', unknown: false });
+    assert.deepEqual(expandVariables('a\\$A$A', scope, '`'), { value: 'a\\/srv/srv', unknown: false });
   });
 });
 

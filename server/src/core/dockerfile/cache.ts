@@ -15,7 +15,7 @@ export class DockerfileCache {
       entry = { text, ast: parseDockerfileAst(text), models: new Map() };
       this.entries.set(file, entry);
     }
-    const key = JSON.stringify([...buildArgs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const key = buildArgs.size === 0 ? '' : JSON.stringify([...buildArgs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     let model = entry.models.get(key);
     if (!model) {
       model = parseDockerfile(file, text, buildArgs, entry.ast);
