@@ -18,11 +18,17 @@ runRuleTests('state-on-tmpfs', {
       output: 'services:\n  db:\n    image: postgres:16 # main\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/var/lib/postgresql/data\n\nvolumes:\n  db-data:\n',
     },
     {
-      name: 'one of several tmpfs items; the volume joins the existing list',
+      name: 'a comment above the removed tmpfs item stays when a blank line or another column separates it',
+      code: 'services:\n  db:\n    image: postgres:16\n    tmpfs:\n      # scratch space\n\n      - /var/lib/postgresql/data\n    # the next key\n      - /run\n',
+      errors: [{ line: 7, column: 9, endLine: 7, endColumn: 33 }],
+      output: 'services:\n  db:\n    image: postgres:16\n    tmpfs:\n      # scratch space\n\n    # the next key\n      - /run\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/var/lib/postgresql/data\n\nvolumes:\n  db-data:\n',
+    },
+    {
+      name: 'one of several tmpfs items; the volume joins the existing list, and the comment above the item goes with it',
       code: 'services:\n  db:\n    image: postgres:16\n    tmpfs:\n      - /run\n      # the data, fast\n      - /var/lib/postgresql/data:size=1g\n    volumes:\n      - ./init:/docker-entrypoint-initdb.d:ro\n',
       errors: [{ line: 7, column: 9, endLine: 7, endColumn: 41 }],
       output:
-        'services:\n  db:\n    image: postgres:16\n    tmpfs:\n      - /run\n      # the data, fast\n    volumes:\n      - ./init:/docker-entrypoint-initdb.d:ro\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/var/lib/postgresql/data\n\nvolumes:\n  db-data:\n',
+        'services:\n  db:\n    image: postgres:16\n    tmpfs:\n      - /run\n    volumes:\n      - ./init:/docker-entrypoint-initdb.d:ro\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/var/lib/postgresql/data\n\nvolumes:\n  db-data:\n',
     },
     {
       name: 'the last tmpfs key of a service, with a following service',

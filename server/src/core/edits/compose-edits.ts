@@ -6,7 +6,7 @@ import { keyText } from '../compose/yaml';
 import type { ComposeConfiguration } from '../project';
 import type { TextEdit } from '../types';
 import { insertAt, replaceRange } from './text-edits';
-import { column, contentEnd, endOfContentLine, indentUnit, keyColumn, sequenceOffset, spaces } from './yaml-layout';
+import { column, contentEnd, endOfContentLine, indentUnit, keyColumn, leadingCommentStart, sequenceOffset, spaces } from './yaml-layout';
 
 /**
  * Minimal edits on compose files. Each function returns text edits that touch
@@ -199,20 +199,6 @@ function startsItsLine(model: ComposeFileModel, offset: number, allowDash: boole
   return allowDash ? /^[ \t]*(?:-[ \t]+)*$/.test(before) : /^[ \t]*$/.test(before);
 }
 
-/** Comment lines directly above `offset` at the same column (they describe the entry). */
-function leadingCommentStart(model: ComposeFileModel, offset: number): number {
-  const col = column(model, offset);
-  let line = model.lines.positionAt(offset).line;
-  let start = model.lines.lineStart(line);
-  while (line > 0) {
-    const text = model.lines.lineText(line - 1);
-    const indent = text.length - text.trimStart().length;
-    if (!text.trimStart().startsWith('#') || indent !== col) break;
-    line -= 1;
-    start = model.lines.lineStart(line);
-  }
-  return start;
-}
 
 /** The text of a sequence item as lines: the first after `- `, the others relative to the item's column. */
 export function sequenceItemLines(model: ComposeFileModel, item: Node): string[] | undefined {

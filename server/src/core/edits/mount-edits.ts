@@ -5,7 +5,7 @@ import { keyText } from '../compose/yaml';
 import type { Mount } from '../model';
 import type { Location, TextEdit } from '../types';
 import { insertAt, replaceRange } from './text-edits';
-import { contentEnd, endOfContentLine, keyColumn, spaces } from './yaml-layout';
+import { contentEnd, endOfContentLine, keyColumn, leadingCommentStart, spaces } from './yaml-layout';
 
 /**
  * Minimal edits to one existing mount entry — retarget it, name an anonymous volume,
@@ -269,7 +269,10 @@ function removeSeqItem(model: ComposeFileModel, seq: YAMLSeq, index: number): Te
   if (!item || start === undefined || end === undefined) return [];
   if (seq.flow) return removeFlowItem(model, seq.items as Node[], index);
   if (!startsItsLine(model, start, true)) return [];
-  return [removeLines(model, start, end, false)];
+  // Comment lines directly above the item, at its dash's column, describe it: they go with it.
+  const lineStart = model.lines.lineStart(lineOf(model, start));
+  const dash = lineStart + model.text.slice(lineStart, start).indexOf('-');
+  return [removeLines(model, leadingCommentStart(model, dash), end, false)];
 }
 
 // ---------------------------------------------------------------------------
@@ -375,12 +378,5 @@ export function removeTopLevelVolume(model: ComposeFileModel, pair: Pair): TextE
   const start = key?.range?.[0];
   const end = contentEnd(pair);
   if (start === undefined || end === undefined || !startsItsLine(model, start, false)) return [];
-  const col = model.lines.positionAt(start).character;
-  let first = lineOf(model, start);
-  while (first > 0) {
-    const text = model.lines.lineText(first - 1);
-    if (!text.trimStart().startsWith('#') || text.length - text.trimStart().length !== col) break;
-    first--;
-  }
-  return [removeLines(model, model.lines.lineStart(first) + col, end, false)];
+  return [removeLines(model, leadingCommentStart(model, start), end, false)];
 }

@@ -79,3 +79,18 @@ export function sequenceOffset(model: ComposeFileModel): number {
 export function spaces(count: number): string {
   return ' '.repeat(Math.max(0, count));
 }
+
+/** Comment lines directly above `offset` at the same column (they describe the entry). */
+export function leadingCommentStart(model: ComposeFileModel, offset: number): number {
+  const col = column(model, offset);
+  let line = model.lines.positionAt(offset).line;
+  let start = model.lines.lineStart(line);
+  while (line > 0) {
+    const text = model.lines.lineText(line - 1);
+    const indent = text.length - text.trimStart().length;
+    if (!text.trimStart().startsWith('#') || indent !== col) break;
+    line -= 1;
+    start = model.lines.lineStart(line);
+  }
+  return start;
+}
