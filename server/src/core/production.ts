@@ -1,6 +1,6 @@
-import { ObjectSlot } from './collections';
 import picomatch from 'picomatch';
 import type { Document } from 'yaml';
+import { ObjectSlot } from './collections';
 import { commentsOfText, documentComments, headingComments } from './compose/comments';
 import { BASE_NAMES, composeFileRole, OVERRIDE_NAMES } from './compose/files';
 import type { ComposeFileModel } from './compose/parse';

@@ -1,5 +1,5 @@
-import { ObjectSlot } from './collections';
 import { isMap, isPair, isScalar, parseDocument, type Node } from 'yaml';
+import { ObjectSlot } from './collections';
 import { commentsOfText } from './compose/comments';
 import { isDockerfileName } from './compose/files';
 import { LineIndex } from './text';

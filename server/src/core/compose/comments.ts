@@ -1,5 +1,5 @@
-import { ObjectSlot } from '../collections';
 import { Lexer, type Document } from 'yaml';
+import { ObjectSlot } from '../collections';
 import { LineIndex } from '../text';
 import { sourceTextOf } from './source';
 

@@ -1,5 +1,5 @@
-import { ObjectSlot } from '../collections';
 import type { Document } from 'yaml';
+import { ObjectSlot } from '../collections';
 
 /**
  * The text each parsed document was read from: node ranges are offsets into it. Kept

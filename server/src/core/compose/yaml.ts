@@ -1,5 +1,5 @@
-import { ObjectSlot } from '../collections';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { ObjectSlot } from '../collections';
 import { rememberComments } from './comments';
 import { PARSE_OPTIONS, readYaml } from './fast-yaml';
 import { rememberSourceText, sourceTextOf } from './source';

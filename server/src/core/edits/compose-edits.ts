@@ -1,5 +1,5 @@
-import { ObjectSlot } from '../collections';
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { ObjectSlot } from '../collections';
 import type { ComposeFileModel } from '../compose/parse';
 import type { ServiceLayer } from '../compose/service';
 import { keyText } from '../compose/yaml';
