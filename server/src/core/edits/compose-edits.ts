@@ -6,7 +6,7 @@ import { keyText } from '../compose/yaml';
 import type { ComposeConfiguration } from '../project';
 import type { TextEdit } from '../types';
 import { insertAt, replaceRange } from './text-edits';
-import { column, contentEnd, endOfContentLine, indentUnit, keyColumn, leadingCommentStart, sequenceOffset, spaces } from './yaml-layout';
+import { column, contentEnd, dashOffset, endOfContentLine, indentUnit, keyColumn, leadingCommentStart, sequenceOffset, spaces } from './yaml-layout';
 
 /**
  * Minimal edits on compose files. Each function returns text edits that touch
@@ -199,7 +199,6 @@ function startsItsLine(model: ComposeFileModel, offset: number, allowDash: boole
   return allowDash ? /^[ \t]*(?:-[ \t]+)*$/.test(before) : /^[ \t]*$/.test(before);
 }
 
-
 /** The text of a sequence item as lines: the first after `- `, the others relative to the item's column. */
 export function sequenceItemLines(model: ComposeFileModel, item: Node): string[] | undefined {
   const range = item.range;
@@ -224,13 +223,6 @@ export function sequenceItemCommentLines(model: ComposeFileModel, item: Node): s
   const to = lineStartOf(model, dash);
   if (from >= to) return [];
   return model.text.slice(from, to).split(/\r?\n|\r/).filter((l) => l.trim() !== '').map((l) => l.trim());
-}
-
-/** Offset of the `-` that introduces the block sequence item starting at `start`. */
-function dashOffset(model: ComposeFileModel, start: number): number {
-  let at = start - 1;
-  while (at >= 0 && (model.text[at] === ' ' || model.text[at] === '\t')) at--;
-  return at >= 0 && model.text[at] === '-' ? at : start;
 }
 
 /**

@@ -5,7 +5,7 @@ import { keyText } from '../compose/yaml';
 import type { Mount } from '../model';
 import type { Location, TextEdit } from '../types';
 import { insertAt, replaceRange } from './text-edits';
-import { contentEnd, endOfContentLine, keyColumn, leadingCommentStart, spaces } from './yaml-layout';
+import { contentEnd, dashOffset, endOfContentLine, keyColumn, leadingCommentStart, spaces } from './yaml-layout';
 
 /**
  * Minimal edits to one existing mount entry — retarget it, name an anonymous volume,
@@ -270,9 +270,7 @@ function removeSeqItem(model: ComposeFileModel, seq: YAMLSeq, index: number): Te
   if (seq.flow) return removeFlowItem(model, seq.items as Node[], index);
   if (!startsItsLine(model, start, true)) return [];
   // Comment lines directly above the item, at its dash's column, describe it: they go with it.
-  const lineStart = model.lines.lineStart(lineOf(model, start));
-  const dash = lineStart + model.text.slice(lineStart, start).indexOf('-');
-  return [removeLines(model, leadingCommentStart(model, dash), end, false)];
+  return [removeLines(model, leadingCommentStart(model, dashOffset(model, start)), end, false)];
 }
 
 // ---------------------------------------------------------------------------

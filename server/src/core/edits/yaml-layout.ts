@@ -94,3 +94,10 @@ export function leadingCommentStart(model: ComposeFileModel, offset: number): nu
   }
   return start;
 }
+
+/** Offset of the `-` that introduces the block sequence item starting at `start`. */
+export function dashOffset(model: ComposeFileModel, start: number): number {
+  let at = start - 1;
+  while (at >= 0 && (model.text[at] === ' ' || model.text[at] === '\t')) at--;
+  return at >= 0 && model.text[at] === '-' ? at : start;
+}
