@@ -196,6 +196,11 @@ function firstAtOrAfter(comments: readonly YamlComment[], offset: number): numbe
   return low;
 }
 
+/** Space, tab or a line break (a character code). */
+export function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
 /** See `CommentIndex.heading`; `comments` are the comments of `text`. */
 export function headingComments(comments: readonly YamlComment[], text: string): YamlComment[] {
   const found: YamlComment[] = [];
@@ -204,7 +209,7 @@ export function headingComments(comments: readonly YamlComment[], text: string):
   const atLineStart = (at: number): boolean => at === 0 || (at === 1 && text.charCodeAt(0) === 0xfeff) || text[at - 1] === '\n' || text[at - 1] === '\r';
   while (pos < text.length) {
     const code = text.charCodeAt(pos);
-    if (code === 32 || code === 9 || code === 10 || code === 13) {
+    if (isBlank(code)) {
       pos++;
       continue;
     }

@@ -1,5 +1,5 @@
 import { isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { commentIndex, type CommentIndex, type YamlComment } from '../compose/comments';
+import { commentIndex, isBlank, type CommentIndex, type YamlComment } from '../compose/comments';
 import { appendTo, ObjectSlot } from '../collections';
 import type { ComposeFileModel } from '../compose/parse';
 import { keyText } from '../compose/yaml';
@@ -206,11 +206,6 @@ function documentedAbove(comments: CommentIndex, line: number, column: number, f
 function beginsLine(lines: LineIndex, offset: number): boolean {
   const line = lines.positionAt(offset).line;
   return lines.text.slice(lines.lineStart(line), offset).trim() === '';
-}
-
-/** Space, tab or a line break. */
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
 /**
