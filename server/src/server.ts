@@ -356,13 +356,14 @@ export function startServer(connection: Connection): void {
     const started = performance.now();
     analysis.startWalk();
     host.invalidate();
-    host.startListing();
     configCache.clear();
     const compose: string[] = [];
     const dockerfiles: string[] = [];
     if (settings.enable) {
       for (const folder of folders) {
         const { include, exclude } = scanMatchers(folder);
+        // One listing window per folder walk: a change reported meanwhile voids the walk's listing of the changed folder.
+        host.startListing();
         const found = await discoverAsync([folder], { isExtraComposeFile: include, isIgnored: exclude, cancelled: () => id !== scanId });
         if (!found || id !== scanId) return;
         host.rememberListings(found.listings);
