@@ -141,8 +141,10 @@ export function prepareInputs(positionals: readonly string[], loaded: LoadedConf
   }
   const discovered = discover(paths, { isExtraComposeFile, isIgnored });
   for (const missing of discovered.missing) errors.push({ where: relativeDisplayPath(missing, cwd), message: 'no such file or directory' });
-  // A run reads the file system as it was when it started: one listing per folder answers the probes.
+  // A run reads the file system as it was when it started: one listing per folder answers the
+  // probes, the walk's for the folders it walked.
   const host = new NodeFileHost({ listFolders: true });
+  host.rememberListings(discovered.listings);
   const read = (files: string[]): string[] => {
     const ok: string[] = [];
     for (const file of [...new Set(files)].sort()) {
