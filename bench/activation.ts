@@ -17,7 +17,6 @@ import * as path from 'node:path';
 import { ACTIVATION_JSON, type ActivationRecord } from '../test/editors/activation-record';
 import { formatMs, median, type Log } from './stats';
 
-
 const ROOT = path.resolve(__dirname, '..');
 /** The budget for activation. */
 const BUDGET_MS = 150;

@@ -20,7 +20,6 @@ import { LspTestClient } from '../test/lsp/client';
 import { largeCompose, writeCorpus, type CorpusFile } from './corpus';
 import { elapsedSince, formatMs, median, type Log } from './stats';
 
-
 /** The parse floor uses the options vsafe itself parses with. */
 const YAML_OPTIONS = YAML_PARSE_OPTIONS;
 

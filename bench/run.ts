@@ -122,11 +122,7 @@ function growth(): void {
 function cliVsDclint(dir: string, composeFiles: string[]): void {
   log('## End to end: `vsafe check` vs dclint 3.1.0 (same files, run alternately)');
   log('');
-  const run = (args: string[]): number => {
-    const start = process.hrtime.bigint();
-    spawnSync(process.execPath, args, { cwd: dir, stdio: 'ignore' });
-    return elapsedSince(start);
-  };
+  const run = (args: string[]): number => timeIt(() => spawnSync(process.execPath, args, { cwd: dir, stdio: 'ignore' }));
   // Every compose file of the corpus (the 14,000-line file included); --quick takes a 60-file slice.
   const rel = (quick ? composeFiles.slice(0, 60) : composeFiles).map((f) => path.relative(dir, f));
   const vs: number[] = [];
