@@ -170,7 +170,7 @@ describe('Dockerfile model', () => {
     const a = cache.get('/p/Dockerfile', 'FROM postgres:${V}\n');
     assert.equal(cache.get('/p/Dockerfile', 'FROM postgres:${V}\n'), a);
     assert.notEqual(cache.get('/p/Dockerfile', 'FROM postgres:${V}\n', new Map([['V', '16']])), a);
-    assert.equal(a.ast, cache.get('/p/Dockerfile', 'FROM postgres:${V}\n', new Map([['V', '16']])).ast);
+    assert.equal(a.scan, cache.get('/p/Dockerfile', 'FROM postgres:${V}\n', new Map([['V', '16']])).scan);
     assert.notEqual(cache.get('/p/Dockerfile', 'FROM mysql\n'), a);
   });
 });

@@ -1,13 +1,14 @@
 import * as ast from 'dockerfile-ast';
-import type { Argument, Dockerfile, Instruction, JSONArgument } from 'dockerfile-ast';
+import type { Argument, Instruction, JSONArgument } from 'dockerfile-ast';
 import { isSameOrParent, normalizeContainerPath } from '../paths';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import { expandVariables, UNKNOWN, type Expanded } from './expand';
+import { scanDockerfile, type ScannedDockerfile } from './scan';
 import { resolvePath, shellWrites, tokenizeShell, type ShellToken, type ShellWord } from './shell';
 
 /* dockerfile-ast exports its classes through getters (compiled CommonJS): read them once. */
-const { Copy, DockerfileParser, JSONInstruction } = ast;
+const { Copy, JSONInstruction } = ast;
 type Add = ast.Add;
 type Copy = ast.Copy;
 type From = ast.From;
@@ -21,7 +22,9 @@ type Volume = ast.Volume;
  * `RUN`, `COPY` and `ADD` instructions write. Built from dockerfile-ast's ranges, shared
  * rather than copied (nothing mutates them: the parsed Dockerfile is never edited);
  * every value is expanded the way the builder would, and anything that depends on
- * a value vsafe cannot know is marked unknown instead of guessed.
+ * a value vsafe cannot know is marked unknown instead of guessed. An instruction's
+ * arguments are read only when the model needs them (scan.ts): RUN, COPY and ADD when a
+ * rule asks what they write, CMD and ENTRYPOINT when a service's command is worked out.
  */
 
 export interface DockerInstruction {
@@ -33,7 +36,6 @@ export interface DockerInstruction {
   stage: number;
   /** Position among all instructions of the file. */
   index: number;
-  node: Instruction;
 }
 
 export interface DockerValue {
@@ -101,7 +103,8 @@ export interface DockerfileModel {
   /** `ARG`s before the first `FROM` (usable in `FROM` lines), undefined value when unknown. */
   globalArgs: Map<string, string | undefined>;
   stages: DockerStage[];
-  ast: Dockerfile;
+  /** Where the instructions and comments are; shared by the models of one text. */
+  scan: ScannedDockerfile;
 }
 
 /** Build arguments from `build.args`, by name. */
@@ -109,35 +112,10 @@ export type BuildArgs = ReadonlyMap<string, string>;
 
 const POSIX_SHELLS = /(?:^|\/)(?:sh|bash|ash|dash|zsh|ksh|busybox)$/;
 
-/**
- * Larger texts are not Dockerfiles anyone writes (generated or binary files): they are
- * not analysed, so a hostile input cannot stall the editor (the parser is slow on huge lines).
- */
-export const MAX_DOCKERFILE_LENGTH = 1_000_000;
-export const MAX_DOCKERFILE_LINE = 100_000;
-
-/** Parses with dockerfile-ast, or an empty Dockerfile when the text is beyond the limits. */
-export function parseDockerfileAst(text: string): Dockerfile {
-  if (text.length > MAX_DOCKERFILE_LENGTH || hasLineLongerThan(text, MAX_DOCKERFILE_LINE)) return DockerfileParser.parse('');
-  return DockerfileParser.parse(text);
-}
-
-/** One pass over the text, no line array. */
-function hasLineLongerThan(text: string, limit: number): boolean {
-  if (text.length <= limit) return false;
-  let lineStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) lineStart = i + 1;
-    else if (i - lineStart >= limit) return true;
-  }
-  return false;
-}
-
-export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs = new Map(), ast: Dockerfile = parseDockerfileAst(text)): DockerfileModel {
+export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs = new Map(), scan: ScannedDockerfile = scanDockerfile(text)): DockerfileModel {
   const lines = new LineIndex(text);
-  const escape = ast.getEscapeCharacter();
-  const model: DockerfileModel = { file, text, lines, escape, instructions: [], globalArgs: new Map(), stages: [], ast };
+  const escape = scan.escape;
+  const model: DockerfileModel = { file, text, lines, escape, instructions: [], globalArgs: new Map(), stages: [], scan };
   let stage: Stage | undefined;
   let writers: Writer[] = [];
   let scope = new Map<string, string | undefined>();
@@ -156,20 +134,20 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
     return scope;
   };
   let shellIsPosix = escape === '\\';
-  for (const node of ast.getInstructions()) {
-    const keyword = node.getKeyword(); // dockerfile-ast returns it upper-cased
+  for (const scanned of scan.instructions) {
+    const keyword = scanned.keyword;
+    const index = model.instructions.length;
     const instruction: DockerInstruction = {
       keyword,
-      range: node.getRange(),
+      range: scan.range(scanned.start, scanned.end),
       stage: keyword === 'FROM' ? model.stages.length : stage ? stage.index : -1,
-      index: model.instructions.length,
-      node,
+      index,
     };
     model.instructions.push(instruction);
     // dockerfile-ast makes the node's class from the keyword (createInstruction): dispatching on
     // the keyword is the same test as `instanceof`, without walking prototype chains per check.
     if (keyword === 'FROM') {
-      stage = startStage(model, node as From, instruction, buildArgs);
+      stage = startStage(model, scan.node(index) as From, instruction, buildArgs);
       writers = stage.writers;
       const parent = stage.parent !== undefined ? model.stages[stage.parent] : undefined;
       scope = new Map(parent ? parent.environment : []);
@@ -182,7 +160,7 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
     }
     if (!stage) {
       if (keyword === 'ARG') {
-        for (const property of (node as ast.Arg).getProperties()) {
+        for (const property of (scan.node(index) as ast.Arg).getProperties()) {
           const name = property.getName();
           const fallback = property.getValue();
           // `ARG V` with no value and no build argument leaves V unset: `${V:-x}` gives x.
@@ -194,7 +172,7 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
     }
     stage.instructions.push(instruction);
     if (keyword === 'ARG') {
-      for (const property of (node as ast.Arg).getProperties()) {
+      for (const property of (scan.node(index) as ast.Arg).getProperties()) {
         const name = property.getName();
         if (stage.environment.has(name)) continue; // ENV wins over ARG
         const fallback = property.getValue();
@@ -204,7 +182,7 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
         else changeScope().delete(name);
       }
     } else if (keyword === 'ENV') {
-      for (const property of (node as ast.Env).getProperties()) {
+      for (const property of (scan.node(index) as ast.Env).getProperties()) {
         const raw = property.getValue();
         const value = raw === null ? undefined : known(expandVariables(raw, scope, escape));
         changeScope().set(property.getName(), value);
@@ -212,44 +190,42 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
         stage.env.push({ name: property.getName(), value, range: property.getRange(), instruction });
       }
     } else if (keyword === 'WORKDIR') {
-      const path = (node as ast.Workdir).getPath();
+      const path = (scan.node(index) as ast.Workdir).getPath();
       if (path !== null) {
         const expanded = expandVariables(stripQuotes(path), scope, escape);
         const resolved = expanded.unknown ? undefined : resolvePath({ value: expanded.value, unknown: false }, stage.workdir);
         stage.workdir = resolved?.path;
       }
     } else if (keyword === 'VOLUME') {
-      stage.volumes.push(...volumePaths(model, node as Volume, instruction, scope));
+      stage.volumes.push(...volumePaths(model, scan.node(index) as Volume, instruction, scope));
     } else if (keyword === 'SHELL') {
-      const first = jsonValues(model, node as ast.Shell)[0];
+      const first = jsonValues(model, scan.node(index) as ast.Shell)[0];
       shellIsPosix = first !== undefined && POSIX_SHELLS.test(first.value);
     } else if (keyword === 'RUN') {
       if (shellIsPosix) {
         const [seen, cwd] = [keepScope(), stage.workdir];
-        writers.push(writer(instruction, () => runWrites(model, node as Run, instruction, seen, cwd)));
+        writers.push(writer(instruction, () => runWrites(model, scan.node(index) as Run, instruction, seen, cwd)));
       }
     } else if (keyword === 'COPY' || keyword === 'ADD') {
       const [seen, cwd] = [keepScope(), stage.workdir];
       writers.push(
         writer(instruction, () => {
-          const write = copyDestination(model, node as Copy | Add, instruction, seen, cwd);
+          const write = copyDestination(model, scan.node(index) as Copy | Add, instruction, seen, cwd);
           return write ? [write] : [];
         }),
       );
-    } else if (keyword === 'CMD' || keyword === 'ENTRYPOINT') {
-      const args = commandArgs(model, node);
-      if (keyword === 'CMD') stage.cmd = args;
-      else {
-        stage.entrypoint = args;
-        stage.cmd = undefined; // a new ENTRYPOINT resets the inherited CMD
-      }
+    } else if (keyword === 'CMD') {
+      stage.cmdAt = index;
+    } else if (keyword === 'ENTRYPOINT') {
+      stage.entrypointAt = index;
+      stage.cmdAt = undefined; // a new ENTRYPOINT resets the inherited CMD
     }
   }
   return model;
 }
 
 function startStage(model: DockerfileModel, node: From, instruction: DockerInstruction, buildArgs: BuildArgs): Stage {
-  const stage = new Stage(model.stages.length, instruction);
+  const stage = new Stage(model, model.stages.length, instruction);
   // getBuildStage, getImage and getImageRange each parse the arguments again: read them once, as they do.
   const args = node.getArguments();
   const image = args[0];
@@ -289,7 +265,10 @@ function writer(instruction: DockerInstruction, compute: () => PathWrite[]): Wri
   return { index: instruction.index, writes: () => (writes ??= compute()) };
 }
 
-/** A stage whose writes are worked out on first read, from the writers its instructions add in order. */
+/**
+ * A stage whose writes, CMD and ENTRYPOINT are worked out on first read: the writes from the
+ * writers its instructions add in order, the commands from the last CMD and ENTRYPOINT.
+ */
 class Stage implements DockerStage {
   name?: string;
   image?: DockerValue;
@@ -299,12 +278,14 @@ class Stage implements DockerStage {
   readonly volumes: VolumePath[] = [];
   environment = new Map<string, string | undefined>();
   workdir: string | undefined = undefined;
-  cmd?: string[];
-  entrypoint?: string[];
+  /** Index of the CMD in effect, of the last ENTRYPOINT. */
+  cmdAt?: number;
+  entrypointAt?: number;
   readonly writers: Writer[] = [];
   private allWrites?: PathWrite[];
 
   constructor(
+    private readonly model: DockerfileModel,
     readonly index: number,
     readonly from: DockerInstruction,
   ) {
@@ -313,6 +294,14 @@ class Stage implements DockerStage {
 
   get writes(): PathWrite[] {
     return (this.allWrites ??= this.writers.flatMap((w) => w.writes()));
+  }
+
+  get cmd(): string[] | undefined {
+    return this.cmdAt === undefined ? undefined : commandArgs(this.model, this.model.scan.node(this.cmdAt));
+  }
+
+  get entrypoint(): string[] | undefined {
+    return this.entrypointAt === undefined ? undefined : commandArgs(this.model, this.model.scan.node(this.entrypointAt));
   }
 }
 

@@ -124,7 +124,7 @@ function harmless(volume: string, write: PathWrite): boolean {
 export function moveVolumeFix(dockerfile: DockerfileModel, volume: DockerInstruction, last: DockerInstruction): Fix[] {
   const { lines, text, file } = dockerfile;
   let first = volume.range.start.line;
-  const commentLines = new Set(dockerfile.ast.getComments().map((c) => c.getRange().start.line));
+  const commentLines = new Set(dockerfile.scan.comments.map((c) => c.start.line));
   const stageStart = dockerfile.stages[volume.stage]!.from.range.end.line;
   while (first - 1 > stageStart && commentLines.has(first - 1)) first--;
   const endLine = volume.range.end.line;
