@@ -67,6 +67,20 @@ runRuleTests('source-bind-mount-in-production', {
       },
     },
     {
+      name: 'moved into an override whose service merges its volumes from an anchor: they are kept ahead of the moved mount',
+      files: {
+        'docker-compose.yml': 'services:\n  api:\n    build: ./backend\n    volumes:\n      # live reload\n      - ./backend:/code\n      - media:/code/media\nvolumes:\n  media:\n',
+        'docker-compose.override.yml': 'x-dev: &dev\n  volumes:\n    - ./scripts:/scripts:ro\nservices:\n  api:\n    <<: *dev\n    ports:\n      - "8000:8000"\n',
+        'docker-compose.prod.yml': 'services:\n  api:\n    restart: always\n',
+      },
+      errors: [{ file: 'docker-compose.yml', line: 6, column: 9, endLine: 6, endColumn: 24 }],
+      output: {
+        'docker-compose.yml': 'services:\n  api:\n    build: ./backend\n    volumes:\n      - media:/code/media\nvolumes:\n  media:\n',
+        'docker-compose.override.yml':
+          'x-dev: &dev\n  volumes:\n    - ./scripts:/scripts:ro\nservices:\n  api:\n    <<: *dev\n    ports:\n      - "8000:8000"\n    volumes:\n      - ./scripts:/scripts:ro\n      # live reload\n      - ./backend:/code\n',
+      },
+    },
+    {
       name: 'the only mount of a base service: the key goes, the override gets a new service entry',
       files: {
         'compose.yaml': 'services:\n  web:\n    image: node:22\n    command: npm start\n    volumes:\n      - "./:/app"\n    ports:\n      - "3000:3000"\n',

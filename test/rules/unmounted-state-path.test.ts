@@ -102,6 +102,25 @@ runRuleTests('unmounted-state-path', {
   ],
   invalid: [
     {
+      name: 'a service merging an anchor keeps the mounts the anchor gives it when the fix writes its own volumes',
+      code: 'x-db: &db\n  image: postgres:16\n  volumes:\n    # the schema, for init\n    - ./init:/docker-entrypoint-initdb.d:ro\nservices:\n  db:\n    <<: *db\n',
+      errors: [{ line: 2, column: 10, endLine: 2, endColumn: 21, containerPath: '/var/lib/postgresql/data', service: 'db' }],
+      output:
+        'x-db: &db\n  image: postgres:16\n  volumes:\n    # the schema, for init\n    - ./init:/docker-entrypoint-initdb.d:ro\nservices:\n  db:\n    <<: *db\n    volumes:\n      # the schema, for init\n      - ./init:/docker-entrypoint-initdb.d:ro\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/var/lib/postgresql/data\n\nvolumes:\n  db-data:\n',
+    },
+    {
+      name: 'the same in a flow mapping, long-syntax items copied',
+      code: 'x-db: &db\n  image: postgres:16\n  volumes: [./init:/docker-entrypoint-initdb.d, {type: tmpfs, target: /tmp}]\nservices:\n  db: {<<: *db}\n',
+      errors: [{ line: 2, column: 10, endLine: 2, endColumn: 21, containerPath: '/var/lib/postgresql/data', service: 'db' }],
+      output:
+        'x-db: &db\n  image: postgres:16\n  volumes: [./init:/docker-entrypoint-initdb.d, {type: tmpfs, target: /tmp}]\nservices:\n  db: {<<: *db, volumes: [./init:/docker-entrypoint-initdb.d, {type: tmpfs, target: /tmp}, "db-data:/var/lib/postgresql/data"]}\n\nvolumes:\n  db-data:\n',
+    },
+    {
+      name: 'no fix when a merged item defines an anchor (a copy would define it twice)',
+      code: 'x-db: &db\n  image: postgres:16\n  volumes:\n    - &init ./init:/docker-entrypoint-initdb.d\nservices:\n  db:\n    <<: *db\n',
+      errors: [{ line: 2, column: 10, endLine: 2, endColumn: 21, containerPath: '/var/lib/postgresql/data', service: 'db' }],
+    },
+    {
       name: 'postgres 16 with no volume: key created, comments kept',
       code: '# main stack\nservices:\n  db:\n    image: postgres:16 # primary\n    environment:\n      POSTGRES_PASSWORD: example  # dev only\n\n  web:\n    image: nginx\n',
       errors: [{ line: 4, column: 12, endLine: 4, endColumn: 23, message: ANON, severity: 'warning', containerPath: '/var/lib/postgresql/data', service: 'db' }],

@@ -1,8 +1,8 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import { ObjectSlot } from '../collections';
 import type { ComposeFileModel } from '../compose/parse';
 import type { ServiceLayer } from '../compose/service';
-import { keyText } from '../compose/yaml';
+import { deref, getPair, keyText } from '../compose/yaml';
 import type { ComposeConfiguration } from '../project';
 import type { TextEdit } from '../types';
 import { insertAt, replaceRange } from './text-edits';
@@ -25,6 +25,47 @@ function needsQuotes(text: string): boolean {
 
 function flowScalar(text: string): string {
   return '"' + text.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+}
+
+/** A sequence item as source lines (see `sequenceItemLines`) with the comment lines directly above it. */
+interface ItemSource {
+  lines: string[];
+  comments: string[];
+}
+
+/**
+ * The items a mapping merges in with `<<` for `key`, to be written ahead of a new item when
+ * the mapping gets a `key` of its own: merge keys are shallow, so an own key holding only the
+ * new item would drop every mount the anchor gives the service. [] when nothing is merged
+ * in; undefined when the merged value cannot be copied as it is (not a plain sequence, or an
+ * item that defines an anchor, which a copy would define twice).
+ */
+function mergedItems(model: ComposeFileModel, map: YAMLMap, key: string): ItemSource[] | undefined {
+  const merged = getPair(model.doc, map, key);
+  if (!merged) return [];
+  const value = deref(model.doc, merged.value);
+  if (value === undefined || (isScalar(value) && value.value == null)) return [];
+  if (!isSeq(value) || value.tag !== undefined) return undefined;
+  const items: ItemSource[] = [];
+  for (const item of value.items) {
+    if (!isNode(item) || definesAnchor(item)) return undefined;
+    const lines = sequenceItemLines(model, item);
+    if (!lines) return undefined;
+    items.push({ lines, comments: value.flow ? [] : sequenceItemCommentLines(model, item) });
+  }
+  return items;
+}
+
+function definesAnchor(node: Node): boolean {
+  let found = false;
+  visit(node, (_key, visited) => {
+    if (isNode(visited) && !isAlias(visited) && visited.anchor) {
+      found = true;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return found;
 }
 
 /** Appends an item to a sequence value of a service key, creating the key when missing. */
@@ -57,23 +98,22 @@ export function appendServiceSequenceItem(layer: ServiceLayer, key: string, item
     return [insertAt(model.file, model.lines, keyEnd, commentLine(comment, itemColumn, eol) + eol + spaces(itemColumn) + '- ' + blockScalar(item))];
   }
   if (pair) return []; // an unexpected shape (a mapping or a string): leave it to the user
+  const inherited = mergedItems(model, map, key);
+  if (!inherited) return [];
   if (map.flow) {
+    if (inherited.some((i) => i.lines.length > 1)) return [];
     const close = (map.range?.[1] ?? 0) - 1;
     const separator = map.items.length > 0 ? ', ' : '';
     const last = map.items[map.items.length - 1];
     const insertAfter = last ? contentEnd(last) ?? close : close;
-    return [insertAt(model.file, model.lines, insertAfter, `${separator}${key}: [${flowScalar(item)}]`)];
+    const items = [...inherited.map((i) => i.lines[0]!), flowScalar(item)];
+    return [insertAt(model.file, model.lines, insertAfter, `${separator}${key}: [${items.join(', ')}]`)];
   }
   const col = keyColumn(model, map) ?? column(model, map.range?.[0] ?? 0);
+  const itemColumn = col + sequenceOffset(model);
   const lineEnd = endOfContentLine(model, contentEnd(map) ?? map.range?.[1] ?? 0);
-  return [
-    insertAt(
-      model.file,
-      model.lines,
-      lineEnd,
-      eol + spaces(col) + key + ':' + commentLine(comment, col + sequenceOffset(model), eol) + eol + spaces(col + sequenceOffset(model)) + '- ' + blockScalar(item),
-    ),
-  ];
+  const copies = inherited.map((i) => eol + renderBlockItem(i.lines, itemColumn, eol, i.comments)).join('');
+  return [insertAt(model.file, model.lines, lineEnd, eol + spaces(col) + key + ':' + copies + commentLine(comment, itemColumn, eol) + eol + spaces(itemColumn) + '- ' + blockScalar(item))];
 }
 
 /** In flow style the comment goes at the end of the line, when nothing but blanks follows the closing bracket. */
@@ -293,8 +333,11 @@ export function appendRawSequenceItem(model: ComposeFileModel, service: string, 
       const keyEnd = endOfContentLine(model, (pair.key as Node).range![1]);
       return [insertAt(model.file, model.lines, keyEnd, eol + renderBlockItem(lines, keyCol + seqOffset, eol, comments))];
     }
+    const inherited = mergedItems(model, map, key);
+    if (!inherited) return [];
+    const copies = inherited.map((i) => eol + renderBlockItem(i.lines, keyCol + seqOffset, eol, i.comments)).join('');
     const lineEnd = endOfContentLine(model, contentEnd(map) ?? map.range?.[1] ?? 0);
-    return [insertAt(model.file, model.lines, lineEnd, eol + spaces(keyCol) + key + ':' + eol + renderBlockItem(lines, keyCol + seqOffset, eol, comments))];
+    return [insertAt(model.file, model.lines, lineEnd, eol + spaces(keyCol) + key + ':' + copies + eol + renderBlockItem(lines, keyCol + seqOffset, eol, comments))];
   }
   const services = model.servicesPair;
   const servicesValue = services?.value as Node | null | undefined;
