@@ -66,7 +66,7 @@ runRuleTests('state-on-tmpfs', {
       name: 'a flow-style service: the tmpfs pair becomes a volumes pair',
       code: 'services:\n  db: {image: mysql:8, tmpfs: /var/lib/mysql}\n',
       errors: [{ line: 2, column: 31, endLine: 2, endColumn: 45 }],
-      output: 'services:\n  db: {image: mysql:8, volumes: ["db-data:/var/lib/mysql"]}\n\nvolumes:\n  db-data:\n',
+      output: 'services:\n  db: {image: mysql:8, volumes: ["db-data:/var/lib/mysql"]} # MySQL data directory — must survive redeploys\n\nvolumes:\n  db-data:\n',
     },
     {
       name: 'CRLF and no trailing newline',

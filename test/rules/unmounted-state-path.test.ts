@@ -113,7 +113,12 @@ runRuleTests('unmounted-state-path', {
       code: 'x-db: &db\n  image: postgres:16\n  volumes: [./init:/docker-entrypoint-initdb.d, {type: tmpfs, target: /tmp}]\nservices:\n  db: {<<: *db}\n',
       errors: [{ line: 2, column: 10, endLine: 2, endColumn: 21, containerPath: '/var/lib/postgresql/data', service: 'db' }],
       output:
-        'x-db: &db\n  image: postgres:16\n  volumes: [./init:/docker-entrypoint-initdb.d, {type: tmpfs, target: /tmp}]\nservices:\n  db: {<<: *db, volumes: [./init:/docker-entrypoint-initdb.d, {type: tmpfs, target: /tmp}, "db-data:/var/lib/postgresql/data"]}\n\nvolumes:\n  db-data:\n',
+        'x-db: &db\n  image: postgres:16\n  volumes: [./init:/docker-entrypoint-initdb.d, {type: tmpfs, target: /tmp}]\nservices:\n  db: {<<: *db, volumes: [./init:/docker-entrypoint-initdb.d, {type: tmpfs, target: /tmp}, "db-data:/var/lib/postgresql/data"]} # PostgreSQL data directory — must survive redeploys\n\nvolumes:\n  db-data:\n',
+    },
+    {
+      name: 'no fix in a flow mapping when a merged item has comments (the flow list has no room for them)',
+      code: 'x-db: &db\n  image: postgres:16\n  volumes:\n    # init scripts\n    - ./init:/docker-entrypoint-initdb.d\nservices:\n  db: {<<: *db}\n',
+      errors: [{ line: 2, column: 10, endLine: 2, endColumn: 21, containerPath: '/var/lib/postgresql/data', service: 'db' }],
     },
     {
       name: 'no fix when a merged item defines an anchor (a copy would define it twice)',

@@ -101,13 +101,14 @@ export function appendServiceSequenceItem(layer: ServiceLayer, key: string, item
   const inherited = mergedItems(model, map, key);
   if (!inherited) return [];
   if (map.flow) {
-    if (inherited.some((i) => i.lines.length > 1)) return [];
+    // A flow list has no room for the comments above a merged item, nor for a multi-line one.
+    if (inherited.some((i) => i.lines.length > 1 || i.comments.length > 0)) return [];
     const close = (map.range?.[1] ?? 0) - 1;
     const separator = map.items.length > 0 ? ', ' : '';
     const last = map.items[map.items.length - 1];
     const insertAfter = last ? contentEnd(last) ?? close : close;
     const items = [...inherited.map((i) => i.lines[0]!), flowScalar(item)];
-    return [insertAt(model.file, model.lines, insertAfter, `${separator}${key}: [${items.join(', ')}]`)];
+    return [insertAt(model.file, model.lines, insertAfter, `${separator}${key}: [${items.join(', ')}]`), ...trailingComment(model, close + 1, comment)];
   }
   const col = keyColumn(model, map) ?? column(model, map.range?.[0] ?? 0);
   const itemColumn = col + sequenceOffset(model);
