@@ -144,8 +144,8 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
       index,
     };
     model.instructions.push(instruction);
-    // dockerfile-ast makes the node's class from the keyword (createInstruction): dispatching on
-    // the keyword is the same test as `instanceof`, without walking prototype chains per check.
+    // The node's class follows from the keyword (dockerfile-ast's createInstruction, which scan.ts
+    // mirrors): dispatching on the keyword is the same test as `instanceof`, and builds no node.
     if (keyword === 'FROM') {
       stage = startStage(model, scan.node(index) as From, instruction, buildArgs);
       writers = stage.writers;
