@@ -81,6 +81,37 @@ runRuleTests('source-bind-mount-in-production', {
       },
     },
     {
+      name: 'a mount in an anchor two services merge moves out of the anchor, and the override gives it to both',
+      files: {
+        'compose.yaml': 'x-app: &app\n  image: node:22\n  volumes:\n    # live reload\n    - ./src:/app/src\n    - logs:/app/logs\nservices:\n  web:\n    <<: *app\n  worker:\n    <<: *app\n    command: node worker.js\n  admin:\n    <<: *app\n    volumes:\n      - admin:/data\nvolumes:\n  logs:\n  admin:\n',
+        'compose.override.yaml': 'services:\n  worker:\n    environment:\n      DEBUG: "1"\n',
+        'compose.prod.yaml': 'services:\n  web:\n    restart: always\n',
+      },
+      errors: [
+        { line: 5, column: 7, endLine: 5, endColumn: 21, service: 'web' },
+        { line: 5, column: 7, endLine: 5, endColumn: 21, service: 'worker' },
+      ],
+      output: {
+        'compose.yaml': 'x-app: &app\n  image: node:22\n  volumes:\n    - logs:/app/logs\nservices:\n  web:\n    <<: *app\n  worker:\n    <<: *app\n    command: node worker.js\n  admin:\n    <<: *app\n    volumes:\n      - admin:/data\nvolumes:\n  logs:\n  admin:\n',
+        'compose.override.yaml':
+          'services:\n  worker:\n    environment:\n      DEBUG: "1"\n    volumes:\n      # live reload\n      - ./src:/app/src\n  web:\n    volumes:\n      # live reload\n      - ./src:/app/src\n',
+      },
+    },
+    {
+      name: 'a shared anchor mount in the production file itself is removed from the anchor',
+      files: {
+        'compose.yaml': 'services:\n  web:\n    image: node:22\n  worker:\n    image: node:22\n',
+        'compose.prod.yaml': 'x-app: &app\n  restart: always\n  volumes:\n    - ./src:/app/src\nservices:\n  web:\n    <<: *app\n  worker:\n    <<: *app\n',
+      },
+      errors: [
+        { file: 'compose.prod.yaml', line: 4, column: 7, endLine: 4, endColumn: 21, service: 'web' },
+        { file: 'compose.prod.yaml', line: 4, column: 7, endLine: 4, endColumn: 21, service: 'worker' },
+      ],
+      output: {
+        'compose.prod.yaml': 'x-app: &app\n  restart: always\nservices:\n  web:\n    <<: *app\n  worker:\n    <<: *app\n',
+      },
+    },
+    {
       name: 'the only mount of a base service: the key goes, the override gets a new service entry',
       files: {
         'compose.yaml': 'services:\n  web:\n    image: node:22\n    command: npm start\n    volumes:\n      - "./:/app"\n    ports:\n      - "3000:3000"\n',

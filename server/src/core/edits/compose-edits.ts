@@ -221,6 +221,29 @@ export function findServiceSequenceItem(layer: ServiceLayer, key: string, start:
   return { pair, seq, item: seq.items[index] as Node, index };
 }
 
+/**
+ * The item at `offset` of a `volumes:`-like list a service merges in with `<<` (an anchor's
+ * list), with every service of the file that merges that very list and has none of its own:
+ * an edit of the anchor's list changes all of them.
+ */
+export function findMergedSequenceItem(
+  layer: ServiceLayer,
+  key: string,
+  start: number,
+): { pair: Pair; seq: YAMLSeqNode; item: Node; index: number; services: string[] } | undefined {
+  const map = layer.entry.map;
+  const model = layer.file;
+  if (!map || ownPair(map, key)) return undefined;
+  const pair = getPair(model.doc, map, key);
+  const seq = pair?.value as Node | null | undefined;
+  // The list written under the merged key itself (not reached through a further alias).
+  if (!pair || !isSeq(seq)) return undefined;
+  const index = seq.items.findIndex((item) => (item as Node | null)?.range?.[0] === start);
+  if (index < 0) return undefined;
+  const services = model.services.filter((s) => s.map !== undefined && !ownPair(s.map, key) && getPair(model.doc, s.map, key) === pair).map((s) => s.name);
+  return { pair, seq, item: seq.items[index] as Node, index, services };
+}
+
 type YAMLSeqNode = import('yaml').YAMLSeq;
 
 /** Offset of the start of the line holding `offset`. */
@@ -360,9 +383,9 @@ export function appendRawSequenceItem(model: ComposeFileModel, service: string, 
   return [insertAt(model.file, model.lines, text.length, lead + 'services:' + eol + block(unit) + eol)];
 }
 
-/** The full text of a new compose file holding one service with one sequence item. */
-export function newFileWithSequenceItem(service: string, key: string, lines: readonly string[], comments: readonly string[] = []): string {
-  return 'services:\n  ' + service + ':\n    ' + key + ':\n' + renderBlockItem(lines, 6, '\n', comments) + '\n';
+/** The full text of a new compose file holding services with one sequence item each (the same). */
+export function newFileWithSequenceItem(services: readonly string[], key: string, lines: readonly string[], comments: readonly string[] = []): string {
+  return 'services:\n' + services.map((service) => '  ' + service + ':\n    ' + key + ':\n' + renderBlockItem(lines, 6, '\n', comments) + '\n').join('');
 }
 
 /** Inserts whole lines (already indented, without line breaks) above the line holding `offset`. */

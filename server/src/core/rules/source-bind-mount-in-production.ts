@@ -4,6 +4,7 @@ import type { ComposeFileModel } from '../compose/parse';
 import { readServiceLayer } from '../compose/service';
 import {
   appendRawSequenceItem,
+  findMergedSequenceItem,
   findServiceSequenceItem,
   newFileWithSequenceItem,
   removeSequenceItem,
@@ -16,7 +17,7 @@ import { basename, isSameOrParent, joinPath } from '../paths';
 import { describeProductionReason, productionInfo, type ProductionInfo } from '../production';
 import { configurationsByFile, type ComposeConfiguration, type ComposeWorkload } from '../project';
 import { statePaths } from '../state';
-import type { Fix, Location, RelatedInformation } from '../types';
+import type { Fix, Location, RelatedInformation, TextEdit } from '../types';
 import { modelOf } from '../production';
 import type { Rule } from './types';
 
@@ -165,26 +166,39 @@ function fixesFor(workload: ComposeWorkload, mount: Mount, model: ComposeFileMod
   const layer = workload.layers.find((l) => l.file.file === model.file);
   if (!layer) return [];
   const start = model.lines.offsetAt(mount.location.range.start);
-  const found = findServiceSequenceItem(layer, 'volumes', start);
-  if (!found) return [];
+  // The service's own list, or an anchor's list it merges (`<<: *app`), shared by every service that merges it.
+  const own = findServiceSequenceItem(layer, 'volumes', start);
+  const found = own ? { ...own, services: [workload.name] } : findMergedSequenceItem(layer, 'volumes', start);
+  if (!found || !found.services.includes(workload.name)) return [];
   const removal = removeSequenceItem(model, found.pair, found.seq, found.index);
   if (removal.length === 0) return [];
+  const shared = found.services.length > 1 ? ` (shared by services ${found.services.join(', ')})` : '';
   if (!fromBase || !info.override) {
-    return [{ title: `Remove the source bind mount ${mount.source}:${mount.target} from ${basename(model.file)}`, edits: removal, isPreferred: true }];
+    return [{ title: `Remove the source bind mount ${mount.source}:${mount.target} from ${basename(model.file)}${shared}`, edits: removal, isPreferred: true }];
   }
   const override = info.override;
   const lines = sequenceItemLines(model, found.item);
   if (!lines) return [];
   const comments = sequenceItemCommentLines(model, found.item);
-  const title = `Move the source bind mount ${mount.source}:${mount.target} to ${basename(override.file)} (development only)`;
+  const title = `Move the source bind mount ${mount.source}:${mount.target} to ${basename(override.file)} (development only)${shared}`;
   if (!override.model) {
-    return [{ title, edits: removal, createFiles: [{ file: override.file, text: newFileWithSequenceItem(workload.name, 'volumes', lines, comments) }], isPreferred: true }];
+    return [{ title, edits: removal, createFiles: [{ file: override.file, text: newFileWithSequenceItem(found.services, 'volumes', lines, comments) }], isPreferred: true }];
   }
   if (override.model.problems.length > 0) return [];
-  if (overrideHasTarget(override.model, workload.name, mount.target, env)) return [{ title: `Remove the source bind mount ${mount.source}:${mount.target} (${basename(override.file)} already mounts ${mount.target})`, edits: removal, isPreferred: true }];
-  const addition = appendRawSequenceItem(override.model, workload.name, 'volumes', lines, comments);
-  if (addition.length === 0) return [];
-  return [{ title, edits: [...removal, ...addition], isPreferred: true }];
+  const overrideModel = override.model;
+  // Each service keeps the mount in development, unless the override already mounts something at the target.
+  // Services the override lacks are added at the end of its `services:`, where the last service there also
+  // gets its lines: inserts at one place apply in order, so the services already there come first.
+  const inOverride = (service: string): boolean => overrideModel.services.some((entry) => entry.name === service);
+  const additions: TextEdit[] = [];
+  for (const service of [...found.services.filter(inOverride), ...found.services.filter((s) => !inOverride(s))]) {
+    if (overrideHasTarget(overrideModel, service, mount.target, env)) continue;
+    const addition = appendRawSequenceItem(overrideModel, service, 'volumes', lines, comments);
+    if (addition.length === 0) return [];
+    additions.push(...addition);
+  }
+  if (additions.length === 0) return [{ title: `Remove the source bind mount ${mount.source}:${mount.target} (${basename(override.file)} already mounts ${mount.target})${shared}`, edits: removal, isPreferred: true }];
+  return [{ title, edits: [...removal, ...additions], isPreferred: true }];
 }
 
 /** The override file already mounts something at the target (so removing from the base is enough). */
