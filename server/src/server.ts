@@ -29,11 +29,13 @@ import { discoverAsync } from './node/discover';
 import { NodeFileHost } from './node/host';
 import { relativeDisplayPath, toCorePath } from './node/paths';
 import {
+  ActionList,
   autoFix,
   docsAction,
   fixAllAction,
   fixAllEdit,
   FIX_ALL_KINDS,
+  fixSignature,
   isFixAllData,
   wantsKind,
   type IgnoreFixProvider,
@@ -447,8 +449,8 @@ export function startServer(connection: Connection): void {
     const only = params.context.only;
     const findings = published.get(file) ?? [];
     const actions: CodeAction[] = [];
-    const fixes: CodeAction[] = [];
-    const others: CodeAction[] = [];
+    const fixes = new ActionList();
+    const others = new ActionList();
     const quickfix = wantsKind(only, CodeActionKind.QuickFix);
     const text = host.readFile(file) ?? '';
     for (const diagnostic of params.context.diagnostics) {
@@ -457,24 +459,20 @@ export function startServer(connection: Connection): void {
       const data = diagnostic.data as Partial<DiagnosticData> | undefined;
       const finding = typeof data?.findingIndex === 'number' ? findings[data.findingIndex] : undefined;
       if (!finding || finding.rule !== data?.rule) continue;
-      for (const fix of analysis.fixesOf(finding)) fixes.push(toQuickFix(fix, diagnostic, uris));
-      {
-        const scopes: IgnoreScope[] = finding.service !== undefined ? ['line', 'service', 'file'] : ['line', 'file'];
-        for (const scope of scopes) {
-          const fix = ignoreFixProvider(finding, scope, text);
-          if (!fix) continue;
-          const action = toQuickFix({ ...fix, isPreferred: false }, diagnostic, uris);
-          others.push(action);
-        }
+      for (const fix of analysis.fixesOf(finding)) fixes.add(fixSignature(fix), diagnostic, () => toQuickFix(fix, diagnostic, uris));
+      const scopes: IgnoreScope[] = finding.service !== undefined ? ['line', 'service', 'file'] : ['line', 'file'];
+      for (const scope of scopes) {
+        const fix = ignoreFixProvider(finding, scope, text);
+        if (fix) others.add(fixSignature(fix), diagnostic, () => toQuickFix({ ...fix, isPreferred: false }, diagnostic, uris));
       }
       const command = options.showDocumentationCommand
         ? { title: `Show documentation for ${finding.rule}`, command: SHOW_DOCS_COMMAND, arguments: [finding.rule] }
         : { title: `Show documentation for ${finding.rule}`, command: SERVER_SHOW_DOCS_COMMAND, arguments: [finding.rule] };
-      if (finding.rule !== 'parse-error') others.push(docsAction(finding.rule, command, diagnostic));
+      if (finding.rule !== 'parse-error') others.add(`docs ${finding.rule}`, diagnostic, () => docsAction(finding.rule, command, diagnostic));
     }
-    actions.push(...fixes);
+    actions.push(...fixes.actions);
     const fixable = findings.filter((f) => autoFix(f, analysis.fixesOf(f)) !== undefined).length;
-    if (quickfix && fixes.length > 0 && fixable > 1) {
+    if (quickfix && fixes.actions.length > 0 && fixable > 1) {
       actions.push(fixAllAction(CodeActionKind.QuickFix, params.textDocument.uri, resolveEdits ? undefined : fixAllEdit(file, analysis, host, uris)));
     }
     // Source actions only when asked for (codeActionsOnSave, "Fix all" commands).
@@ -482,7 +480,7 @@ export function startServer(connection: Connection): void {
       const edit = fixAllEdit(file, analysis, host, uris);
       if (edit) actions.push(fixAllAction(FIX_ALL_KINDS.source, params.textDocument.uri, edit));
     }
-    actions.push(...others);
+    actions.push(...others.actions);
     return actions;
   });
 

@@ -53,6 +53,8 @@ const FILES: Record<string, string> = {
   'cfg/.vsaferc.json': '{ "rules": ',
   'cfg/compose.yaml': 'services:\n  db:\n    image: postgres:16\n',
   'late/compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n',
+  'shared/compose.yaml': 'services:\n  web:\n    image: node:22\n  worker:\n    image: node:22\n',
+  'shared/compose.prod.yaml': 'x-app: &app\n  restart: always\n  volumes:\n    # app code\n    - ./src:/app/src\nservices:\n  web:\n    <<: *app\n  worker:\n    <<: *app\n',
 };
 
 function write(root: string, files: Record<string, string>): void {
@@ -168,6 +170,31 @@ describe('language server features', () => {
     const cleared = client.diagnostics(target, lacks('unmounted-state-path'));
     await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: target, languageId: 'dockercompose', version: 1, text: fixed } });
     await cleared;
+  });
+
+  it('diagnostics that share an action (a mount in an anchor, one per service) list it once, naming both', async () => {
+    const target = uri('shared/compose.prod.yaml');
+    const rule = 'source-bind-mount-in-production';
+    const published = await client.settled(target, (p) => p.diagnostics.filter((d) => d.code === rule).length === 2);
+    const shared = published.diagnostics.filter((d) => d.code === rule);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: target },
+      range: shared[0]!.range,
+      context: { diagnostics: shared },
+    })) as CodeAction[];
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.diagnostics?.length]),
+      [
+        ['Remove the source bind mount ./src:/app/src from compose.prod.yaml (shared by services web, worker)', 2],
+        ['Fix all vsafe problems in this file', undefined],
+        [`Ignore ${rule} for this line`, 2],
+        [`Ignore ${rule} for service "web"`, 1],
+        [`Ignore ${rule} for this file`, 2],
+        [`Show documentation for ${rule}`, 2],
+        [`Ignore ${rule} for service "worker"`, 1],
+      ],
+    );
+    assert.equal(apply(FILES['shared/compose.prod.yaml']!, target, actions[0]!.edit), 'x-app: &app\n  restart: always\nservices:\n  web:\n    <<: *app\n  worker:\n    <<: *app\n');
   });
 
   it('a Dockerfile finding fixes the compose file (cross-file edit); editing the Dockerfile re-lints the compose file', async () => {

@@ -138,6 +138,27 @@ export function ignoreTitle(rule: string, scope: IgnoreScope, service?: string):
   return `Ignore ${rule} for this file`;
 }
 
+/**
+ * Code actions keyed by what they do. Diagnostics that share an action (a mount in an
+ * anchor, reported for each service that merges it) get it once, naming them all: the
+ * editor would otherwise list the same title twice.
+ */
+export class ActionList {
+  readonly actions: CodeAction[] = [];
+  private readonly bySignature = new Map<string, CodeAction>();
+
+  add(signature: string, diagnostic: Diagnostic, make: () => CodeAction): void {
+    const earlier = this.bySignature.get(signature);
+    if (earlier) {
+      earlier.diagnostics = [...(earlier.diagnostics ?? []), diagnostic];
+      return;
+    }
+    const action = make();
+    this.bySignature.set(signature, action);
+    this.actions.push(action);
+  }
+}
+
 export function docsAction(rule: string, command: Command, diagnostic: Diagnostic): CodeAction {
   const action = CodeAction.create(`Show documentation for ${rule}`, command, CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
