@@ -14,6 +14,16 @@ runRuleTests('secret-bind-mount', {
   ],
   invalid: [
     {
+      name: 'a key in an anchor two services merge: the anchor loses the mount, both services get the secret, its comment goes along',
+      code: 'x-tls: &tls\n  image: nginx\n  volumes:\n    # the TLS key\n    - ./certs/privkey.pem:/etc/nginx/privkey.pem:ro\n    - logs:/var/log/nginx\nservices:\n  a:\n    <<: *tls\n  b:\n    <<: *tls\nvolumes:\n  logs:\n',
+      errors: [
+        { line: 5, column: 7, endLine: 5, endColumn: 52, service: 'a', containerPath: '/etc/nginx/privkey.pem' },
+        { line: 5, column: 7, endLine: 5, endColumn: 52, service: 'b', containerPath: '/etc/nginx/privkey.pem' },
+      ],
+      output:
+        'x-tls: &tls\n  image: nginx\n  volumes:\n    - logs:/var/log/nginx\nservices:\n  a:\n    <<: *tls\n    secrets:\n      # the TLS key\n      - source: privkey_pem\n        target: /etc/nginx/privkey.pem\n  b:\n    <<: *tls\n    secrets:\n      # the TLS key\n      - source: privkey_pem\n        target: /etc/nginx/privkey.pem\nvolumes:\n  logs:\n\nsecrets:\n  privkey_pem:\n    file: ./certs/privkey.pem\n',
+    },
+    {
       name: 'a key in .pem next to its certificate: only the key is reported',
       code: 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - ./certs/fullchain.pem:/etc/nginx/fullchain.pem:ro\n      - ./certs/privkey.pem:/etc/nginx/privkey.pem:ro\n',
       errors: [{ line: 6, column: 9, endLine: 6, endColumn: 54, service: 'proxy', containerPath: '/etc/nginx/privkey.pem', message: /\(a private key or certificate bundle\)/ }],

@@ -1,6 +1,6 @@
 import type { ComposeFileModel } from '../compose/parse';
 import { keyText } from '../compose/yaml';
-import { appendRawSequenceItem, declareTopLevelEntry, findServiceSequenceItem, removeSequenceItem } from '../edits/compose-edits';
+import { appendRawSequenceItem, declareTopLevelEntry, findMergedSequenceItem, findServiceSequenceItem, removeSequenceItem, sequenceItemCommentLines } from '../edits/compose-edits';
 import type { Mount } from '../model';
 import { basename } from '../paths';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
@@ -97,16 +97,23 @@ function secretFix(configuration: ComposeConfiguration, workload: ComposeWorkloa
   const model = modelOf(configuration, mount.location.file);
   const layer = workload.layers.find((l) => l.file.file === mount.location.file);
   if (!model || !layer || !mount.source || model.root?.flow) return [];
-  const found = findServiceSequenceItem(layer, 'volumes', model.lines.offsetAt(mount.location.range.start));
-  if (!found) return [];
+  const start = model.lines.offsetAt(mount.location.range.start);
+  // The service's own list, or an anchor's list it merges (`<<: *app`): then every service merging it gets the secret.
+  const own = findServiceSequenceItem(layer, 'volumes', start);
+  const found = own ? { ...own, services: [workload.name] } : findMergedSequenceItem(layer, 'volumes', start);
+  if (!found || !found.services.includes(workload.name)) return [];
   const removal = removeSequenceItem(model, found.pair, found.seq, found.index);
   const atDefault = mount.target === `/run/secrets/${name}`;
-  const reference = appendRawSequenceItem(model, workload.name, 'secrets', atDefault ? [name] : [`source: ${name}`, `target: ${yamlString(mount.target)}`]);
+  // The comment lines that described the mount go with it, to the reference that replaces it.
+  const comments = sequenceItemCommentLines(model, found.item);
+  const lines = atDefault ? [name] : [`source: ${name}`, `target: ${yamlString(mount.target)}`];
+  const references = found.services.map((service) => appendRawSequenceItem(model, service, 'secrets', lines, comments));
   const declaration = declareTopLevelEntry(model, 'secrets', name, { file: yamlString(rawSource(found.item) ?? mount.source) });
-  if (removal.length === 0 || reference.length === 0 || declaration.length === 0) return [];
-  const edits = combine(model, removal[0]!, [...reference, ...declaration]);
+  if (removal.length === 0 || references.some((r) => r.length === 0) || declaration.length === 0) return [];
+  const edits = combine(model, removal[0]!, [...references.flat(), ...declaration]);
   if (!edits) return [];
-  return [{ title: `Convert ${basename(mount.source)} to a Compose secret "${name}" (kept at ${mount.target})`, edits, isPreferred: true }];
+  const shared = found.services.length > 1 ? ` for services ${found.services.join(', ')}` : '';
+  return [{ title: `Convert ${basename(mount.source)} to a Compose secret "${name}" (kept at ${mount.target})${shared}`, edits, isPreferred: true }];
 }
 
 /** The source as written (keeping `${VAR}`s, which Compose interpolates in `secrets.*.file` too). */
