@@ -25,20 +25,24 @@ export const undocumentedMount: Rule = {
     fixable: true,
     messages: {
       undocumented:
-        'Mount {{mount}} of service "{{service}}" is not documented: no comment on its line or directly above it{{volumeNote}}. Say what it holds and whether it must survive a redeploy, so whoever migrates the host, sets up backups or prunes volumes knows what they would lose.',
+        'Mount {{mount}} of {{services}} is not documented: no comment on its line or directly above it{{volumeNote}}. Say what it holds and whether it must survive a redeploy, so whoever migrates the host, sets up backups or prunes volumes knows what they would lose.',
     },
   },
   checkCompose(context) {
     const { configuration, knowledge } = context;
-    // A mount written once in an `x-` anchor and merged into several services is reported once.
+    // A mount written once in an `x-` anchor and merged into several services is reported once, naming them all.
     const reported = new Set<string>();
+    const servicesAt = new Map<string, string[]>();
+    for (const workload of configuration.workloads) {
+      for (const mount of workload.mounts) if (!mount.inherited) appendTo(servicesAt, locationKey(mount), workload.name);
+    }
     for (const workload of configuration.workloads) {
       for (const mount of workload.mounts) {
         if (mount.inherited) continue;
         if (mount.syntax !== 'short' && mount.syntax !== 'long') continue;
         if (mount.type === 'tmpfs' || (mount.type === 'anonymous' && isScratchPath(mount.target))) continue;
         if (selfExplanatory(mount)) continue;
-        const where = `${mount.location.file}:${mount.location.range.start.line}:${mount.location.range.start.character}`;
+        const where = locationKey(mount);
         if (reported.has(where)) continue;
         reported.add(where);
         const model = modelOf(configuration, mount.location.file);
@@ -50,7 +54,7 @@ export const undocumentedMount: Rule = {
           messageId: 'undocumented',
           data: {
             mount: mountLabel(model, mount),
-            service: workload.name,
+            services: serviceList(servicesAt.get(where) ?? [workload.name]),
             volumeNote: mount.type === 'volume' && mount.source ? `, nor on the declaration of volume "${mount.source}"` : '',
           },
           location: mount.location,
@@ -62,6 +66,17 @@ export const undocumentedMount: Rule = {
     }
   },
 };
+
+function locationKey(mount: Mount): string {
+  return `${mount.location.file}:${mount.location.range.start.line}:${mount.location.range.start.character}`;
+}
+
+/** `service "a"`, `services "a" and "b"`, `services "a", "b" and "c"`. */
+function serviceList(names: readonly string[]): string {
+  const quoted = names.map((name) => `"${name}"`);
+  if (quoted.length === 1) return `service ${quoted[0]}`;
+  return `services ${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
 
 /**
  * Whether a mount is documented the way this rule sees it (a comment on its line or directly
