@@ -58,13 +58,16 @@ export function scanDockerfile(text: string): ScannedDockerfile {
   return new Scanner(within ? text : '').scan();
 }
 
+/** `\r` or `\n`, by character code. */
+const isEOL = (char: number): boolean => char === 13 || char === 10;
+
 /** One pass over the text, no line array. */
 function hasLineLongerThan(text: string, limit: number): boolean {
   if (text.length <= limit) return false;
   let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) lineStart = i + 1;
+    if (isEOL(c)) lineStart = i + 1;
     else if (i - lineStart >= limit) return true;
   }
   return false;
@@ -85,8 +88,6 @@ type DockerfileObject = ConstructorParameters<typeof ast.Instruction>[2];
 
 type InstructionConstructor = new (document: InstructionDocument, range: Range, dockerfile: DockerfileObject, escapeChar: string, instruction: string, instructionRange: Range) => Instruction;
 
-const isEOL = (char: number): boolean => char === 13 || char === 10;
-const isLineBreak = (char: string): boolean => char === '\r' || char === '\n';
 
 /**
  * vscode-languageserver-textdocument 1.0.12's `TextDocument` for one unchanging text: the
@@ -347,7 +348,7 @@ class Scanner {
         } else if (char === ' ' || char === '\t') {
           const j = this.skipBlanks(i + 2);
           if (j < buffer.length) {
-            if (!isLineBreak(buffer.charAt(j))) {
+            if (!isEOL(buffer.charCodeAt(j))) {
               // found an argument, mark end of instruction
               instructionEnd = i + 1;
               instruction = instruction + escapeChar;
@@ -375,7 +376,7 @@ class Scanner {
           if (escapedInstruction) {
             // on an escaped newline, need to search for non-whitespace
             const j = this.skipBlanks(i + 1);
-            if (j < buffer.length && isLineBreak(buffer.charAt(j))) {
+            if (j < buffer.length && isEOL(buffer.charCodeAt(j))) {
               i = j;
               continue instructionCheck;
             }
@@ -425,7 +426,7 @@ class Scanner {
           const j = this.skipBlanks(i + 2);
           // reached EOF
           if (j >= buffer.length) return buffer.length;
-          if (isLineBreak(buffer.charAt(j))) escaped = true;
+          if (isEOL(buffer.charCodeAt(j))) escaped = true;
           i = j;
           continue argumentsCheck;
         }
@@ -490,8 +491,7 @@ class Scanner {
     const buffer = this.buffer;
     let end = buffer.length;
     for (let i = start + 1; i < buffer.length; i++) {
-      const char = buffer.charCodeAt(i);
-      if (char === 13 || char === 10) {
+      if (isEOL(buffer.charCodeAt(i))) {
         end = i;
         break;
       }
