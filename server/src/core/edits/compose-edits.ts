@@ -113,8 +113,13 @@ export function appendServiceSequenceItem(layer: ServiceLayer, key: string, item
   const col = keyColumn(model, map) ?? column(model, map.range?.[0] ?? 0);
   const itemColumn = col + sequenceOffset(model);
   const lineEnd = endOfContentLine(model, contentEnd(map) ?? map.range?.[1] ?? 0);
-  const copies = inherited.map((i) => eol + renderBlockItem(i.lines, itemColumn, eol, i.comments)).join('');
-  return [insertAt(model.file, model.lines, lineEnd, eol + spaces(col) + key + ':' + copies + commentLine(comment, itemColumn, eol) + eol + spaces(itemColumn) + '- ' + blockScalar(item))];
+  const added: ItemSource = { lines: [blockScalar(item)], comments: comment ? [`# ${comment}`] : [] };
+  return [insertAt(model.file, model.lines, lineEnd, blockKeyWithItems(key, col, itemColumn, eol, [...inherited, added]))];
+}
+
+/** A new block key (on a line of its own, after a line break) holding the items, each with its comment lines. */
+function blockKeyWithItems(key: string, keyCol: number, itemColumn: number, eol: string, items: readonly ItemSource[]): string {
+  return eol + spaces(keyCol) + key + ':' + items.map((i) => eol + renderBlockItem(i.lines, itemColumn, eol, i.comments)).join('');
 }
 
 /** In flow style the comment goes at the end of the line, when nothing but blanks follows the closing bracket. */
@@ -209,38 +214,32 @@ export function layerForNewMount(layers: readonly ServiceLayer[]): ServiceLayer 
 // undocumented-mount, suppression comments).
 // ---------------------------------------------------------------------------
 
-/** The own `volumes:`-like pair of a service and the item (a node of its sequence) at `offset`. */
-export function findServiceSequenceItem(layer: ServiceLayer, key: string, start: number): { pair: Pair; seq: YAMLSeqNode; item: Node; index: number } | undefined {
-  const map = layer.entry.map;
-  if (!map) return undefined;
-  const pair = ownPair(map, key);
-  const seq = pair?.value as Node | null | undefined;
-  if (!pair || !isSeq(seq)) return undefined;
-  const index = seq.items.findIndex((item) => (item as Node | null)?.range?.[0] === start);
-  if (index < 0) return undefined;
-  return { pair, seq, item: seq.items[index] as Node, index };
-}
-
 /**
- * The item at `offset` of a `volumes:`-like list a service merges in with `<<` (an anchor's
- * list), with every service of the file that merges that very list and has none of its own:
- * an edit of the anchor's list changes all of them.
+ * The `volumes:`-like list of `service`'s layer holding the item at `start`, and the services an
+ * edit of that list changes: `service` alone for a list of the layer's own; for a list merged in
+ * with `<<` (an anchor's), every service of the file that merges that very list and has none of
+ * its own (`service` among them, or no answer).
  */
-export function findMergedSequenceItem(
+export function findServiceSequenceItem(
   layer: ServiceLayer,
   key: string,
   start: number,
+  service: string,
 ): { pair: Pair; seq: YAMLSeqNode; item: Node; index: number; services: string[] } | undefined {
   const map = layer.entry.map;
   const model = layer.file;
-  if (!map || ownPair(map, key)) return undefined;
-  const pair = getPair(model.doc, map, key);
+  if (!map) return undefined;
+  const own = ownPair(map, key);
+  const pair = own ?? getPair(model.doc, map, key);
   const seq = pair?.value as Node | null | undefined;
-  // The list written under the merged key itself (not reached through a further alias).
+  // The list written under the key itself (not reached through a further alias).
   if (!pair || !isSeq(seq)) return undefined;
   const index = seq.items.findIndex((item) => (item as Node | null)?.range?.[0] === start);
   if (index < 0) return undefined;
-  const services = model.services.filter((s) => s.map !== undefined && !ownPair(s.map, key) && getPair(model.doc, s.map, key) === pair).map((s) => s.name);
+  const services = own
+    ? [service]
+    : model.services.filter((s) => s.map !== undefined && !ownPair(s.map, key) && getPair(model.doc, s.map, key) === pair).map((s) => s.name);
+  if (!services.includes(service)) return undefined;
   return { pair, seq, item: seq.items[index] as Node, index, services };
 }
 
@@ -359,9 +358,8 @@ export function appendRawSequenceItem(model: ComposeFileModel, service: string, 
     }
     const inherited = mergedItems(model, map, key);
     if (!inherited) return [];
-    const copies = inherited.map((i) => eol + renderBlockItem(i.lines, keyCol + seqOffset, eol, i.comments)).join('');
     const lineEnd = endOfContentLine(model, contentEnd(map) ?? map.range?.[1] ?? 0);
-    return [insertAt(model.file, model.lines, lineEnd, eol + spaces(keyCol) + key + ':' + copies + eol + renderBlockItem(lines, keyCol + seqOffset, eol, comments))];
+    return [insertAt(model.file, model.lines, lineEnd, blockKeyWithItems(key, keyCol, keyCol + seqOffset, eol, [...inherited, { lines: [...lines], comments: [...comments] }]))];
   }
   const services = model.servicesPair;
   const servicesValue = services?.value as Node | null | undefined;

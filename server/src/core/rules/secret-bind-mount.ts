@@ -1,6 +1,6 @@
 import type { ComposeFileModel } from '../compose/parse';
 import { keyText } from '../compose/yaml';
-import { appendRawSequenceItem, declareTopLevelEntry, findMergedSequenceItem, findServiceSequenceItem, removeSequenceItem, sequenceItemCommentLines } from '../edits/compose-edits';
+import { appendRawSequenceItem, declareTopLevelEntry, findServiceSequenceItem, removeSequenceItem, sequenceItemCommentLines } from '../edits/compose-edits';
 import type { Mount } from '../model';
 import { basename } from '../paths';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
@@ -99,9 +99,8 @@ function secretFix(configuration: ComposeConfiguration, workload: ComposeWorkloa
   if (!model || !layer || !mount.source || model.root?.flow) return [];
   const start = model.lines.offsetAt(mount.location.range.start);
   // The service's own list, or an anchor's list it merges (`<<: *app`): then every service merging it gets the secret.
-  const own = findServiceSequenceItem(layer, 'volumes', start);
-  const found = own ? { ...own, services: [workload.name] } : findMergedSequenceItem(layer, 'volumes', start);
-  if (!found || !found.services.includes(workload.name)) return [];
+  const found = findServiceSequenceItem(layer, 'volumes', start, workload.name);
+  if (!found) return [];
   const removal = removeSequenceItem(model, found.pair, found.seq, found.index);
   const atDefault = mount.target === `/run/secrets/${name}`;
   // The comment lines that described the mount go with it, to the reference that replaces it.

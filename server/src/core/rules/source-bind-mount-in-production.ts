@@ -4,7 +4,6 @@ import type { ComposeFileModel } from '../compose/parse';
 import { readServiceLayer } from '../compose/service';
 import {
   appendRawSequenceItem,
-  findMergedSequenceItem,
   findServiceSequenceItem,
   newFileWithSequenceItem,
   removeSequenceItem,
@@ -167,9 +166,8 @@ function fixesFor(workload: ComposeWorkload, mount: Mount, model: ComposeFileMod
   if (!layer) return [];
   const start = model.lines.offsetAt(mount.location.range.start);
   // The service's own list, or an anchor's list it merges (`<<: *app`), shared by every service that merges it.
-  const own = findServiceSequenceItem(layer, 'volumes', start);
-  const found = own ? { ...own, services: [workload.name] } : findMergedSequenceItem(layer, 'volumes', start);
-  if (!found || !found.services.includes(workload.name)) return [];
+  const found = findServiceSequenceItem(layer, 'volumes', start, workload.name);
+  if (!found) return [];
   const removal = removeSequenceItem(model, found.pair, found.seq, found.index);
   if (removal.length === 0) return [];
   const shared = found.services.length > 1 ? ` (shared by services ${found.services.join(', ')})` : '';
