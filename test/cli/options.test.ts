@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { chmodSync, readFileSync, symlinkSync } from 'node:fs';
+import { once } from 'node:events';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { FIXTURES, only, project, removeTemps, runCli } from './helpers';
+import { CLI, FIXTURES, only, project, removeTemps, runCli } from './helpers';
 
 const UNMOUNTED = only('unmounted-state-path');
 const PG = 'services:\n  db:\n    image: postgres:16\n';
@@ -160,5 +162,18 @@ describe('bad input', () => {
       assert.doesNotMatch(run.stderr, /internal error|\n\s+at /, format);
       if (format === 'json' || format === 'sarif') JSON.parse(run.stdout);
     }
+  });
+
+  it('a reader that closes the pipe early (`vsafe check | head`) ends the run quietly, with its own exit status', async () => {
+    // Enough findings that the report cannot fit in the pipe before the reader is gone.
+    const services = Array.from({ length: 600 }, (_, i) => `  db${i}:\n    image: postgres:16\n`).join('');
+    const dir = project({ 'compose.yaml': `services:\n${services}` });
+    const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', ...UNMOUNTED], { cwd: dir, env: { ...process.env, NO_COLOR: '1', VSAFE_DEBUG: '' } });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const [status] = (await once(child, 'close')) as [number | null];
+    assert.equal(stderr, '');
+    assert.equal(status, 1);
   });
 });

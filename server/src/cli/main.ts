@@ -59,7 +59,21 @@ export function main(argv: readonly string[], io: CliIO): number {
   }
 }
 
+/**
+ * A reader that stops early (`vsafe check | head`) closes the pipe: the rest of the output
+ * has nowhere to go, which is no error of the run. The run goes on without it (a drill
+ * still removes its containers) and ends with its own status, instead of Node's unhandled
+ * 'error' event and stack trace.
+ */
+function ignoreClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
+}
+
 if (require.main === module) {
+  ignoreClosedPipe(process.stdout);
+  ignoreClosedPipe(process.stderr);
   const code = main(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
