@@ -164,6 +164,23 @@ describe('bad input', () => {
     }
   });
 
+  it('a compose file named alone (as pre-commit hooks pass them) gets what a check of its folder gives it', () => {
+    const base = 'services:\n  web:\n    image: node:20\n    volumes:\n      # live reload\n      - ./src:/app\nvolumes:\n  # dumps of the production backup job\n  backups:\n';
+    const prod = 'services:\n  backup:\n    image: busybox\n    volumes:\n      # dumps\n      - backups:/backups\n  cache:\n    image: redis:7\n';
+    const dir = project({ 'compose.yaml': base, 'compose.prod.yaml': prod, 'stack.yml': 'services:\n  x:\n    image: nginx\n    volumes:\n      - backups:/b\n' });
+    const rules = (run: { stdout: string }): string[] => (JSON.parse(run.stdout) as { findings: { file: string; rule: string }[] }).findings.map((f) => `${f.file} ${f.rule}`);
+    const alone = runCli(['check', '--format', 'json', 'compose.yaml'], dir);
+    const folder = runCli(['check', '--format', 'json', '.'], dir);
+    assert.deepEqual(rules(alone), rules(folder).filter((line) => line.startsWith('compose.yaml ')));
+    assert.deepEqual(rules(alone), ['compose.yaml source-bind-mount-in-production']);
+    // The fix run on the file alone keeps the volume production mounts.
+    runCli(['check', '--fix', 'compose.yaml'], dir);
+    assert.match(readFileSync(path.join(dir, 'compose.yaml'), 'utf8'), /^  backups:$/m);
+    // A sibling the config ignores is not consulted: backups is unused again.
+    const ignoring = project({ 'compose.yaml': base, 'compose.prod.yaml': prod, '.vsaferc.json': '{"ignore": ["compose.prod.yaml"]}' });
+    assert.deepEqual(rules(runCli(['check', '--format', 'json', 'compose.yaml'], ignoring)), ['compose.yaml unused-volume']);
+  });
+
   it('a reader that closes the pipe early (`vsafe check | head`) ends the run quietly, with its own exit status', async () => {
     // Enough findings that the report cannot fit in the pipe before the reader is gone.
     const services = Array.from({ length: 600 }, (_, i) => `  db${i}:\n    image: postgres:16\n`).join('');

@@ -156,7 +156,7 @@ function check(args: ParsedArgs, io: CliIO, emit: (findings: Finding[]) => void,
 
 /** One analysis of the prepared inputs. */
 export function analyse(inputs: PreparedInputs, files: string[]): LintResult {
-  return lint({ files, dockerfiles: inputs.dockerfiles, host: inputs.host, config: inputs.config });
+  return lint({ files, dockerfiles: inputs.dockerfiles, context: inputs.context, host: inputs.host, config: inputs.config });
 }
 
 export function exitCode(findings: readonly Finding[], failLevel: Severity | 'off', maxWarnings: number): number {

@@ -73,7 +73,7 @@ function report(args: ParsedArgs, io: CliIO, format: string, write: (text: strin
   }
   const inputs = prepareInputs(args.positionals, loaded, io.cwd);
   for (const error of inputs.errors) io.stderr(formatInputError(error));
-  const result = lint({ files: inputs.composeFiles, dockerfiles: inputs.dockerfiles, host: inputs.host, config: inputs.config });
+  const result = lint({ files: inputs.composeFiles, dockerfiles: inputs.dockerfiles, context: inputs.context, host: inputs.host, config: inputs.config });
   const inventory = buildInventory(result);
   const ref = single(args, '--diff');
   if (ref === undefined) {
@@ -98,7 +98,7 @@ function report(args: ParsedArgs, io: CliIO, format: string, write: (text: strin
   for (const file of tree.changed) {
     if (!current.has(file) && isComposeFileName(file) && inScope(file) && tree.read(file) !== undefined) oldFiles.push(file);
   }
-  const before = buildInventory(lint({ files: oldFiles.sort(), dockerfiles: inputs.dockerfiles, host: hostAtRef(tree), config: inputs.config }));
+  const before = buildInventory(lint({ files: oldFiles.sort(), dockerfiles: inputs.dockerfiles, context: inputs.context, host: hostAtRef(tree), config: inputs.config }));
   // Only projects with a file the branch touched.
   const touched = (files: string[]): boolean => files.some((f) => tree.changed.has(f));
   const diff = diffInventories(

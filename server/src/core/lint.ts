@@ -24,12 +24,21 @@ export interface LintRequest {
   dockerfiles?: readonly string[];
   /** Keeps Dockerfile parses across runs; by default one cache per `cache`. */
   dockerfileCache?: DockerfileCache;
+  /**
+   * Compose files of the same projects that are not checked themselves. Their configurations
+   * are analysed with the others, so a file checked alone gets the findings a check of its
+   * folder gives it: `compose.prod.yaml` next to a `compose.yaml` checked alone still mounts
+   * the volume the base declares, and still deploys the base's source mounts. Findings only
+   * in files that context configurations alone read are dropped.
+   */
+  context?: readonly string[];
 }
 
 export interface LintResult {
   findings: Finding[];
   /** Every file the analysis read, so callers can publish (or clear) diagnostics for each. */
   files: string[];
+  /** The configurations of the checked files (not those only the context adds). */
   configurations: ComposeConfiguration[];
 }
 
@@ -46,6 +55,7 @@ export function lint(request: LintRequest): LintResult {
   const seen = new Map<string, Finding[]>();
   const files = new Set<string>();
   const configurations: ComposeConfiguration[] = [];
+  const contextConfigurations: ComposeConfiguration[] = [];
   const add = (finding: Finding): void => {
     const start = finding.location.range.start;
     const key = `${finding.rule}\u0000${finding.location.file}\u0000${start.line}:${start.character}`;
@@ -55,15 +65,24 @@ export function lint(request: LintRequest): LintResult {
     else seen.set(key, [finding]);
     findings.push(finding);
   };
-  for (const plan of planConfigurations(composeFiles, request.host, cache)) {
+  const plans = planConfigurations(composeFiles, request.host, cache);
+  // Context configurations are analysed like the others, so a checked file gets the very
+  // findings a check of its whole folder gives it; what they report only in their own files is dropped.
+  const context = contextPlans(plans, composeFiles, request, cache);
+  const contextFiles = new Set<string>();
+  const checkedBuilds = new Set<string>();
+  for (const [index, plan] of [...plans, ...context].entries()) {
+    const checked = index < plans.length;
     const configuration = loadConfiguration(plan, request.host, cache);
     markProduction(configuration, { config, host: request.host, cache });
-    configurations.push(configuration);
+    (checked ? configurations : contextConfigurations).push(configuration);
     // Services with `build:` see the base image, ENV and VOLUMEs of their Dockerfile.
-    buildLinks.push(...linkBuilds(configuration, request.host, dockerfileCache));
+    const links = linkBuilds(configuration, request.host, dockerfileCache);
+    buildLinks.push(...links);
+    for (const link of links) (checked ? checkedBuilds : contextFiles).add(link.dockerfile.file);
     // Included and extended files are read too: their own problems are reported in them.
     for (const file of [...configuration.files, ...configuration.includedFiles]) {
-      files.add(file.file);
+      (checked ? files : contextFiles).add(file.file);
       for (const problem of file.problems) {
         add({ rule: PARSE_ERROR_RULE, severity: 'error', message: problem.message, location: { file: problem.file, range: problem.range }, fixes: [], related: [] });
       }
@@ -75,17 +94,18 @@ export function lint(request: LintRequest): LintResult {
   }
   // Rules run once every configuration is loaded, so a rule can ask about the others
   // (a volume declared in the base and used only by `compose.prod.yaml` is used).
-  for (const configuration of configurations) {
+  const all = contextConfigurations.length > 0 ? [...configurations, ...contextConfigurations] : configurations;
+  for (const configuration of all) {
     for (const rule of RULES) {
       const severity = ruleSeverity(rule, config);
       if (!severity || !rule.checkCompose) continue;
-      rule.checkCompose({ configuration, configurations, knowledge, report: (report) => add(toFinding(rule, severity, report)) });
+      rule.checkCompose({ configuration, configurations: all, knowledge, report: (report) => add(toFinding(rule, severity, report)) });
     }
   }
-  // Dockerfiles: every one asked for, and every one a compose service builds.
+  // Dockerfiles: every one asked for, and every one a checked compose service builds.
   const linksByDockerfile = new Map<string, BuildLink[]>();
   for (const link of buildLinks) appendTo(linksByDockerfile, link.dockerfile.file, link);
-  for (const file of new Set([...requestedDockerfiles, ...buildLinks.map((link) => link.dockerfile.file)])) {
+  for (const file of new Set([...requestedDockerfiles, ...checkedBuilds])) {
     const text = request.host.readFile(file);
     if (text === undefined) continue;
     files.add(file);
@@ -108,9 +128,18 @@ export function lint(request: LintRequest): LintResult {
     },
     messages: RULES.find((rule) => rule.meta.id === UNUSED_SUPPRESSION_RULE)?.meta.messages ?? {},
   });
-  findings.splice(0, findings.length, ...suppression.findings);
+  const checkedFindings = contextFiles.size > 0 ? suppression.findings.filter((f) => files.has(f.location.file) || !contextFiles.has(f.location.file)) : suppression.findings;
+  findings.splice(0, findings.length, ...checkedFindings);
   findings.sort(compareFindings);
   return { findings, files: [...files], configurations };
+}
+
+/** The configurations the context files add to those of the checked files (none without context). */
+function contextPlans(plans: readonly string[][], composeFiles: readonly string[], request: LintRequest, cache: ParseCache): string[][] {
+  const context = (request.context ?? []).filter((f) => !isDockerfileName(f) && !composeFiles.includes(f));
+  if (context.length === 0) return [];
+  const checked = new Set(plans.map((plan) => plan.join('\u0000')));
+  return planConfigurations([...composeFiles, ...context], request.host, cache).filter((plan) => !checked.has(plan.join('\u0000')));
 }
 
 /** Same end, service, container path and message (rule, file and start are the caller's key). */
