@@ -179,6 +179,12 @@ describe('bad input', () => {
     // A sibling the config ignores is not consulted: backups is unused again.
     const ignoring = project({ 'compose.yaml': base, 'compose.prod.yaml': prod, '.vsaferc.json': '{"ignore": ["compose.prod.yaml"]}' });
     assert.deepEqual(rules(runCli(['check', '--format', 'json', 'compose.yaml'], ignoring)), ['compose.yaml unused-volume']);
+    // Nor one a walk of the folder skips: .gitignore'd, or a symbolic link.
+    const gitignored = project({ 'compose.yaml': base, 'compose.prod.yaml': prod, '.gitignore': 'compose.prod.yaml\n' });
+    assert.deepEqual(rules(runCli(['check', '--format', 'json', 'compose.yaml'], gitignored)), ['compose.yaml unused-volume']);
+    const linked = project({ 'compose.yaml': base, 'elsewhere/prod.yaml': prod });
+    symlinkSync(path.join(linked, 'elsewhere/prod.yaml'), path.join(linked, 'compose.prod.yaml'));
+    assert.deepEqual(rules(runCli(['check', '--format', 'json', 'compose.yaml'], linked)), ['compose.yaml unused-volume']);
   });
 
   it('a reader that closes the pipe early (`vsafe check | head`) ends the run quietly, with its own exit status', async () => {

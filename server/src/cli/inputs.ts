@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { isSeveritySetting, type VsafeConfig } from '../core/config';
-import { composeFileRole, isComposeFileName, isDockerfileName } from '../core/compose/files';
+import { isDockerfileName } from '../core/compose/files';
 import { RULES_BY_ID } from '../core/rules';
 import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../node/config';
-import { discover, walkAllFiles } from '../node/discover';
+import { discover, projectSiblings, walkAllFiles } from '../node/discover';
 import { NodeFileHost, readTextFileChecked } from '../node/host';
 import { relativeDisplayPath, toCorePath } from '../node/paths';
 import { single, UsageError, type OptionSpec, type ParsedArgs } from './args';
@@ -143,7 +143,7 @@ export function prepareInputs(positionals: readonly string[], loaded: LoadedConf
   }
   const discovered = discover(paths, { isExtraComposeFile, isIgnored });
   for (const missing of discovered.missing) errors.push({ where: relativeDisplayPath(missing, cwd), message: 'no such file or directory' });
-  const siblings = projectSiblings([...discovered.composeFiles, ...globbed.compose], discovered.listings, isIgnored);
+  const siblings = projectSiblings([...discovered.composeFiles, ...globbed.compose], discovered.listings, { isIgnored });
   // A run reads the file system as it was when it started: one listing per folder answers the
   // probes, the walk's for the folders it walked.
   const host = new NodeFileHost({ listFolders: true });
@@ -178,35 +178,6 @@ export function prepareInputs(positionals: readonly string[], loaded: LoadedConf
     context,
     errors,
   };
-}
-
-/**
- * The compose files that share a project with files named one by one (a path or a glob):
- * the base, its override and the `compose.<env>.yaml` files of the same folder. Checked
- * alone, as pre-commit hooks and lint-staged pass only the changed files, `compose.yaml`
- * must still see that `compose.prod.yaml` mounts a volume it declares and deploys its
- * source mounts; a walked folder already has them all. Their listings go to `listings`.
- */
-function projectSiblings(composeFiles: readonly string[], listings: Map<string, string[]>, isIgnored: ((file: string) => boolean) | undefined): string[] {
-  const checked = new Set(composeFiles);
-  const walked = new Set(listings.keys());
-  const siblings = new Set<string>();
-  for (const dir of new Set(composeFiles.map((file) => path.posix.dirname(file)))) {
-    if (walked.has(dir) || !composeFiles.some((file) => path.posix.dirname(file) === dir && composeFileRole(file).kind !== 'standalone')) continue;
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      continue;
-    }
-    listings.set(dir, names);
-    for (const name of names) {
-      const file = `${dir}/${name}`;
-      if (checked.has(file) || !isComposeFileName(name) || composeFileRole(name).kind === 'standalone' || isIgnored?.(file)) continue;
-      siblings.add(file);
-    }
-  }
-  return [...siblings].sort();
 }
 
 export function formatInputError(error: InputError): string {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { isComposeFileName, isDockerfileName } from '../core/compose/files';
+import { composeFileRole, isComposeFileName, isDockerfileName } from '../core/compose/files';
 import { toCorePath } from './paths';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -131,6 +131,38 @@ function isGitIgnored(full: string, isDir: boolean, scopes: IgnoreScope[]): bool
     if (scope.matcher.ignores(isDir ? relative + '/' : relative)) return true;
   }
   return false;
+}
+
+/**
+ * The compose files that share a project with files named one by one (a path or a glob):
+ * the base, its override and the `compose.<env>.yaml` files of the same folder, as a walk
+ * of that folder finds them (regular files, not `.gitignore`d or ignored). Checked alone,
+ * as pre-commit hooks pass only the changed files, `compose.yaml` must still see that
+ * `compose.prod.yaml` mounts a volume it declares and deploys its source mounts. A walked
+ * folder already has them all; the listings of the others are added to `listings`.
+ */
+export function projectSiblings(composeFiles: readonly string[], listings: Map<string, string[]>, options: Pick<DiscoverOptions, 'isIgnored'> = {}): string[] {
+  const checked = new Set(composeFiles);
+  const walked = new Set(listings.keys());
+  const siblings = new Set<string>();
+  for (const dir of new Set(composeFiles.map((file) => path.posix.dirname(file)))) {
+    if (walked.has(dir) || !composeFiles.some((file) => path.posix.dirname(file) === dir && composeFileRole(file).kind !== 'standalone')) continue;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    listings.set(dir, entries.map((entry) => entry.name));
+    const gitignore = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? loadGitignore(dir) : undefined;
+    for (const entry of entries) {
+      const file = `${dir}/${entry.name}`;
+      if (!entry.isFile() || checked.has(file) || !isComposeFileName(entry.name) || composeFileRole(entry.name).kind === 'standalone') continue;
+      if ((gitignore && isGitIgnored(path.join(dir, entry.name), false, [gitignore])) || options.isIgnored?.(file)) continue;
+      siblings.add(file);
+    }
+  }
+  return [...siblings].sort();
 }
 
 /** Keeps a directory's size bounded: used by the server to avoid pathological trees. */
