@@ -25,7 +25,7 @@ import type { ComposeConfiguration } from './core/project';
 import { renderInventoryMarkdown } from './core/report/markdown';
 import { ignoreFix } from './core/suppress';
 import { CONFIG_FILE, loadConfigFor } from './node/config';
-import { discoverAsync } from './node/discover';
+import { discoverAsync, projectSiblings } from './node/discover';
 import { NodeFileHost } from './node/host';
 import { relativeDisplayPath, toCorePath } from './node/paths';
 import {
@@ -98,6 +98,7 @@ export function startServer(connection: Connection): void {
     host,
     cache,
     configFor,
+    contextFor,
     enabled: () => settings.enable,
     publish,
     idle,
@@ -184,6 +185,16 @@ export function startServer(connection: Connection): void {
     let best: string | undefined;
     for (const folder of folders) if ((file === folder || file.startsWith(folder + '/')) && (!best || folder.length > best.length)) best = folder;
     return best;
+  }
+
+  /**
+   * A document opened outside the workspace folders (or with none open) is in a folder no
+   * scan walked: its project's other files (`compose.prod.yaml` next to `compose.yaml`) are
+   * found as a walk would find them, so it gets the findings a workspace would give it.
+   */
+  function contextFor(dir: string, compose: readonly string[]): string[] {
+    if (folderOf(dir) !== undefined) return [];
+    return projectSiblings(compose, new Map(), { isIgnored: scanMatchers(dir).exclude });
   }
 
   /** `.vsaferc.json` (from the folder upwards) with the editor settings on top; undefined when the config is broken. */

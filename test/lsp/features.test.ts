@@ -17,6 +17,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentLinkRequest,
   FileChangeType,
@@ -102,6 +103,22 @@ describe('language server features', () => {
     await barrier();
     // The override mounts the volume: nothing to say about the base.
     assert.deepEqual(client.current(uri('base/compose.yaml'))?.diagnostics ?? [], []);
+  });
+
+  it('a document outside the workspace folders is analysed with its project: compose.prod.yaml next to it counts', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'vsafe-lsp-outside-'));
+    try {
+      const base = 'services:\n  web:\n    image: node:20\n    volumes:\n      # live reload\n      - ./src:/app\nvolumes:\n  # dumps of the production backup job\n  backups:\n';
+      write(outside, { 'compose.yaml': base, 'compose.prod.yaml': 'services:\n  backup:\n    image: busybox\n    volumes:\n      # dumps\n      - backups:/backups\n' });
+      const file = pathToFileURL(path.join(outside, 'compose.yaml')).toString();
+      const published = client.diagnostics(file);
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: file, languageId: 'dockercompose', version: 1, text: base } });
+      // Alone, "backups" would look unused (and fix-all on save would delete it), and the source mount production deploys would pass.
+      assert.deepEqual(codes(await published), ['source-bind-mount-in-production']);
+      await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: file } });
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('good neighbour: no syntax errors, !reset/!override/anchors/${VAR} raise nothing', async () => {

@@ -39,6 +39,8 @@ export interface WorkspaceHooks {
   cache: ParseCache;
   /** The configuration for a folder (`.vsaferc.json` merged with the editor settings); undefined disables it. */
   configFor(dir: string): VsafeConfig | undefined;
+  /** Compose files of the folder's projects that are not among its inputs (lint's `context`): for folders no scan walked. */
+  contextFor?(dir: string, compose: readonly string[]): string[];
   enabled(): boolean;
   /** Publishes a file's merged findings; `force` re-sends even when nothing changed. */
   publish(file: string, findings: Finding[], force: boolean): void;
@@ -309,7 +311,7 @@ export class WorkspaceAnalysis {
     const config = this.hooks.configFor(dir);
     if (!config) return undefined;
     const recording = new RecordingHost(host);
-    const request: LintRequest = { files: compose, dockerfiles, host: recording, cache, config };
+    const request: LintRequest = { files: compose, dockerfiles, context: this.hooks.contextFor?.(dir, compose), host: recording, cache, config };
     const result = lint(request);
     result.findings = result.findings.filter((f) => f.rule !== PARSE_ERROR_RULE);
     for (const file of [...compose, ...dockerfiles, ...result.files]) recording.read.add(file);
