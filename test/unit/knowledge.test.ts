@@ -217,6 +217,14 @@ describe('version selection', () => {
     assert.deepEqual(paths('timescale/timescaledb'), ['/var/lib/postgresql/data']);
     assert.deepEqual(paths('pgvector/pgvector:0.8.0-pg17'), ['/var/lib/postgresql/data']);
     assert.deepEqual(paths('pgvector/pgvector:pg18'), ['/var/lib/postgresql']);
+    assert.deepEqual(paths('tensorchord/pgvecto-rs:pg14-v0.2.0'), ['/var/lib/postgresql/data']);
+    assert.deepEqual(paths('docker.io/tensorchord/vchord-postgres:pg17-v0.4.3'), ['/var/lib/postgresql/data']);
+  });
+
+  it("reads the PostgreSQL major of Immich's database image from the number its tag starts with", () => {
+    assert.deepEqual(paths('ghcr.io/immich-app/postgres:14-vectorchord0.4.3-pgvectors0.2.0'), ['/var/lib/postgresql/data']);
+    assert.deepEqual(paths('ghcr.io/immich-app/postgres:17-vectorchord0.4.3@sha256:' + 'a'.repeat(64)), ['/var/lib/postgresql/data']);
+    assert.deepEqual(paths('ghcr.io/immich-app/postgres:18-vectorchord0.5.0'), ['/var/lib/postgresql']);
   });
 
   it('InfluxDB 1.x, 2.x and 3.x keep data in different places; latest is 2.x', () => {

@@ -4,12 +4,39 @@ import type { ImageEntry } from './types';
  * Databases, search engines and time-series stores. Data only: every entry names
  * the documentation that says where the image keeps its data.
  */
+/** A service whose command runs one of these keeps no state (a backup or migration job). */
+const POSTGRES_CLIENTS = ['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'pg_basebackup', 'pgbench', 'createdb', 'dropdb', 'vacuumdb'];
+
+/**
+ * Where images built on the official postgres image keep their data: from PostgreSQL 18 on
+ * PGDATA (and the image's VOLUME) moved up, and a mount at the old place makes it refuse to start.
+ */
+function officialPostgresLayout(description: string): ImageEntry['variants'] {
+  return [
+    {
+      versions: { min: '18' },
+      paths: [
+        {
+          path: '/var/lib/postgresql',
+          dataPath: '/var/lib/postgresql/18/docker',
+          kind: 'database',
+          description,
+          declaredVolume: true,
+          env: ['PGDATA'],
+          misplacedTargets: ['/var/lib/postgresql/data'],
+        },
+      ],
+    },
+    { paths: [{ path: '/var/lib/postgresql/data', kind: 'database', description, declaredVolume: true, env: ['PGDATA'] }] },
+  ];
+}
+
 export const DATABASES: readonly ImageEntry[] = [
   {
     id: 'postgres',
     name: 'PostgreSQL',
     images: ['postgres', 'postgis/postgis'],
-    clientCommands: ['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'pg_basebackup', 'pgbench', 'createdb', 'dropdb', 'vacuumdb'],
+    clientCommands: POSTGRES_CLIENTS,
     source: 'https://hub.docker.com/_/postgres',
     notes: 'From 18 on the image keeps PGDATA in /var/lib/postgresql/18/docker and declares VOLUME /var/lib/postgresql; a mount at /var/lib/postgresql/data makes it refuse to start.',
     variants: [
@@ -45,35 +72,47 @@ export const DATABASES: readonly ImageEntry[] = [
     id: 'pgvector',
     name: 'PostgreSQL with pgvector',
     images: ['pgvector/pgvector'],
-    clientCommands: ['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'pg_basebackup', 'pgbench', 'createdb', 'dropdb', 'vacuumdb'],
+    clientCommands: POSTGRES_CLIENTS,
     source: 'https://github.com/pgvector/pgvector#docker',
     notes: 'Built on the official postgres image; the PostgreSQL major is the `pgNN` part of the tag.',
     versionPattern: 'pg(\\d+)',
-    variants: [
-      {
-        versions: { min: '18' },
-        paths: [
-          {
-            path: '/var/lib/postgresql',
-            dataPath: '/var/lib/postgresql/18/docker',
-            kind: 'database',
-            description: 'PostgreSQL data directory',
-            declaredVolume: true,
-            env: ['PGDATA'],
-            misplacedTargets: ['/var/lib/postgresql/data'],
-          },
-        ],
-      },
-      {
-        paths: [{ path: '/var/lib/postgresql/data', kind: 'database', description: 'PostgreSQL data directory', declaredVolume: true, env: ['PGDATA'] }],
-      },
-    ],
+    variants: officialPostgresLayout('PostgreSQL data directory'),
+  },
+  {
+    id: 'immich-postgres',
+    name: 'Immich PostgreSQL',
+    images: ['immich-app/postgres'],
+    clientCommands: POSTGRES_CLIENTS,
+    source: 'https://github.com/immich-app/base-images/blob/main/postgres/Dockerfile',
+    notes: "Immich's database image, built on pgvector/pgvector and so on the official postgres image; the PostgreSQL major is the number the tag starts with (`14-vectorchord0.4.3-pgvectors0.2.0`).",
+    versionPattern: '^(\\d+)',
+    variants: officialPostgresLayout('PostgreSQL data directory'),
+  },
+  {
+    id: 'pgvecto-rs',
+    name: 'PostgreSQL with pgvecto.rs',
+    images: ['tensorchord/pgvecto-rs'],
+    clientCommands: POSTGRES_CLIENTS,
+    source: 'https://github.com/tensorchord/pgvecto.rs/blob/main/docker/pgvecto-rs.Dockerfile',
+    notes: 'Built on the official postgres image; the PostgreSQL major is the `pgNN` part of the tag.',
+    versionPattern: 'pg(\\d+)',
+    variants: officialPostgresLayout('PostgreSQL data directory'),
+  },
+  {
+    id: 'vchord-postgres',
+    name: 'PostgreSQL with VectorChord',
+    images: ['tensorchord/vchord-postgres'],
+    clientCommands: POSTGRES_CLIENTS,
+    source: 'https://github.com/tensorchord/VectorChord/blob/main/docker/Dockerfile',
+    notes: 'Built on pgvector/pgvector and so on the official postgres image; the PostgreSQL major is the `pgNN` part of the tag.',
+    versionPattern: 'pg(\\d+)',
+    variants: officialPostgresLayout('PostgreSQL data directory'),
   },
   {
     id: 'supabase-postgres',
     name: 'Supabase PostgreSQL',
     images: ['supabase/postgres'],
-    clientCommands: ['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'pg_basebackup', 'pgbench', 'createdb', 'dropdb', 'vacuumdb'],
+    clientCommands: POSTGRES_CLIENTS,
     source: 'https://supabase.com/docs/guides/self-hosting/docker',
     notes: 'Supabase\'s own PostgreSQL build; the self-hosting compose file keeps PGDATA at /var/lib/postgresql/data.',
     variants: [{ paths: [{ path: '/var/lib/postgresql/data', kind: 'database', description: 'PostgreSQL data directory', declaredVolume: false, env: ['PGDATA'] }] }],
@@ -82,36 +121,18 @@ export const DATABASES: readonly ImageEntry[] = [
     id: 'timescaledb',
     name: 'TimescaleDB',
     images: ['timescale/timescaledb'],
-    clientCommands: ['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'pg_basebackup', 'pgbench', 'createdb', 'dropdb', 'vacuumdb'],
+    clientCommands: POSTGRES_CLIENTS,
     source: 'https://hub.docker.com/r/timescale/timescaledb',
     notes: 'Built on the official postgres alpine image; the PostgreSQL major is the `pgNN` part of the tag. Untagged images are read as PostgreSQL 17.',
     versionPattern: 'pg(\\d+)',
     latestVersion: '17',
-    variants: [
-      {
-        versions: { min: '18' },
-        paths: [
-          {
-            path: '/var/lib/postgresql',
-            dataPath: '/var/lib/postgresql/18/docker',
-            kind: 'database',
-            description: 'TimescaleDB (PostgreSQL) data directory',
-            declaredVolume: true,
-            env: ['PGDATA'],
-            misplacedTargets: ['/var/lib/postgresql/data'],
-          },
-        ],
-      },
-      {
-        paths: [{ path: '/var/lib/postgresql/data', kind: 'database', description: 'TimescaleDB (PostgreSQL) data directory', declaredVolume: true, env: ['PGDATA'] }],
-      },
-    ],
+    variants: officialPostgresLayout('TimescaleDB (PostgreSQL) data directory'),
   },
   {
     id: 'timescaledb-ha',
     name: 'TimescaleDB HA',
     images: ['timescale/timescaledb-ha'],
-    clientCommands: ['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'pg_basebackup', 'pgbench', 'createdb', 'dropdb', 'vacuumdb'],
+    clientCommands: POSTGRES_CLIENTS,
     source: 'https://hub.docker.com/r/timescale/timescaledb-ha',
     variants: [
       {
