@@ -221,6 +221,11 @@ describe('version selection', () => {
     assert.deepEqual(paths('docker.io/tensorchord/vchord-postgres:pg17-v0.4.3'), ['/var/lib/postgresql/data']);
   });
 
+  it('Ollama keeps its models in /root/.ollama unless OLLAMA_MODELS moves them', () => {
+    assert.deepEqual(paths('ollama/ollama:0.12.3'), ['/root/.ollama']);
+    assert.deepEqual(paths('ollama/ollama', { env: { OLLAMA_MODELS: '/models' } }), ['/models']);
+  });
+
   it("reads the PostgreSQL major of Immich's database image from the number its tag starts with", () => {
     assert.deepEqual(paths('ghcr.io/immich-app/postgres:14-vectorchord0.4.3-pgvectors0.2.0'), ['/var/lib/postgresql/data']);
     assert.deepEqual(paths('ghcr.io/immich-app/postgres:17-vectorchord0.4.3@sha256:' + 'a'.repeat(64)), ['/var/lib/postgresql/data']);

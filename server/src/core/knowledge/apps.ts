@@ -324,6 +324,14 @@ export const APPS: readonly ImageEntry[] = [
     variants: [{ paths: [{ path: '/data', kind: 'config-state', description: 'Node-RED user directory (flows, credentials, nodes)', declaredVolume: true }] }],
   },
   {
+    id: 'ollama',
+    name: 'Ollama',
+    images: ['ollama/ollama'],
+    source: 'https://hub.docker.com/r/ollama/ollama',
+    notes: 'The image declares no VOLUME and runs as root: without a mount at /root/.ollama every recreate downloads the models again (often gigabytes each). `OLLAMA_MODELS` moves the models.',
+    variants: [{ paths: [{ path: '/root/.ollama', kind: 'config-state', description: 'Ollama models and instance key', declaredVolume: false, env: ['OLLAMA_MODELS'] }] }],
+  },
+  {
     id: 'open-webui',
     name: 'Open WebUI',
     images: ['open-webui/open-webui'],
