@@ -15,8 +15,9 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliRun {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', VSAFE_DEBUG: '', ...env } });
+/** Runs the built CLI; `input` is piped to its standard input (none: an empty one). */
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}, input = ''): CliRun {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', VSAFE_DEBUG: '', ...env } });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { isSeveritySetting } from '../core/config';
 import { lint, type LintResult } from '../core/lint';
-import { SEVERITY_ORDER, type Finding, type Severity } from '../core/types';
+import { SEVERITY_ORDER, type Finding, type Fix, type Severity } from '../core/types';
 import { relativeDisplayPath } from '../node/paths';
 import { parseArgs, single, UsageError, type ParsedArgs } from './args';
 import { runFixes } from './fix';
@@ -10,7 +10,7 @@ import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { FormatInput } from './formatters/types';
-import { ConfigError, formatInputError, INPUT_OPTIONS, INPUT_USAGE, prepareConfig, prepareInputs, type PreparedInputs } from './inputs';
+import { ConfigError, DEFAULT_STDIN_NAME, formatInputError, INPUT_OPTIONS, INPUT_USAGE, prepareConfig, prepareInputs, prepareStdinInput, readStandardInput, STDIN_PATH, type PreparedInputs } from './inputs';
 import { writeText } from './output';
 import { unifiedDiff } from './unified-diff';
 
@@ -35,12 +35,15 @@ export const CHECK_USAGE = `Usage: vsafe check [options] [paths...]
 
 Checks Docker Compose files and Dockerfiles for container data that would be lost.
 Paths are files, folders (walked; .gitignore'd paths and node_modules skipped) or
-globs (quote them: 'deploy/**/*.yml'). Default: the current folder.
+globs (quote them: 'deploy/**/*.yml'). Default: the current folder. The path - reads
+one file's text from standard input (an editor's unsaved buffer).
 
 Options:
   --format <name>        stylish (default) | json | sarif | github
   --fix                  apply every safe fix (the preferred fix of each finding), then report what is left
   --fix-dry-run          print the fixes as a unified diff; change nothing
+  --stdin-filename <f>   with -: the path of the text on standard input (default compose.yaml); its
+                         project's other files are read from disk. --fix then prints the fixed text
 ${INPUT_USAGE}  --fail-level <level>   lowest severity that fails the run: error | warning (default) | info | hint | off
   --max-warnings <n>     also fail when there are more than n warnings
   --quiet                report errors only
@@ -55,6 +58,7 @@ export function runCheck(argv: readonly string[], io: CliIO): number {
     '--format': { value: true },
     '--fix': {},
     '--fix-dry-run': {},
+    '--stdin-filename': { value: true },
     ...INPUT_OPTIONS,
     '--fail-level': { value: true },
     '--max-warnings': { value: true },
@@ -114,14 +118,31 @@ function check(args: ParsedArgs, io: CliIO, emit: (findings: Finding[]) => void,
   const dryRun = args.flags.has('--fix-dry-run');
   if (fix && dryRun) throw new UsageError('--fix and --fix-dry-run cannot be combined');
 
-  const quiet = (findings: Finding[]): Finding[] => (args.flags.has('--quiet') ? findings.filter((f) => f.severity === 'error') : findings);
+  const stdin = args.positionals.includes(STDIN_PATH);
+  const stdinName = single(args, '--stdin-filename');
+  if (stdin && args.positionals.length > 1) throw new UsageError('- (standard input) cannot be combined with other paths');
+  if (stdinName !== undefined && !stdin) throw new UsageError('--stdin-filename names the text read from standard input: give - as the path');
+  if (stdin && fix && args.options.has('--format')) throw new UsageError('--fix with - prints the fixed text; it cannot be combined with --format');
 
-  const loaded = prepareConfig(args, io.cwd);
-  const inputs = prepareInputs(args.positionals, loaded, io.cwd);
+  const loaded = prepareConfig(stdin ? { ...args, positionals: [stdinName ?? DEFAULT_STDIN_NAME] } : args, io.cwd);
+  const inputs = stdin ? prepareStdinInput(readStandardInput(), stdinName ?? DEFAULT_STDIN_NAME, loaded, io.cwd) : prepareInputs(args.positionals, loaded, io.cwd);
   for (const error of inputs.errors) io.stderr(formatInputError(error));
   errors.push(...inputs.errors);
+  // Standard input is one file: what its project reports elsewhere belongs to other files.
+  const stdinFile = stdin ? [...inputs.composeFiles, ...inputs.dockerfiles][0] : undefined;
+  const quiet = (findings: Finding[]): Finding[] =>
+    findings.filter((f) => (stdinFile === undefined || f.location.file === stdinFile) && (!args.flags.has('--quiet') || f.severity === 'error'));
 
   let result: LintResult;
+  if (stdinFile !== undefined && (fix || dryRun)) {
+    // Only fixes that stay inside the piped text: nothing is written, the text (or its diff) is the output.
+    const run = runFixes(inputs.composeFiles, inputs.host, inputs.config, (files) => analyse(inputs, files), (f) => editsOnly(f, stdinFile));
+    const original = run.original.get(stdinFile) ?? inputs.host.readFile(stdinFile) ?? '';
+    const fixed = run.changed.get(stdinFile) ?? original;
+    const name = relativeDisplayPath(stdinFile, io.cwd);
+    write(dryRun ? unifiedDiff(`a/${name}`, `b/${name}`, original, fixed) : fixed);
+    return exitCode(quiet(run.result.findings), failLevel, maxWarnings);
+  }
   if (fix || dryRun) {
     const run = runFixes(inputs.composeFiles, inputs.host, inputs.config, (files) => analyse(inputs, files));
     result = run.result;
@@ -152,6 +173,11 @@ function check(args: ParsedArgs, io: CliIO, emit: (findings: Finding[]) => void,
   emit(findings);
   if (inputs.errors.length > 0) return 2;
   return exitCode(findings, failLevel, maxWarnings);
+}
+
+/** A fix that edits only `file` and creates nothing (a fix is all or nothing across its files). */
+function editsOnly(fix: Fix, file: string): boolean {
+  return (fix.createFiles ?? []).length === 0 && fix.edits.every((edit) => edit.file === file);
 }
 
 /** One analysis of the prepared inputs. */

@@ -29,7 +29,13 @@ const MAX_ROUNDS = 10;
  * all or nothing across its files), then re-lints, until no fix is left or applies.
  * Nothing is written here; the caller writes `changed` or prints a diff.
  */
-export function runFixes(files: readonly string[], host: NodeFileHost, config: VsafeConfig, lintFiles: (files: string[]) => LintResult = (f) => lint({ files: f, host, config })): FixRun {
+export function runFixes(
+  files: readonly string[],
+  host: NodeFileHost,
+  config: VsafeConfig,
+  lintFiles: (files: string[]) => LintResult = (f) => lint({ files: f, host, config }),
+  accepts: (fix: Fix) => boolean = () => true,
+): FixRun {
   const changed = new Map<string, string>();
   const original = new Map<string, string | undefined>();
   const fileList = [...files];
@@ -44,7 +50,7 @@ export function runFixes(files: readonly string[], host: NodeFileHost, config: V
     const accepted: Fix[] = [];
     for (const finding of result.findings) {
       const fix = safeFix(finding);
-      if (!fix || fix.edits.length + (fix.createFiles?.length ?? 0) === 0) continue;
+      if (!fix || fix.edits.length + (fix.createFiles?.length ?? 0) === 0 || !accepts(fix)) continue;
       const key = findingKey(finding);
       if (fixedFindings.has(key)) continue;
       if (!fits(fix, claimed, created, host)) continue;

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { isSeveritySetting, type VsafeConfig } from '../core/config';
@@ -6,7 +6,7 @@ import { isDockerfileName } from '../core/compose/files';
 import { RULES_BY_ID } from '../core/rules';
 import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../node/config';
 import { discover, projectSiblings, walkAllFiles } from '../node/discover';
-import { NodeFileHost, readTextFileChecked } from '../node/host';
+import { decodeText, NodeFileHost, readTextFileChecked, type ReadResult } from '../node/host';
 import { relativeDisplayPath, toCorePath } from '../node/paths';
 import { single, UsageError, type OptionSpec, type ParsedArgs } from './args';
 
@@ -21,6 +21,12 @@ export const INPUT_OPTIONS: Record<string, OptionSpec> = {
   '--rule': { value: true, multiple: true },
   '--production': { value: true, multiple: true },
 };
+
+/** The path that stands for standard input: one file's text, named by `--stdin-filename`. */
+export const STDIN_PATH = '-';
+
+/** The name text read from standard input has unless `--stdin-filename` gives one. */
+export const DEFAULT_STDIN_NAME = 'compose.yaml';
 
 export const INPUT_USAGE = `  --config <file>        use this config file instead of searching for .vsaferc.json
   --rule <id>=<severity> override a rule's severity (off | hint | info | warning | error); repeatable
@@ -161,23 +167,54 @@ export function prepareInputs(positionals: readonly string[], loaded: LoadedConf
     }
     return ok;
   };
-  const composeFiles = read([...discovered.composeFiles, ...globbed.compose]);
-  const context: string[] = [];
-  for (const file of siblings) {
-    const result = readTextFileChecked(file);
-    if (!result.ok) continue; // Not checked: what cannot be read simply adds nothing.
-    host.setOverlay(file, result.text);
-    context.push(file);
-  }
   return {
     config,
     loaded,
     host,
-    composeFiles,
+    composeFiles: read([...discovered.composeFiles, ...globbed.compose]),
     dockerfiles: read([...discovered.dockerfiles, ...globbed.docker]),
-    context,
+    context: readContext(siblings, host),
     errors,
   };
+}
+
+/** Reads the context files into the host; one that cannot be read simply adds nothing (it is not checked). */
+function readContext(files: readonly string[], host: NodeFileHost): string[] {
+  const context: string[] = [];
+  for (const file of files) {
+    const result = readTextFileChecked(file);
+    if (!result.ok) continue;
+    host.setOverlay(file, result.text);
+    context.push(file);
+  }
+  return context;
+}
+
+/** Standard input, read to its end. */
+export function readStandardInput(): ReadResult {
+  try {
+    return decodeText(readFileSync(0));
+  } catch (error) {
+    return { ok: false, error: `cannot read standard input: ${(error as Error).message}` };
+  }
+}
+
+/**
+ * One file whose text comes from standard input (editor plugins pipe the unsaved buffer):
+ * it is analysed at the path `name` gives, with the rest of its project read from disk,
+ * so it gets the findings the saved file would get.
+ */
+export function prepareStdinInput(input: ReadResult, name: string, loaded: LoadedConfig, cwd: string): PreparedInputs {
+  const { config } = loaded;
+  const file = toCorePath(path.resolve(cwd, name));
+  const host = new NodeFileHost({ listFolders: true });
+  if (!input.ok) return { config, loaded, host, composeFiles: [], dockerfiles: [], context: [], errors: [{ where: name, message: input.error }] };
+  host.setOverlay(file, input.text);
+  if (isDockerfileName(file)) return { config, loaded, host, composeFiles: [], dockerfiles: [file], context: [], errors: [] };
+  const listings = new Map<string, string[]>();
+  const siblings = projectSiblings([file], listings, { isIgnored: matcher(config.ignore, loaded.root) });
+  host.rememberListings(listings);
+  return { config, loaded, host, composeFiles: [file], dockerfiles: [], context: readContext(siblings, host), errors: [] };
 }
 
 export function formatInputError(error: InputError): string {

@@ -138,6 +138,15 @@ function listFolder(dir: string): string[] | undefined {
 
 export type ReadResult = { ok: true; text: string } | { ok: false; error: string };
 
+/** A file's bytes as UTF-8 text: binary content (NUL bytes) is refused, a byte order mark dropped. */
+export function decodeText(buffer: Buffer): ReadResult {
+  if (buffer.length > MAX_FILE_BYTES) return { ok: false, error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+  if (buffer.includes(0)) return { ok: false, error: 'binary file (contains NUL bytes)' };
+  let text = buffer.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text };
+}
+
 /** Reads a file as UTF-8 text; refuses directories, huge files and binary content. */
 export function readTextFileChecked(file: string): ReadResult {
   try {
@@ -146,11 +155,7 @@ export function readTextFileChecked(file: string): ReadResult {
     if (!stat) return { ok: false, error: 'no such file' };
     if (!stat.isFile()) return { ok: false, error: 'not a regular file' };
     if (stat.size > MAX_FILE_BYTES) return { ok: false, error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    const buffer = readFileSync(file);
-    if (buffer.includes(0)) return { ok: false, error: 'binary file (contains NUL bytes)' };
-    let text = buffer.toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { ok: true, text };
+    return decodeText(readFileSync(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, error: code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String((error as Error).message) };
