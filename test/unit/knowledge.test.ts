@@ -221,6 +221,21 @@ describe('version selection', () => {
     assert.deepEqual(paths('docker.io/tensorchord/vchord-postgres:pg17-v0.4.3'), ['/var/lib/postgresql/data']);
   });
 
+  it('Metabase keeps its H2 database in /metabase.db, in the folder MB_DB_FILE names, and none with another database', () => {
+    assert.deepEqual(paths('metabase/metabase:v0.56.5'), ['/metabase.db']);
+    assert.deepEqual(paths('metabase/metabase', { env: { MB_DB_FILE: '/metabase-data/metabase.db' } }), ['/metabase-data']);
+    assert.deepEqual(paths('metabase/metabase', { env: { MB_DB_TYPE: 'postgres' } }), []);
+  });
+
+  it('self-hosted apps: where Navidrome, Audiobookshelf, Actual, Mealie and changedetection.io keep their data', () => {
+    assert.deepEqual(paths('ghcr.io/navidrome/navidrome:0.58.0'), ['/data']);
+    assert.deepEqual(paths('deluan/navidrome', { env: { ND_DATAFOLDER: '/var/navidrome' } }), ['/var/navidrome']);
+    assert.deepEqual(paths('ghcr.io/advplyr/audiobookshelf'), ['/config', '/metadata']);
+    assert.deepEqual(paths('actualbudget/actual-server:25.11.0'), ['/data']);
+    assert.deepEqual(paths('ghcr.io/mealie-recipes/mealie:v3.5.0'), ['/app/data']);
+    assert.deepEqual(paths('ghcr.io/dgtlmoon/changedetection.io'), ['/datastore']);
+  });
+
   it('Ollama keeps its models in /root/.ollama unless OLLAMA_MODELS moves them', () => {
     assert.deepEqual(paths('ollama/ollama:0.12.3'), ['/root/.ollama']);
     assert.deepEqual(paths('ollama/ollama', { env: { OLLAMA_MODELS: '/models' } }), ['/models']);

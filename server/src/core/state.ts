@@ -192,14 +192,12 @@ function movedPath(workload: Workload, spec: StatePathSpec, args: readonly strin
   for (const name of spec.env ?? []) {
     const value = workload.environment.get(name);
     if (value === undefined || value === '') continue;
-    const paths = pathValues(value);
-    return paths === 'unknown' ? 'unknown' : paths.map((path) => ({ path, origin: { kind: 'env', name } }));
+    return placesOf(value, { kind: 'env', name }, spec.fileValue === true);
   }
   for (const flag of spec.flags ?? []) {
     const value = flagValue(args, flag);
     if (value === undefined || value === '') continue;
-    const paths = pathValues(value);
-    return paths === 'unknown' ? 'unknown' : paths.map((path) => ({ path, origin: { kind: 'flag', flag } }));
+    return placesOf(value, { kind: 'flag', flag }, spec.fileValue === true);
   }
   const named: Place[] = [];
   for (const pattern of spec.envPatterns ?? []) {

@@ -324,6 +324,70 @@ export const APPS: readonly ImageEntry[] = [
     variants: [{ paths: [{ path: '/data', kind: 'config-state', description: 'Node-RED user directory (flows, credentials, nodes)', declaredVolume: true }] }],
   },
   {
+    id: 'audiobookshelf',
+    name: 'Audiobookshelf',
+    images: ['advplyr/audiobookshelf'],
+    source: 'https://audiobookshelf.org/docs/documentation/install/configuration',
+    variants: [
+      {
+        paths: [
+          { path: '/config', kind: 'database', description: 'Audiobookshelf database (users, libraries, progress, settings)', declaredVolume: false, applicationData: true, env: ['CONFIG_PATH'] },
+          { path: '/metadata', kind: 'uploads', description: 'Audiobookshelf metadata (covers, downloads, backups)', declaredVolume: false, env: ['METADATA_PATH'] },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'navidrome',
+    name: 'Navidrome',
+    images: ['deluan/navidrome', 'navidrome/navidrome'],
+    source: 'https://www.navidrome.org/docs/installation/docker/',
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Navidrome data directory (database, cache)', declaredVolume: true, applicationData: true, env: ['ND_DATAFOLDER'], flags: ['--datafolder'] }] }],
+  },
+  {
+    id: 'actual',
+    name: 'Actual Budget',
+    images: ['actualbudget/actual-server'],
+    source: 'https://actualbudget.org/docs/config/',
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Actual Budget server and budget files', declaredVolume: false, applicationData: true, env: ['ACTUAL_DATA_DIR'] }] }],
+  },
+  {
+    id: 'metabase',
+    name: 'Metabase',
+    images: ['metabase/metabase', 'metabase/metabase-enterprise'],
+    source: 'https://www.metabase.com/docs/latest/installation-and-operation/running-metabase-on-docker',
+    notes: 'The embedded H2 application database (questions, dashboards, users) is used unless `MB_DB_TYPE` or `MB_DB_CONNECTION_URI` names another database.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/metabase.db',
+            kind: 'database',
+            description: 'Metabase application database (H2)',
+            declaredVolume: false,
+            env: ['MB_DB_FILE'],
+            fileValue: true,
+            when: { notEnv: ['MB_DB_TYPE', 'MB_DB_CONNECTION_URI'] },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'mealie',
+    name: 'Mealie',
+    images: ['mealie-recipes/mealie', 'hkotel/mealie'],
+    source: 'https://docs.mealie.io/documentation/getting-started/installation/sqlite/',
+    variants: [{ paths: [{ path: '/app/data', kind: 'database', description: 'Mealie data directory (database, recipe images)', declaredVolume: true, applicationData: true }] }],
+  },
+  {
+    id: 'changedetection',
+    name: 'changedetection.io',
+    images: ['dgtlmoon/changedetection.io'],
+    source: 'https://github.com/dgtlmoon/changedetection.io/blob/master/docker-compose.yml',
+    variants: [{ paths: [{ path: '/datastore', kind: 'database', description: 'changedetection.io datastore (watches, snapshots, settings)', declaredVolume: false, applicationData: true, flags: ['-d'] }] }],
+  },
+  {
     id: 'ollama',
     name: 'Ollama',
     images: ['ollama/ollama'],
