@@ -35,6 +35,8 @@ describe('vsafe check - (standard input)', () => {
     const run = runCli(['check', '--format', 'json', '--stdin-filename', 'deploy/compose.yaml', '-'], dir, {}, base);
     // Not "backups is unused"; the redis of compose.prod.yaml is that file's finding, not the buffer's.
     assert.deepEqual(findings(run.stdout), ['deploy/compose.yaml:6 source-bind-mount-in-production']);
+    // Its fix moves the mount into compose.override.yaml: not from a pipe, so not fixable here.
+    assert.equal((JSON.parse(run.stdout) as { findings: { fixable: boolean }[] }).findings[0]!.fixable, false);
   });
 
   it('a Dockerfile by its name; a binary or empty input', () => {

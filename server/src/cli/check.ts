@@ -170,6 +170,8 @@ function check(args: ParsedArgs, io: CliIO, emit: (findings: Finding[]) => void,
     result = analyse(inputs, inputs.composeFiles);
   }
   const findings = quiet(result.findings);
+  // From a pipe only fixes inside the piped text can be applied: `fixable` says so.
+  if (stdinFile !== undefined) for (const finding of findings) finding.fixes = finding.fixes.filter((f) => editsOnly(f, stdinFile));
   emit(findings);
   if (inputs.errors.length > 0) return 2;
   return exitCode(findings, failLevel, maxWarnings);
