@@ -58,6 +58,15 @@ const pathSpec = {
         declaredVolume: { type: 'boolean', description: 'Same as "volume".' },
         env: { type: 'array', items: { type: 'string' }, description: 'Environment variables whose value moves the path.' },
         flags: { type: 'array', items: { type: 'string' }, description: 'Command flags whose argument moves the path.' },
+        unlessEnv: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Environment variables that, when set, mean the image keeps nothing here (an external database or object store), e.g. ["S3_BUCKET"].',
+        },
+        applicationData: {
+          type: 'boolean',
+          description: 'Application files with an embedded database among them, documented as a bind mount: database-on-bind-mount does not apply.',
+        },
       },
     },
   ],

@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { validateConfig } from '../../server/src/core/config-validate';
+import { emptyConfig } from '../../server/src/core/config';
+import { lint } from '../../server/src/core/lint';
+import { abs, MemoryHost } from '../helpers/memory-host';
 import { RULES } from '../../server/src/core/rules';
 import { findConfigFile, loadConfigFile, loadConfigFor } from '../../server/src/node/config';
 import { toCorePath } from '../../server/src/node/paths';
@@ -38,6 +41,19 @@ describe('validateConfig', () => {
     assert.equal(result.config.images[0]!.images[0], 'acme/ledger');
     assert.ok(schemaValid(GOOD), JSON.stringify(schemaValid.errors));
   });
+  it('an image of your own: a path that an env var makes external (unlessEnv), application data on a bind mount', () => {
+    const config = { images: [{ image: 'acme/files', paths: [{ path: '/srv/files', kind: 'uploads', unlessEnv: ['S3_BUCKET'] }, { path: '/srv/db', applicationData: true }] }] };
+    assert.ok(schemaValid(config), JSON.stringify(schemaValid.errors));
+    const result = validateConfig(config, KNOWN);
+    assert.ok(result.ok);
+    const host = new MemoryHost({
+      'compose.yaml': 'services:\n  local:\n    image: acme/files:2\n    volumes:\n      # the database\n      - ./db:/srv/db\n  s3:\n    image: acme/files:2\n    environment:\n      S3_BUCKET: files\n    volumes:\n      # the database\n      - ./db:/srv/db\n',
+    });
+    const found = lint({ files: [abs('compose.yaml')], host, config: { ...emptyConfig(), images: result.config.images } }).findings.map((f) => `${f.service} ${f.rule} ${f.containerPath}`);
+    // Only the service that stores files locally needs /srv/files; /srv/db is application data, fine on a bind mount.
+    assert.deepEqual(found, ['local unmounted-state-path /srv/files']);
+  });
+
   it('names the offending key, with a suggestion', () => {
     assert.equal(error({ rule: {} }), 'unknown key "rule" (did you mean "rules"?); the keys are rules, production, composeFiles, images, ignore');
     assert.equal(error({ rules: { 'unmounted-state-paths': 'off' } }), 'unknown rule "unmounted-state-paths" in "rules" (did you mean "unmounted-state-path"?)');

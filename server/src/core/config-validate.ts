@@ -65,14 +65,17 @@ function validateImages(value: unknown): ImageEntry[] | string {
       const spec = typeof p === 'string' ? { path: p } : (p as Record<string, unknown>);
       if (typeof spec !== 'object' || spec === null || typeof spec.path !== 'string' || !spec.path.startsWith('/')) return `${where}.paths[${i}] must be an absolute container path or {"path": "/…"}`;
       const kind = spec.kind ?? 'database';
+      const unlessEnv = strings(spec.unlessEnv) ?? [];
       if (typeof kind !== 'string' || !KINDS.has(kind)) return `${where}.paths[${i}].kind must be one of ${[...KINDS].join(', ')}`;
       paths.push({
         path: spec.path,
         kind: kind as ImageEntry['variants'][number]['paths'][number]['kind'],
         description: typeof spec.description === 'string' ? spec.description : `${String(names[0])} data directory`,
         declaredVolume: spec.volume === true || spec.declaredVolume === true,
-        env: Array.isArray(spec.env) ? (spec.env as unknown[]).filter((e): e is string => typeof e === 'string') : undefined,
-        flags: Array.isArray(spec.flags) ? (spec.flags as unknown[]).filter((e): e is string => typeof e === 'string') : undefined,
+        env: strings(spec.env),
+        flags: strings(spec.flags),
+        ...(unlessEnv.length > 0 ? { when: { notEnv: unlessEnv } } : {}),
+        ...(spec.applicationData === true ? { applicationData: true } : {}),
       });
     }
     const repositories = (names as string[]).map((n) => n.toLowerCase().replace(/^(docker\.io\/)?(library\/)?/, ''));
@@ -85,6 +88,11 @@ function validateImages(value: unknown): ImageEntry[] | string {
     });
   }
   return entries;
+}
+
+/** The strings of a list setting (anything else in it is ignored); undefined when it is not a list. */
+function strings(value: unknown): string[] | undefined {
+  return Array.isArray(value) ? (value as unknown[]).filter((e): e is string => typeof e === 'string') : undefined;
 }
 
 /** The candidate a mistyped name most likely meant (edit distance ≤ 3), if any. */
