@@ -187,6 +187,15 @@ describe('bad input', () => {
     assert.deepEqual(rules(runCli(['check', '--format', 'json', 'compose.yaml'], linked)), ['compose.yaml unused-volume']);
   });
 
+  it('fixable and the "fixable with --fix" count mean what --fix applies: not the by-hand conversion of a bind-mounted database', () => {
+    const dir = project({ 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      # the database\n      - ./pg:/var/lib/postgresql/data\n' });
+    const json = JSON.parse(runCli(['check', '--format', 'json'], dir).stdout) as { findings: { rule: string; fixable: boolean }[] };
+    assert.deepEqual(json.findings.map((f) => [f.rule, f.fixable]), [['database-on-bind-mount', false]]);
+    assert.doesNotMatch(runCli(['check'], dir).stdout, /fixable/);
+    runCli(['check', '--fix'], dir);
+    assert.match(readFileSync(path.join(dir, 'compose.yaml'), 'utf8'), /- \.\/pg:\/var\/lib\/postgresql\/data/);
+  });
+
   it('a reader that closes the pipe early (`vsafe check | head`) ends the run quietly, with its own exit status', async () => {
     // Enough findings that the report cannot fit in the pipe before the reader is gone.
     const services = Array.from({ length: 600 }, (_, i) => `  db${i}:\n    image: postgres:16\n`).join('');

@@ -54,6 +54,7 @@ const FILES: Record<string, string> = {
   'cfg/.vsaferc.json': '{ "rules": ',
   'cfg/compose.yaml': 'services:\n  db:\n    image: postgres:16\n',
   'late/compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n',
+  'bindb/compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      # the database\n      - ./pg:/var/lib/postgresql/data\n  cache-db:\n    image: mysql:8.4\n',
   'shared/compose.yaml': 'services:\n  web:\n    image: node:22\n  worker:\n    image: node:22\n',
   'shared/compose.prod.yaml': 'x-app: &app\n  restart: always\n  volumes:\n    # app code\n    - ./src:/app/src\nservices:\n  web:\n    <<: *app\n  worker:\n    <<: *app\n',
 };
@@ -187,6 +188,26 @@ describe('language server features', () => {
     const cleared = client.diagnostics(target, lacks('unmounted-state-path'));
     await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: target, languageId: 'dockercompose', version: 1, text: fixed } });
     await cleared;
+  });
+
+  it('fix all never applies a fix that is not preferred: a bind-mounted database stays where its data is', async () => {
+    const target = uri('bindb/compose.yaml');
+    const { diagnostics } = await client.settled(target, (p) => has('database-on-bind-mount')(p) && has('unmounted-state-path')(p));
+    const bind = diagnostics.find((d) => d.code === 'database-on-bind-mount')!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: target }, range: bind.range, context: { diagnostics: [bind] } })) as CodeAction[];
+    // Offered by hand, with its warning, but not preferred.
+    const convert = actions.find((a) => a.title.startsWith('Use named volume'));
+    assert.match(convert?.title ?? '', /existing data in \.\/pg is not moved/);
+    assert.notEqual(convert?.isPreferred, true);
+    const fixAll = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: target },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.vsafe'] },
+    })) as CodeAction[];
+    const fixed = apply(FILES['bindb/compose.yaml']!, target, fixAll[0]?.edit);
+    // The MySQL volume is added; the database keeps its host folder (a named volume would start it empty).
+    assert.match(fixed, /- \.\/pg:\/var\/lib\/postgresql\/data/);
+    assert.match(fixed, /cache-db-data:\/var\/lib\/mysql/);
   });
 
   it('diagnostics that share an action (a mount in an anchor, one per service) list it once, naming both', async () => {

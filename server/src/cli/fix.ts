@@ -2,14 +2,9 @@ import { isComposeFileName } from '../core/compose/files';
 import { applyEdits } from '../core/edits/text-edits';
 import { lint, type LintResult } from '../core/lint';
 import { LineIndex } from '../core/text';
-import type { Finding, Fix, Range, TextEdit } from '../core/types';
+import { safeFix, type Finding, type Fix, type Range, type TextEdit } from '../core/types';
 import type { VsafeConfig } from '../core/config';
 import type { NodeFileHost } from '../node/host';
-
-/** The safe fix of a finding: its preferred one (a finding without one is not fixed automatically). */
-export function safeFix(finding: Finding): Fix | undefined {
-  return finding.fixes.find((fix) => fix.isPreferred === true);
-}
 
 export interface FixRun {
   /** The lint result after the last round: what is left. */
@@ -49,7 +44,7 @@ export function runFixes(
     const created = new Set<string>();
     const accepted: Fix[] = [];
     for (const finding of result.findings) {
-      const fix = safeFix(finding);
+      const fix = safeFix(finding.fixes);
       if (!fix || fix.edits.length + (fix.createFiles?.length ?? 0) === 0 || !accepts(fix)) continue;
       const key = findingKey(finding);
       if (fixedFindings.has(key)) continue;

@@ -37,7 +37,17 @@ export interface Fix {
   edits: TextEdit[];
   /** Files the fix creates (with their full text) before the edits apply. */
   createFiles?: { file: string; text: string }[];
+  /** The fix to apply without a person reading its title (see {@link safeFix}). */
   isPreferred?: boolean;
+}
+
+/**
+ * The fix that may be applied unseen, by `vsafe check --fix`, "Fix all" and fixing on save:
+ * the preferred one. A fix that is not preferred (a bind-mounted database turned into a
+ * new, empty named volume) is only ever applied by hand, after reading its title.
+ */
+export function safeFix(fixes: readonly Fix[]): Fix | undefined {
+  return fixes.find((fix) => fix.isPreferred === true);
 }
 
 export interface RelatedInformation {

@@ -1,5 +1,5 @@
 import { CodeAction, CodeActionKind, type Command, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { applyEdits, LineIndex, ParseCache, type FileHost, type Finding, type Fix, type TextEdit } from '../core';
+import { applyEdits, LineIndex, ParseCache, safeFix, type FileHost, type Finding, type Fix, type TextEdit } from '../core';
 import { toWorkspaceEdit, type UriMap } from './convert';
 import { FIX_ALL_KIND } from './protocol';
 import type { WorkspaceAnalysis } from './workspace';
@@ -9,9 +9,13 @@ export type IgnoreScope = 'line' | 'service' | 'file';
 /** Builds the suppression comment fix for a finding (the core's `ignoreFix`), when available. */
 export type IgnoreFixProvider = (finding: Finding, scope: IgnoreScope, text: string) => Fix | undefined;
 
-/** The fix "Fix all" applies for a finding: the preferred one, or the only one. */
+/**
+ * The fix "Fix all" (and fixing on save) applies for a finding: the preferred one, as
+ * `vsafe check --fix` does. Never a fix that is not preferred, even when it is the only
+ * one: turning a bind-mounted database into a named volume starts it empty.
+ */
 export function autoFix(finding: Finding, fixes: readonly Fix[] = finding.fixes): Fix | undefined {
-  return fixes.find((f) => f.isPreferred) ?? (fixes.length === 1 ? fixes[0] : undefined);
+  return safeFix(fixes);
 }
 
 /** Fix all only uses fixes that stay inside the file: nothing created, no other file edited. */

@@ -1,5 +1,5 @@
 import type { LintResult } from '../lint';
-import type { Finding } from '../types';
+import { safeFix, type Finding } from '../types';
 import { buildInventory, type Inventory, type InventoryMount, type Persistence } from './inventory';
 
 /** One finding as the CLI's JSON prints it (SPEC §6 shape). */
@@ -46,7 +46,8 @@ export function flatFinding(finding: Finding, displayPath: (file: string) => str
     endColumn: end.character + 1,
     ...(finding.service !== undefined ? { service: finding.service } : {}),
     ...(finding.containerPath !== undefined ? { containerPath: finding.containerPath } : {}),
-    fixable: finding.fixes.length > 0,
+    // What `--fix` would apply: a fix that is not preferred is only offered in the editor.
+    fixable: safeFix(finding.fixes) !== undefined,
   };
 }
 
