@@ -15,7 +15,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl, isComposeFileName, isDockerfileName, ParseCache, RULES_BY_ID, type Finding, type LintResult, type SeveritySetting, type VsafeConfig } from './core';
+import { docsUrl, isComposeFileName, isDockerfileName, ParseCache, RULES_BY_ID, safeFix, type Finding, type LintResult, type SeveritySetting, type VsafeConfig } from './core';
 import { isSeveritySetting } from './core/config';
 import { validateConfig } from './core/config-validate';
 import type { ImageEntry } from './core/knowledge/types';
@@ -30,7 +30,6 @@ import { NodeFileHost } from './node/host';
 import { relativeDisplayPath, toCorePath } from './node/paths';
 import {
   ActionList,
-  autoFix,
   docsAction,
   fixAllAction,
   fixAllEdit,
@@ -482,7 +481,7 @@ export function startServer(connection: Connection): void {
       if (finding.rule !== 'parse-error') others.add(`docs ${finding.rule}`, diagnostic, () => docsAction(finding.rule, command, diagnostic));
     }
     actions.push(...fixes.actions);
-    const fixable = findings.filter((f) => autoFix(f, analysis.fixesOf(f)) !== undefined).length;
+    const fixable = findings.filter((f) => safeFix(analysis.fixesOf(f)) !== undefined).length;
     if (quickfix && fixes.actions.length > 0 && fixable > 1) {
       actions.push(fixAllAction(CodeActionKind.QuickFix, params.textDocument.uri, resolveEdits ? undefined : fixAllEdit(file, analysis, host, uris)));
     }

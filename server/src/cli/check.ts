@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { isSeveritySetting } from '../core/config';
 import { lint, type LintResult } from '../core/lint';
-import { SEVERITY_ORDER, type Finding, type Fix, type Severity } from '../core/types';
+import { fixStaysIn, SEVERITY_ORDER, type Finding, type Severity } from '../core/types';
 import { relativeDisplayPath } from '../node/paths';
 import { parseArgs, single, UsageError, type ParsedArgs } from './args';
 import { runFixes } from './fix';
@@ -120,12 +120,13 @@ function check(args: ParsedArgs, io: CliIO, emit: (findings: Finding[]) => void,
 
   const stdin = args.positionals.includes(STDIN_PATH);
   const stdinName = single(args, '--stdin-filename');
+  const stdinPath = stdinName ?? DEFAULT_STDIN_NAME;
   if (stdin && args.positionals.length > 1) throw new UsageError('- (standard input) cannot be combined with other paths');
   if (stdinName !== undefined && !stdin) throw new UsageError('--stdin-filename names the text read from standard input: give - as the path');
   if (stdin && fix && args.options.has('--format')) throw new UsageError('--fix with - prints the fixed text; it cannot be combined with --format');
 
-  const loaded = prepareConfig(stdin ? { ...args, positionals: [stdinName ?? DEFAULT_STDIN_NAME] } : args, io.cwd);
-  const inputs = stdin ? prepareStdinInput(readStandardInput(), stdinName ?? DEFAULT_STDIN_NAME, loaded, io.cwd) : prepareInputs(args.positionals, loaded, io.cwd);
+  const loaded = prepareConfig(stdin ? { ...args, positionals: [stdinPath] } : args, io.cwd);
+  const inputs = stdin ? prepareStdinInput(readStandardInput(), stdinPath, loaded, io.cwd) : prepareInputs(args.positionals, loaded, io.cwd);
   for (const error of inputs.errors) io.stderr(formatInputError(error));
   errors.push(...inputs.errors);
   // Standard input is one file: what its project reports elsewhere belongs to other files.
@@ -136,7 +137,7 @@ function check(args: ParsedArgs, io: CliIO, emit: (findings: Finding[]) => void,
   let result: LintResult;
   if (stdinFile !== undefined && (fix || dryRun)) {
     // Only fixes that stay inside the piped text: nothing is written, the text (or its diff) is the output.
-    const run = runFixes(inputs.composeFiles, inputs.host, inputs.config, (files) => analyse(inputs, files), (f) => editsOnly(f, stdinFile));
+    const run = runFixes(inputs.composeFiles, inputs.host, inputs.config, (files) => analyse(inputs, files), (f) => fixStaysIn(f, stdinFile));
     const original = run.original.get(stdinFile) ?? inputs.host.readFile(stdinFile) ?? '';
     const fixed = run.changed.get(stdinFile) ?? original;
     const name = relativeDisplayPath(stdinFile, io.cwd);
@@ -171,15 +172,10 @@ function check(args: ParsedArgs, io: CliIO, emit: (findings: Finding[]) => void,
   }
   const findings = quiet(result.findings);
   // From a pipe only fixes inside the piped text can be applied: `fixable` says so.
-  if (stdinFile !== undefined) for (const finding of findings) finding.fixes = finding.fixes.filter((f) => editsOnly(f, stdinFile));
+  if (stdinFile !== undefined) for (const finding of findings) finding.fixes = finding.fixes.filter((f) => fixStaysIn(f, stdinFile));
   emit(findings);
   if (inputs.errors.length > 0) return 2;
   return exitCode(findings, failLevel, maxWarnings);
-}
-
-/** A fix that edits only `file` and creates nothing (a fix is all or nothing across its files). */
-function editsOnly(fix: Fix, file: string): boolean {
-  return (fix.createFiles ?? []).length === 0 && fix.edits.every((edit) => edit.file === file);
 }
 
 /** One analysis of the prepared inputs. */

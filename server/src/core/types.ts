@@ -50,6 +50,11 @@ export function safeFix(fixes: readonly Fix[]): Fix | undefined {
   return fixes.find((fix) => fix.isPreferred === true);
 }
 
+/** A fix that edits `file` and nothing else: no other file edited, none created (what a fix of one buffer may apply). */
+export function fixStaysIn(fix: Fix, file: string): boolean {
+  return (fix.createFiles ?? []).length === 0 && fix.edits.length > 0 && fix.edits.every((edit) => edit.file === file);
+}
+
 export interface RelatedInformation {
   location: Location;
   message: string;

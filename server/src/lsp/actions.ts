@@ -1,5 +1,5 @@
 import { CodeAction, CodeActionKind, type Command, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { applyEdits, LineIndex, ParseCache, safeFix, type FileHost, type Finding, type Fix, type TextEdit } from '../core';
+import { applyEdits, fixStaysIn, LineIndex, ParseCache, safeFix, type FileHost, type Finding, type Fix, type TextEdit } from '../core';
 import { toWorkspaceEdit, type UriMap } from './convert';
 import { FIX_ALL_KIND } from './protocol';
 import type { WorkspaceAnalysis } from './workspace';
@@ -9,19 +9,6 @@ export type IgnoreScope = 'line' | 'service' | 'file';
 /** Builds the suppression comment fix for a finding (the core's `ignoreFix`), when available. */
 export type IgnoreFixProvider = (finding: Finding, scope: IgnoreScope, text: string) => Fix | undefined;
 
-/**
- * The fix "Fix all" (and fixing on save) applies for a finding: the preferred one, as
- * `vsafe check --fix` does. Never a fix that is not preferred, even when it is the only
- * one: turning a bind-mounted database into a named volume starts it empty.
- */
-export function autoFix(finding: Finding, fixes: readonly Fix[] = finding.fixes): Fix | undefined {
-  return safeFix(fixes);
-}
-
-/** Fix all only uses fixes that stay inside the file: nothing created, no other file edited. */
-function isLocalFix(fix: Fix, file: string): boolean {
-  return (fix.createFiles ?? []).length === 0 && fix.edits.length > 0 && fix.edits.every((e) => e.file === file);
-}
 
 export function fixSignature(fix: Fix): string {
   return JSON.stringify([fix.title, fix.edits.map((e) => [e.file, e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, e.newText])]);
@@ -59,8 +46,9 @@ export function fixAllText(file: string, analysis: WorkspaceAnalysis, host: File
       if (!analysed) continue;
       for (const finding of analysed.result.findings) {
         if (finding.location.file !== file) continue;
-        const fix = autoFix(finding);
-        if (!fix || !isLocalFix(fix, file) || tried.has(fixSignature(fix))) continue;
+        // The safe fix, as `vsafe check --fix` applies it, when it stays inside the file.
+        const fix = safeFix(finding.fixes);
+        if (!fix || !fixStaysIn(fix, file) || tried.has(fixSignature(fix))) continue;
         next = fix;
         break;
       }
