@@ -149,45 +149,38 @@ export function prepareInputs(positionals: readonly string[], loaded: LoadedConf
   }
   const discovered = discover(paths, { isExtraComposeFile, isIgnored });
   for (const missing of discovered.missing) errors.push({ where: relativeDisplayPath(missing, cwd), message: 'no such file or directory' });
-  const siblings = projectSiblings([...discovered.composeFiles, ...globbed.compose], discovered.listings, { isIgnored });
+  const composeFiles = [...discovered.composeFiles, ...globbed.compose];
+  const siblings = projectSiblings(composeFiles, discovered.listings, { isIgnored });
   // A run reads the file system as it was when it started: one listing per folder answers the
   // probes, the walk's for the folders it walked.
   const host = new NodeFileHost({ listFolders: true });
   host.rememberListings(discovered.listings);
-  const read = (files: string[]): string[] => {
-    const ok: string[] = [];
-    for (const file of [...new Set(files)].sort()) {
-      const result = readTextFileChecked(file);
-      if (!result.ok) {
-        errors.push({ where: relativeDisplayPath(file, cwd), message: result.error });
-        continue;
-      }
-      host.setOverlay(file, result.text);
-      ok.push(file);
-    }
-    return ok;
-  };
+  const read = (files: string[]): string[] => readInto(host, files, (file, error) => errors.push({ where: relativeDisplayPath(file, cwd), message: error }));
   return {
     config,
     loaded,
     host,
-    composeFiles: read([...discovered.composeFiles, ...globbed.compose]),
+    composeFiles: read(composeFiles),
     dockerfiles: read([...discovered.dockerfiles, ...globbed.docker]),
-    context: readContext(siblings, host),
+    // Context files are not checked: one that cannot be read simply adds nothing.
+    context: readInto(host, siblings),
     errors,
   };
 }
 
-/** Reads the context files into the host; one that cannot be read simply adds nothing (it is not checked). */
-function readContext(files: readonly string[], host: NodeFileHost): string[] {
-  const context: string[] = [];
-  for (const file of files) {
+/** Reads each file once (sorted) into the host; returns those read, and reports the others to `failed`. */
+function readInto(host: NodeFileHost, files: readonly string[], failed?: (file: string, error: string) => void): string[] {
+  const ok: string[] = [];
+  for (const file of [...new Set(files)].sort()) {
     const result = readTextFileChecked(file);
-    if (!result.ok) continue;
+    if (!result.ok) {
+      failed?.(file, result.error);
+      continue;
+    }
     host.setOverlay(file, result.text);
-    context.push(file);
+    ok.push(file);
   }
-  return context;
+  return ok;
 }
 
 /** Standard input, read to its end. */
@@ -214,7 +207,7 @@ export function prepareStdinInput(input: ReadResult, name: string, loaded: Loade
   const listings = new Map<string, string[]>();
   const siblings = projectSiblings([file], listings, { isIgnored: matcher(config.ignore, loaded.root) });
   host.rememberListings(listings);
-  return { config, loaded, host, composeFiles: [file], dockerfiles: [], context: readContext(siblings, host), errors: [] };
+  return { config, loaded, host, composeFiles: [file], dockerfiles: [], context: readInto(host, siblings), errors: [] };
 }
 
 export function formatInputError(error: InputError): string {
