@@ -145,8 +145,10 @@ export function projectSiblings(composeFiles: readonly string[], listings: Map<s
   const checked = new Set(composeFiles);
   const walked = new Set(listings.keys());
   const siblings = new Set<string>();
-  for (const dir of new Set(composeFiles.map((file) => path.posix.dirname(file)))) {
-    if (walked.has(dir) || !composeFiles.some((file) => path.posix.dirname(file) === dir && composeFileRole(file).kind !== 'standalone')) continue;
+  // Only folders with a file of a project (a standalone stack file shares nothing).
+  const projectDirs = new Set(composeFiles.filter((file) => composeFileRole(file).kind !== 'standalone').map((file) => path.posix.dirname(file)));
+  for (const dir of projectDirs) {
+    if (walked.has(dir)) continue;
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
