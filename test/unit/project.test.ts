@@ -113,6 +113,31 @@ describe('fixture: override-prod (dev override, production environment file)', (
   });
 });
 
+describe('fixture: dashed-variants (docker-compose-<name>.yml: an overlay of the base, or a complete file)', () => {
+  const f = fixture('dashed-variants');
+
+  it('a file whose services lack image and build overlays the base; a complete one stands alone', () => {
+    noProblems(f);
+    assert.deepEqual(
+      f.result.configurations.map((c) => c.files.map((file) => f.rel(file.file))),
+      [['docker-compose.yml'], ['docker-compose-postgres15.yml'], ['docker-compose.yml', 'docker-compose-prod.yml']],
+    );
+  });
+
+  it('the overlay keeps the base volume (no undeclared volume) and deploys its source mount to production', () => {
+    const c = f.configuration('docker-compose.yml', 'docker-compose-prod.yml');
+    assert.equal(c.production, true);
+    assert.deepEqual(mounts(f, workload(c, 'db')), ['volume pgdata→/var/lib/postgresql/data @docker-compose.yml:7']);
+    assert.deepEqual(findings(f, 'undeclared-volume'), []);
+    assert.deepEqual(findings(f, 'source-bind-mount-in-production'), ['docker-compose.yml:12:9 web /app/src']);
+  });
+
+  it('the complete file is not merged on the base: its database has no volume', () => {
+    assert.deepEqual(mounts(f, workload(f.configuration('docker-compose-postgres15.yml'), 'db')), []);
+    assert.deepEqual(findings(f, 'unmounted-state-path'), ['docker-compose-postgres15.yml:4:12 db /var/lib/postgresql/data']);
+  });
+});
+
 describe('fixture: reset-override (`volumes: !reset []` for a throw-away database)', () => {
   const f = fixture('reset-override');
 

@@ -49,6 +49,18 @@ for (const name of readdirSync(ROOT).sort()) {
   });
 }
 
+test('docker-compose-<name>.yml and compose_<name>.yaml are compose files (the VS Code Docker tools give them the Compose language)', async () => {
+  const { isComposeFileName, composeFileRole } = await import('../../server/src/core/compose/files');
+  for (const name of ['docker-compose-postgres.yml', 'docker-compose_dev.yaml', 'compose-prod.yaml', 'Docker-Compose-CI.YML']) {
+    assert.equal(isComposeFileName(`/p/${name}`), true, name);
+    assert.equal(composeFileRole(`/p/${name}`).kind, 'variant', name);
+  }
+  for (const name of ['docker-compose.yml', 'compose.prod.yaml']) assert.notEqual(composeFileRole(`/p/${name}`).kind, 'variant', name);
+  for (const name of ['my-docker-compose.yml', 'docker-composer.yml', 'compose-.txt', 'docker-compose-x.yml.bak']) {
+    assert.equal(isComposeFileName(`/p/${name}`), false, name);
+  }
+});
+
 test('swarm stack files are discovered by name (SPEC §2 *stack*.yml), docker-stack.yml included', async () => {
   const { isComposeFileName } = await import('../../server/src/core/compose/files');
   for (const name of ['stack.yml', 'docker-stack.yml', 'docker-stack.yaml', 'stack-prod.yml', 'prod-stack.yml', 'app.stack.yaml', 'docker-stack.prod.yml']) {

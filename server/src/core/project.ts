@@ -2,6 +2,7 @@ import { appendTo, ObjectSlot } from './collections';
 import { interpolate, parseDotEnv, type Environment } from './compose/interpolate';
 import { BASE_NAMES, composeFileRole, OVERRIDE_NAMES } from './compose/files';
 import { parseComposeFile, type ComposeFileModel, type IncludeEntry, type ServiceEntry, type TopLevelVolume } from './compose/parse';
+import { effectivePairs } from './compose/yaml';
 import { mergeMode, readServiceLayer, type MergeMode, type ServiceLayer, type VolumesFromEntry } from './compose/service';
 import type { Mount, Workload } from './model';
 import { basename, dirname, joinPath } from './paths';
@@ -118,6 +119,7 @@ export function planConfigurations(files: readonly string[], host: FileHost, cac
       const kind = composeFileRole(file).kind;
       // A second default name (`docker-compose.yml` next to `compose.yaml`) is what `-f` would load: alone.
       if (kind === 'standalone' || (kind === 'base' && file !== base)) plans.push([file]);
+      else if (kind === 'variant') plans.push(base && isOverlay(file, host, cache) ? [base, file] : [file]);
     }
   }
   if (plans.length < 2) return plans;
@@ -128,6 +130,24 @@ export function planConfigurations(files: readonly string[], host: FileHost, cac
     for (const file of included) appendTo(includers, file, j);
   });
   return plans.filter((plan, i) => !plan.every((file) => (includers.get(file) ?? []).some((j) => j !== i && !plans[j]!.every((f) => includedBy[i]!.has(f)))));
+}
+
+/**
+ * Whether a `docker-compose-<name>.yml` only overlays the base of its folder: a service
+ * with neither `image`, `build` nor `extends` cannot run from the file alone
+ * (`docker compose -f` refuses it), so the file is used as `-f <base> -f <file>`.
+ * A complete file (temporal's `docker-compose-postgres.yml`) is loaded alone.
+ */
+function isOverlay(file: string, host: FileHost, cache: ParseCache): boolean {
+  const text = host.readFile(file);
+  if (text === undefined) return false;
+  return cache.get(file, text).documents.some((model) =>
+    model.services.some((service) => {
+      if (service.extends || !service.map) return false;
+      const keys = new Set(effectivePairs(model.doc, service.map).map((pair) => (pair.key as { value?: unknown } | null)?.value));
+      return !keys.has('image') && !keys.has('build');
+    }),
+  );
 }
 
 /** The files a configuration pulls in through `include:`, transitively. */

@@ -6,6 +6,11 @@ export type ComposeFileRole =
   | { kind: 'override' }
   /** `compose.prod.yaml`: merged on the base of its folder. */
   | { kind: 'environment'; name: string }
+  /**
+   * `docker-compose-<name>.yml`, `compose_<name>.yaml`: loaded with `-f`, either alone (a
+   * complete file) or after the base of its folder (an overlay); see `planConfigurations`.
+   */
+  | { kind: 'variant'; name: string }
   /** Swarm stack files and other standalone compose files. */
   | { kind: 'standalone' };
 
@@ -14,18 +19,23 @@ export const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml',
 export const OVERRIDE_NAMES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
 
 const COMPOSE_NAME = /^(?:docker-)?compose(?:\.([^/]+))?\.ya?ml$/i;
+/** `docker-compose-postgres.yml`, `compose_dev.yaml`: the names the VS Code Docker tools also give the Compose language. */
+const VARIANT_NAME = /^(?:docker-)?compose[-_]([^/]+)\.ya?ml$/i;
 /** Swarm stack files: SPEC §2 `*stack*.yml` (and `.yaml`). */
 const STACK_NAME = /stack[^/]*\.ya?ml$/i;
 
 export function isComposeFileName(file: string): boolean {
   const name = basename(file);
-  return COMPOSE_NAME.test(name) || STACK_NAME.test(name);
+  return COMPOSE_NAME.test(name) || VARIANT_NAME.test(name) || STACK_NAME.test(name);
 }
 
 export function composeFileRole(file: string): ComposeFileRole {
   const name = basename(file);
   const match = COMPOSE_NAME.exec(name);
-  if (!match) return { kind: 'standalone' };
+  if (!match) {
+    const variant = VARIANT_NAME.exec(name);
+    return variant ? { kind: 'variant', name: variant[1]! } : { kind: 'standalone' };
+  }
   const middle = match[1];
   if (!middle) return { kind: 'base' };
   if (middle.toLowerCase() === 'override') return { kind: 'override' };
