@@ -82,6 +82,16 @@ describe('mount inventory (core/report)', () => {
     assert.equal(keep!.persistence.downVolumes, 'kept');
   });
 
+  it('a volume bound to a host folder survives down -v; one the local driver puts on tmpfs is lost on restart', () => {
+    const [project] = inventory({
+      '/p/compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - host:/var/lib/postgresql/data\n      - ram:/scratch\nvolumes:\n  host:\n    driver_opts: {type: none, o: bind, device: /srv/pg}\n  ram:\n    driver: local\n    driver_opts: {type: tmpfs, device: tmpfs}\n',
+    }).projects;
+    const [host, ram] = project!.services[0]!.mounts;
+    assert.equal(host!.device, '/srv/pg');
+    assert.deepEqual(host!.persistence, { restart: 'kept', down: 'kept', downVolumes: 'kept', hostLoss: 'lost' });
+    assert.deepEqual(ram!.persistence, { restart: 'lost', down: 'lost', downVolumes: 'lost', hostLoss: 'lost' });
+  });
+
   it('renderInventoryMarkdown: no compose files', () => {
     assert.equal(renderInventoryMarkdown({ findings: [], files: [], configurations: [] }, (f) => f), '# vsafe mount inventory\n\nNo Docker Compose files found.\n');
   });

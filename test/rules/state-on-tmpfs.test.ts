@@ -8,6 +8,8 @@ runRuleTests('state-on-tmpfs', {
     { name: 'a named volume deeper than a tmpfs parent', code: 'services:\n  db:\n    image: mongo:7\n    tmpfs: /data\n    volumes:\n      - mongo:/data/db\nvolumes:\n  mongo:\n' },
     { name: 'tmpfs on a path of an image with no knowledge', code: 'services:\n  app:\n    image: ghcr.io/acme/app:1\n    tmpfs: /var/lib/app\n' },
     { name: 'tmpfs target from an unknown variable', code: 'services:\n  db:\n    image: mysql:8\n    tmpfs: ${SCRATCH}\n' },
+    { name: 'a tmpfs-backed named volume on a scratch path', code: 'services:\n  web:\n    image: nginx\n    volumes:\n      - scratch:/var/cache/nginx\nvolumes:\n  scratch:\n    driver_opts: {type: tmpfs, device: tmpfs}\n' },
+    { name: 'a volume of another driver with a type option is not the local tmpfs', code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n    driver: rexray/ebs\n    driver_opts:\n      type: tmpfs\n' },
     { name: 'memcached keeps nothing on disk', code: 'services:\n  cache:\n    image: memcached\n    tmpfs: /data\n' },
   ],
   invalid: [
@@ -47,6 +49,29 @@ runRuleTests('state-on-tmpfs', {
       code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - type: tmpfs\n        tmpfs:\n          size: 1000000000\n        target: /var/lib/postgresql/data\nvolumes:\n  other:\n',
       errors: [{ line: 5, column: 9, endLine: 8, endColumn: 41 }],
       output: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - type: volume\n        source: db-data\n        target: /var/lib/postgresql/data\nvolumes:\n  other:\n  db-data:\n',
+    },
+    {
+      name: 'a named volume the local driver puts on tmpfs: its tmpfs driver_opts go, comments stay',
+      code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data # data\nvolumes:\n  # fast, for demos\n  pgdata:\n    driver: local\n    driver_opts:\n      type: tmpfs\n      device: tmpfs\n  other:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 40, severity: 'error', containerPath: '/var/lib/postgresql/data', service: 'db', message: /is on volume "pgdata", which its declaration puts on tmpfs/ }],
+      output: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data # data\nvolumes:\n  # fast, for demos\n  pgdata:\n    driver: local\n  other:\n',
+    },
+    {
+      name: 'a tmpfs volume in flow style, declared in the base and mounted by the override',
+      files: {
+        'compose.yaml': 'services:\n  db:\n    image: mysql:8\nvolumes:\n  db: {driver_opts: {type: tmpfs, device: tmpfs}, labels: {tier: db}}\n',
+        'compose.override.yaml': 'services:\n  db:\n    volumes:\n      - db:/var/lib/mysql\n',
+      },
+      errors: [{ file: 'compose.override.yaml', line: 4, column: 9, endLine: 4, endColumn: 26 }],
+      output: {
+        'compose.yaml': 'services:\n  db:\n    image: mysql:8\nvolumes:\n  db: {labels: {tier: db}}\n',
+        'compose.override.yaml': 'services:\n  db:\n    volumes:\n      - db:/var/lib/mysql\n',
+      },
+    },
+    {
+      name: 'a tmpfs volume two services mount: reported for the state path, no fix (the other mount would change too)',
+      code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - shared:/var/lib/mysql\n  tool:\n    image: alpine\n    volumes:\n      - shared:/scratch\nvolumes:\n  shared:\n    driver_opts:\n      type: tmpfs\n      device: tmpfs\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 30, severity: 'error' }],
     },
     {
       name: 'redis without persistence on tmpfs is a hint',

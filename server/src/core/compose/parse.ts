@@ -43,8 +43,10 @@ export interface TopLevelVolume {
   driver?: string;
   /** `name:` — the engine-level volume name, when it differs from the key. */
   volumeName?: string;
-  /** `driver_opts` with `o: bind` and a `device`: the volume is really a host directory. */
+  /** `driver_opts: {type: none, o: bind, device: /srv/data}`: the volume is really a host directory. */
   bindDevice?: string;
+  /** The local driver's `driver_opts: {type: tmpfs}`: the volume lives in memory, emptied whenever no container mounts it. */
+  tmpfs?: boolean;
 }
 
 /** One compose file (or one `---` document of it), parsed once, with the nodes rules and fixes need. */
@@ -325,6 +327,7 @@ function readTopLevelVolumes(model: ComposeFileModel, pair: Pair): TopLevelVolum
       const o = scalarString(doc, getValue(doc, driverOpts, 'o')) ?? '';
       const device = scalarString(doc, getValue(doc, driverOpts, 'device'));
       if (device !== undefined && o.split(',').some((flag) => flag.trim() === 'bind' || flag.trim() === 'rbind')) volume.bindDevice = device;
+      if ((driver === undefined || driver === 'local') && scalarString(doc, getValue(doc, driverOpts, 'type')) === 'tmpfs') volume.tmpfs = true;
     }
     return volume;
   });

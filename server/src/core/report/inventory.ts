@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Pair } from 'yaml';
 import { isComposeFileName } from '../compose/files';
 import { location, type ComposeFileModel } from '../compose/parse';
-import { asMap, deref, getValue, nodeSpan, scalarString } from '../compose/yaml';
+import { deref, nodeSpan } from '../compose/yaml';
 import type { LintResult } from '../lint';
 import type { Mount, MountType } from '../model';
 import type { ComposeConfiguration } from '../project';
@@ -106,7 +106,7 @@ function inventoryMount(mount: Mount, configuration: ComposeConfiguration, undoc
   const declared = mount.type === 'volume' && mount.source !== undefined ? configuration.volumes.get(mount.source) : undefined;
   const external = declared?.declaration.external === true;
   const driver = declared?.declaration.driver;
-  const device = declared ? bindDevice(declared.file, declared.declaration.pair.value) : undefined;
+  const device = declared?.declaration.bindDevice;
   const model = configuration.files.find((f) => f.file === mount.location.file);
   let documented = model !== undefined && hasComment(model, mount.location);
   if (!documented && mount.type === 'volume' && mount.source !== undefined) {
@@ -124,7 +124,8 @@ function inventoryMount(mount: Mount, configuration: ComposeConfiguration, undoc
     external,
     driver: driver !== undefined && driver !== 'local' ? driver : undefined,
     device,
-    persistence: persistence(mount.type, { external, remoteDriver: driver !== undefined && driver !== 'local', hostFolder: device !== undefined }),
+    // A volume the local driver mounts as tmpfs is memory, like a tmpfs mount.
+    persistence: declared?.declaration.tmpfs ? persistence('tmpfs', { external, remoteDriver: false }) : persistence(mount.type, { external, remoteDriver: driver !== undefined && driver !== 'local', hostFolder: device !== undefined }),
     location: mount.location,
   };
 }
@@ -162,18 +163,6 @@ export function persistence(type: MountType, volume: { external: boolean; remote
     default:
       return { restart: 'unknown', down: 'unknown', downVolumes: 'unknown', hostLoss: 'unknown' };
   }
-}
-
-/** `driver_opts: {type: none, o: bind, device: /srv/data}` makes a named volume a host folder. */
-function bindDevice(model: ComposeFileModel, value: unknown): string | undefined {
-  const options = asMap(model.doc, value);
-  if (!options) return undefined;
-  const driverOpts = asMap(model.doc, getValue(model.doc, options, 'driver_opts'));
-  if (!driverOpts) return undefined;
-  const o = scalarString(model.doc, getValue(model.doc, driverOpts, 'o'));
-  const device = scalarString(model.doc, getValue(model.doc, driverOpts, 'device'));
-  if (device === undefined || o === undefined || !o.split(',').includes('bind')) return undefined;
-  return device;
 }
 
 /**

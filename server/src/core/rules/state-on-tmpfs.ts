@@ -1,10 +1,14 @@
 import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, insertLinesAbove, itemIndentColumn, layerForNewMount } from '../edits/compose-edits';
-import { findMountNode, mountEntryLocation, tmpfsToNamedVolume } from '../edits/mount-edits';
+import { isMap, isScalar } from 'yaml';
+import type { ComposeFileModel } from '../compose/parse';
+import { findMountNode, mountEntryLocation, removePair, tmpfsToNamedVolume } from '../edits/mount-edits';
+import type { Mount } from '../model';
+import type { ComposeConfiguration } from '../project';
 import { basename } from '../paths';
 import { fileNameWords } from '../production';
 import { describeState, statePathsHeldBy } from '../state';
 import type { Fix } from '../types';
-import type { Rule } from './types';
+import type { ComposeRuleContext, Rule } from './types';
 import { mountDocumented } from './undocumented-mount';
 import { VOLUME_SUFFIX } from './unmounted-state-path';
 
@@ -22,6 +26,8 @@ export const stateOnTmpfs: Rule = {
         '{{description}} {{path}} of service "{{service}}" is on tmpfs in {{file}}, a test configuration: fine for throw-away test data, which is gone every time the container stops. Never let this reach a deployment.',
       cache:
         '{{description}} {{path}} of service "{{service}}" is on tmpfs and is emptied every time the container stops. That is fine only if the application treats {{image}} as a disposable cache; to keep the data, put it on a named volume.',
+      tmpfsVolume:
+        '{{description}} {{path}} of service "{{service}}" is on volume "{{volume}}", which its declaration puts on tmpfs (`driver_opts: type: tmpfs`): it lives in memory and is gone every time the container stops, restarts or is recreated. Remove the tmpfs `driver_opts` from the volume.',
     },
   },
   checkCompose(context) {
@@ -62,5 +68,49 @@ export const stateOnTmpfs: Rule = {
         fixes,
       });
     }
+    checkTmpfsVolumes(context);
   },
 };
+
+/**
+ * A named volume that the local driver mounts as tmpfs (`driver_opts: {type: tmpfs, device: tmpfs}`)
+ * is memory too: reported at the mount, with the declaration as related information.
+ */
+function checkTmpfsVolumes(context: ComposeRuleContext): void {
+  const { configuration, knowledge } = context;
+  const tmpfsVolume = (mount: Mount): TmpfsVolume | undefined => {
+    const declared = mount.source === undefined ? undefined : configuration.volumes.get(mount.source);
+    return declared?.declaration.tmpfs ? declared : undefined;
+  };
+  for (const { workload, state, mount } of statePathsHeldBy(configuration.workloads, knowledge, 'volume', (_, m) => tmpfsVolume(m) !== undefined)) {
+    const declared = tmpfsVolume(mount)!;
+    const { declaration, file } = declared;
+    const test = !configuration.production && fileNameWords(mount.location.file).some((w) => w === 'test' || w === 'ci');
+    const at = findMountNode(workload.layers, mount);
+    context.report({
+      messageId: state.cacheOnly ? 'cache' : test ? 'test' : 'tmpfsVolume',
+      data: { description: state.description, path: state.path, service: workload.name, volume: mount.source!, image: state.entry?.name ?? workload.image?.value ?? workload.name, file: basename(mount.location.file) },
+      location: at ? mountEntryLocation(at) : mount.location,
+      service: workload.name,
+      containerPath: state.path,
+      severityCap: state.cacheOnly || test ? 'hint' : undefined,
+      related: [{ location: declaration.keyLocation, message: `Volume "${declaration.name}" is declared on tmpfs here.` }],
+      fixes: () => (test || !onlyUser(configuration, mount) ? [] : dropTmpfsOptions(file, declaration)),
+    });
+  }
+}
+
+type TmpfsVolume = NonNullable<ReturnType<ComposeConfiguration['volumes']['get']>>;
+
+/** No other mount of the configuration uses the volume: dropping its tmpfs options changes nothing else. */
+function onlyUser(configuration: ComposeConfiguration, mount: Mount): boolean {
+  return configuration.workloads.every((w) => w.mounts.every((m) => m === mount || m.inherited !== undefined || m.type !== 'volume' || m.source !== mount.source));
+}
+
+function dropTmpfsOptions(file: ComposeFileModel, declaration: TmpfsVolume['declaration']): Fix[] {
+  const options = declaration.pair.value;
+  if (!isMap(options)) return [];
+  const driverOpts = options.items.find((pair) => isScalar(pair.key) && pair.key.value === 'driver_opts');
+  const edits = driverOpts ? removePair(file, options, driverOpts, true) : [];
+  return edits.length > 0 ? [{ title: `Remove the tmpfs driver_opts of volume "${declaration.name}"`, edits, isPreferred: true }] : [];
+}
