@@ -29,7 +29,7 @@ runRuleTests('undocumented-mount', {
       code: 'services:\n  app:\n    image: acme/app\n    volumes:\n    # old notes\n\n    - ./data:/data\n    - type: bind\n      source: /var/run/docker.sock\n      target: /var/run/docker.sock\n',
       errors: [
         { line: 7, column: 7, endLine: 7, endColumn: 19, message: /^Mount \.\/data:\/data of service "app" is not documented: no comment on its line or directly above it\. / },
-        { line: 8, column: 7, endLine: 10, endColumn: 35 },
+        { line: 8, column: 7, endLine: 10, endColumn: 35, message: /^Mount \/var\/run\/docker\.sock:\/var\/run\/docker\.sock of service "app" is not documented: no comment on its line or directly above it\. It hands the container a host socket: say what the container uses it for/ },
       ],
       output: 'services:\n  app:\n    image: acme/app\n    volumes:\n    # old notes\n\n    # TODO: describe what this mount holds\n    - ./data:/data\n    # Docker socket — gives this container control of the host\'s Docker engine\n    - type: bind\n      source: /var/run/docker.sock\n      target: /var/run/docker.sock\n',
     },

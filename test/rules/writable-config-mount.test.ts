@@ -5,6 +5,8 @@ runRuleTests('writable-config-mount', {
     { name: 'read-only config file', code: 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n' },
     { name: 'read-only with other flags', code: 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - ./conf.d:/etc/nginx/conf.d:z,ro\n' },
     { name: 'long syntax read_only', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - type: bind\n        source: ./settings.toml\n        target: /app/settings.toml\n        read_only: true\n' },
+    { name: 'read-write written out: the container writes there on purpose (SearXNG rewrites settings.yml)', code: 'services:\n  searxng:\n    image: searxng/searxng\n    volumes:\n      - ./searxng:/etc/searxng:rw\n      - ./limiter.toml:/etc/searxng/limiter.toml:rw,Z\n' },
+    { name: 'long syntax read_only: false', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - type: bind\n        source: ./settings.toml\n        target: /app/settings.toml\n        read_only: false\n' },
     { name: 'data and source folders are not configuration', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./data:/data\n      - ./src:/app/src\n' },
     { name: 'certbot writes /etc/letsencrypt, acme-companion writes nginx certs', code: 'services:\n  certbot:\n    image: certbot/certbot\n    volumes:\n      - ./certbot/conf:/etc/letsencrypt\n  acme:\n    image: nginxproxy/acme-companion\n    volumes:\n      - ./certs:/etc/nginx/certs\n      - ./vhost:/etc/nginx/vhost.d\n' },
     { name: 'named volumes are not bind mounts', code: 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - conf:/etc/nginx\nvolumes:\n  conf:\n' },
@@ -15,6 +17,12 @@ runRuleTests('writable-config-mount', {
   ],
   invalid: [
     {
+      name: 'a config mount in an x- anchor that several services merge is reported once, naming them all',
+      code: 'x-common: &common\n  image: getsentry/sentry:24\n  volumes:\n    - ./sentry/config.yml:/etc/sentry/config.yml\nservices:\n  web:\n    <<: *common\n  worker:\n    <<: *common\n  cron:\n    <<: *common\n',
+      errors: [{ line: 4, column: 7, endLine: 4, endColumn: 49, service: 'web', message: /^Services "web", "worker" and "cron" bind-mount \.\/sentry\/config\.yml \(a configuration file \(config\.yml\)\) read-write at \/etc\/sentry\/config\.yml\./ }],
+      output: 'x-common: &common\n  image: getsentry/sentry:24\n  volumes:\n    - ./sentry/config.yml:/etc/sentry/config.yml:ro\nservices:\n  web:\n    <<: *common\n  worker:\n    <<: *common\n  cron:\n    <<: *common\n',
+    },
+    {
       name: 'short syntax gets :ro, trailing comment kept',
       code: 'services:\n  proxy:\n    image: nginx:1.27\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf # main config\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 43, severity: 'info', service: 'proxy', containerPath: '/etc/nginx/nginx.conf', message: /bind-mounts \.\/nginx\.conf \(a configuration file \(nginx\.conf\)\) read-write at \/etc\/nginx\/nginx\.conf/ }],
@@ -22,24 +30,18 @@ runRuleTests('writable-config-mount', {
     },
     {
       name: 'an existing mode list keeps its flags, quotes stay',
-      code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - "./my.cnf:/etc/mysql/conf.d/my.cnf:z"\n      - \'./conf:/etc/mysql/conf.d:rw\'\n      - db:/var/lib/mysql\nvolumes:\n  db:\n',
+      code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - "./my.cnf:/etc/mysql/conf.d/my.cnf:z"\n      - \'./conf:/etc/mysql/conf.d:cached\'\n      - db:/var/lib/mysql\nvolumes:\n  db:\n',
       errors: [
         { line: 5, column: 9, endLine: 5, endColumn: 46 },
-        { line: 6, column: 9, endLine: 6, endColumn: 38, message: /\(mounted under \/etc\)/ },
+        { line: 6, column: 9, endLine: 6, endColumn: 42, message: /\(mounted under \/etc\)/ },
       ],
-      output: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - "./my.cnf:/etc/mysql/conf.d/my.cnf:ro,z"\n      - \'./conf:/etc/mysql/conf.d:ro\'\n      - db:/var/lib/mysql\nvolumes:\n  db:\n',
+      output: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - "./my.cnf:/etc/mysql/conf.d/my.cnf:ro,z"\n      - \'./conf:/etc/mysql/conf.d:ro,cached\'\n      - db:/var/lib/mysql\nvolumes:\n  db:\n',
     },
     {
       name: 'long syntax gets read_only: true at the key column',
       code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - type: bind\n        source: ./config.yaml\n        target: /app/config.yaml\n    ports:\n      - "80:80"\n',
       errors: [{ line: 5, column: 9, endLine: 7, endColumn: 33, message: /read_only: true/ }],
       output: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - type: bind\n        source: ./config.yaml\n        target: /app/config.yaml\n        read_only: true\n    ports:\n      - "80:80"\n',
-    },
-    {
-      name: 'long syntax read_only: false is flipped',
-      code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - {type: bind, source: ./app.ini, target: /etc/app.ini, read_only: false}\n',
-      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 80 }],
-      output: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - {type: bind, source: ./app.ini, target: /etc/app.ini, read_only: true}\n',
     },
     {
       name: 'flow sequence item',

@@ -29,7 +29,7 @@ describe('short volume syntax', () => {
     ['db:/data:nocopy', { type: 'volume', source: 'db', target: '/data', readOnly: false, nocopy: true }],
     ['./src:/app/src:ro,z', { type: 'bind', source: './src', target: '/app/src', readOnly: true }],
     ['.:/app', { type: 'bind', source: '.', target: '/app', readOnly: false }],
-    ['../shared:/shared:rw', { type: 'bind', source: '../shared', target: '/shared', readOnly: false }],
+    ['../shared:/shared:rw', { type: 'bind', source: '../shared', target: '/shared', readOnly: false, readWrite: true }],
     ['~/.ssh:/root/.ssh:ro', { type: 'bind', source: '~/.ssh', target: '/root/.ssh', readOnly: true }],
     ['/srv/pg:/var/lib/postgresql/data:cached', { type: 'bind', source: '/srv/pg', target: '/var/lib/postgresql/data', readOnly: false }],
     ['C:\\data\\pg:/var/lib/postgresql/data', { type: 'bind', source: 'C:\\data\\pg', target: '/var/lib/postgresql/data', readOnly: false }],

@@ -15,6 +15,8 @@ export interface Mount {
   /** Path inside the container (interpolated, normalised). */
   target: string;
   readOnly: boolean;
+  /** `:rw` or `read_only: false` written out: read-write on purpose. */
+  readWrite?: boolean;
   /** The whole mount entry (a sequence item or a `tmpfs` entry). */
   location: Location;
   /** How it was written, so fixes can edit it in the same style. */

@@ -57,6 +57,7 @@ function readLongVolume(model: ComposeFileModel, node: Node, env: Environment, l
     syntax: 'long',
     unknown: target.unknown || typeField?.unknown === true || ((type === 'bind' || type === 'volume') && source?.unknown === true),
   };
+  if (isFalse(field(map, 'read_only')?.value)) mount.readWrite = true;
   const volumeOptions = asMap(model.doc, getValue(model.doc, map, 'volume'));
   if (volumeOptions && isTrue(field(volumeOptions, 'nocopy')?.value)) mount.nocopy = true;
   const bindOptions = asMap(model.doc, getValue(model.doc, map, 'bind'));
@@ -75,6 +76,10 @@ function readLongVolume(model: ComposeFileModel, node: Node, env: Environment, l
 
 function isTrue(value: string | undefined): boolean {
   return value === 'true' || value === 'True' || value === 'TRUE';
+}
+
+function isFalse(value: string | undefined): boolean {
+  return value === 'false' || value === 'False' || value === 'FALSE';
 }
 
 /** Resolves a bind source the way Compose does: relative to the project (or included file) directory. */
@@ -97,7 +102,7 @@ export function resolveHostPath(source: string, baseDir: string | undefined): st
 const MODE_FLAGS = new Set(['ro', 'rw', 'z', 'Z', 'consistent', 'cached', 'delegated', 'nocopy', 'rprivate', 'private', 'rshared', 'shared', 'rslave', 'slave']);
 
 /** `[SOURCE:]TARGET[:MODE]`, with Windows drive letters in the source. */
-export function parseShortVolume(spec: string): Pick<Mount, 'type' | 'source' | 'target' | 'readOnly' | 'nocopy'> | undefined {
+export function parseShortVolume(spec: string): Pick<Mount, 'type' | 'source' | 'target' | 'readOnly' | 'nocopy' | 'readWrite'> | undefined {
   const trimmed = spec.trim();
   if (trimmed === '') return undefined;
   const driveMatch = /^([A-Za-z]:)[\\/]/.exec(trimmed);
@@ -106,14 +111,16 @@ export function parseShortVolume(spec: string): Pick<Mount, 'type' | 'source' | 
   return parseParts(trimmed, '');
 }
 
-function parseParts(rest: string, drive: string): Pick<Mount, 'type' | 'source' | 'target' | 'readOnly' | 'nocopy'> | undefined {
+function parseParts(rest: string, drive: string): Pick<Mount, 'type' | 'source' | 'target' | 'readOnly' | 'nocopy' | 'readWrite'> | undefined {
   const parts = rest.split(':');
   let mode = '';
   if (parts.length >= 2 && parts[parts.length - 1]!.split(',').every((f) => MODE_FLAGS.has(f))) {
     mode = parts.pop()!;
   }
   const flags = mode.split(',');
-  const extra = flags.includes('nocopy') ? { nocopy: true } : {};
+  const extra: { nocopy?: true; readWrite?: true } = {};
+  if (flags.includes('nocopy')) extra.nocopy = true;
+  if (flags.includes('rw')) extra.readWrite = true;
   if (parts.length === 1) {
     if (drive) return undefined;
     return { type: 'anonymous', target: normalizeContainerPath(parts[0]!), readOnly: flags.includes('ro'), ...extra };

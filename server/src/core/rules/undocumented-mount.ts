@@ -26,16 +26,15 @@ export const undocumentedMount: Rule = {
     messages: {
       undocumented:
         'Mount {{mount}} of {{services}} is not documented: no comment on its line or directly above it{{volumeNote}}. Say what it holds and whether it must survive a redeploy, so whoever migrates the host, sets up backups or prunes volumes knows what they would lose.',
+      socket:
+        'Mount {{mount}} of {{services}} is not documented: no comment on its line or directly above it. It hands the container a host socket: say what the container uses it for, so whoever reviews or migrates the host knows what it can control.',
     },
   },
   checkCompose(context) {
     const { configuration, knowledge } = context;
     // A mount written once in an `x-` anchor and merged into several services is reported once, naming them all.
     const reported = new Set<string>();
-    const servicesAt = new Map<string, string[]>();
-    for (const workload of configuration.workloads) {
-      for (const mount of workload.mounts) if (!mount.inherited) appendTo(servicesAt, locationKey(mount), workload.name);
-    }
+    const servicesAt = servicesByMountEntry(configuration);
     for (const workload of configuration.workloads) {
       for (const mount of workload.mounts) {
         if (mount.inherited) continue;
@@ -51,7 +50,7 @@ export const undocumentedMount: Rule = {
         if (!found || itemDocumented(model, found)) continue;
         if (mount.type === 'volume' && mount.source && declarationDocumented(configuration, mount.source)) continue;
         context.report({
-          messageId: 'undocumented',
+          messageId: isSocket(mount) ? 'socket' : 'undocumented',
           data: {
             mount: mountLabel(model, mount),
             services: serviceList(servicesAt.get(where) ?? [workload.name]),
@@ -67,12 +66,22 @@ export const undocumentedMount: Rule = {
   },
 };
 
-function locationKey(mount: Mount): string {
+/** Where a mount is written: one key for the copies an anchor merges into several services. */
+export function locationKey(mount: Mount): string {
   return `${mount.location.file}:${mount.location.range.start.line}:${mount.location.range.start.character}`;
 }
 
+/** The services that mount each written entry (several when an `x-` anchor is merged), by {@link locationKey}. */
+export function servicesByMountEntry(configuration: ComposeConfiguration): Map<string, string[]> {
+  const servicesAt = new Map<string, string[]>();
+  for (const workload of configuration.workloads) {
+    for (const mount of workload.mounts) if (!mount.inherited) appendTo(servicesAt, locationKey(mount), workload.name);
+  }
+  return servicesAt;
+}
+
 /** `service "a"`, `services "a" and "b"`, `services "a", "b" and "c"`. */
-function serviceList(names: readonly string[]): string {
+export function serviceList(names: readonly string[]): string {
   const quoted = names.map((name) => `"${name}"`);
   if (quoted.length === 1) return `service ${quoted[0]}`;
   return `services ${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
@@ -99,6 +108,11 @@ function selfExplanatory(mount: Mount): boolean {
   if (mount.type !== 'bind' || mount.unknown || mount.source === undefined) return false;
   const source = mount.source.length > 1 ? mount.source.replace(/\/+$/, '') : mount.source;
   return SELF_EXPLANATORY_SOURCES.has(source);
+}
+
+/** A bind-mounted host socket (`/var/run/docker.sock`): nothing is stored in it, it grants access. */
+function isSocket(mount: Mount): boolean {
+  return mount.type === 'bind' && (mount.target.endsWith('.sock') || mount.source?.endsWith('.sock') === true);
 }
 
 /** The mount as written (short syntax), or `source:target`. */

@@ -8,6 +8,7 @@ import type { Fix } from '../types';
 import { modelOf } from '../production';
 import type { Rule } from './types';
 import { secretKind } from './secret-bind-mount';
+import { locationKey, serviceList, servicesByMountEntry } from './undocumented-mount';
 import { isMap } from 'yaml';
 
 export const MODE_FLAGS: ReadonlySet<string> = new Set(['ro', 'rw', 'z', 'Z', 'consistent', 'cached', 'delegated', 'nocopy', 'rprivate', 'private', 'rshared', 'shared', 'rslave', 'slave']);
@@ -49,20 +50,27 @@ export const writableConfigMount: Rule = {
     fixable: true,
     messages: {
       writable:
-        'Service "{{service}}" bind-mounts {{source}} ({{why}}) read-write at {{target}}. The container can rewrite the host\'s configuration — a compromised or misbehaving process changes it, and the change silently survives every redeploy. Configuration only needs to be read: mount it read-only ({{fix}}).',
+        '{{Services}} {{mounts}} {{source}} ({{why}}) read-write at {{target}}. The container can rewrite the host\'s configuration — a compromised or misbehaving process changes it, and the change silently survives every redeploy. Configuration only needs to be read: mount it read-only ({{fix}}).',
     },
   },
   checkCompose(context) {
     const { configuration, knowledge } = context;
+    // A mount written once in an `x-` anchor and merged into several services is reported once, naming them all.
+    const servicesAt = servicesByMountEntry(configuration);
+    const reported = new Set<string>();
     for (const workload of configuration.workloads) {
       for (const mount of workload.mounts) {
-        if (mount.inherited) continue;
-        if (mount.readOnly) continue;
+        if (mount.inherited || reported.has(locationKey(mount))) continue;
+        // `:rw` written out says the container writes there on purpose (SearXNG rewrites its settings.yml).
+        if (mount.readOnly || mount.readWrite) continue;
         const why = configReason(mount);
         if (!why || secretKind(mount) || writtenState(mount, workload, knowledge)) continue;
+        reported.add(locationKey(mount));
+        const services = servicesAt.get(locationKey(mount)) ?? [workload.name];
+        const list = serviceList(services);
         context.report({
           messageId: 'writable',
-          data: { service: workload.name, source: mount.source ?? '', target: mount.target, why, fix: mount.syntax === 'long' ? '`read_only: true`' : '`:ro`' },
+          data: { Services: list.charAt(0).toUpperCase() + list.slice(1), mounts: services.length > 1 ? 'bind-mount' : 'bind-mounts', source: mount.source ?? '', target: mount.target, why, fix: mount.syntax === 'long' ? '`read_only: true`' : '`:ro`' },
           location: mount.location,
           service: workload.name,
           containerPath: mount.target,
