@@ -22,6 +22,8 @@ export interface ExpectedFinding {
   severity?: Finding['severity'];
   containerPath?: string;
   service?: string;
+  /** The fixes offered, by title; `preferred: ` in front of those `--fix` and fix-all apply. */
+  fixes?: string[];
 }
 
 export interface ValidCase {
@@ -40,6 +42,8 @@ export interface InvalidCase extends ValidCase {
   output?: string | Record<string, string>;
   /** Index of the fix to apply when a finding offers several (default 0). */
   fixIndex?: number;
+  /** Findings of the rule that have no fix and stay after fixing, one pattern each (default none). */
+  remaining?: RegExp[];
 }
 
 export interface RuleTable {
@@ -101,6 +105,7 @@ function checkFinding(finding: Finding, expected: ExpectedFinding, ruleId: strin
   if (expected.service !== undefined) assert.equal(finding.service, expected.service);
   if (expected.message instanceof RegExp) assert.match(finding.message, expected.message);
   else if (expected.message !== undefined) assert.equal(finding.message, expected.message);
+  if (expected.fixes !== undefined) assert.deepEqual(finding.fixes.map((f) => (f.isPreferred ? `preferred: ${f.title}` : f.title)), expected.fixes);
   assert.equal(finding.rule, ruleId);
 }
 
@@ -127,7 +132,13 @@ function checkOutput(c: InvalidCase, host: MemoryHost, ruleId: string): void {
   for (const [name, text] of Object.entries(expected)) assert.equal(host.readFile(abs(name)), text, `fixed ${name}`);
   const after = lintCase(c, host);
   assert.deepEqual(after.filter((f) => f.rule === PARSE_ERROR_RULE).map(describeFinding), [], 'fixed files parse');
-  assert.deepEqual(after.filter((f) => f.rule === ruleId).map(describeFinding), [], 'fix clears the finding');
+  const left = after.filter((f) => f.rule === ruleId);
+  const expectedLeft = c.remaining ?? [];
+  assert.equal(left.length, expectedLeft.length, `fix clears the finding; left: ${JSON.stringify(left.map(describeFinding))}`);
+  left.forEach((finding, i) => {
+    assert.match(describeFinding(finding), expectedLeft[i]!);
+    assert.deepEqual(finding.fixes, [], 'a finding left after fixing has no fix');
+  });
 }
 
 /**

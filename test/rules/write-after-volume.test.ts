@@ -22,6 +22,26 @@ runRuleTests('write-after-volume', {
   ],
   invalid: [
     {
+      name: 'COPY and ADD after VOLUME: kept in the image by every builder, an info without a fix',
+      files: df('FROM alpine:3.20\nVOLUME /srv/app\nCOPY default.conf /srv/app/default.conf\nADD seed.tar.gz /srv/app/\n'),
+      errors: [
+        { file: 'Dockerfile', line: 3, column: 19, endLine: 3, endColumn: 40, severity: 'info', fixes: [], message: /^COPY writes \/srv\/app\/default\.conf after VOLUME \/srv\/app \(line 2\) declared it\. Every builder keeps/ },
+        { file: 'Dockerfile', line: 4, column: 17, endLine: 4, endColumn: 26, severity: 'info', fixes: [], message: /^ADD writes \/srv\/app/ },
+      ],
+    },
+    {
+      name: 'a RUN that needs the directory the VOLUME creates (chown): the move is offered by hand only',
+      files: df('FROM debian:12\nRUN useradd app\nVOLUME ["/data"]\nRUN chown -R app /data\nUSER app\n'),
+      errors: [{ file: 'Dockerfile', line: 4, column: 18, endLine: 4, endColumn: 23, severity: 'warning', fixes: ['Move VOLUME /data below line 4 (create the directory before the writes first)'] }],
+      output: { Dockerfile: 'FROM debian:12\nRUN useradd app\nRUN chown -R app /data\nVOLUME ["/data"]\nUSER app\n' },
+    },
+    {
+      name: 'the directory exists before the VOLUME (or the first RUN creates it): the move is preferred',
+      files: df('FROM debian:12\nRUN mkdir /data\nVOLUME /data\nRUN chown -R 1000 /data\n'),
+      errors: [{ file: 'Dockerfile', line: 4, column: 19, endLine: 4, endColumn: 24, fixes: ['preferred: Move VOLUME /data below line 4'] }],
+      output: { Dockerfile: 'FROM debian:12\nRUN mkdir /data\nRUN chown -R 1000 /data\nVOLUME /data\n' },
+    },
+    {
       name: 'chown after VOLUME: the VOLUME moves below it, with its comment',
       files: df('FROM debian:12\nRUN useradd app\n# uploads live here\nVOLUME /data\nRUN chown -R app:app /data\nUSER app\n'),
       errors: [{ file: 'Dockerfile', line: 5, column: 22, endLine: 5, endColumn: 27, containerPath: '/data', severity: 'warning', message: /^RUN \(chown\) writes \/data after VOLUME \/data \(line 4\) declared it\. The legacy builder/ }],
@@ -33,18 +53,21 @@ runRuleTests('write-after-volume', {
       errors: [
         { file: 'Dockerfile', line: 3, column: 14, endLine: 3, endColumn: 29, message: /^RUN \(mkdir\) writes \/srv\/data\/cache/ },
         { file: 'Dockerfile', line: 4, column: 20, endLine: 4, endColumn: 35, message: /^RUN \(>\) writes \/srv\/data\/state/ },
-        { file: 'Dockerfile', line: 5, column: 32, endLine: 5, endColumn: 49, message: /^COPY writes \/srv\/data\/seed\.db/ },
+        { file: 'Dockerfile', line: 5, column: 32, endLine: 5, endColumn: 49, severity: 'info', message: /^COPY writes \/srv\/data\/seed\.db after VOLUME \/srv\/data \(line 2\) declared it\. Every builder keeps what COPY writes in the image, but a volume takes those files only when it is created empty/ },
       ],
-      output: { Dockerfile: 'FROM debian:12\nRUN mkdir -p /srv/data/cache \\\n && echo "ready" > /srv/data/state\nCOPY --chown=1000:1000 seed.db /srv/data/seed.db\nVOLUME ["/srv/data", "/srv/logs"]\n\nEXPOSE 80\nCMD ["serve"]\n' },
+      // Only RUN writes are lost: the VOLUME goes below the last RUN, and the COPY may stay after it.
+      output: { Dockerfile: 'FROM debian:12\nRUN mkdir -p /srv/data/cache \\\n && echo "ready" > /srv/data/state\nVOLUME ["/srv/data", "/srv/logs"]\nCOPY --chown=1000:1000 seed.db /srv/data/seed.db\n\nEXPOSE 80\nCMD ["serve"]\n' },
+      remaining: [/^Dockerfile 5:32-5:49 info COPY writes \/srv\/data\/seed\.db after VOLUME \/srv\/data \(line 4\)/],
     },
     {
       name: 'relative paths resolve against WORKDIR and cd; ENV and ARG expand',
       files: df('FROM node:20-alpine\nARG APP_HOME=/app\nENV DATA_DIR=${APP_HOME}/data\nWORKDIR $APP_HOME\nVOLUME $DATA_DIR\nRUN cd data && touch .keep\nCOPY fixtures ./data/fixtures\n'),
       errors: [
         { file: 'Dockerfile', line: 6, column: 22, endLine: 6, endColumn: 27, containerPath: '/app/data', message: /^RUN \(touch\) writes \/app\/data\/\.keep/ },
-        { file: 'Dockerfile', line: 7, column: 15, endLine: 7, endColumn: 30, message: /^COPY writes \/app\/data\/fixtures/ },
+        { file: 'Dockerfile', line: 7, column: 15, endLine: 7, endColumn: 30, severity: 'info', message: /^COPY writes \/app\/data\/fixtures/ },
       ],
-      output: { Dockerfile: 'FROM node:20-alpine\nARG APP_HOME=/app\nENV DATA_DIR=${APP_HOME}/data\nWORKDIR $APP_HOME\nRUN cd data && touch .keep\nCOPY fixtures ./data/fixtures\nVOLUME $DATA_DIR\n' },
+      output: { Dockerfile: 'FROM node:20-alpine\nARG APP_HOME=/app\nENV DATA_DIR=${APP_HOME}/data\nWORKDIR $APP_HOME\nRUN cd data && touch .keep\nVOLUME $DATA_DIR\nCOPY fixtures ./data/fixtures\n' },
+      remaining: [/^Dockerfile 7:15-7:30 info COPY writes \/app\/data\/fixtures/],
     },
     {
       name: 'a shell heredoc body is read; the file has no final line break',
@@ -82,7 +105,7 @@ runRuleTests('write-after-volume', {
           endColumn: 48,
           containerPath: '/var/lib/postgresql/data',
           message:
-            "COPY writes /var/lib/postgresql/data/seed.sql under /var/lib/postgresql/data, which the base image PostgreSQL declares as a VOLUME. The legacy builder (DOCKER_BUILDKIT=0, Windows containers, some CI builders) discards every change under a declared volume, so the image ships without it; BuildKit keeps it, but only as the seed of a new, empty volume, never in a volume that already holds data. Put the files somewhere else in the image (and copy them in at container start), or use the image's init mechanism.",
+            "COPY writes /var/lib/postgresql/data/seed.sql under /var/lib/postgresql/data, which the base image PostgreSQL declares as a VOLUME. Every builder keeps what COPY writes in the image, but a volume takes those files only when it is created empty: a volume that already holds data keeps its old copy after a rebuild, and a bind mount hides them. If they must be current in every container, copy them in at container start or use the image's init mechanism.",
         },
       ],
     },

@@ -2,18 +2,21 @@ import { appendTo } from '../collections';
 import { stageChain, UNKNOWN, writeIsUnder, writesAfter, type DockerInstruction, type DockerfileModel, type DockerStage, type PathWrite, type VolumePath } from '../dockerfile/model';
 import { parseImageRef, selectVariant, type KnowledgeBase } from '../knowledge/lookup';
 import type { Fix, Location, TextEdit } from '../types';
+import { isSameOrParent } from '../paths';
 import type { Rule } from './types';
 
 /**
  * A `RUN`, `COPY` or `ADD` that changes something under a path an earlier `VOLUME`
- * of the same stage declared. The legacy builder discards such changes; BuildKit
- * keeps them in the image, where they only seed a new, empty volume. Either way
- * the instruction does not do what it reads like: declare the volume after it.
+ * of the same stage declared. The legacy builder runs each `RUN` in a container with
+ * the volume mounted and discards what it wrote there; BuildKit keeps it in the image,
+ * where it only seeds a new, empty volume. `COPY` and `ADD` write into the image with
+ * every builder (moby/moby#33842), so they are only an info: their files, too, reach a
+ * volume only when it is created empty.
  */
 export const writeAfterVolume: Rule = {
   meta: {
     id: 'write-after-volume',
-    description: 'A RUN, COPY or ADD writes under a path after a VOLUME declared it: the change is discarded.',
+    description: 'A RUN writes under a path after a VOLUME declared it, and the legacy builder discards the change; a COPY or ADD there reaches only new, empty volumes.',
     defaultSeverity: 'warning',
     fixable: true,
     messages: {
@@ -21,6 +24,10 @@ export const writeAfterVolume: Rule = {
         '{{instruction}} writes {{target}} after VOLUME {{volume}} (line {{line}}) declared it. The legacy builder (DOCKER_BUILDKIT=0, Windows containers, some CI builders) discards every change under a declared volume, so the image ships without it; BuildKit keeps it, but only as the seed of a new, empty volume, never in a volume that already holds data. Move the VOLUME instruction below the last write.',
       inherited:
         '{{instruction}} writes {{target}} under {{volume}}, which {{source}} declares as a VOLUME. The legacy builder (DOCKER_BUILDKIT=0, Windows containers, some CI builders) discards every change under a declared volume, so the image ships without it; BuildKit keeps it, but only as the seed of a new, empty volume, never in a volume that already holds data. Put the files somewhere else in the image (and copy them in at container start), or use the image\'s init mechanism.',
+      copy:
+        '{{instruction}} writes {{target}} after VOLUME {{volume}} (line {{line}}) declared it. Every builder keeps what {{instruction}} writes in the image, but a volume takes those files only when it is created empty: a volume that already holds data keeps its old copy after a rebuild, and a bind mount hides them. If they must be current in every container, copy them in at container start.',
+      inheritedCopy:
+        '{{instruction}} writes {{target}} under {{volume}}, which {{source}} declares as a VOLUME. Every builder keeps what {{instruction}} writes in the image, but a volume takes those files only when it is created empty: a volume that already holds data keeps its old copy after a rebuild, and a bind mount hides them. If they must be current in every container, copy them in at container start or use the image\'s init mechanism.',
     },
   },
   checkDockerfile(context) {
@@ -43,21 +50,25 @@ export const writeAfterVolume: Rule = {
         const volume = inherited.find((v) => writeIsUnder(v.path, write) && !harmless(v.path, write));
         if (!volume) continue;
         context.report({
-          messageId: 'inherited',
+          messageId: isRun(write) ? 'inherited' : 'inheritedCopy',
           data: { instruction: describeInstruction(write), target: write.path.split(UNKNOWN).join('…'), volume: volume.path, source: volume.source },
           location: { file: dockerfile.file, range: write.range },
           containerPath: volume.path,
+          severityCap: isRun(write) ? undefined : 'info',
           related: [{ location: volume.location, message: `VOLUME ${volume.path} comes from ${volume.source}.` }],
         });
       }
       for (const [volumeInstruction, hits] of byVolume) {
-        const last = hits.reduce((a, b) => (b.write.instruction.index > a.write.instruction.index ? b : a)).write.instruction;
+        // Only what RUN writes is lost: the VOLUME moves below the last RUN that writes under it.
+        const runs = hits.filter((h) => isRun(h.write));
+        const last = runs.length === 0 ? undefined : runs.reduce((a, b) => (b.write.instruction.index > a.write.instruction.index ? b : a)).write.instruction;
         // One move for all the writes under this VOLUME, worked out when a fix is asked for.
         let move: Fix[] | undefined;
-        const fixes = (): Fix[] => (move ??= moveVolumeFix(dockerfile, volumeInstruction, last));
+        const fixes = (): Fix[] => (move ??= last ? moveVolumeFix(dockerfile, volumeInstruction, last, directoryKept(stage, volumeInstruction, runs)) : []);
         for (const { volume, write } of hits) {
+          const run = isRun(write);
           context.report({
-            messageId: 'write',
+            messageId: run ? 'write' : 'copy',
             data: {
               instruction: describeInstruction(write),
               target: write.path.split(UNKNOWN).join('…'),
@@ -66,7 +77,8 @@ export const writeAfterVolume: Rule = {
             },
             location: { file: dockerfile.file, range: write.range },
             containerPath: volume.path,
-            fixes,
+            severityCap: run ? undefined : 'info',
+            fixes: run ? fixes : [],
             related: [{ location: { file: dockerfile.file, range: volume.range }, message: `VOLUME ${volume.path} is declared here.` }],
           });
         }
@@ -74,6 +86,28 @@ export const writeAfterVolume: Rule = {
     }
   },
 };
+
+function isRun(write: PathWrite): boolean {
+  return write.instruction.keyword === 'RUN';
+}
+
+/**
+ * Whether each volume directory still exists for the RUN writes once the VOLUME (which
+ * creates it) moves below them: an earlier instruction of the stage writes there, or
+ * the first RUN under it creates it (`mkdir -p /data/x`). Otherwise `chown -R app /data`
+ * would fail on a missing /data, and the move is offered only by hand.
+ */
+function directoryKept(stage: DockerStage, volume: DockerInstruction, runs: readonly { volume: VolumePath; write: PathWrite }[]): boolean {
+  const created = new Set<string>();
+  for (const { volume: declared, write } of [...runs].sort((a, b) => a.write.instruction.index - b.write.instruction.index)) {
+    const path = declared.path;
+    if (created.has(path)) continue;
+    const before = stage.writes.some((w) => w.instruction.index < volume.index && writeIsUnder(path, w));
+    if (!before && !(write.command === 'mkdir' && !write.unknown && isSameOrParent(path, write.path))) return false;
+    created.add(path);
+  }
+  return true;
+}
 
 function describeInstruction(write: PathWrite): string {
   return write.instruction.keyword === 'RUN' ? `RUN (${write.command})` : write.instruction.keyword;
@@ -121,7 +155,7 @@ function harmless(volume: string, write: PathWrite): boolean {
  * Moves the `VOLUME` instruction (with the comment lines directly above it) to the
  * line after `last`: one deletion and one insertion, everything else byte for byte.
  */
-export function moveVolumeFix(dockerfile: DockerfileModel, volume: DockerInstruction, last: DockerInstruction): Fix[] {
+export function moveVolumeFix(dockerfile: DockerfileModel, volume: DockerInstruction, last: DockerInstruction, preferred = true): Fix[] {
   const { lines, text, file } = dockerfile;
   let first = volume.range.start.line;
   const commentLines = new Set(dockerfile.scan.comments.map((c) => c.start.line));
@@ -147,5 +181,6 @@ export function moveVolumeFix(dockerfile: DockerfileModel, volume: DockerInstruc
     edits.push({ file, range: lines.range(at, at), newText: eol + block.replace(/\r?\n$|\r$/, '') });
   }
   const paths = dockerfile.stages[volume.stage]!.volumes.filter((v) => v.instruction === volume).map((v) => v.path);
-  return [{ title: `Move VOLUME ${paths.join(' ')} below line ${afterLast + 1}`, edits, isPreferred: true }];
+  const title = `Move VOLUME ${paths.join(' ')} below line ${afterLast + 1}`;
+  return [{ title: preferred ? title : `${title} (create the directory before the writes first)`, edits, isPreferred: preferred }];
 }
