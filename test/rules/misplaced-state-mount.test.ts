@@ -28,13 +28,13 @@ runRuleTests('misplaced-state-mount', {
     {
       name: 'postgres 18 at /var/lib/postgresql/data refuses to start',
       code: 'services:\n  db:\n    image: postgres:18-alpine\n    volumes:\n      - pgdata:/var/lib/postgresql/data # data\nvolumes:\n  pgdata:\n',
-      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 40, severity: 'error', service: 'db', containerPath: '/var/lib/postgresql', message: /refuses to start/ }],
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 40, severity: 'error', service: 'db', containerPath: '/var/lib/postgresql', message: 'Service "db" mounts its volume at /var/lib/postgresql/data, but the postgres:18-alpine image (PostgreSQL 18 and later) keeps the data in /var/lib/postgresql/18/docker and expects the volume at /var/lib/postgresql: with a mount at /var/lib/postgresql/data the server refuses to start, and the data directory would not be on the volume anyway. Mount the volume at /var/lib/postgresql.' }],
       output: 'services:\n  db:\n    image: postgres:18-alpine\n    volumes:\n      - pgdata:/var/lib/postgresql # data\nvolumes:\n  pgdata:\n',
     },
     {
       name: 'pgvector on PostgreSQL 18 refuses to start too',
       code: 'services:\n  db:\n    image: pgvector/pgvector:pg18\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
-      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 40, containerPath: '/var/lib/postgresql', message: /refuses to start/ }],
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 40, containerPath: '/var/lib/postgresql', message: /but the pgvector\/pgvector:pg18 image \(PostgreSQL 18 and later\) keeps the data in \/var\/lib\/postgresql\/18\/docker/ }],
       output: 'services:\n  db:\n    image: pgvector/pgvector:pg18\n    volumes:\n      - pgdata:/var/lib/postgresql\nvolumes:\n  pgdata:\n',
     },
     {

@@ -102,6 +102,23 @@ runRuleTests('unmounted-state-path', {
   ],
   invalid: [
     {
+      name: 'a volume below the state path keeps only part of it (Cassandra data/ without commitlog/)',
+      code: 'services:\n  cassandra:\n    image: cassandra:4.1\n    volumes:\n      - sstables:/var/lib/cassandra/data # SSTables\nvolumes:\n  sstables: # SSTables\n',
+      errors: [
+        {
+          line: 3,
+          column: 12,
+          endLine: 3,
+          endColumn: 25,
+          severity: 'warning',
+          containerPath: '/var/lib/cassandra',
+          message:
+            'Cassandra data directory (data, commit log, hints) /var/lib/cassandra of service "cassandra" is only partly on volumes: what the mounts at /var/lib/cassandra/data hold is kept, but the rest of /var/lib/cassandra goes to an anonymous volume that `docker compose down` orphans. Mount a named volume at /var/lib/cassandra.',
+        },
+      ],
+      output: 'services:\n  cassandra:\n    image: cassandra:4.1\n    volumes:\n      - sstables:/var/lib/cassandra/data # SSTables\n      # Cassandra data directory (data, commit log, hints) — must survive redeploys\n      - cassandra-data:/var/lib/cassandra\nvolumes:\n  sstables: # SSTables\n  cassandra-data:\n',
+    },
+    {
       name: 'a service merging an anchor keeps the mounts the anchor gives it when the fix writes its own volumes',
       code: 'x-db: &db\n  image: postgres:16\n  volumes:\n    # the schema, for init\n    - ./init:/docker-entrypoint-initdb.d:ro\nservices:\n  db:\n    <<: *db\n',
       errors: [{ line: 2, column: 10, endLine: 2, endColumn: 21, containerPath: '/var/lib/postgresql/data', service: 'db' }],

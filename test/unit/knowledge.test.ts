@@ -8,7 +8,7 @@ import { IMAGES } from '../../server/src/core/knowledge/images';
 import { KnowledgeBase, parseImageRef, selectVariant } from '../../server/src/core/knowledge/lookup';
 import { STATE_KINDS, type ImageEntry, type StatePathSpec } from '../../server/src/core/knowledge/types';
 import type { Mount, Workload } from '../../server/src/core/model';
-import { statePaths } from '../../server/src/core/state';
+import { misplacedMountFor, statePaths } from '../../server/src/core/state';
 
 const ROOT = path.resolve(__dirname, '../..');
 const KB = KnowledgeBase.builtIn();
@@ -343,7 +343,7 @@ describe('statePaths: env vars, flags and arguments that move a path', () => {
   it('conditions: vault and consul dev mode, keycloak with an external database, loki with its own config', () => {
     assert.deepEqual(paths('hashicorp/vault:1.18'), [], 'default: server -dev, in memory');
     assert.deepEqual(paths('hashicorp/vault:1.18', { command: ['server', '-dev'] }), []);
-    assert.deepEqual(paths('hashicorp/vault:1.18', { command: ['server'] }), ['/vault/file']);
+    assert.deepEqual(paths('hashicorp/vault:1.18', { command: ['server'] }), [], 'the configuration names the storage: vsafe does not read it');
     assert.deepEqual(paths('hashicorp/vault:1.18', { command: ['server'], mounts: ['/vault/data'] }), [], 'raft storage at /vault/data');
     assert.deepEqual(paths('hashicorp/consul:1.20'), []);
     assert.deepEqual(paths('hashicorp/consul:1.20', { command: ['agent', '-server', '-bootstrap-expect=1'] }), ['/consul/data']);
@@ -353,6 +353,69 @@ describe('statePaths: env vars, flags and arguments that move a path', () => {
     assert.deepEqual(paths('grafana/loki:3.3.2'), ['/loki']);
     assert.deepEqual(paths('grafana/loki:3.3.2', { command: ['-config.file=/etc/loki/local-config.yaml'] }), ['/loki']);
     assert.deepEqual(paths('grafana/loki:3.3.2', { command: ['-config.file=/etc/loki/loki.yaml'] }), []);
+  });
+
+  it('vault in server mode: /vault/file only when something is mounted there; VAULT_LOCAL_CONFIG and dev mode never guess', () => {
+    assert.deepEqual(paths('hashicorp/vault:1.18', { command: ['server'], mounts: ['/vault/file'] }), ['/vault/file'], 'a mount there shows the file backend');
+    assert.deepEqual(paths('vault:1.13.3', { command: ['server'], mounts: ['/vault/file'] }), ['/vault/file']);
+    const consul = { VAULT_LOCAL_CONFIG: '{"storage": {"consul": {"address": "consul:8500", "path": "vault/"}}}' };
+    assert.deepEqual(paths('hashicorp/vault:1.18', { command: ['server'], env: consul }), [], 'storage chosen by VAULT_LOCAL_CONFIG');
+    assert.deepEqual(paths('hashicorp/vault:1.18', { command: ['server'], mounts: ['/vault/config'] }), [], 'storage chosen by a mounted configuration');
+    assert.deepEqual(paths('hashicorp/vault:1.18', { command: ['server', '-dev'], mounts: ['/vault/file'] }), [], 'dev mode keeps everything in memory');
+    assert.deepEqual(paths('hashicorp/vault:1.18', { command: ['server -dev -dev-root-token-id=root'] }), []);
+    assert.deepEqual(paths('hashicorp/vault:1.18', { mounts: ['/vault/file'] }), [], 'the default command is `server -dev`');
+  });
+
+  it('keycloak: the legacy WildFly image keeps its embedded H2 database in /opt/jboss/keycloak/standalone/data, unless a DB_* variable picks a database', () => {
+    const h2 = '/opt/jboss/keycloak/standalone/data';
+    assert.deepEqual(paths('quay.io/keycloak/keycloak:16.1.1'), [h2]);
+    assert.deepEqual(paths('quay.io/keycloak/keycloak:16.1.1', { env: { DB_VENDOR: 'mysql' } }), [], 'DB_VENDOR names an external database');
+    assert.deepEqual(paths('quay.io/keycloak/keycloak:16.1.1', { env: { DB_VENDOR: 'mysql' }, command: ['start-dev'] }), [], 'no Quarkus dev-file path on the legacy image');
+    assert.deepEqual(paths('quay.io/keycloak/keycloak:17.0.1-legacy'), [h2], '`-legacy` tags of 17 and later are the WildFly image');
+    assert.deepEqual(paths('quay.io/keycloak/keycloak:legacy'), [h2]);
+    assert.deepEqual(paths('quay.io/keycloak/keycloak:18.0.2-legacy', { env: { DB_ADDR: 'h2server' } }), [], 'DB_ADDR: a remote H2 server');
+    assert.deepEqual(paths('jboss/keycloak:15.0.2'), [h2]);
+    assert.deepEqual(paths('docker.io/jboss/keycloak'), [h2]);
+    assert.deepEqual(paths('jboss/keycloak:15.0.2', { env: { POSTGRES_ADDR: 'postgres' } }), [], 'the deprecated <VENDOR>_ADDR variables pick the vendor');
+    assert.deepEqual(paths('jboss/keycloak:15.0.2', { env: { DB_USER: 'keycloak', DB_PASSWORD: 'secret' } }), [], 'DB_* settings serve an external database found by host name');
+    assert.equal(KB.lookup('jboss/keycloak:16.1.1')?.id, 'keycloak-legacy');
+    // The Quarkus image: a non-dev-file KC_DB / --db means no local H2.
+    assert.deepEqual(paths('quay.io/keycloak/keycloak:17.0.1', { command: ['start-dev'] }), ['/opt/keycloak/data']);
+    assert.deepEqual(paths('quay.io/keycloak/keycloak', { command: ['start-dev'] }), ['/opt/keycloak/data'], 'untagged is the Quarkus image');
+    assert.deepEqual(paths('quay.io/keycloak/keycloak:26.0', { command: ['start'], env: { KC_DB_URL: 'jdbc:postgresql://db/keycloak' } }), []);
+    assert.deepEqual(paths('quay.io/keycloak/keycloak:26.0', { command: ['start-dev'], env: { DB_VENDOR: 'mysql' } }), ['/opt/keycloak/data'], 'the legacy variables mean nothing to the Quarkus image');
+    assert.deepEqual(paths('quay.io/keycloak/keycloak:${KC_VERSION}'), [], 'unknown tag: the layouts agree on nothing');
+  });
+
+  it('clickhouse keeper: coordination data in /var/lib/clickhouse with the bundled configuration only', () => {
+    assert.deepEqual(paths('clickhouse/clickhouse-keeper:24.8-alpine'), ['/var/lib/clickhouse']);
+    const [state] = statePaths(workload('clickhouse/clickhouse-keeper:24.8'), KB);
+    assert.equal(state?.declaredVolume, true);
+    assert.deepEqual(paths('clickhouse/clickhouse-keeper:24.8', { mounts: ['/var/lib/clickhouse-keeper'] }), [], 'the image prepares /var/lib/clickhouse-keeper as well');
+    assert.deepEqual(paths('clickhouse/clickhouse-keeper:24.8', { mounts: ['/etc/clickhouse-keeper/keeper_config.xml'] }), [], 'an own configuration may put the data anywhere');
+    assert.deepEqual(paths('clickhouse/clickhouse-keeper:24.8', { env: { KEEPER_CONFIG: '/config/keeper.xml' } }), []);
+  });
+
+  it('graylog keeps node ID, journal and configuration in /usr/share/graylog/data; mounts at its data or journal subfolders are accepted', () => {
+    assert.deepEqual(paths('graylog/graylog:6.1'), ['/usr/share/graylog/data']);
+    assert.deepEqual(paths('graylog/graylog-enterprise:6.1'), ['/usr/share/graylog/data']);
+    assert.deepEqual(paths('graylog/graylog:6.1', { mounts: ['/usr/share/graylog/data/data'] }), [], "Graylog's own compose file mounts data/data");
+    assert.deepEqual(paths('graylog/graylog:5.2', { mounts: ['/usr/share/graylog/data/journal'] }), []);
+  });
+
+  it('woodpecker server: the SQLite database in /var/lib/woodpecker, moved by a file datasource, none with MySQL or PostgreSQL', () => {
+    assert.deepEqual(paths('woodpeckerci/woodpecker-server:v3'), ['/var/lib/woodpecker']);
+    assert.deepEqual(paths('woodpeckerci/woodpecker-server:v3', { env: { WOODPECKER_DATABASE_DATASOURCE: '/data/woodpecker.sqlite' } }), ['/data']);
+    assert.deepEqual(paths('woodpeckerci/woodpecker-server:v3', { env: { WOODPECKER_DATABASE_DRIVER: 'postgres', WOODPECKER_DATABASE_DATASOURCE: 'postgres://wp:pw@db:5432/wp?sslmode=disable' } }), []);
+    assert.deepEqual(paths('woodpeckerci/woodpecker-server:v3', { env: { WOODPECKER_DATABASE_DRIVER: 'mysql', WOODPECKER_DATABASE_DATASOURCE: 'root:pw@tcp(db:3306)/woodpecker?parseTime=true' } }), []);
+    assert.deepEqual(paths('woodpeckerci/woodpecker-server:v3', { env: { WOODPECKER_DATABASE_DATASOURCE_FILE: '/run/secrets/datasource' } }), []);
+  });
+
+  it('bitnami/clickhouse keeps its data in /bitnami/clickhouse; the official path is a misplaced mount there', () => {
+    assert.deepEqual(paths('bitnami/clickhouse:24'), ['/bitnami/clickhouse']);
+    const w = workload('docker.io/bitnami/clickhouse:24', { mounts: ['/var/lib/clickhouse'] });
+    const [state] = statePaths(w, KB);
+    assert.equal(misplacedMountFor(state!, w.mounts)?.mount.target, '/var/lib/clickhouse');
   });
 
   it('traefik: the folder of the ACME storage file named by a flag or env var', () => {
@@ -386,6 +449,29 @@ describe('statePaths: env vars, flags and arguments that move a path', () => {
   it('linuxserver.io images keep /config; their tool images nothing', () => {
     assert.deepEqual(paths('lscr.io/linuxserver/sonarr:latest'), ['/config']);
     assert.deepEqual(paths('lscr.io/linuxserver/ffmpeg:latest'), []);
+  });
+});
+
+describe('misplaced targets', () => {
+  const misplaced = (image: string, target: string): string | undefined => {
+    const w = workload(image, { mounts: [target] });
+    return statePaths(w, KB)
+      .map((state) => misplacedMountFor(state, w.mounts)?.mount.target)
+      .find((t) => t !== undefined);
+  };
+
+  it('elasticsearch and opensearch: the package-install data folders are not where the official images keep data', () => {
+    assert.equal(misplaced('docker.elastic.co/elasticsearch/elasticsearch:8.15.0', '/var/lib/elasticsearch/data'), '/var/lib/elasticsearch/data');
+    assert.equal(misplaced('elasticsearch:8.15.0', '/var/lib/elasticsearch'), '/var/lib/elasticsearch');
+    assert.equal(misplaced('opensearchproject/opensearch:2', '/var/lib/opensearch/data'), '/var/lib/opensearch/data');
+    assert.equal(misplaced('opensearchproject/opensearch:2', '/var/lib/opensearch'), '/var/lib/opensearch');
+    assert.equal(misplaced('elasticsearch:8.15.0', '/usr/share/elasticsearch/data'), undefined);
+  });
+
+  it('influxdb 1.x: /var/lib/influxdb/data holds part of the data (meta and wal are siblings), not a misplaced copy of it', () => {
+    assert.equal(misplaced('influxdb:1.8', '/var/lib/influxdb/data'), undefined);
+    assert.deepEqual(paths('influxdb:1.8', { mounts: ['/var/lib/influxdb/data'] }), ['/var/lib/influxdb'], 'the state path stays, for unmounted-state-path');
+    assert.equal(misplaced('influxdb:1.8', '/var/lib/influxdb2'), '/var/lib/influxdb2');
   });
 });
 
@@ -441,6 +527,15 @@ describe('statePaths: caches', () => {
     assert.deepEqual(paths('ghcr.io/microsoft/garnet'), []);
     assert.deepEqual(cacheOnly('ghcr.io/microsoft/garnet', { command: ['--checkpointdir', '/data/checkpoints', '--recover'] }), [false]);
     assert.deepEqual(cacheOnly('ghcr.io/microsoft/garnet', { command: ['--checkpointdir', '/data/checkpoints'] }), [true], 'never loaded again without --recover');
+  });
+
+  it('localstack: /var/lib/localstack is at most a hint (state only with PERSISTENCE=1, which vsafe does not read)', () => {
+    const [state] = statePaths(workload('localstack/localstack:3.8'), KB);
+    assert.equal(state?.path, '/var/lib/localstack');
+    assert.equal(state?.cacheOnly, true);
+    assert.equal(state?.kind, 'cache');
+    assert.equal(state?.declaredVolume, true);
+    assert.deepEqual(cacheOnly('localstack/localstack', { env: { PERSISTENCE: '1' } }), [true]);
   });
 
   it('memcached is never reported', () => {

@@ -1,4 +1,27 @@
-import type { ImageEntry } from './types';
+import type { ImageEntry, StatePathSpec } from './types';
+
+/**
+ * The WildFly-based Keycloak image (`jboss/keycloak`, `quay.io/keycloak/keycloak` before 17 and
+ * its `*-legacy` tags): the entrypoint uses the embedded H2 database, kept in WildFly's
+ * `jboss.server.data.dir`, unless `DB_VENDOR` names another database, `DB_ADDR` points to an H2
+ * server, or a deprecated `<VENDOR>_ADDR` variable picks the vendor. The `DB_*` settings only
+ * serve an external database: set, they show the user relies on one (found by host name).
+ */
+const KEYCLOAK_LEGACY_H2: StatePathSpec = {
+  path: '/opt/jboss/keycloak/standalone/data',
+  kind: 'database',
+  description: 'Keycloak embedded H2 database directory',
+  declaredVolume: false,
+  when: {
+    notEnv: ['DB_VENDOR', 'DB_ADDR', 'DB_DATABASE', 'DB_USER', 'DB_USER_FILE', 'DB_PASSWORD', 'DB_PASSWORD_FILE', 'POSTGRES_ADDR', 'MYSQL_ADDR', 'MARIADB_ADDR', 'ORACLE_ADDR', 'MSSQL_ADDR', 'H2_ADDR'],
+    description: 'only with the embedded H2 database (no `DB_VENDOR`, `DB_ADDR` or other `DB_*` / `<VENDOR>_ADDR` variable)',
+  },
+};
+
+const KEYCLOAK_LEGACY_NOTES =
+  'The WildFly-based image keeps its embedded H2 database in /opt/jboss/keycloak/standalone/data unless `DB_VENDOR`, `DB_ADDR` or another `DB_*` / `<VENDOR>_ADDR` variable selects a database. ' +
+  'Without any of them it also picks a database reachable under the host name postgres, mysql, mariadb, oracle or mssql, which vsafe does not see: set `DB_VENDOR` to say so. ' +
+  '`DB_VENDOR=h2` without `DB_ADDR` is the embedded database as well, and is not reported.';
 
 /** CMSs, developer tools, CI servers, monitoring and self-hosted applications. */
 export const APPS: readonly ImageEntry[] = [
@@ -191,6 +214,28 @@ export const APPS: readonly ImageEntry[] = [
     variants: [{ paths: [{ path: '/var/jenkins_home', kind: 'database', description: 'Jenkins home (jobs, build history, plugins, credentials)', declaredVolume: true, applicationData: true, env: ['JENKINS_HOME'] }] }],
   },
   {
+    id: 'woodpecker',
+    name: 'Woodpecker CI server',
+    images: ['woodpeckerci/woodpecker-server'],
+    source: 'https://woodpecker-ci.org/docs/administration/configuration/server',
+    notes: 'The default SQLite database lives in /var/lib/woodpecker; a WOODPECKER_DATABASE_DATASOURCE that is not a file path (MySQL, PostgreSQL) keeps nothing there.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/var/lib/woodpecker',
+            kind: 'database',
+            description: 'Woodpecker server data directory (SQLite database)',
+            declaredVolume: false,
+            env: ['WOODPECKER_DATABASE_DATASOURCE'],
+            fileValue: true,
+            when: { notEnv: ['WOODPECKER_DATABASE_DATASOURCE_FILE'] },
+          },
+        ],
+      },
+    ],
+  },
+  {
     id: 'teamcity',
     name: 'TeamCity Server',
     images: ['jetbrains/teamcity-server'],
@@ -245,9 +290,13 @@ export const APPS: readonly ImageEntry[] = [
     name: 'Keycloak',
     images: ['keycloak/keycloak'],
     source: 'https://www.keycloak.org/server/containers',
-    notes: 'Only the built-in dev-file (H2) database lives in the container; with KC_DB / `--db` set an external database holds the data.',
+    notes:
+      'Only the built-in dev-file (H2) database lives in the container; with KC_DB / `--db` set an external database holds the data. ' +
+      'Tags before 17 and `*-legacy` tags are the WildFly-based image (as `jboss/keycloak`): its embedded H2 database is in /opt/jboss/keycloak/standalone/data.',
     variants: [
+      { tags: 'legacy', paths: [KEYCLOAK_LEGACY_H2] },
       {
+        versions: { min: '17' },
         paths: [
           {
             path: '/opt/keycloak/data',
@@ -255,6 +304,35 @@ export const APPS: readonly ImageEntry[] = [
             description: 'Keycloak dev-file (H2) database directory',
             declaredVolume: false,
             when: { notEnv: ['KC_DB', 'KC_DB_URL'], notArgs: ['^--db(=|$)', '^--db-url'], description: 'only with the built-in dev-file database (no `KC_DB`, `--db`)' },
+          },
+        ],
+      },
+      { versions: { max: '16' }, paths: [KEYCLOAK_LEGACY_H2] },
+    ],
+  },
+  {
+    id: 'keycloak-legacy',
+    name: 'Keycloak (legacy WildFly image)',
+    images: ['jboss/keycloak'],
+    source: 'https://github.com/keycloak/keycloak-containers/blob/16.1.0/server/README.md#database',
+    notes: KEYCLOAK_LEGACY_NOTES,
+    variants: [{ paths: [KEYCLOAK_LEGACY_H2] }],
+  },
+  {
+    id: 'graylog',
+    name: 'Graylog',
+    images: ['graylog/graylog', 'graylog/graylog-enterprise'],
+    source: 'https://github.com/Graylog2/graylog-docker',
+    notes: 'Messages are kept in OpenSearch and configuration in MongoDB; the image declares VOLUME /usr/share/graylog/data for the node ID, message journal and configuration. Mounts at its data or journal subfolders (as Graylog\'s compose files do) are accepted instead.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/usr/share/graylog/data',
+            kind: 'config-state',
+            description: 'Graylog data directory (node ID, message journal, configuration)',
+            declaredVolume: true,
+            alternatives: ['/usr/share/graylog/data/data', '/usr/share/graylog/data/journal'],
           },
         ],
       },
@@ -386,6 +464,18 @@ export const APPS: readonly ImageEntry[] = [
     images: ['dgtlmoon/changedetection.io'],
     source: 'https://github.com/dgtlmoon/changedetection.io/blob/master/docker-compose.yml',
     variants: [{ paths: [{ path: '/datastore', kind: 'database', description: 'changedetection.io datastore (watches, snapshots, settings)', declaredVolume: false, applicationData: true, flags: ['-d'] }] }],
+  },
+  {
+    id: 'localstack',
+    name: 'LocalStack',
+    images: ['localstack/localstack'],
+    source: 'https://docs.localstack.cloud/references/filesystem/',
+    cacheUnlessPersistent: true,
+    persistence: { flags: [], configPaths: [] },
+    notes:
+      'The image declares VOLUME /var/lib/localstack; it holds service state only with PERSISTENCE=1, otherwise packages, caches and logs. ' +
+      'It is always treated as a cache (hint): vsafe does not read PERSISTENCE.',
+    variants: [{ paths: [{ path: '/var/lib/localstack', kind: 'database', description: 'LocalStack volume directory (service state with PERSISTENCE=1)', declaredVolume: true }] }],
   },
   {
     id: 'ollama',

@@ -314,7 +314,6 @@ export const DATABASES: readonly ImageEntry[] = [
             kind: 'database',
             description: 'Cassandra data directory (data, commit log, hints)',
             declaredVolume: true,
-            misplacedTargets: ['/var/lib/cassandra/data'],
           },
         ],
       },
@@ -359,6 +358,29 @@ export const DATABASES: readonly ImageEntry[] = [
     images: ['clickhouse/clickhouse-server', 'clickhouse', 'yandex/clickhouse-server'],
     source: 'https://hub.docker.com/r/clickhouse/clickhouse-server',
     variants: [{ paths: [{ path: '/var/lib/clickhouse', kind: 'database', description: 'ClickHouse data directory', declaredVolume: true }] }],
+  },
+  {
+    id: 'clickhouse-keeper',
+    name: 'ClickHouse Keeper',
+    images: ['clickhouse/clickhouse-keeper'],
+    source: 'https://github.com/ClickHouse/ClickHouse/blob/master/docker/keeper/Dockerfile',
+    notes:
+      'The bundled keeper_config.xml keeps the coordination logs and snapshots in /var/lib/clickhouse/coordination; the image declares VOLUME /var/lib/clickhouse and /var/lib/clickhouse-keeper. ' +
+      'A mount at /var/lib/clickhouse-keeper, a configuration mounted under /etc/clickhouse-keeper or KEEPER_CONFIG may put them elsewhere: then nothing is reported.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/var/lib/clickhouse',
+            kind: 'database',
+            description: 'ClickHouse Keeper coordination logs and snapshots',
+            declaredVolume: true,
+            alternatives: ['/var/lib/clickhouse-keeper', '/etc/clickhouse-keeper'],
+            when: { notEnv: ['KEEPER_CONFIG'] },
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'influxdb',
@@ -410,7 +432,7 @@ export const DATABASES: readonly ImageEntry[] = [
             kind: 'database',
             description: 'InfluxDB 1.x data directory (meta, data, wal)',
             declaredVolume: true,
-            misplacedTargets: ['/var/lib/influxdb/data', '/var/lib/influxdb2'],
+            misplacedTargets: ['/var/lib/influxdb2'],
           },
         ],
       },
@@ -452,7 +474,7 @@ export const DATABASES: readonly ImageEntry[] = [
             declaredVolume: false,
             env: ['path.data', 'ES_SETTING_PATH_DATA'],
             flags: ['-Epath.data'],
-            misplacedTargets: ['/var/lib/elasticsearch'],
+            misplacedTargets: ['/var/lib/elasticsearch', '/var/lib/elasticsearch/data'],
           },
         ],
       },
@@ -473,7 +495,7 @@ export const DATABASES: readonly ImageEntry[] = [
             declaredVolume: false,
             env: ['path.data'],
             flags: ['-Epath.data'],
-            misplacedTargets: ['/var/lib/opensearch'],
+            misplacedTargets: ['/var/lib/opensearch', '/var/lib/opensearch/data'],
           },
         ],
       },

@@ -92,6 +92,13 @@ export const FAMILIES: readonly ImageEntry[] = [
     variants: [{ paths: [{ path: '/bitnami/elasticsearch/data', kind: 'database', description: 'Elasticsearch data directory', declaredVolume: false, misplacedTargets: ['/usr/share/elasticsearch/data'] }] }],
   },
   {
+    id: 'bitnami-clickhouse',
+    name: 'ClickHouse (Bitnami)',
+    images: ['bitnami/clickhouse'],
+    source: BITNAMI_APP_SOURCE('clickhouse'),
+    variants: [{ paths: [{ path: '/bitnami/clickhouse', kind: 'database', description: 'ClickHouse data directory', declaredVolume: false, misplacedTargets: ['/var/lib/clickhouse'] }] }],
+  },
+  {
     id: 'bitnami-cassandra',
     name: 'Cassandra (Bitnami)',
     images: ['bitnami/cassandra'],

@@ -133,8 +133,11 @@ export const QUEUES: readonly ImageEntry[] = [
     id: 'vault',
     name: 'HashiCorp Vault',
     images: ['hashicorp/vault', 'vault'],
-    source: 'https://hub.docker.com/r/hashicorp/vault',
-    notes: 'Dev mode (the default `server -dev`) keeps everything in memory. In server mode the file backend at /vault/file is checked unless a mount at /vault/data or /vault/raft shows another backend.',
+    source: 'https://github.com/hashicorp/vault/blob/main/Dockerfile',
+    notes:
+      'Dev mode (the default `server -dev`) keeps everything in memory. In server mode the storage backend is whatever the configuration names ' +
+      '(VAULT_LOCAL_CONFIG or files in /vault/config; the image ships none, and without one `vault server` refuses to start): vsafe does not read it, ' +
+      'so /vault/file, which the image declares as a VOLUME for the file backend, is checked only when something is mounted there.',
     variants: [
       {
         paths: [
@@ -143,8 +146,12 @@ export const QUEUES: readonly ImageEntry[] = [
             kind: 'database',
             description: 'Vault file storage backend',
             declaredVolume: true,
-            when: { args: ['server'], notArgs: ['^--?dev'], description: 'only in server mode (`server` without `-dev`)' },
-            alternatives: ['/vault/data', '/vault/raft'],
+            when: {
+              args: ['server'],
+              notArgs: ['^--?dev'],
+              mounted: ['/vault/file'],
+              description: 'only in server mode (`server` without `-dev`) with a mount at /vault/file (the configuration chooses the storage)',
+            },
           },
         ],
       },

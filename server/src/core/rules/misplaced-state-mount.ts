@@ -18,7 +18,7 @@ export const misplacedStateMount: Rule = {
     fixable: true,
     messages: {
       postgres18:
-        'Service "{{service}}" mounts its volume at {{target}}, but PostgreSQL 18 and later ({{image}}) keep the data in {{dataPath}} and expect the volume at {{path}}: with a mount at {{target}} the server refuses to start, and the data directory would not be on the volume anyway. Mount the volume at {{path}}.',
+        'Service "{{service}}" mounts its volume at {{target}}, but the {{imageRef}} image (PostgreSQL 18 and later) keeps the data in {{dataPath}} and expects the volume at {{path}}: with a mount at {{target}} the server refuses to start, and the data directory would not be on the volume anyway. Mount the volume at {{path}}.',
       known:
         'Service "{{service}}" mounts a volume at {{target}}, but {{image}} keeps its data in {{dataPath}} ({{description}}), which stays off the volume: {{failure}} Mount the volume at {{path}}.',
       moved:
@@ -48,6 +48,8 @@ export const misplacedStateMount: Rule = {
             path: state.path,
             dataPath: state.dataPath ?? state.path,
             image: state.entry?.name ?? workload.image?.value ?? workload.name,
+            // The image as written (`postgres:18-alpine`): the entry name would repeat "PostgreSQL".
+            imageRef: workload.image?.value ?? state.entry?.name ?? workload.name,
             description: state.description,
             failure: failure(state),
             movedBy: movedBy(state),

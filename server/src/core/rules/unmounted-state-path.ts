@@ -1,3 +1,4 @@
+import { isSameOrParent } from '../paths';
 import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, layerForNewMount } from '../edits/compose-edits';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import { coveringMount, describeState, misplacedMountFor, statePaths, type StatePath } from '../state';
@@ -36,6 +37,8 @@ export const unmountedStatePath: Rule = {
         'The Dockerfile of service "{{service}}" declares VOLUME {{path}}, and `!reset` here drops the mount an earlier file declares for it: Docker writes it to an anonymous volume that `docker compose down` orphans. Mount a named volume at {{path}} in this file.',
       anonymous:
         '{{description}} {{path}} of service "{{service}}" has no volume. The image declares VOLUME {{path}}, so Docker writes it to an anonymous volume: `docker compose down` orphans it and the next `up` starts empty. Mount a named volume at {{path}}.',
+      partial:
+        '{{description}} {{path}} of service "{{service}}" is only partly on volumes: what the mounts at {{mounted}} hold is kept, but the rest of {{path}} {{rest}}. Mount a named volume at {{path}}.',
       layer:
         '{{description}} {{path}} of service "{{service}}" has no volume. The data is written to the container\'s writable layer and lost whenever the container is recreated (`docker compose up` after a change, `down`, a new image). Mount a named volume at {{path}}.',
       cache:
@@ -65,14 +68,21 @@ export const unmountedStatePath: Rule = {
         // A mount meant for this path sits in the wrong place: misplaced-state-mount reports it.
         if (misplacedMountFor(state, workload.mounts)) continue;
         const messageId = state.cacheOnly ? 'cache' : state.declaredVolume ? (!state.entry && state.dockerfile?.via === 'volume' ? 'dockerfileVolume' : 'anonymous') : 'layer';
-        const data = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name };
+        const data: Record<string, string> = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name };
+        // Mounts below the path (Cassandra's data/ without its commitlog/) keep only part of it.
+        const below = state.cacheOnly ? [] : workload.mounts.filter((m) => m.type !== 'tmpfs' && !m.unknown && m.target !== state.path && isSameOrParent(state.path, m.target));
         const fixes = addNamedVolumeFix(configuration, workload, state, taken);
         const side = dockerfileSide(workload, state, at);
         // An override whose `volumes: !reset` drops the mount that held the path caused the
         // loss: report there, with the image and the dropped mount as related locations.
         const dropped = droppedByReset(workload, state.path);
+        const partial = !dropped && below.length > 0;
+        if (partial) {
+          data.mounted = below.map((m) => m.target).join(', ');
+          data.rest = state.declaredVolume ? 'goes to an anonymous volume that `docker compose down` orphans' : "is written to the container's writable layer and lost whenever the container is recreated";
+        }
         const compose: Report = {
-          messageId: dropped ? `${messageId}Reset` : messageId,
+          messageId: dropped ? `${messageId}Reset` : partial ? 'partial' : messageId,
           data,
           location: dropped ? dropped.location : at,
           service: workload.name,
