@@ -590,3 +590,38 @@ describe('docs/images.md', () => {
     }
   });
 });
+
+describe('knowledge: image VOLUMEs, env overrides and application data checked against the vendors', () => {
+  it('Jellyfin declares VOLUME /config (JELLYFIN_DATA_DIR) in jellyfin-packaging docker/Dockerfile', () => {
+    const [state] = statePaths(workload('jellyfin/jellyfin:10.10.7'), KB);
+    assert.equal(state?.path, '/config');
+    assert.equal(state?.declaredVolume, true);
+  });
+
+  it('Syncthing declares VOLUME ["/var/syncthing"] in its Dockerfile', () => {
+    const [state] = statePaths(workload('syncthing/syncthing:1.29'), KB);
+    assert.equal(state?.path, '/var/syncthing');
+    assert.equal(state?.declaredVolume, true);
+  });
+
+  it('PAPERLESS_DATA_DIR and PAPERLESS_MEDIA_ROOT move the Paperless-ngx data and media folders', () => {
+    const image = 'ghcr.io/paperless-ngx/paperless-ngx:2.14';
+    assert.deepEqual(paths(image), ['/usr/src/paperless/data', '/usr/src/paperless/media']);
+    const moved = statePaths(workload(image, { env: { PAPERLESS_DATA_DIR: '/srv/data', PAPERLESS_MEDIA_ROOT: '/srv/media' } }), KB);
+    assert.deepEqual(moved.map((s) => s.path), ['/srv/data', '/srv/media']);
+    assert.deepEqual(moved.map((s) => s.origin), [{ kind: 'env', name: 'PAPERLESS_DATA_DIR' }, { kind: 'env', name: 'PAPERLESS_MEDIA_ROOT' }]);
+  });
+
+  for (const [name, image, expected] of [
+    ['Uptime Kuma', 'louislam/uptime-kuma:1', '/app/data'],
+    ['Open WebUI', 'ghcr.io/open-webui/open-webui:main', '/app/backend/data'],
+    ['n8n', 'n8nio/n8n:1.80.0', '/home/node/.n8n'],
+  ] as const) {
+    it(`${name} keeps an embedded SQLite database among other app files in ${expected} (applicationData)`, () => {
+      const [state] = statePaths(workload(image), KB);
+      assert.equal(state?.path, expected);
+      assert.equal(state?.kind, 'database');
+      assert.equal(state?.spec?.applicationData, true);
+    });
+  }
+});

@@ -357,14 +357,14 @@ export const APPS: readonly ImageEntry[] = [
     name: 'n8n',
     images: ['n8nio/n8n'],
     source: 'https://docs.n8n.io/hosting/installation/docker/',
-    variants: [{ paths: [{ path: '/home/node/.n8n', kind: 'database', description: 'n8n user folder (SQLite database, encryption key)', declaredVolume: false }] }],
+    variants: [{ paths: [{ path: '/home/node/.n8n', kind: 'database', description: 'n8n user folder (SQLite database, encryption key)', declaredVolume: false, applicationData: true }] }],
   },
   {
     id: 'uptime-kuma',
     name: 'Uptime Kuma',
     images: ['louislam/uptime-kuma'],
     source: 'https://github.com/louislam/uptime-kuma/wiki/%F0%9F%94%A7-How-to-Install',
-    variants: [{ paths: [{ path: '/app/data', kind: 'database', description: 'Uptime Kuma data directory (SQLite database)', declaredVolume: true }] }],
+    variants: [{ paths: [{ path: '/app/data', kind: 'database', description: 'Uptime Kuma data directory (SQLite database, uploads)', declaredVolume: true, applicationData: true }] }],
   },
   {
     id: 'vaultwarden',
@@ -490,7 +490,7 @@ export const APPS: readonly ImageEntry[] = [
     name: 'Open WebUI',
     images: ['open-webui/open-webui'],
     source: 'https://docs.openwebui.com/getting-started/quick-start/',
-    variants: [{ paths: [{ path: '/app/backend/data', kind: 'database', description: 'Open WebUI data directory (database, uploads)', declaredVolume: false }] }],
+    variants: [{ paths: [{ path: '/app/backend/data', kind: 'database', description: 'Open WebUI data directory (database, uploads)', declaredVolume: false, applicationData: true }] }],
   },
   {
     id: 'paperless-ngx',
@@ -500,8 +500,8 @@ export const APPS: readonly ImageEntry[] = [
     variants: [
       {
         paths: [
-          { path: '/usr/src/paperless/data', kind: 'database', description: 'Paperless-ngx data directory (search index, SQLite database)', declaredVolume: true },
-          { path: '/usr/src/paperless/media', kind: 'uploads', description: 'Paperless-ngx documents', declaredVolume: true },
+          { path: '/usr/src/paperless/data', kind: 'database', description: 'Paperless-ngx data directory (search index, SQLite database)', declaredVolume: true, env: ['PAPERLESS_DATA_DIR'] },
+          { path: '/usr/src/paperless/media', kind: 'uploads', description: 'Paperless-ngx documents', declaredVolume: true, env: ['PAPERLESS_MEDIA_ROOT'] },
         ],
       },
     ],
@@ -525,7 +525,7 @@ export const APPS: readonly ImageEntry[] = [
     name: 'Jellyfin',
     images: ['jellyfin/jellyfin'],
     source: 'https://jellyfin.org/docs/general/installation/container',
-    variants: [{ paths: [{ path: '/config', kind: 'config-state', description: 'Jellyfin configuration and library database', declaredVolume: false }] }],
+    variants: [{ paths: [{ path: '/config', kind: 'config-state', description: 'Jellyfin configuration and library database', declaredVolume: true }] }],
   },
   {
     id: 'plex',
@@ -539,7 +539,7 @@ export const APPS: readonly ImageEntry[] = [
     name: 'Syncthing',
     images: ['syncthing/syncthing'],
     source: 'https://github.com/syncthing/syncthing/blob/main/README-Docker.md',
-    variants: [{ paths: [{ path: '/var/syncthing', kind: 'config-state', description: 'Syncthing configuration, keys and default folder', declaredVolume: false }] }],
+    variants: [{ paths: [{ path: '/var/syncthing', kind: 'config-state', description: 'Syncthing configuration, keys and default folder', declaredVolume: true }] }],
   },
   {
     id: 'pihole',
