@@ -131,6 +131,11 @@ function isMergeKey(pair: Pair): boolean {
   return isScalar(key) && (key.type === 'PLAIN' || key.type === undefined);
 }
 
+/** A pair written in this mapping itself (not merged in with `<<`): where an edit of the user's text lands. */
+export function ownPair(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((p) => isPair(p) && keyText(p) === key);
+}
+
 export function getPair(doc: Document, map: YAMLMap, key: string): Pair | undefined {
   return effectivePairs(doc, map).find((p) => keyText(p) === key);
 }

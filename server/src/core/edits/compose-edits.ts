@@ -2,7 +2,7 @@ import { isAlias, isMap, isNode, isPair, isScalar, isSeq, visit, type Node, type
 import { ObjectSlot } from '../collections';
 import type { ComposeFileModel } from '../compose/parse';
 import type { ServiceLayer } from '../compose/service';
-import { deref, getPair, keyText } from '../compose/yaml';
+import { deref, getPair, keyText, ownPair } from '../compose/yaml';
 import type { ComposeConfiguration } from '../project';
 import type { TextEdit } from '../types';
 import { insertAt, replaceRange } from './text-edits';
@@ -13,11 +13,6 @@ import { column, contentEnd, dashOffset, endOfContentLine, indentUnit, keyColumn
  * only the lines they add or the brackets they extend: comments, anchors,
  * quoting, blank lines and key order elsewhere stay byte-for-byte.
  */
-
-/** Own (not merged-in) pair of a mapping, so edits land in the text the user wrote. */
-function ownPair(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p) => isPair(p) && keyText(p) === key);
-}
 
 function needsQuotes(text: string): boolean {
   return !/^[A-Za-z0-9_.\/~$-][A-Za-z0-9_.\/:~${}@-]*$/.test(text) || /: |#/.test(text);

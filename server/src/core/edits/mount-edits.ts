@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, visit, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ComposeFileModel } from '../compose/parse';
 import type { ServiceLayer } from '../compose/service';
-import { keyText } from '../compose/yaml';
+import { ownPair } from '../compose/yaml';
 import type { Mount } from '../model';
 import type { Location, TextEdit } from '../types';
 import { insertAt, replaceRange } from './text-edits';
@@ -140,11 +140,6 @@ export function shortParts(model: ComposeFileModel, node: Node): ShortParts | un
 // ---------------------------------------------------------------------------
 // Long syntax
 // ---------------------------------------------------------------------------
-
-/** A pair written in this mapping (not merged in with `<<`). */
-function ownPair(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p) => isPair(p) && keyText(p) === key);
-}
 
 function scalarValue(pair: Pair | undefined): Scalar | undefined {
   const value = pair?.value;

@@ -1,5 +1,6 @@
 import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, insertLinesAbove, itemIndentColumn, layerForNewMount } from '../edits/compose-edits';
-import { isMap, isScalar } from 'yaml';
+import { isMap } from 'yaml';
+import { ownPair } from '../compose/yaml';
 import type { ComposeFileModel } from '../compose/parse';
 import { findMountNode, mountEntryLocation, removePair, tmpfsToNamedVolume } from '../edits/mount-edits';
 import type { Mount } from '../model';
@@ -36,7 +37,7 @@ export const stateOnTmpfs: Rule = {
     for (const { workload, state, mount } of statePathsHeldBy(configuration.workloads, knowledge, 'tmpfs')) {
       // A tmpfs database in `compose.test.yaml` / `compose.ci.yaml` is the usual way to make
       // tests fast: a hint, and no fix that would make the test data persistent.
-      const test = !configuration.production && fileNameWords(mount.location.file).some((w) => w === 'test' || w === 'ci');
+      const test = inTestConfiguration(configuration, mount);
       const fixes: Fix[] = [];
       const at = findMountNode(workload.layers, mount);
       if (at && !test) {
@@ -83,9 +84,8 @@ function checkTmpfsVolumes(context: ComposeRuleContext): void {
     return declared?.declaration.tmpfs ? declared : undefined;
   };
   for (const { workload, state, mount } of statePathsHeldBy(configuration.workloads, knowledge, 'volume', (_, m) => tmpfsVolume(m) !== undefined)) {
-    const declared = tmpfsVolume(mount)!;
-    const { declaration, file } = declared;
-    const test = !configuration.production && fileNameWords(mount.location.file).some((w) => w === 'test' || w === 'ci');
+    const { declaration, file } = tmpfsVolume(mount)!;
+    const test = inTestConfiguration(configuration, mount);
     const at = findMountNode(workload.layers, mount);
     context.report({
       messageId: state.cacheOnly ? 'cache' : test ? 'test' : 'tmpfsVolume',
@@ -100,6 +100,14 @@ function checkTmpfsVolumes(context: ComposeRuleContext): void {
   }
 }
 
+/**
+ * Written in a test or CI file (`compose.test.yaml`, `compose.ci.yaml`) of a configuration that
+ * is not production: a tmpfs database there is the usual way to make tests fast.
+ */
+function inTestConfiguration(configuration: ComposeConfiguration, mount: Mount): boolean {
+  return !configuration.production && fileNameWords(mount.location.file).some((w) => w === 'test' || w === 'ci');
+}
+
 type TmpfsVolume = NonNullable<ReturnType<ComposeConfiguration['volumes']['get']>>;
 
 /** No other mount of the configuration uses the volume: dropping its tmpfs options changes nothing else. */
@@ -110,7 +118,7 @@ function onlyUser(configuration: ComposeConfiguration, mount: Mount): boolean {
 function dropTmpfsOptions(file: ComposeFileModel, declaration: TmpfsVolume['declaration']): Fix[] {
   const options = declaration.pair.value;
   if (!isMap(options)) return [];
-  const driverOpts = options.items.find((pair) => isScalar(pair.key) && pair.key.value === 'driver_opts');
+  const driverOpts = ownPair(options, 'driver_opts');
   const edits = driverOpts ? removePair(file, options, driverOpts, true) : [];
   return edits.length > 0 ? [{ title: `Remove the tmpfs driver_opts of volume "${declaration.name}"`, edits, isPreferred: true }] : [];
 }

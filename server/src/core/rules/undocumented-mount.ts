@@ -111,7 +111,7 @@ function selfExplanatory(mount: Mount): boolean {
 }
 
 /** A bind-mounted host socket (`/var/run/docker.sock`): nothing is stored in it, it grants access. */
-function isSocket(mount: Mount): boolean {
+export function isSocket(mount: Mount): boolean {
   return mount.type === 'bind' && (mount.target.endsWith('.sock') || mount.source?.endsWith('.sock') === true);
 }
 

@@ -8,7 +8,7 @@ import type { Fix } from '../types';
 import { modelOf } from '../production';
 import type { Rule } from './types';
 import { secretKind } from './secret-bind-mount';
-import { locationKey, serviceList, servicesByMountEntry } from './undocumented-mount';
+import { isSocket, locationKey, serviceList, servicesByMountEntry } from './undocumented-mount';
 import { isMap } from 'yaml';
 
 export const MODE_FLAGS: ReadonlySet<string> = new Set(['ro', 'rw', 'z', 'Z', 'consistent', 'cached', 'delegated', 'nocopy', 'rprivate', 'private', 'rshared', 'shared', 'rslave', 'slave']);
@@ -29,7 +29,7 @@ const WRITTEN_TARGETS = ['/data', '/var/lib', '/srv/data', '/var/log', '/tmp', '
 export function configReason(mount: Mount): string | undefined {
   if (mount.type !== 'bind' || !mount.source || mount.unknown) return undefined;
   const name = basename(mount.source.replace(/\\/g, '/').replace(/\/+$/, ''));
-  if (mount.source.endsWith('.sock') || mount.target.endsWith('.sock')) return undefined;
+  if (isSocket(mount)) return undefined;
   // Files the application writes: Traefik's certificate store, JSON "databases", state files.
   if (/acme|(?:^|[._-])(?:db|data|state|storage|cache|store|history|session)s?(?:[._-]|$)/i.test(name)) return undefined;
   if (WRITTEN_TARGETS.some((p) => isSameOrParent(p, mount.target))) return undefined;

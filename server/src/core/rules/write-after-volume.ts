@@ -49,12 +49,13 @@ export const writeAfterVolume: Rule = {
         if ([...byVolume.values()].some((hits) => hits.some((h) => h.write === write))) continue;
         const volume = inherited.find((v) => writeIsUnder(v.path, write) && !harmless(v.path, write));
         if (!volume) continue;
+        const run = isRun(write);
         context.report({
-          messageId: isRun(write) ? 'inherited' : 'inheritedCopy',
+          messageId: run ? 'inherited' : 'inheritedCopy',
           data: { instruction: describeInstruction(write), target: write.path.split(UNKNOWN).join('…'), volume: volume.path, source: volume.source },
           location: { file: dockerfile.file, range: write.range },
           containerPath: volume.path,
-          severityCap: isRun(write) ? undefined : 'info',
+          severityCap: run ? undefined : 'info',
           related: [{ location: volume.location, message: `VOLUME ${volume.path} comes from ${volume.source}.` }],
         });
       }
@@ -99,7 +100,8 @@ function isRun(write: PathWrite): boolean {
  */
 function directoryKept(stage: DockerStage, volume: DockerInstruction, runs: readonly { volume: VolumePath; write: PathWrite }[]): boolean {
   const created = new Set<string>();
-  for (const { volume: declared, write } of [...runs].sort((a, b) => a.write.instruction.index - b.write.instruction.index)) {
+  // The hits come in the order of the writes, so the first under each path is the first that runs.
+  for (const { volume: declared, write } of runs) {
     const path = declared.path;
     if (created.has(path)) continue;
     const before = stage.writes.some((w) => w.instruction.index < volume.index && writeIsUnder(path, w));
@@ -110,7 +112,7 @@ function directoryKept(stage: DockerStage, volume: DockerInstruction, runs: read
 }
 
 function describeInstruction(write: PathWrite): string {
-  return write.instruction.keyword === 'RUN' ? `RUN (${write.command})` : write.instruction.keyword;
+  return isRun(write) ? `RUN (${write.command})` : write.instruction.keyword;
 }
 
 interface InheritedVolume {
