@@ -420,7 +420,10 @@ export function startServer(connection: Connection): void {
       const kind = kindOf(file);
       const folder = folderOf(file);
       const excluded = folder !== undefined && scanMatchers(folder).exclude(file);
-      if (change.type === FileChangeType.Created && kind && folder && !excluded) analysis.created(file, kind);
+      // A file the analysis does not know yet counts as created even when reported as changed:
+      // a watcher can miss the create of a file written right after its new folder.
+      const isNew = change.type === FileChangeType.Created || (change.type === FileChangeType.Changed && !analysis.isScanned(file));
+      if (isNew && kind && folder && !excluded) analysis.created(file, kind);
       else if (change.type === FileChangeType.Deleted) analysis.deleted(file);
       else changed.push(file);
     }

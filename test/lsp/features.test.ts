@@ -344,6 +344,14 @@ describe('language server features', () => {
     await next;
   });
 
+  it('a compose file first reported as changed, not created, is analysed (a watcher can miss the create of a file in a new folder)', async () => {
+    await barrier();
+    write(root, { 'newfolder/compose.yaml': 'services:\n  db:\n    image: mysql:8\n' });
+    const next = client.diagnostics(uri('newfolder/compose.yaml'), has('unmounted-state-path'));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('newfolder/compose.yaml'), type: FileChangeType.Changed }] });
+    await next;
+  });
+
   it('a file no watcher reports, created after the scan, is read when an edit includes it', async () => {
     // The scan answered its probes from the walk's folder listings; once it is done they are dropped.
     await barrier();
