@@ -105,6 +105,11 @@ export class WorkspaceAnalysis {
   generation = 0;
   /** True while the server walks the workspace for a scan whose files are not queued yet. */
   private walking = false;
+  /**
+   * Files created (kind) or deleted (undefined) while a walk runs: the walk may have listed
+   * their folder before the change, so its list alone would forget them.
+   */
+  private readonly changedDuringWalk = new Map<string, 'compose' | 'dockerfile' | undefined>();
   readonly stats: WorkStats = { units: 0, analysis: 0, publish: 0 };
   /** Full analyses of not-retained folders recomputed for requests (least recently used first). */
   private readonly recomputed = new Map<string, LintResult>();
@@ -125,6 +130,13 @@ export class WorkspaceAnalysis {
     this.index = undefined;
     compose.forEach((f) => this.scannedCompose.add(f));
     dockerfiles.forEach((f) => this.scannedDockerfiles.add(f));
+    for (const [file, kind] of this.changedDuringWalk) {
+      this.scannedCompose.delete(file);
+      this.scannedDockerfiles.delete(file);
+      if (kind === 'compose') this.scannedCompose.add(file);
+      if (kind === 'dockerfile') this.scannedDockerfiles.add(file);
+    }
+    this.changedDuringWalk.clear();
     const dirs = new Set([...before, ...this.units.keys(), ...compose.map(dirname), ...dockerfiles.map(dirname), ...[...this.openCompose, ...this.openDockerfiles].map(dirname)]);
     // Open documents first: they are what the user looks at.
     const open = [...this.openCompose, ...this.openDockerfiles].map(dirname);
@@ -142,11 +154,13 @@ export class WorkspaceAnalysis {
   /** A workspace walk started: {@link busy} and {@link whenIdle} wait for its {@link setScanned}. */
   startWalk(): void {
     this.walking = true;
+    this.changedDuringWalk.clear();
   }
 
   /** A walk failed: stop waiting for it (the previous scan's files stay). */
   endWalk(): void {
     this.walking = false;
+    this.changedDuringWalk.clear();
     this.schedule();
   }
 
@@ -172,6 +186,7 @@ export class WorkspaceAnalysis {
   created(file: string, kind: 'compose' | 'dockerfile' | 'other'): void {
     if (kind === 'compose') this.scannedCompose.add(file);
     if (kind === 'dockerfile') this.scannedDockerfiles.add(file);
+    if (this.walking && kind !== 'other') this.changedDuringWalk.set(file, kind);
     this.index = undefined;
     this.changed([file]);
   }
@@ -179,6 +194,7 @@ export class WorkspaceAnalysis {
   deleted(file: string): void {
     this.scannedCompose.delete(file);
     this.scannedDockerfiles.delete(file);
+    if (this.walking) this.changedDuringWalk.set(file, undefined);
     this.index = undefined;
     this.changed([file]);
   }
