@@ -9,6 +9,10 @@ runRuleTests('database-on-bind-mount', {
   valid: [
     { name: 'named volume', code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n' },
     { name: 'bind mount of configuration and init scripts', code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\n      - ./init:/docker-entrypoint-initdb.d:ro\n      - ./postgresql.conf:/etc/postgresql/postgresql.conf:ro\nvolumes:\n  pg:\n' },
+    {
+      name: 'a Dockerfile VOLUME the knowledge base does not know is not called a database',
+      files: { 'compose.yaml': 'services:\n  app:\n    build: .\n    volumes:\n      # app data\n      - ./data:/srv/app/data\n', Dockerfile: 'FROM debian:12\nVOLUME /srv/app/data\n' },
+    },
     { name: 'bind mount of uploads is not a database', code: 'services:\n  cms:\n    image: wordpress:6\n    volumes:\n      - ./uploads:/var/www/html/wp-content/uploads\n' },
     { name: 'a named volume deeper than a bind parent holds the data', code: 'services:\n  db:\n    image: mongo:7\n    volumes:\n      - ./mongo:/data\n      - mongo:/data/db\nvolumes:\n  mongo:\n' },
     { name: 'redis without persistence is a cache, not a database', code: 'services:\n  cache:\n    image: redis:7\n    volumes:\n      - ./redis:/data\n' },
@@ -52,6 +56,12 @@ runRuleTests('database-on-bind-mount', {
       code: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --appendonly yes\n    volumes:\n      - ./redis-data:/data\n',
       errors: [{ line: 6, column: 9, endLine: 6, endColumn: 27, severity: 'info' }],
       output: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --appendonly yes\n    volumes:\n      - cache-data:/data\n\nvolumes:\n  cache-data:\n',
+    },
+    {
+      name: 'a Dockerfile VOLUME at a database path the knowledge base knows (a custom MySQL image)',
+      files: { 'compose.yaml': 'services:\n  db:\n    build: .\n    volumes:\n      - ./mysql:/var/lib/mysql\n', Dockerfile: 'FROM debian:12\nVOLUME /var/lib/mysql\n' },
+      errors: [{ file: 'compose.yaml', line: 5, column: 9, endLine: 5, endColumn: 31, containerPath: '/var/lib/mysql' }],
+      output: { 'compose.yaml': 'services:\n  db:\n    build: .\n    volumes:\n      - db-data:/var/lib/mysql\n\nvolumes:\n  db-data:\n' },
     },
     {
       name: 'a bind in the override file',

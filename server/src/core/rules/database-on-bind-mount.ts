@@ -21,7 +21,12 @@ export const databaseOnBindMount: Rule = {
   checkCompose(context) {
     const { configuration, knowledge } = context;
     const taken = new Set<string>();
-    const isDatabaseBind = (state: StatePath, mount: Mount): boolean => state.kind === 'database' && !state.spec?.applicationData && mount.source !== undefined;
+    // A database the knowledge base knows: a Dockerfile VOLUME it does not know is only
+    // presumed to be one (`VOLUME /srv/app/data`), which is enough to keep it, not to call it a database here.
+    const isDatabaseBind = (state: StatePath, mount: Mount): boolean => {
+      const spec = state.spec ?? knowledge.specAt(state.path);
+      return state.kind === 'database' && spec !== undefined && !spec.applicationData && mount.source !== undefined;
+    };
     for (const { workload, state, mount } of statePathsHeldBy(configuration.workloads, knowledge, 'bind', isDatabaseBind)) {
       const source = mount.source ?? '';
       const fixes: Fix[] = [];
