@@ -246,6 +246,23 @@ runRuleTests('unmounted-state-path', {
       },
     },
     {
+      name: 'a Dockerfile three services build: one finding on its VOLUME naming them all, each fixed in compose.yaml',
+      files: {
+        'compose.yaml': 'services:\n  web:\n    build: .\n  worker:\n    build: .\n  cron:\n    build:\n      context: .\n',
+        Dockerfile: 'FROM debian:12-slim\nRUN mkdir -p /srv/data\nVOLUME /srv/data\n',
+      },
+      errors: [
+        { file: 'Dockerfile', line: 3, column: 8, endLine: 3, endColumn: 17, containerPath: '/srv/data', message: /^VOLUME \/srv\/data has no named volume in services "web", "worker" and "cron" \(compose\.yaml\)/ },
+        { file: 'compose.yaml', line: 3, column: 12, endLine: 3, endColumn: 13, service: 'web', containerPath: '/srv/data', message: /^The Dockerfile of service "web" declares/ },
+        { file: 'compose.yaml', line: 5, column: 12, endLine: 5, endColumn: 13, service: 'worker', containerPath: '/srv/data', message: /^The Dockerfile of service "worker" declares/ },
+        { file: 'compose.yaml', line: 7, column: 5, endLine: 7, endColumn: 10, service: 'cron', containerPath: '/srv/data', message: /^The Dockerfile of service "cron" declares/ },
+      ],
+      output: {
+        'compose.yaml':
+          'services:\n  web:\n    build: .\n    volumes:\n      # VOLUME /srv/data declared in the Dockerfile — must survive redeploys\n      - web-data:/srv/data\n  worker:\n    build: .\n    volumes:\n      # VOLUME /srv/data declared in the Dockerfile — must survive redeploys\n      - worker-data:/srv/data\n  cron:\n    build:\n      context: .\n    volumes:\n      # VOLUME /srv/data declared in the Dockerfile — must survive redeploys\n      - cron-data:/srv/data\n\nvolumes:\n  web-data:\n  worker-data:\n  cron-data:\n',
+      },
+    },
+    {
       name: 'the FROM chain (global ARG, named stage) reaches postgres: reported on the FROM image',
       files: {
         'compose.yaml': 'services:\n  db:\n    build:\n      context: ./db\n',

@@ -73,3 +73,10 @@ export class LineIndex {
 export function emptyRange(): Range {
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
+
+/** `service "a"`, `services "a" and "b"`, `services "a", "b" and "c"`. */
+export function serviceList(names: readonly string[]): string {
+  const quoted = names.map((name) => `"${name}"`);
+  if (quoted.length === 1) return `service ${quoted[0]}`;
+  return `services ${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}

@@ -1,5 +1,6 @@
 import type { Workload } from '../model';
 import { basename } from '../paths';
+import { serviceList } from '../text';
 import type { StatePath } from '../state';
 import type { Location, RelatedInformation } from '../types';
 import type { Report } from '../rules/types';
@@ -44,11 +45,47 @@ export function dockerfileSide(workload: Workload, state: StatePath, composeLoca
 }
 
 /**
- * Reports a compose-side finding about a built service's state again on the Dockerfile line
- * that creates the state (with `messageId`, which may name `{{what}}` and `{{composeFile}}`);
- * severity cap and fixes are the compose finding's, so the fix still edits the compose file.
+ * The Dockerfile-side reports of one configuration: the compose-side finding of a built
+ * service is reported again on the Dockerfile line that creates the state, once for all
+ * the services that build that Dockerfile (`in services "api" and "worker"`), not once per
+ * service. Messages name them with `{{services}}` (and may use `{{what}}` and
+ * `{{composeFile}}`); severity cap and fixes are the compose findings', so a fix still
+ * edits the compose file: each service's fix is offered.
  */
-export function reportOnDockerfileSide(report: (report: Report) => void, side: DockerfileSide | undefined, messageId: string, compose: Report): void {
-  if (!side) return;
-  report({ ...compose, messageId, data: { ...compose.data, what: side.what, composeFile: side.composeFile }, location: side.location, related: side.related });
+export class DockerfileSideReports {
+  private readonly groups = new Map<string, { first: Report; services: string[]; related: RelatedInformation[]; fixes: NonNullable<Report['fixes']>[] }>();
+
+  add(side: DockerfileSide | undefined, messageId: string, compose: Report): void {
+    if (!side) return;
+    const service = compose.service ?? String(compose.data?.service ?? '');
+    const { service: _service, ...data } = compose.data ?? {};
+    // A built service without `image:` is named after itself in `{{image}}`; in a group it is "the image".
+    const image = data.image === service ? 'the image' : data.image;
+    if (image !== undefined) data.image = image;
+    const start = side.location.range.start;
+    const key = [messageId, side.location.file, start.line, start.character, compose.severityCap ?? '', side.what, side.composeFile, JSON.stringify(data)].join('\u0000');
+    const group = this.groups.get(key);
+    if (group) {
+      if (!group.services.includes(service)) group.services.push(service);
+      group.related.push(...side.related);
+      if (compose.fixes) group.fixes.push(compose.fixes);
+      return;
+    }
+    const first: Report = { ...compose, messageId, data: { ...data, what: side.what, composeFile: side.composeFile }, location: side.location };
+    this.groups.set(key, { first, services: [service], related: [...side.related], fixes: compose.fixes ? [compose.fixes] : [] });
+  }
+
+  /** Reports every group collected, once. */
+  flush(report: (report: Report) => void): void {
+    for (const { first, services, related, fixes } of this.groups.values()) {
+      report({
+        ...first,
+        data: { ...first.data, services: serviceList(services) },
+        service: services.length === 1 ? first.service : undefined,
+        related,
+        fixes: fixes.length === 1 ? fixes[0] : () => fixes.flatMap((f) => (typeof f === 'function' ? f() : f)),
+      });
+    }
+    this.groups.clear();
+  }
 }

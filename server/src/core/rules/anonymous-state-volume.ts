@@ -1,4 +1,4 @@
-import { dockerfileSide, reportOnDockerfileSide } from '../dockerfile/report';
+import { DockerfileSideReports, dockerfileSide } from '../dockerfile/report';
 import { declareTopLevelVolume, freshVolumeName } from '../edits/compose-edits';
 import { findMountNode, mountEntryLocation, nameAnonymousVolume } from '../edits/mount-edits';
 import { statePathsHeldBy } from '../state';
@@ -23,9 +23,9 @@ export const anonymousStateVolume: Rule = {
       dockerfileVolume:
         'The Dockerfile of service "{{service}}" declares VOLUME {{path}}, and here it is mounted only on an anonymous volume. It survives restarts, but after `docker compose down` the next `up` creates a new, empty volume and the old one is left orphaned: the data looks lost. Give the volume a name.',
       inDockerfile:
-        '{{what}} is on an anonymous volume in service "{{service}}" ({{composeFile}}): `docker compose down` orphans it and the next `up` starts empty. Name the volume in {{composeFile}}.',
+        '{{what}} is on an anonymous volume in {{services}} ({{composeFile}}): `docker compose down` orphans it and the next `up` starts empty. Name the volume in {{composeFile}}.',
       inDockerfileCache:
-        '{{what}} is on an anonymous volume in service "{{service}}" ({{composeFile}}). That is fine only if the application treats {{image}} as a disposable cache; to keep the data, name the volume in {{composeFile}}.',
+        '{{what}} is on an anonymous volume in {{services}} ({{composeFile}}). That is fine only if the application treats {{image}} as a disposable cache; to keep the data, name the volume in {{composeFile}}.',
       cache:
         '{{description}} {{path}} of service "{{service}}" is on an anonymous volume, which `docker compose down` orphans. That is fine only if the application treats {{image}} as a disposable cache; to keep the data, give the volume a name.',
     },
@@ -33,6 +33,7 @@ export const anonymousStateVolume: Rule = {
   checkCompose(context) {
     const { configuration, knowledge } = context;
     const taken = new Set<string>();
+    const dockerfileReports = new DockerfileSideReports();
     for (const { workload, state, mount } of statePathsHeldBy(configuration.workloads, knowledge, 'anonymous')) {
       const fixes: Fix[] = [];
       const at = findMountNode(workload.layers, mount);
@@ -60,7 +61,8 @@ export const anonymousStateVolume: Rule = {
         related: side?.composeRelated,
       };
       context.report(compose);
-      reportOnDockerfileSide(context.report, side, state.cacheOnly ? 'inDockerfileCache' : 'inDockerfile', compose);
+      dockerfileReports.add(side, state.cacheOnly ? 'inDockerfileCache' : 'inDockerfile', compose);
     }
+    dockerfileReports.flush(context.report);
   },
 };

@@ -7,6 +7,7 @@ import { insertLinesAbove, itemIndentColumn } from '../edits/compose-edits';
 import type { KnowledgeBase } from '../knowledge/lookup';
 import type { Mount } from '../model';
 import { isSameOrParent, isScratchPath } from '../paths';
+import { serviceList } from '../text';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import { describeState, statePaths } from '../state';
 import { sourceReason } from './source-bind-mount-in-production';
@@ -78,13 +79,6 @@ export function servicesByMountEntry(configuration: ComposeConfiguration): Map<s
     for (const mount of workload.mounts) if (!mount.inherited) appendTo(servicesAt, locationKey(mount), workload.name);
   }
   return servicesAt;
-}
-
-/** `service "a"`, `services "a" and "b"`, `services "a", "b" and "c"`. */
-export function serviceList(names: readonly string[]): string {
-  const quoted = names.map((name) => `"${name}"`);
-  if (quoted.length === 1) return `service ${quoted[0]}`;
-  return `services ${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }
 
 /**

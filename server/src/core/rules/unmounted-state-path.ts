@@ -4,7 +4,7 @@ import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import { coveringMount, describeState, misplacedMountFor, statePaths, type StatePath } from '../state';
 import type { Mount } from '../model';
 import type { Fix, Location } from '../types';
-import { dockerfileSide, reportOnDockerfileSide } from '../dockerfile/report';
+import { DockerfileSideReports, dockerfileSide } from '../dockerfile/report';
 import type { Report, Rule } from './types';
 
 export const VOLUME_SUFFIX: Record<StatePath['kind'], string> = {
@@ -46,16 +46,17 @@ export const unmountedStatePath: Rule = {
       dockerfileVolume:
         'The Dockerfile of service "{{service}}" declares VOLUME {{path}}, and no volume is mounted there. Docker writes it to an anonymous volume: `docker compose down` orphans it and the next `up` starts empty. Mount a named volume at {{path}}.',
       inDockerfileAnonymous:
-        '{{what}} has no named volume in service "{{service}}" ({{composeFile}}), so Docker writes it to an anonymous volume: `docker compose down` orphans it and the next `up` starts empty. Mount a named volume at {{path}} in {{composeFile}}.',
+        '{{what}} has no named volume in {{services}} ({{composeFile}}), so Docker writes it to an anonymous volume: `docker compose down` orphans it and the next `up` starts empty. Mount a named volume at {{path}} in {{composeFile}}.',
       inDockerfileLayer:
-        '{{what}} has no volume in service "{{service}}" ({{composeFile}}): the data is written to the container\'s writable layer and lost whenever the container is recreated (`docker compose up` after a change, `down`, a new image). Mount a named volume at {{path}} in {{composeFile}}.',
+        '{{what}} has no volume in {{services}} ({{composeFile}}): the data is written to the container\'s writable layer and lost whenever the container is recreated (`docker compose up` after a change, `down`, a new image). Mount a named volume at {{path}} in {{composeFile}}.',
       inDockerfileCache:
-        '{{what}} has no volume in service "{{service}}" ({{composeFile}}). That is fine only if the application treats {{image}} as a disposable cache. Mount a named volume at {{path}} in {{composeFile}} to keep it.',
+        '{{what}} has no volume in {{services}} ({{composeFile}}). That is fine only if the application treats {{image}} as a disposable cache. Mount a named volume at {{path}} in {{composeFile}} to keep it.',
     },
   },
   checkCompose(context) {
     const { configuration, knowledge } = context;
     const taken = new Set<string>();
+    const dockerfileReports = new DockerfileSideReports();
     for (const workload of configuration.workloads) {
       // A built service is reported at its `build:` (and in its Dockerfile, below).
       const at = workload.build?.location ?? workload.image?.location;
@@ -97,9 +98,10 @@ export const unmountedStatePath: Rule = {
             : side?.composeRelated,
         };
         context.report(compose);
-        reportOnDockerfileSide(context.report, side, state.cacheOnly ? 'inDockerfileCache' : state.declaredVolume ? 'inDockerfileAnonymous' : 'inDockerfileLayer', compose);
+        dockerfileReports.add(side, state.cacheOnly ? 'inDockerfileCache' : state.declaredVolume ? 'inDockerfileAnonymous' : 'inDockerfileLayer', compose);
       }
     }
+    dockerfileReports.flush(context.report);
   },
 };
 
