@@ -66,8 +66,10 @@ export interface Workload {
 
 /** What a workload's Dockerfile says about the image it builds (the target stage and its `FROM` chain). */
 export interface BuiltImage {
-  /** The Dockerfile (absolute path). */
+  /** The Dockerfile (absolute path); the compose file for `dockerfile_inline`. */
   dockerfile: string;
+  /** Built from `build.dockerfile_inline`: every location is in the compose file. */
+  inline?: boolean;
   /** Where the workload asks for the build (compose `build:`): findings about the built image go here. */
   location: Location;
   /** The external image the `FROM` chain starts from (located in the Dockerfile); undefined for `scratch` or an unknown image. */
@@ -89,7 +91,24 @@ export interface ComposeOrigin {
   /** Every file that contributes to this service, in merge order. */
   files: string[];
   buildContext?: string;
+  /** The Dockerfile on disk the service builds (absolute path); undefined with `dockerfile_inline`. */
   dockerfile?: string;
+  /** `build.dockerfile_inline`: the Dockerfile written in the compose file. */
+  dockerfileInline?: InlineDockerfile;
+}
+
+/** A Dockerfile written in a compose file (`build.dockerfile_inline`). */
+export interface InlineDockerfile {
+  /** The Dockerfile text, interpolated the way Compose does (`$$` is a literal `$`). */
+  text: string;
+  /** Where the value is written in the compose file. */
+  location: Location;
+  /**
+   * For a literal block scalar (`|`), where each line of `text` starts in the compose
+   * file, and whether its columns map one to one (not when interpolation changed the
+   * line). Undefined for other styles: every location inside is then `location`.
+   */
+  lines?: { line: number; character: number; exact: boolean; end: number }[];
 }
 
 export type WorkloadOrigin = ComposeOrigin;

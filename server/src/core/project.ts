@@ -4,7 +4,7 @@ import { BASE_NAMES, composeFileRole, OVERRIDE_NAMES } from './compose/files';
 import { parseComposeFile, type ComposeFileModel, type IncludeEntry, type ServiceEntry, type TopLevelVolume } from './compose/parse';
 import { effectivePairs } from './compose/yaml';
 import { mergeMode, readServiceLayer, type MergeMode, type ServiceLayer, type VolumesFromEntry } from './compose/service';
-import type { Mount, Workload } from './model';
+import type { InlineDockerfile, Mount, Workload } from './model';
 import { basename, dirname, joinPath } from './paths';
 import type { FileHost, FileProblem, Location } from './types';
 
@@ -512,6 +512,7 @@ function mergeLayers(name: string, layers: ServiceLayer[], host: FileHost): Comp
   let entrypoint: string[] | undefined;
   let context: { value: string; layer: ServiceLayer } | undefined;
   let dockerfile: string | undefined;
+  let dockerfileInline: InlineDockerfile | undefined;
   let buildUnknown = false;
   let hasBuild = false;
   let volumeMounts = new Map<string, Mount>();
@@ -549,7 +550,15 @@ function mergeLayers(name: string, layers: ServiceLayer[], host: FileHost): Comp
     if (layer.build) {
       hasBuild = true;
       if (layer.build.context !== undefined) context = { value: layer.build.context, layer };
-      if (layer.build.dockerfile !== undefined) dockerfile = layer.build.dockerfile;
+      // `dockerfile` and `dockerfile_inline` exclude each other: the later layer's wins.
+      if (layer.build.dockerfile !== undefined) {
+        dockerfile = layer.build.dockerfile;
+        dockerfileInline = undefined;
+      }
+      if (layer.build.inline !== undefined) {
+        dockerfileInline = layer.build.inline;
+        dockerfile = undefined;
+      }
       if (layer.build.unknown) buildUnknown = true;
       provenance.build = { layer, location: layer.buildLocation ?? layer.entry.keyLocation };
     }
@@ -613,7 +622,8 @@ function mergeLayers(name: string, layers: ServiceLayer[], host: FileHost): Comp
       file: own.file.file,
       files: [...new Set(layers.map((l) => l.file.file))],
       buildContext,
-      dockerfile: buildContext !== undefined ? joinPath(buildContext, dockerfile ?? 'Dockerfile') : undefined,
+      dockerfile: buildContext !== undefined && !dockerfileInline ? joinPath(buildContext, dockerfile ?? 'Dockerfile') : undefined,
+      ...(hasBuild && dockerfileInline ? { dockerfileInline } : {}),
     },
     layers,
     provenance,

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import type { Mount } from '../model';
+import type { InlineDockerfile, Mount } from '../model';
 import type { Location } from '../types';
 import { interpolate, type Environment } from './interpolate';
 import { readTmpfs, readVolumeEntry } from './mounts';
@@ -45,7 +45,7 @@ export interface ServiceLayer {
   tmpfs: { mounts: Mount[]; mode: MergeMode; location?: Location } | undefined;
   volumesFrom?: { entries: VolumesFromEntry[]; mode: MergeMode; location: Location };
   /** `build:` as this layer writes it; `context` is undefined when the layer does not set it. */
-  build?: { context?: string; dockerfile?: string; unknown?: boolean };
+  build?: { context?: string; dockerfile?: string; inline?: InlineDockerfile; unknown?: boolean };
   /** `profiles:` — the service only runs when one of them is enabled. */
   profiles?: string[];
   buildLocation?: Location;
@@ -286,5 +286,34 @@ function readBuild(file: ComposeFileModel, node: Node | undefined, env: Environm
     build.dockerfile = expanded.value;
     if (expanded.unknown) build.unknown = true;
   }
+  const inline = readInlineDockerfile(file, getPair(doc, map, 'dockerfile_inline')?.value as Node | undefined, env);
+  if (inline) build.inline = inline;
   return build;
+}
+
+/**
+ * `build.dockerfile_inline`, interpolated. A literal block scalar keeps its lines, so a
+ * position in the Dockerfile maps to one in the compose file; a line interpolation
+ * changed (`$$PATH`) maps only to its first column.
+ */
+function readInlineDockerfile(file: ComposeFileModel, node: Node | undefined, env: Environment): InlineDockerfile | undefined {
+  const scalar = deref(file.doc, node);
+  if (!isScalar(scalar) || typeof scalar.value !== 'string' || !scalar.range) return undefined;
+  const written = scalar.value;
+  const text = interpolate(written, env).value;
+  const inline: InlineDockerfile = { text, location: nodeLocation(file, scalar) };
+  const writtenLines = written.split('\n');
+  const textLines = text.split('\n');
+  if (scalar.type !== 'BLOCK_LITERAL' || writtenLines.length !== textLines.length) return inline;
+  const header = file.lines.positionAt(scalar.range[0]).line;
+  const last = file.lines.positionAt(scalar.range[1]).line;
+  inline.lines = writtenLines.map((line, i) => {
+    const at = Math.min(header + 1 + i, last);
+    const source = file.lines.lineText(at);
+    const indent = source.length - source.trimStart().length;
+    // Content lines are the source lines without the block's indentation.
+    const exact = at === header + 1 + i && source.endsWith(line) && textLines[i] === line;
+    return { line: at, character: exact ? source.length - line.length : indent, exact, end: source.length };
+  });
+  return inline;
 }

@@ -2,9 +2,9 @@ import { isMap, isSeq, type Node } from 'yaml';
 import { interpolate } from '../compose/interpolate';
 import { location as composeLocation } from '../compose/parse';
 import { deref, effectivePairs, getPair, keyText, nodeSpan, scalarString } from '../compose/yaml';
-import type { BuiltImage, ImageReference } from '../model';
+import type { BuiltImage, ImageReference, InlineDockerfile } from '../model';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
-import type { FileHost, Location } from '../types';
+import type { FileHost, Location, Position, Range } from '../types';
 import type { DockerfileCache } from './cache';
 import { stageChain, targetStage, UNKNOWN, type DockerfileModel, type DockerStage } from './model';
 
@@ -32,6 +32,11 @@ interface BuildSettings {
 export function linkBuilds(configuration: ComposeConfiguration, host: FileHost, cache: DockerfileCache): BuildLink[] {
   const links: BuildLink[] = [];
   for (const workload of configuration.workloads) {
+    const inline = workload.origin.dockerfileInline;
+    if (inline) {
+      linkInline(configuration, workload, inline, cache);
+      continue;
+    }
     const file = workload.origin.dockerfile;
     if (file === undefined) continue;
     const text = host.readFile(file);
@@ -45,6 +50,41 @@ export function linkBuilds(configuration: ComposeConfiguration, host: FileHost, 
     links.push({ configuration, workload, dockerfile, stage });
   }
   return links;
+}
+
+/**
+ * A service built from `build.dockerfile_inline`: its image is analysed like a Dockerfile
+ * on disk, with every location moved into the compose file. No link is returned: there is
+ * no Dockerfile file whose own findings could be reported.
+ */
+function linkInline(configuration: ComposeConfiguration, workload: ComposeWorkload, inline: InlineDockerfile, cache: DockerfileCache): void {
+  const settings = buildSettings(configuration, workload);
+  if (!settings) return;
+  // The cache is keyed by file: one key per service, never a path on disk.
+  const dockerfile = cache.get(`${inline.location.file}#services.${workload.name}.build.dockerfile_inline`, inline.text, settings.args);
+  const stage = targetStage(dockerfile, settings.target);
+  if (!stage) return;
+  const image = builtImage(dockerfile, stage, settings.location);
+  const move = (location: Location): Location => inlineLocation(inline, location.range);
+  workload.build = {
+    ...image,
+    dockerfile: inline.location.file,
+    inline: true,
+    base: image.base && { ...image.base, location: move(image.base.location) },
+    environmentLocations: new Map([...image.environmentLocations].map(([name, location]) => [name, move(location)])),
+    volumes: image.volumes.map((volume) => ({ ...volume, location: move(volume.location) })),
+  };
+}
+
+/** Where a range of an inline Dockerfile is in the compose file. */
+export function inlineLocation(inline: InlineDockerfile, range: Range): Location {
+  const start = inline.lines?.[range.start.line];
+  const end = inline.lines?.[range.end.line];
+  if (!start || !end) return inline.location;
+  const at = (line: NonNullable<InlineDockerfile['lines']>[number], character: number, edge: 'start' | 'end'): Position =>
+    // A line interpolation changed has no column map: the range covers the whole line.
+    ({ line: line.line, character: line.exact ? line.character + character : edge === 'start' ? line.character : line.end });
+  return { file: inline.location.file, range: { start: at(start, range.start.character, 'start'), end: at(end, range.end.character, 'end') } };
 }
 
 /** The image a stage produces, as the neutral model describes it. */

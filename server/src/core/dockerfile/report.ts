@@ -22,6 +22,11 @@ export interface DockerfileSide {
   what: string;
   /** File name of the compose file that builds the image (for messages). */
   composeFile: string;
+  /**
+   * The Dockerfile is the service's `build.dockerfile_inline`: the compose-side finding
+   * is the only one (both would be in the same file).
+   */
+  inline: boolean;
 }
 
 /**
@@ -34,13 +39,15 @@ export function dockerfileSide(workload: Workload, state: StatePath, composeLoca
   const { location, via } = state.dockerfile;
   const composeFile = basename(composeLocation.file);
   const line = via === 'volume' ? 'the VOLUME' : via === 'env' ? 'the ENV' : 'the base image';
+  const where = workload.build.inline ? '`dockerfile_inline`' : basename(location.file);
   return {
+    inline: workload.build.inline === true,
     location,
     via,
     what: via === 'volume' && !state.entry ? `VOLUME ${state.path}` : `${state.description} ${state.path}`,
     composeFile,
     related: [{ location: composeLocation, message: `Service "${workload.name}" builds this Dockerfile here (${composeFile}); the volume belongs in its \`volumes:\`.` }],
-    composeRelated: [{ location, message: `${state.path} comes from ${line} in ${basename(location.file)}.` }],
+    composeRelated: [{ location, message: `${state.path} comes from ${line} in ${where}.` }],
   };
 }
 
@@ -56,7 +63,7 @@ export class DockerfileSideReports {
   private readonly groups = new Map<string, { first: Report; services: string[]; related: RelatedInformation[]; fixes: NonNullable<Report['fixes']>[] }>();
 
   add(side: DockerfileSide | undefined, messageId: string, compose: Report): void {
-    if (!side) return;
+    if (!side || side.inline) return;
     const service = compose.service ?? String(compose.data?.service ?? '');
     const { service: _service, ...data } = compose.data ?? {};
     // A built service without `image:` is named after itself in `{{image}}`; in a group it is "the image".
