@@ -183,7 +183,7 @@ runRuleTests('unmounted-state-path', {
     {
       name: 'redis without persistence is a cache: a hint',
       code: 'services:\n  cache:\n    image: redis:7-alpine\n',
-      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 26, severity: 'hint', message: /disposable cache/ }],
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 26, severity: 'hint', message: /has no volume: what Redis writes there goes to an anonymous volume that `docker compose down` orphans\. That is fine only if the application treats Redis as a disposable cache; a job queue/ }],
       output: 'services:\n  cache:\n    image: redis:7-alpine\n    volumes:\n      # Redis persistence directory (RDB snapshots and AOF) — a cache, safe to lose only if the app treats it as one\n      - cache-data:/data\n\nvolumes:\n  cache-data:\n',
     },
     {

@@ -25,9 +25,9 @@ export const anonymousStateVolume: Rule = {
       inDockerfile:
         '{{what}} is on an anonymous volume in {{services}} ({{composeFile}}): `docker compose down` orphans it and the next `up` starts empty. Name the volume in {{composeFile}}.',
       inDockerfileCache:
-        '{{what}} is on an anonymous volume in {{services}} ({{composeFile}}). That is fine only if the application treats {{image}} as a disposable cache; to keep the data, name the volume in {{composeFile}}.',
+        '{{what}} is on an anonymous volume in {{services}} ({{composeFile}}). That is fine only if the application treats {{image}} as a disposable cache; a job queue (Sidekiq, Celery, BullMQ) or sessions kept in it would be lost; to keep the data, name the volume in {{composeFile}}.',
       cache:
-        '{{description}} {{path}} of service "{{service}}" is on an anonymous volume, which `docker compose down` orphans. That is fine only if the application treats {{image}} as a disposable cache; to keep the data, give the volume a name.',
+        '{{description}} {{path}} of service "{{service}}" is on an anonymous volume, which `docker compose down` orphans. That is fine only if the application treats {{image}} as a disposable cache; a job queue (Sidekiq, Celery, BullMQ) or sessions kept in it would be lost; to keep the data, give the volume a name.',
     },
   },
   checkCompose(context) {
