@@ -18,6 +18,8 @@ runRuleTests('write-after-volume', {
     { name: 'init scripts go where the base image reads them, not under its VOLUME', files: df('FROM postgres:16\nCOPY init.sql /docker-entrypoint-initdb.d/\nRUN mkdir -p /var/lib/postgresql/data\n') },
     { name: 'a base image the knowledge base does not know', files: df('FROM acme/base:1\nCOPY x /data/x\n') },
     { name: 'the rule can be turned off', files: df('FROM debian:12\nVOLUME /data\nRUN touch /data/x\n'), config: { rules: { 'write-after-volume': 'off' } } },
+    { name: 'a chown of a parent without -R changes only the parent, not the volume', files: df('FROM debian:12\nVOLUME /srv/data\nRUN chown app /srv && chmod 755 /srv\n') },
+    { name: 'a chmod -R elsewhere', files: df('FROM debian:12\nVOLUME /srv/data\nRUN chmod -R g+w /srv/app /srv/database\n') },
     { name: 'a Windows Dockerfile (escape=`) is not read as POSIX shell', files: df('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nVOLUME C:/data\nRUN echo x > C:/data/x\n') },
   ],
   invalid: [
@@ -40,6 +42,15 @@ runRuleTests('write-after-volume', {
       files: df('FROM debian:12\nRUN mkdir /data\nVOLUME /data\nRUN chown -R 1000 /data\n'),
       errors: [{ file: 'Dockerfile', line: 4, column: 19, endLine: 4, endColumn: 24, fixes: ['preferred: Move VOLUME /data below line 4'] }],
       output: { Dockerfile: 'FROM debian:12\nRUN mkdir /data\nRUN chown -R 1000 /data\nVOLUME /data\n' },
+    },
+    {
+      name: 'chown -R (or chmod -hR) of a parent reaches the volume: the VOLUME moves below it',
+      files: df('FROM debian:12\nRUN mkdir -p /srv/data\nVOLUME /srv/data\nRUN chown -R app:app /srv && chmod 755 /srv\nRUN chmod -hR g+w /\n'),
+      errors: [
+        { file: 'Dockerfile', line: 4, column: 22, endLine: 4, endColumn: 26, containerPath: '/srv/data', severity: 'warning', message: /^RUN \(chown\) writes \/srv and everything below it after VOLUME \/srv\/data \(line 3\) declared it\. The legacy builder/ },
+        { file: 'Dockerfile', line: 5, column: 19, endLine: 5, endColumn: 20, containerPath: '/srv/data', severity: 'warning', message: /^RUN \(chmod\) writes \/ and everything below it after VOLUME/ },
+      ],
+      output: { Dockerfile: 'FROM debian:12\nRUN mkdir -p /srv/data\nRUN chown -R app:app /srv && chmod 755 /srv\nRUN chmod -hR g+w /\nVOLUME /srv/data\n' },
     },
     {
       name: 'chown after VOLUME: the VOLUME moves below it, with its comment',

@@ -62,6 +62,8 @@ export interface PathWrite {
   instruction: DockerInstruction;
   /** `mkdir`, `>`, `COPY`, … */
   command: string;
+  /** `chown -R`, `chmod -R`: also changes everything below `path`. */
+  recursive?: boolean;
 }
 
 export interface EnvAssignment {
@@ -373,6 +375,7 @@ function runWrites(model: DockerfileModel, node: Run, instruction: DockerInstruc
       range: model.lines.range(w.word.start, w.word.end),
       instruction,
       command: w.command,
+      ...(w.recursive ? { recursive: true } : {}),
     }));
   if (isExecForm(node)) {
     const values = jsonValues(model, node);
@@ -483,6 +486,14 @@ export function writeIsUnder(volume: string, write: Pick<PathWrite, 'path' | 'un
   if (!write.unknown) return isSameOrParent(volume, write.path);
   const dir = write.path.slice(0, write.path.lastIndexOf('/')) || '/';
   return isSameOrParent(volume, dir);
+}
+
+/**
+ * True when `write` changes something at or under `volume`, counting a recursive
+ * ownership or mode change of a parent (`chown -R app /srv` reaches VOLUME /srv/data).
+ */
+export function writeReaches(volume: string, write: Pick<PathWrite, 'path' | 'unknown' | 'recursive'>): boolean {
+  return writeIsUnder(volume, write) || (write.recursive === true && !write.unknown && isSameOrParent(write.path, volume));
 }
 
 export { UNKNOWN };

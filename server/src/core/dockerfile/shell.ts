@@ -274,6 +274,8 @@ export interface ShellWrite {
   /** The word that names the path (for a relative write in the working directory, the command word). */
   word: ShellWord;
   command: string;
+  /** `chown -R`, `chmod -R`: also changes everything below `path`. */
+  recursive?: boolean;
 }
 
 export interface WriteContext {
@@ -366,7 +368,9 @@ function simpleCommandWrites(tokens: readonly ShellToken[], context: WriteContex
     const resolved = resolvePath(wordValue(target.word.raw, context.scope), context.cwd);
     return { writes, cd: resolved && !resolved.unknown ? resolved.path : undefined };
   }
+  const first = writes.length;
   for (const word of commandWrites(name, args)) resolve(word, name);
+  if (RECURSIVE_MODE_COMMANDS.has(name) && isRecursive(args)) for (const write of writes.slice(first)) write.recursive = true;
   if (name === 'dd') {
     for (const arg of args) {
       if (!arg.value.startsWith('of=')) continue;
@@ -382,6 +386,14 @@ function simpleCommandWrites(tokens: readonly ShellToken[], context: WriteContex
 interface Arg {
   word: ShellWord;
   value: string;
+}
+
+const RECURSIVE_MODE_COMMANDS: ReadonlySet<string> = new Set(['chown', 'chgrp', 'chmod']);
+
+/** `-R` (alone or in a cluster such as `-hR`) or `--recursive`, before a `--`. */
+function isRecursive(args: readonly Arg[]): boolean {
+  const options = parseOptions(args, CHOWN_OPTIONS).options;
+  return options.has('-R') || options.has('--recursive');
 }
 
 interface ParsedArgs {

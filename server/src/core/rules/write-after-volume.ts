@@ -1,5 +1,5 @@
 import { appendTo } from '../collections';
-import { stageChain, UNKNOWN, writeIsUnder, writesAfter, type DockerInstruction, type DockerfileModel, type DockerStage, type PathWrite, type VolumePath } from '../dockerfile/model';
+import { stageChain, UNKNOWN, writeIsUnder, writeReaches, writesAfter, type DockerInstruction, type DockerfileModel, type DockerStage, type PathWrite, type VolumePath } from '../dockerfile/model';
 import { parseImageRef, selectVariant, type KnowledgeBase } from '../knowledge/lookup';
 import type { Fix, Location, TextEdit } from '../types';
 import { isSameOrParent } from '../paths';
@@ -42,17 +42,17 @@ export const writeAfterVolume: Rule = {
       const writes = inherited.length > 0 ? stage.writes : writesAfter(stage, firstVolume!);
       const byVolume = new Map<DockerInstruction, { volume: VolumePath; write: PathWrite }[]>();
       for (const write of writes) {
-        const volume = stage.volumes.find((v) => !v.unknown && v.instruction.index < write.instruction.index && writeIsUnder(v.path, write) && !harmless(v.path, write));
+        const volume = stage.volumes.find((v) => !v.unknown && v.instruction.index < write.instruction.index && writeReaches(v.path, write) && !harmless(v.path, write));
         if (volume) appendTo(byVolume, volume.instruction, { volume, write });
       }
       for (const write of writes) {
         if ([...byVolume.values()].some((hits) => hits.some((h) => h.write === write))) continue;
-        const volume = inherited.find((v) => writeIsUnder(v.path, write) && !harmless(v.path, write));
+        const volume = inherited.find((v) => writeReaches(v.path, write) && !harmless(v.path, write));
         if (!volume) continue;
         const run = isRun(write);
         context.report({
           messageId: run ? 'inherited' : 'inheritedCopy',
-          data: { instruction: describeInstruction(write), target: write.path.split(UNKNOWN).join('…'), volume: volume.path, source: volume.source },
+          data: { instruction: describeInstruction(write), target: describeTarget(write, volume.path), volume: volume.path, source: volume.source },
           location: { file: dockerfile.file, range: write.range },
           containerPath: volume.path,
           severityCap: run ? undefined : 'info',
@@ -72,7 +72,7 @@ export const writeAfterVolume: Rule = {
             messageId: run ? 'write' : 'copy',
             data: {
               instruction: describeInstruction(write),
-              target: write.path.split(UNKNOWN).join('…'),
+              target: describeTarget(write, volume.path),
               volume: volume.path,
               line: volume.instruction.range.start.line + 1,
             },
@@ -87,6 +87,12 @@ export const writeAfterVolume: Rule = {
     }
   },
 };
+
+/** The path as the message names it: a recursive change of a parent says it reaches the volume. */
+function describeTarget(write: PathWrite, volume: string): string {
+  const path = write.path.split(UNKNOWN).join('…');
+  return write.recursive && !writeIsUnder(volume, write) ? `${path} and everything below it` : path;
+}
 
 function isRun(write: PathWrite): boolean {
   return write.instruction.keyword === 'RUN';
