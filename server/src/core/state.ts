@@ -310,9 +310,9 @@ export function* statePathsHeldBy<W extends Workload>(
 
 /** The comment a mount of this state path deserves (fixes write it; undocumented-mount suggests it). */
 export function describeState(state: StatePath): string {
-  return state.cacheOnly || state.kind === 'cache'
-    ? `${state.description} — a cache, safe to lose only if the app treats it as one`
-    : `${state.description} — must survive redeploys`;
+  // The comment sits above the mount, so a VOLUME only the Dockerfile explains says where it comes from.
+  const description = !state.entry && state.dockerfile?.via === 'volume' ? `VOLUME ${state.path} declared in the Dockerfile` : state.description;
+  return state.cacheOnly || state.kind === 'cache' ? `${description} — a cache, safe to lose only if the app treats it as one` : `${description} — must survive redeploys`;
 }
 
 /** `--flag value` or `--flag=value` in an argument list. */
@@ -397,7 +397,8 @@ function builtStatePaths(workload: Workload, build: BuiltImage, knowledge: Knowl
     result.push({
       path: volume.path,
       kind: known?.kind ?? volumeKind(volume.path),
-      description: `VOLUME ${volume.path} declared in the Dockerfile`,
+      // Messages print the path after the description: "Dockerfile VOLUME /srv/data of service …".
+      description: 'Dockerfile VOLUME',
       declaredVolume: true,
       origin: { kind: 'image' },
       cacheOnly: false,
