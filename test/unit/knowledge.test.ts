@@ -40,6 +40,11 @@ function paths(image: string, options?: WorkloadOptions, kb: KnowledgeBase = KB)
   return statePaths(workload(image, options), kb).map((s) => s.path);
 }
 
+/** The paths of an image as it is, then with the options: a finding that only the options remove. */
+function withAndWithout(image: string, options: WorkloadOptions): [string[], string[]] {
+  return [paths(image), paths(image, options)];
+}
+
 function allSpecs(entry: ImageEntry): StatePathSpec[] {
   return entry.variants.flatMap((v) => v.paths);
 }
@@ -234,6 +239,64 @@ describe('version selection', () => {
     assert.deepEqual(paths('actualbudget/actual-server:25.11.0'), ['/data']);
     assert.deepEqual(paths('ghcr.io/mealie-recipes/mealie:v3.5.0'), ['/app/data']);
     assert.deepEqual(paths('ghcr.io/dgtlmoon/changedetection.io'), ['/datastore']);
+  });
+
+  it('self-hosted apps: where Vikunja, Baserow, listmonk, HedgeDoc, Linkwarden, Firefly III, Penpot and Mastodon keep their files', () => {
+    assert.deepEqual(paths('vikunja/vikunja:0.24.6'), ['/app/vikunja/files', '/db']);
+    assert.deepEqual(paths('vikunja/vikunja', { env: { VIKUNJA_FILES_BASEPATH: '/files', VIKUNJA_DATABASE_PATH: '/sqlite/vikunja.db' } }), ['/files', '/sqlite']);
+    assert.deepEqual(paths('vikunja/vikunja', { env: { VIKUNJA_DATABASE_TYPE: 'postgres', VIKUNJA_DATABASE_HOST: 'db' } }), ['/app/vikunja/files'], 'a database server: no SQLite file');
+    assert.deepEqual(paths('baserow/baserow:1.30.1'), ['/baserow/data']);
+    assert.deepEqual(paths('baserow/baserow', { env: { DATA_DIR: '/srv/baserow' } }), ['/srv/baserow']);
+    assert.deepEqual(paths('listmonk/listmonk:v4.1.0'), ['/listmonk/uploads']);
+    assert.deepEqual(paths('quay.io/hedgedoc/hedgedoc:1.10.2'), ['/hedgedoc/public/uploads']);
+    assert.deepEqual(paths('ghcr.io/linkwarden/linkwarden:v2.9.3'), ['/data/data']);
+    assert.deepEqual(paths('fireflyiii/core:version-6.2'), ['/var/www/html/storage/upload']);
+    assert.equal(statePaths(workload('fireflyiii/core'), KB)[0]?.declaredVolume, true, 'the image declares VOLUME for the upload folder');
+    assert.deepEqual(paths('penpotapp/backend:2.4.3'), ['/opt/penpot/backend/assets'], 'the relative default, assets/ in the working directory');
+    assert.deepEqual(paths('penpotapp/backend', { env: { PENPOT_OBJECTS_STORAGE_FS_DIRECTORY: '/opt/data/assets' } }), ['/opt/data/assets']);
+    assert.deepEqual(paths('penpotapp/backend:1.19', { env: { PENPOT_STORAGE_ASSETS_FS_DIRECTORY: '/opt/data/assets' } }), ['/opt/data/assets']);
+    assert.deepEqual(paths('ghcr.io/mastodon/mastodon:v4.3.17'), ['/mastodon/public/system']);
+    assert.deepEqual(paths('tootsuite/mastodon:v3.5.3', { env: { PAPERCLIP_ROOT_PATH: '/media' } }), ['/media']);
+    assert.deepEqual(withAndWithout('ghcr.io/mastodon/mastodon:v4.3.17', { mounts: ['/opt/mastodon/public/system'] }), [['/mastodon/public/system'], []], '/mastodon links to /opt/mastodon');
+  });
+
+  it('Immich keeps its media in /data from v1.137 and in /usr/src/app/upload before (both declared VOLUMEs)', () => {
+    assert.deepEqual(paths('ghcr.io/immich-app/immich-server:v1.137.3'), ['/data']);
+    assert.deepEqual(paths('ghcr.io/immich-app/immich-server:release'), ['/data']);
+    assert.deepEqual(paths('ghcr.io/immich-app/immich-server:v2.1.0'), ['/data']);
+    assert.deepEqual(paths('ghcr.io/immich-app/immich-server:v1.136.0'), ['/usr/src/app/upload']);
+    assert.deepEqual(paths('altran1502/immich-server:v1.40.0'), ['/usr/src/app/upload']);
+    assert.equal(statePaths(workload('ghcr.io/immich-app/immich-server:v2'), KB)[0]?.declaredVolume, true);
+    assert.deepEqual(withAndWithout('ghcr.io/immich-app/immich-server:v2', { mounts: ['/usr/src/app/upload'] }), [['/data'], []], 'the older mount point is still used when it exists');
+    assert.deepEqual(paths('ghcr.io/immich-app/immich-server:v2', { env: { IMMICH_MEDIA_LOCATION: '/photos' } }), ['/photos']);
+  });
+
+  it('authentik keeps its files in /data from 2025.12 (a /media mount still holds the media) and in /media before', () => {
+    assert.deepEqual(paths('ghcr.io/goauthentik/server:2025.12.1'), ['/data']);
+    assert.deepEqual(paths('ghcr.io/goauthentik/server'), ['/data']);
+    assert.deepEqual(withAndWithout('ghcr.io/goauthentik/server:2025.12.1', { mounts: ['/media'] }), [['/data'], []]);
+    assert.deepEqual(paths('ghcr.io/goauthentik/server:2025.10.3'), ['/media']);
+    assert.deepEqual(paths('ghcr.io/goauthentik/server:2024.12', { env: { AUTHENTIK_STORAGE__MEDIA__FILE__PATH: '/srv/media' } }), ['/srv/media']);
+    assert.deepEqual(paths('ghcr.io/goauthentik/server:2026.2.0', { env: { AUTHENTIK_STORAGE__FILE__PATH: '/srv/authentik' } }), ['/srv/authentik']);
+  });
+
+  it('uploads kept in object storage leave nothing on disk: HedgeDoc, Linkwarden, Vikunja, Penpot, authentik and Mastodon', () => {
+    assert.deepEqual(withAndWithout('quay.io/hedgedoc/hedgedoc:1.10.2', { env: { CMD_IMAGE_UPLOAD_TYPE: 's3', CMD_S3_BUCKET: 'notes' } }), [['/hedgedoc/public/uploads'], []]);
+    assert.deepEqual(withAndWithout('ghcr.io/linkwarden/linkwarden', { env: { SPACES_ENDPOINT: 'https://s3.example.com', SPACES_KEY: 'k', SPACES_SECRET: 's', SPACES_REGION: 'r' } }), [['/data/data'], []]);
+    assert.deepEqual(withAndWithout('vikunja/vikunja', { env: { VIKUNJA_FILES_TYPE: 's3', VIKUNJA_FILES_S3_ENDPOINT: 'https://s3.example.com', VIKUNJA_DATABASE_HOST: 'db' } }), [['/app/vikunja/files', '/db'], []]);
+    assert.deepEqual(withAndWithout('penpotapp/backend', { env: { PENPOT_OBJECTS_STORAGE_BACKEND: 's3', PENPOT_OBJECTS_STORAGE_S3_BUCKET: 'penpot' } }), [['/opt/penpot/backend/assets'], []]);
+    assert.deepEqual(withAndWithout('ghcr.io/goauthentik/server:2025.12.1', { env: { AUTHENTIK_STORAGE__BACKEND: 's3' } }), [['/data'], []]);
+    assert.deepEqual(withAndWithout('ghcr.io/mastodon/mastodon:v4.3.17', { env: { S3_ENABLED: 'true', AWS_ACCESS_KEY_ID: 'key' } }), [['/mastodon/public/system'], []]);
+    // The sample .env.production sets S3_ENABLED=true: a local install often says false and leaves the key empty.
+    assert.deepEqual(paths('ghcr.io/mastodon/mastodon:v4.3.17', { env: { S3_ENABLED: 'false', AWS_ACCESS_KEY_ID: '' } }), ['/mastodon/public/system']);
+    assert.deepEqual(withAndWithout('ghcr.io/mastodon/mastodon:v4.3.17', { command: ['node', './streaming/index.js'] }), [['/mastodon/public/system'], []], 'the streaming server keeps no media');
+  });
+
+  it('ONLYOFFICE Document Server: declared VOLUMEs that are at most a hint; the embedded PostgreSQL only without DB_HOST', () => {
+    const states = statePaths(workload('onlyoffice/documentserver:8.3.1'), KB);
+    assert.deepEqual(states.map((s) => s.path), ['/var/lib/onlyoffice', '/var/www/onlyoffice/Data', '/var/lib/postgresql']);
+    assert.deepEqual(states.map((s) => [s.declaredVolume, s.cacheOnly]), [[true, true], [true, true], [true, true]]);
+    assert.deepEqual(paths('onlyoffice/documentserver', { env: { DB_TYPE: 'postgres', DB_HOST: 'onlyoffice-postgresql' } }), ['/var/lib/onlyoffice', '/var/www/onlyoffice/Data']);
   });
 
   it('Ollama keeps its models in /root/.ollama unless OLLAMA_MODELS moves them', () => {

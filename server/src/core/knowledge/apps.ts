@@ -646,4 +646,286 @@ export const APPS: readonly ImageEntry[] = [
     source: 'https://nocodb.com/docs/self-hosting/installation/docker',
     variants: [{ paths: [{ path: '/usr/app/data', kind: 'database', description: 'NocoDB data directory (SQLite metadata database, uploads)', declaredVolume: false }] }],
   },
+  {
+    id: 'immich',
+    name: 'Immich server',
+    images: ['immich-app/immich-server', 'altran1502/immich-server'],
+    source: 'https://github.com/immich-app/immich/pull/20367',
+    notes:
+      'From v1.137.0 the media (`UPLOAD_LOCATION`) belongs at /data: the image declares VOLUME /data, and the server uses /data or the older /usr/src/app/upload, whichever exists (the older one when both do), so a mount at /usr/src/app/upload is accepted there. ' +
+      'Up to v1.136 the image declared VOLUME /usr/src/app/upload and kept the media there. Untagged, `release` and `v2` tags mean the /data layout. ' +
+      '`IMMICH_MEDIA_LOCATION` moves the media. The database runs in ghcr.io/immich-app/postgres (its own entry).',
+    variants: [
+      {
+        versions: { min: '1.137' },
+        paths: [
+          {
+            path: '/data',
+            kind: 'uploads',
+            description: 'Immich media (originals, thumbnails, encoded videos, profile pictures, database backups)',
+            declaredVolume: true,
+            env: ['IMMICH_MEDIA_LOCATION'],
+            alternatives: ['/usr/src/app/upload'],
+          },
+        ],
+      },
+      {
+        versions: { max: '1.136' },
+        paths: [
+          {
+            path: '/usr/src/app/upload',
+            kind: 'uploads',
+            description: 'Immich media (originals, thumbnails, encoded videos, profile pictures, database backups)',
+            declaredVolume: true,
+            env: ['IMMICH_MEDIA_LOCATION'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'vikunja',
+    name: 'Vikunja',
+    images: ['vikunja/vikunja'],
+    source: 'https://github.com/go-vikunja/vikunja/blob/main/Dockerfile',
+    notes:
+      'The image declares no VOLUME and sets VIKUNJA_SERVICE_ROOTPATH=/app/vikunja/ and VIKUNJA_DATABASE_PATH=/db/vikunja.db. Files go to files/ under the root path unless `VIKUNJA_FILES_BASEPATH` names an absolute directory; ' +
+      'a `VIKUNJA_SERVICE_ROOTPATH` set on the service moves them to <root path>/files, which vsafe does not follow (the files path is then not reported), and with S3 storage (`VIKUNJA_FILES_S3_ENDPOINT`) nothing is kept there. ' +
+      'The SQLite file is used unless a database server is configured: vsafe takes `VIKUNJA_DATABASE_HOST` as the sign of one (a database set only in config.yml is not seen).',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/app/vikunja/files',
+            kind: 'uploads',
+            description: 'Vikunja files (task attachments, project backgrounds, avatars)',
+            declaredVolume: false,
+            env: ['VIKUNJA_FILES_BASEPATH'],
+            when: {
+              notEnv: ['VIKUNJA_SERVICE_ROOTPATH', 'VIKUNJA_FILES_S3_ENDPOINT'],
+              description: 'not when `VIKUNJA_SERVICE_ROOTPATH` moves it or S3 storage (`VIKUNJA_FILES_S3_ENDPOINT`) is configured',
+            },
+          },
+          {
+            path: '/db',
+            kind: 'database',
+            description: 'Vikunja SQLite database',
+            declaredVolume: false,
+            env: ['VIKUNJA_DATABASE_PATH'],
+            fileValue: true,
+            when: { notEnv: ['VIKUNJA_DATABASE_HOST'], description: 'only with the SQLite database (no `VIKUNJA_DATABASE_HOST`)' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'baserow',
+    name: 'Baserow (all-in-one image)',
+    images: ['baserow/baserow'],
+    source: 'https://github.com/baserow/baserow/blob/develop/deploy/all-in-one/Dockerfile',
+    notes:
+      'The all-in-one image declares no VOLUME; its entrypoint keeps the embedded PostgreSQL and Redis, uploaded media, Caddy certificates and generated secrets under `DATA_DIR` (/baserow/data) and refuses to start when nothing is mounted there unless DISABLE_VOLUME_CHECK is set. ' +
+      'Media and secrets stay there with an external database too.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/baserow/data',
+            kind: 'database',
+            description: 'Baserow data directory (embedded PostgreSQL and Redis, media, secrets)',
+            declaredVolume: false,
+            env: ['DATA_DIR'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'listmonk',
+    name: 'listmonk',
+    images: ['listmonk/listmonk'],
+    source: 'https://listmonk.app/docs/configuration/#media-uploads',
+    notes:
+      'Subscribers and campaigns live in PostgreSQL. Media uploads go to uploads/ in the working directory (/listmonk) with the default filesystem provider; the provider and upload path are settings in the admin UI (stored in the database), which vsafe cannot see: with S3 uploads /listmonk/uploads stays empty.',
+    variants: [{ paths: [{ path: '/listmonk/uploads', kind: 'uploads', description: 'listmonk media uploads (filesystem provider)', declaredVolume: false }] }],
+  },
+  {
+    id: 'hedgedoc',
+    name: 'HedgeDoc',
+    images: ['hedgedoc/hedgedoc'],
+    source: 'https://docs.hedgedoc.org/setup/docker/',
+    notes:
+      'Image uploads go to /hedgedoc/public/uploads with the default filesystem upload type; with S3, MinIO, Azure or imgur nothing is kept there (lutim, which needs no setting, is not detected). ' +
+      'Notes live in the database. HedgeDoc 2 uses another layout and is not covered. lscr.io/linuxserver/hedgedoc keeps its uploads under /config (the linuxserver.io entry).',
+    variants: [
+      {
+        versions: { max: '1' },
+        paths: [
+          {
+            path: '/hedgedoc/public/uploads',
+            kind: 'uploads',
+            description: 'HedgeDoc image uploads',
+            declaredVolume: false,
+            when: {
+              notEnv: ['CMD_S3_BUCKET', 'CMD_AZURE_CONNECTION_STRING', 'CMD_IMGUR_CLIENTID'],
+              description: 'not with S3/MinIO, Azure or imgur uploads (`CMD_S3_BUCKET`, `CMD_AZURE_CONNECTION_STRING`, `CMD_IMGUR_CLIENTID`)',
+            },
+          },
+        ],
+      },
+      { versions: { min: '2' }, paths: [] },
+    ],
+  },
+  {
+    id: 'linkwarden',
+    name: 'Linkwarden',
+    images: ['linkwarden/linkwarden'],
+    source: 'https://docs.linkwarden.app/self-hosting/installation',
+    notes:
+      'Archives (screenshots, PDFs, readable copies) and uploads go to data/ under /data, the image working directory, unless S3 storage is configured (`SPACES_ENDPOINT` with its key, secret and region). ' +
+      '`STORAGE_FOLDER` names another folder under /data, which vsafe does not follow (the path is then not reported).',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/data/data',
+            kind: 'uploads',
+            description: 'Linkwarden archives and uploads',
+            declaredVolume: false,
+            when: { notEnv: ['SPACES_ENDPOINT', 'STORAGE_FOLDER'], description: 'not with S3 storage (`SPACES_ENDPOINT`) or another `STORAGE_FOLDER`' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'firefly-iii',
+    name: 'Firefly III',
+    images: ['fireflyiii/core'],
+    source: 'https://github.com/firefly-iii/docker/blob/main/docker-compose.yml',
+    notes: 'Transactions live in the database service; the image declares VOLUME /var/www/html/storage/upload for attachments.',
+    variants: [{ paths: [{ path: '/var/www/html/storage/upload', kind: 'uploads', description: 'Firefly III attachments', declaredVolume: true }] }],
+  },
+  {
+    id: 'authentik',
+    name: 'authentik server',
+    images: ['goauthentik/server'],
+    source: 'https://github.com/goauthentik/authentik/blob/main/lifecycle/container/compose.yml',
+    notes:
+      'From 2025.12 files (media such as icons and flow backgrounds, reports) are kept under /data (`AUTHENTIK_STORAGE__FILE__PATH`); the image links /data/media to /media, so a mount at /media, the layout of earlier releases, still keeps the media. ' +
+      'Before 2025.12 media were kept in /media (`AUTHENTIK_STORAGE__MEDIA__FILE__PATH`). With the S3 backend nothing is kept on disk. ' +
+      'Everything else lives in PostgreSQL; /templates (custom templates) and /certs (certificates the worker imports) hold files the user provides, not state, and are not reported.',
+    variants: [
+      {
+        versions: { min: '2025.12' },
+        paths: [
+          {
+            path: '/data',
+            kind: 'uploads',
+            description: 'authentik files (media, reports)',
+            declaredVolume: false,
+            env: ['AUTHENTIK_STORAGE__FILE__PATH'],
+            alternatives: ['/media'],
+            when: { notEnv: ['AUTHENTIK_STORAGE__BACKEND'], description: 'not when `AUTHENTIK_STORAGE__BACKEND` selects another backend (S3)' },
+          },
+        ],
+      },
+      {
+        versions: { max: '2025.11' },
+        paths: [
+          {
+            path: '/media',
+            kind: 'uploads',
+            description: 'authentik media (icons, flow backgrounds)',
+            declaredVolume: false,
+            env: ['AUTHENTIK_STORAGE__MEDIA__FILE__PATH'],
+            when: { notEnv: ['AUTHENTIK_STORAGE__MEDIA__BACKEND'], description: 'not when `AUTHENTIK_STORAGE__MEDIA__BACKEND` selects another backend (S3)' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'penpot-backend',
+    name: 'Penpot backend',
+    images: ['penpotapp/backend'],
+    source: 'https://github.com/penpot/penpot/blob/develop/backend/src/app/config.clj',
+    notes:
+      'The file-system storage directory defaults to assets/ in the working directory, /opt/penpot/backend/assets. Penpot\'s docker-compose.yaml moves it to /opt/data/assets with `PENPOT_OBJECTS_STORAGE_FS_DIRECTORY` (older releases: `PENPOT_STORAGE_ASSETS_FS_DIRECTORY`) and mounts a volume there: ' +
+      'a volume at /opt/data/assets without that variable keeps nothing. With S3 storage (a bucket set) nothing is kept on disk. The image declares no VOLUME.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/opt/penpot/backend/assets',
+            kind: 'uploads',
+            description: 'Penpot assets storage (images, fonts, file data)',
+            declaredVolume: false,
+            env: ['PENPOT_STORAGE_ASSETS_FS_DIRECTORY', 'PENPOT_OBJECTS_STORAGE_FS_DIRECTORY'],
+            when: {
+              notEnv: ['PENPOT_OBJECTS_STORAGE_S3_BUCKET', 'PENPOT_STORAGE_ASSETS_S3_BUCKET'],
+              description: 'not with S3 storage (`PENPOT_OBJECTS_STORAGE_S3_BUCKET`, `PENPOT_STORAGE_ASSETS_S3_BUCKET`)',
+            },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'onlyoffice-documentserver',
+    name: 'ONLYOFFICE Document Server',
+    images: ['onlyoffice/documentserver'],
+    source: 'https://github.com/ONLYOFFICE/Docker-DocumentServer#storing-data',
+    cacheUnlessPersistent: true,
+    persistence: { flags: [], configPaths: [] },
+    notes:
+      'The image declares VOLUME for its logs, /var/lib/onlyoffice (file cache), /var/www/onlyoffice/Data (certificates), the embedded PostgreSQL, RabbitMQ and Redis, and custom fonts. ' +
+      'ONLYOFFICE states that the container\'s operation does not depend on its state (documents live in the connected storage, e.g. Nextcloud): it is always treated as a cache (hint). ' +
+      'The embedded PostgreSQL is not used when `DB_HOST` names another server; logs, RabbitMQ, Redis and fonts are not listed.',
+    variants: [
+      {
+        paths: [
+          { path: '/var/lib/onlyoffice', kind: 'cache', description: 'Document Server file cache (documents being edited)', declaredVolume: true },
+          { path: '/var/www/onlyoffice/Data', kind: 'config-state', description: 'Document Server data (SSL certificates)', declaredVolume: true },
+          {
+            path: '/var/lib/postgresql',
+            kind: 'database',
+            description: 'Document Server embedded PostgreSQL (editing sessions)',
+            declaredVolume: true,
+            when: { notEnv: ['DB_HOST', 'POSTGRESQL_SERVER_HOST'], description: 'only with the embedded database (no `DB_HOST`)' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'mastodon',
+    name: 'Mastodon',
+    images: ['mastodon/mastodon', 'tootsuite/mastodon'],
+    source: 'https://github.com/mastodon/mastodon/blob/main/docker-compose.yml',
+    notes:
+      'Media (uploads, avatars, cached remote media) are kept in public/system (/mastodon/public/system, /mastodon linking to /opt/mastodon in current images) unless `PAPERCLIP_ROOT_PATH` moves them or object storage is used. ' +
+      'Whether S3 is on is the value of `S3_ENABLED`, which vsafe does not read (the sample .env.production sets it to true, so `S3_ENABLED=false` is common): the access key that S3 (`AWS_ACCESS_KEY_ID`) or Swift (`SWIFT_USERNAME`) storage needs is taken as the sign instead. ' +
+      'The streaming server (`node ./streaming`) keeps no media.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/mastodon/public/system',
+            kind: 'uploads',
+            description: 'Mastodon media (uploads, avatars, cached remote media)',
+            declaredVolume: false,
+            env: ['PAPERCLIP_ROOT_PATH'],
+            alternatives: ['/opt/mastodon/public/system'],
+            when: {
+              notEnv: ['AWS_ACCESS_KEY_ID', 'SWIFT_USERNAME'],
+              notArgs: ['(^|/)streaming(/|$)'],
+              description: 'not with object storage (`AWS_ACCESS_KEY_ID` or `SWIFT_USERNAME` set) or for the streaming server',
+            },
+          },
+        ],
+      },
+    ],
+  },
 ];

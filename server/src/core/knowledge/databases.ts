@@ -219,6 +219,7 @@ export const DATABASES: readonly ImageEntry[] = [
     clientCommands: ['redis-cli', 'redis-benchmark'],
     source: 'https://hub.docker.com/_/redis',
     cacheUnlessPersistent: true,
+    cacheRisk: 'a job queue (Sidekiq, Celery, BullMQ) or sessions kept in it would be lost',
     notes: 'Without `--appendonly yes`, `--save …` or a mounted configuration it is treated as a cache (hint).',
     variants: [
       {
@@ -242,6 +243,7 @@ export const DATABASES: readonly ImageEntry[] = [
     clientCommands: ['valkey-cli', 'valkey-benchmark', 'redis-cli'],
     source: 'https://hub.docker.com/r/valkey/valkey',
     cacheUnlessPersistent: true,
+    cacheRisk: 'a job queue (Sidekiq, Celery, BullMQ) or sessions kept in it would be lost',
     persistence: { flags: [{ flag: '--appendonly', values: ['yes'] }, { flag: '--save' }], configPaths: ['/usr/local/etc/valkey', '/etc/valkey'] },
     notes: 'Without `--appendonly yes`, `--save …` or a mounted configuration it is treated as a cache (hint).',
     variants: [
@@ -266,6 +268,7 @@ export const DATABASES: readonly ImageEntry[] = [
     clientCommands: ['keydb-cli', 'keydb-benchmark'],
     source: 'https://docs.keydb.dev/docs/docker-basics/',
     cacheUnlessPersistent: true,
+    cacheRisk: 'a job queue (Sidekiq, Celery, BullMQ) or sessions kept in it would be lost',
     persistence: { flags: [{ flag: '--appendonly', values: ['yes'] }, { flag: '--save' }], configPaths: ['/etc/keydb'] },
     notes: 'Without `--appendonly yes`, `--save …` or a mounted configuration it is treated as a cache (hint).',
     variants: [
@@ -280,6 +283,7 @@ export const DATABASES: readonly ImageEntry[] = [
     images: ['microsoft/garnet', 'microsoft/garnet-alpine'],
     source: 'https://github.com/microsoft/garnet/blob/main/Dockerfile',
     cacheUnlessPersistent: true,
+    cacheRisk: 'a job queue (Sidekiq, Celery, BullMQ) or sessions kept in it would be lost',
     persistence: {
       flags: [{ flag: '--aof', boolean: true }, { flag: '--recover', boolean: true }],
       configPaths: ['/app/garnet.conf'],

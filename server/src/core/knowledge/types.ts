@@ -134,6 +134,8 @@ export interface ImageEntry {
    * `--appendonly yes` / `--save`): findings drop to hints.
    */
   cacheUnlessPersistent?: boolean;
+  /** What such a cache-level hint adds after "fine only if the application treats it as a disposable cache" (what else would be lost). */
+  cacheRisk?: string;
   /** How persistence is switched on, when not the redis flags (`--appendonly yes`, `--save`). */
   persistence?: PersistenceSwitch;
   /** The image keeps nothing on disk (memcached): never reported. */

@@ -25,9 +25,9 @@ export const anonymousStateVolume: Rule = {
       inDockerfile:
         '{{what}} is on an anonymous volume in {{services}} ({{composeFile}}): `docker compose down` orphans it and the next `up` starts empty. Name the volume in {{composeFile}}.',
       inDockerfileCache:
-        '{{what}} is on an anonymous volume in {{services}} ({{composeFile}}). That is fine only if the application treats {{image}} as a disposable cache; a job queue (Sidekiq, Celery, BullMQ) or sessions kept in it would be lost; to keep the data, name the volume in {{composeFile}}.',
+        '{{what}} is on an anonymous volume in {{services}} ({{composeFile}}). That is fine only if the application treats {{image}} as a disposable cache{{risk}}; to keep the data, name the volume in {{composeFile}}.',
       cache:
-        '{{description}} {{path}} of service "{{service}}" is on an anonymous volume, which `docker compose down` orphans. That is fine only if the application treats {{image}} as a disposable cache; a job queue (Sidekiq, Celery, BullMQ) or sessions kept in it would be lost; to keep the data, give the volume a name.',
+        '{{description}} {{path}} of service "{{service}}" is on an anonymous volume, which `docker compose down` orphans. That is fine only if the application treats {{image}} as a disposable cache{{risk}}; to keep the data, give the volume a name.',
     },
   },
   checkCompose(context) {
@@ -46,7 +46,7 @@ export const anonymousStateVolume: Rule = {
         }
       }
       const location = at ? mountEntryLocation(at) : mount.location;
-      const data = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name };
+      const data = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name, risk: state.entry?.cacheRisk ? `; ${state.entry.cacheRisk}` : '' };
       // A state path that comes from the Dockerfile the service builds is also reported
       // there (SPEC §3); the fix edits the compose file.
       const side = dockerfileSide(workload, state, location);

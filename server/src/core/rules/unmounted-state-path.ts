@@ -42,7 +42,7 @@ export const unmountedStatePath: Rule = {
       layer:
         '{{description}} {{path}} of service "{{service}}" has no volume. The data is written to the container\'s writable layer and lost whenever the container is recreated (`docker compose up` after a change, `down`, a new image). Mount a named volume at {{path}}.',
       cache:
-        '{{description}} {{path}} of service "{{service}}" has no volume: what {{image}} writes there {{fate}}. That is fine only if the application treats {{image}} as a disposable cache; a job queue (Sidekiq, Celery, BullMQ) or sessions kept in it would be lost. Mount a named volume at {{path}} to keep it.',
+        '{{description}} {{path}} of service "{{service}}" has no volume: what {{image}} writes there {{fate}}. That is fine only if the application treats {{image}} as a disposable cache{{risk}}. Mount a named volume at {{path}} to keep it.',
       dockerfileVolume:
         'The Dockerfile of service "{{service}}" declares VOLUME {{path}}, and no volume is mounted there. Docker writes it to an anonymous volume: `docker compose down` orphans it and the next `up` starts empty. Mount a named volume at {{path}}.',
       inDockerfileAnonymous:
@@ -50,7 +50,7 @@ export const unmountedStatePath: Rule = {
       inDockerfileLayer:
         '{{what}} has no volume in {{services}} ({{composeFile}}): the data is written to the container\'s writable layer and lost whenever the container is recreated (`docker compose up` after a change, `down`, a new image). Mount a named volume at {{path}} in {{composeFile}}.',
       inDockerfileCache:
-        '{{what}} has no volume in {{services}} ({{composeFile}}): what is written there {{fate}}. That is fine only if the application treats {{image}} as a disposable cache; a job queue (Sidekiq, Celery, BullMQ) or sessions kept in it would be lost. Mount a named volume at {{path}} in {{composeFile}} to keep it.',
+        '{{what}} has no volume in {{services}} ({{composeFile}}): what is written there {{fate}}. That is fine only if the application treats {{image}} as a disposable cache{{risk}}. Mount a named volume at {{path}} in {{composeFile}} to keep it.',
     },
   },
   checkCompose(context) {
@@ -69,7 +69,7 @@ export const unmountedStatePath: Rule = {
         // A mount meant for this path sits in the wrong place: misplaced-state-mount reports it.
         if (misplacedMountFor(state, workload.mounts)) continue;
         const messageId = state.cacheOnly ? 'cache' : state.declaredVolume ? (!state.entry && state.dockerfile?.via === 'volume' ? 'dockerfileVolume' : 'anonymous') : 'layer';
-        const data: Record<string, string> = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name };
+        const data: Record<string, string> = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name, risk: state.entry?.cacheRisk ? `; ${state.entry.cacheRisk}` : '' };
         if (state.cacheOnly) data.fate = state.declaredVolume ? 'goes to an anonymous volume that `docker compose down` orphans' : 'is lost whenever the container is recreated';
         // Mounts below the path (Cassandra's data/ without its commitlog/) keep only part of it.
         const below = state.cacheOnly ? [] : workload.mounts.filter((m) => m.type !== 'tmpfs' && !m.unknown && m.target !== state.path && isSameOrParent(state.path, m.target));
