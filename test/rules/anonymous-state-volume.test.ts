@@ -64,10 +64,10 @@ runRuleTests('anonymous-state-volume', {
       output: 'services:\n  db:\n    image: postgres:18\n    volumes:\n      - db-data:/var/lib/postgresql/18/docker\n\nvolumes:\n  db-data:\n',
     },
     {
-      name: 'an anonymous parent covers the state path',
-      code: 'services:\n  mongo:\n    image: mongo:7\n    volumes:\n      - /data\n',
-      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 14, containerPath: '/data/db' }],
-      output: 'services:\n  mongo:\n    image: mongo:7\n    volumes:\n      - mongo-data:/data\n\nvolumes:\n  mongo-data:\n',
+      name: 'an anonymous parent covers a state path the image declares no VOLUME for',
+      code: 'services:\n  grafana:\n    image: grafana/grafana:11.2.0\n    volumes:\n      - /var/lib\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 17, containerPath: '/var/lib/grafana' }],
+      output: 'services:\n  grafana:\n    image: grafana/grafana:11.2.0\n    volumes:\n      - grafana-data:/var/lib\n\nvolumes:\n  grafana-data:\n',
     },
     {
       name: 'redis used as a cache: a hint',

@@ -6,7 +6,8 @@ runRuleTests('unmounted-state-path', {
   valid: [
     { name: 'named volume at the state path', code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n' },
     { name: 'bind mount at the state path', code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - ./data:/var/lib/mysql\n' },
-    { name: 'a parent mount covers the path', code: 'services:\n  db:\n    image: mongo:7\n    volumes:\n      - mongo:/data\nvolumes:\n  mongo:\n' },
+    { name: 'a parent mount covers a path the image declares no VOLUME for', code: 'services:\n  grafana:\n    image: grafana/grafana:11.2.0\n    volumes:\n      - grafana:/var/lib\nvolumes:\n  grafana:\n' },
+    { name: 'a mount at the VOLUME itself, with PGDATA below it', code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      PGDATA: /var/lib/postgresql/data/pgdata\n    volumes:\n      - pg:/var/lib/postgresql\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pg:\n  pgdata:\n' },
     { name: 'long syntax volume', code: 'services:\n  db:\n    image: mariadb:11\n    volumes:\n      - type: volume\n        source: db\n        target: /var/lib/mysql/\nvolumes:\n  db: {}\n' },
     { name: 'image unknown to the knowledge base', code: 'services:\n  web:\n    image: nginx:1.27\n' },
     { name: 'memcached keeps nothing on disk', code: 'services:\n  cache:\n    image: memcached:1.6\n' },
@@ -243,6 +244,36 @@ runRuleTests('unmounted-state-path', {
       output: {
         'compose.yaml': 'services:\n  app:\n    build: ./app\n    ports:\n      - "8080:8080"\n    volumes:\n      # VOLUME /srv/data declared in the Dockerfile — must survive redeploys\n      - app-data:/srv/data\n\nvolumes:\n  app-data:\n',
         'app/Dockerfile': 'FROM debian:12-slim\nRUN mkdir -p /srv/data\n# uploaded files\nVOLUME ["/srv/data"]\nCMD ["app"]\n',
+      },
+    },
+    {
+      name: 'a named volume at a parent of the image VOLUME: the anonymous volume Docker puts inside it holds the data',
+      code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql # data\nvolumes:\n  pg:\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 23, containerPath: '/var/lib/postgresql/data', message: /^PostgreSQL data directory \/var\/lib\/postgresql\/data of service "db" is not kept by the mount at \/var\/lib\/postgresql: the image declares VOLUME \/var\/lib\/postgresql\/data, and unless something is mounted at \/var\/lib\/postgresql\/data itself, Docker puts an anonymous volume there/ }],
+      output: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql # data\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/var/lib/postgresql/data\nvolumes:\n  pg:\n  db-data:\n',
+    },
+    {
+      name: 'mongo with a bind mount at /data: /data/db is an anonymous volume inside it',
+      code: 'services:\n  mongo:\n    image: mongo:7\n    volumes:\n      - ./mongo:/data # data\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 19, containerPath: '/data/db', message: /is not kept by the mount at \/data: the image declares VOLUME \/data\/db/ }],
+      output: 'services:\n  mongo:\n    image: mongo:7\n    volumes:\n      - ./mongo:/data # data\n      # MongoDB data directory — must survive redeploys\n      - mongo-data:/data/db\n\nvolumes:\n  mongo-data:\n',
+    },
+    {
+      name: 'a Dockerfile VOLUME below a mounted folder, and an anonymous mount below a VOLUME keeps nothing',
+      files: {
+        'compose.yaml': 'services:\n  app:\n    build: .\n    volumes:\n      - app:/srv/app # app\n  jobs:\n    build: ./jobs\n    volumes:\n      - /var/lib/jobs/queue # queue\nvolumes:\n  app:\n',
+        Dockerfile: 'FROM debian:12-slim\nVOLUME /srv/app/data\n',
+        'jobs/Dockerfile': 'FROM debian:12-slim\nVOLUME /var/lib/jobs\n',
+      },
+      errors: [
+        { file: 'Dockerfile', line: 2, column: 8, endLine: 2, endColumn: 21, containerPath: '/srv/app/data', message: /^VOLUME \/srv\/app\/data has no named volume in service "app"/ },
+        { file: 'compose.yaml', line: 3, column: 12, endLine: 3, endColumn: 13, containerPath: '/srv/app/data', message: /^Dockerfile VOLUME \/srv\/app\/data of service "app" is not kept by the mount at \/srv\/app/ },
+        { file: 'compose.yaml', line: 7, column: 12, endLine: 7, endColumn: 18, containerPath: '/var/lib/jobs', message: /^The Dockerfile of service "jobs" declares VOLUME \/var\/lib\/jobs, and no volume is mounted there/ },
+        { file: 'jobs/Dockerfile', line: 2, column: 8, endLine: 2, endColumn: 21, containerPath: '/var/lib/jobs', message: /^VOLUME \/var\/lib\/jobs has no named volume in service "jobs"/ },
+      ],
+      output: {
+        'compose.yaml':
+          'services:\n  app:\n    build: .\n    volumes:\n      - app:/srv/app # app\n      # VOLUME /srv/app/data declared in the Dockerfile — must survive redeploys\n      - app-data:/srv/app/data\n  jobs:\n    build: ./jobs\n    volumes:\n      - /var/lib/jobs/queue # queue\n      # VOLUME /var/lib/jobs declared in the Dockerfile — must survive redeploys\n      - jobs-data:/var/lib/jobs\nvolumes:\n  app:\n  app-data:\n  jobs-data:\n',
       },
     },
     {

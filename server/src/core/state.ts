@@ -15,6 +15,8 @@ export interface StatePath {
   description: string;
   /** An image `VOLUME` makes Docker create an anonymous volume here when nothing is mounted. */
   declaredVolume: boolean;
+  /** The path of that `VOLUME` (this path or a parent of it). */
+  volume?: string;
   entry?: ImageEntry;
   spec?: StatePathSpec;
   /** How the path was found: the image default, or moved by an env var / flag. */
@@ -99,6 +101,7 @@ function imageStatePaths(workload: Workload, knowledge: KnowledgeBase): StatePat
         description: spec.description,
         // A moved path is no longer where the image's VOLUME points (unless it stays beneath it).
         declaredVolume: spec.declaredVolume && isSameOrParent(spec.path, place.path),
+        volume: spec.declaredVolume && isSameOrParent(spec.path, place.path) ? spec.path : undefined,
         entry: info.entry,
         spec,
         origin: place.origin,
@@ -388,6 +391,7 @@ function builtStatePaths(workload: Workload, build: BuiltImage, knowledge: Knowl
     const same = result.find((s) => s.path === volume.path);
     if (same) {
       same.declaredVolume = true;
+      same.volume = volume.path;
       same.dockerfile = { location: volume.location, via: 'volume' };
       continue;
     }
@@ -400,6 +404,7 @@ function builtStatePaths(workload: Workload, build: BuiltImage, knowledge: Knowl
       // Messages print the path after the description: "Dockerfile VOLUME /srv/data of service …".
       description: 'Dockerfile VOLUME',
       declaredVolume: true,
+      volume: volume.path,
       origin: { kind: 'image' },
       cacheOnly: false,
       dockerfile: { location: volume.location, via: 'volume' },
@@ -430,9 +435,27 @@ export function coveringMount(path: string, mounts: readonly Mount[]): Mount | u
 /**
  * The mount that holds a state path's data files: the deepest mount covering the
  * data directory (`dataPath` when the data sits deeper than the mount point).
+ * Undefined when the image's anonymous volume sits inside that mount ({@link shadowingVolume}).
  */
 export function holdingMount(state: StatePath, mounts: readonly Mount[]): Mount | undefined {
-  return coveringMount(state.dataPath ?? state.path, mounts);
+  const mount = coveringMount(state.dataPath ?? state.path, mounts);
+  return mount && !isShadowed(state, mount) ? mount : undefined;
+}
+
+/**
+ * The mount at a parent of the `VOLUME` the image declares for a state path, when no
+ * mount targets the VOLUME's path itself. Docker skips an image's anonymous volume only
+ * for a mount at exactly its path (moby's `HasMountFor`), so it creates one inside the
+ * parent mount, and the data goes there: a named volume at /var/lib/postgresql does not
+ * keep PostgreSQL 17's /var/lib/postgresql/data.
+ */
+export function shadowingMount(state: StatePath, mounts: readonly Mount[]): Mount | undefined {
+  const mount = coveringMount(state.dataPath ?? state.path, mounts);
+  return mount && isShadowed(state, mount) ? mount : undefined;
+}
+
+function isShadowed(state: StatePath, mount: Mount): boolean {
+  return state.volume !== undefined && mount.target !== state.volume && isSameOrParent(mount.target, state.volume);
 }
 
 /** A mount placed where the image does not keep its state, while the real state path has none. */

@@ -1,7 +1,7 @@
 import { isSameOrParent } from '../paths';
 import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, layerForNewMount } from '../edits/compose-edits';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
-import { coveringMount, describeState, misplacedMountFor, statePaths, type StatePath } from '../state';
+import { coveringMount, describeState, misplacedMountFor, shadowingMount, statePaths, type StatePath } from '../state';
 import type { Mount } from '../model';
 import type { Fix, Location } from '../types';
 import { DockerfileSideReports, dockerfileSide } from '../dockerfile/report';
@@ -37,6 +37,8 @@ export const unmountedStatePath: Rule = {
         'The Dockerfile of service "{{service}}" declares VOLUME {{path}}, and `!reset` here drops the mount an earlier file declares for it: Docker writes it to an anonymous volume that `docker compose down` orphans. Mount a named volume at {{path}} in this file.',
       anonymous:
         '{{description}} {{path}} of service "{{service}}" has no volume. The image declares VOLUME {{path}}, so Docker writes it to an anonymous volume: `docker compose down` orphans it and the next `up` starts empty. Mount a named volume at {{path}}.',
+      shadowed:
+        '{{description}} {{path}} of service "{{service}}" is not kept by the mount at {{parent}}: the image declares VOLUME {{volume}}, and unless something is mounted at {{volume}} itself, Docker puts an anonymous volume there, inside that mount. The data goes to the anonymous volume: `docker compose down` orphans it and the next `up` starts empty. Mount a named volume at {{volume}}.',
       partial:
         '{{description}} {{path}} of service "{{service}}" is only partly on volumes: what the mounts at {{mounted}} hold is kept, but the rest of {{path}} {{rest}}. Mount a named volume at {{path}}.',
       layer:
@@ -62,22 +64,32 @@ export const unmountedStatePath: Rule = {
       const at = workload.build?.location ?? workload.image?.location;
       if (!at) continue;
       for (const state of statePaths(workload, knowledge)) {
-        if (coveringMount(state.path, workload.mounts)) continue;
-        // The data directory itself is mounted (postgres ≥ 18 at /var/lib/postgresql/18/docker):
-        // kept, and anonymous-state-volume / state-on-tmpfs judge that mount.
-        if (state.dataPath && coveringMount(state.dataPath, workload.mounts)) continue;
-        // A mount meant for this path sits in the wrong place: misplaced-state-mount reports it.
-        if (misplacedMountFor(state, workload.mounts)) continue;
-        const messageId = state.cacheOnly ? 'cache' : state.declaredVolume ? (!state.entry && state.dockerfile?.via === 'volume' ? 'dockerfileVolume' : 'anonymous') : 'layer';
+        // A mount at a parent of the image's VOLUME does not keep it: an anonymous volume sits inside.
+        const shadow = state.volume !== undefined ? shadowingMount(state, workload.mounts) : undefined;
+        if (!shadow) {
+          if (coveringMount(state.path, workload.mounts)) continue;
+          // The data directory itself is mounted (postgres ≥ 18 at /var/lib/postgresql/18/docker):
+          // kept, and anonymous-state-volume / state-on-tmpfs judge that mount.
+          if (state.dataPath && coveringMount(state.dataPath, workload.mounts)) continue;
+          // A mount meant for this path sits in the wrong place: misplaced-state-mount reports it.
+          if (misplacedMountFor(state, workload.mounts)) continue;
+        }
+        const messageId = shadow && !state.cacheOnly ? 'shadowed' : state.cacheOnly ? 'cache' : state.declaredVolume ? (!state.entry && state.dockerfile?.via === 'volume' ? 'dockerfileVolume' : 'anonymous') : 'layer';
         const data: Record<string, string> = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name, risk: state.entry?.cacheRisk ? `; ${state.entry.cacheRisk}` : '' };
         if (state.cacheOnly) data.fate = state.declaredVolume ? 'goes to an anonymous volume that `docker compose down` orphans' : 'is lost whenever the container is recreated';
         // Mounts below the path (Cassandra's data/ without its commitlog/) keep only part of it.
-        const below = state.cacheOnly ? [] : workload.mounts.filter((m) => m.type !== 'tmpfs' && !m.unknown && m.target !== state.path && isSameOrParent(state.path, m.target));
-        const fixes = addNamedVolumeFix(configuration, workload, state, taken);
+        if (shadow) {
+          data.parent = shadow.target;
+          data.volume = state.volume!;
+        }
+        // Only named volumes and bind mounts keep what they hold (an anonymous one is orphaned by `down` too).
+        const below = state.cacheOnly || shadow ? [] : workload.mounts.filter((m) => (m.type === 'volume' || m.type === 'bind') && !m.unknown && m.target !== state.path && isSameOrParent(state.path, m.target));
+        // The new volume goes where the image's VOLUME is, so Docker creates no anonymous one there.
+        const fixes = addNamedVolumeFix(configuration, workload, shadow ? { ...state, path: state.volume! } : state, taken);
         const side = dockerfileSide(workload, state, at);
         // An override whose `volumes: !reset` drops the mount that held the path caused the
         // loss: report there, with the image and the dropped mount as related locations.
-        const dropped = droppedByReset(workload, state.path);
+        const dropped = shadow ? undefined : droppedByReset(workload, state.path);
         const partial = !dropped && below.length > 0;
         if (partial) {
           data.mounted = below.map((m) => m.target).join(', ');
@@ -91,7 +103,9 @@ export const unmountedStatePath: Rule = {
           containerPath: state.path,
           severityCap: state.cacheOnly ? 'hint' : undefined,
           fixes,
-          related: dropped
+          related: shadow
+            ? [{ location: shadow.location, message: `This mount at ${shadow.target} does not reach into the anonymous volume Docker creates at ${state.volume}.` }, ...(side?.composeRelated ?? [])]
+            : dropped
             ? [
                 { location: at, message: `"${workload.name}" keeps state at ${state.path}.` },
                 { location: dropped.mount.location, message: `This mount held ${state.path} until \`volumes: !${dropped.mode}\` dropped it.` },
