@@ -18,6 +18,7 @@ runRuleTests('write-after-volume', {
     { name: 'init scripts go where the base image reads them, not under its VOLUME', files: df('FROM postgres:16\nCOPY init.sql /docker-entrypoint-initdb.d/\nRUN mkdir -p /var/lib/postgresql/data\n') },
     { name: 'a base image the knowledge base does not know', files: df('FROM acme/base:1\nCOPY x /data/x\n') },
     { name: 'the rule can be turned off', files: df('FROM debian:12\nVOLUME /data\nRUN touch /data/x\n'), config: { rules: { 'write-after-volume': 'off' } } },
+    { name: 'git -C clones elsewhere, not into the working directory', files: df('FROM alpine/git\nWORKDIR /data\nVOLUME /data\nRUN git -C /srv clone https://example.com/app.git\n') },
     { name: 'a chown of a parent without -R changes only the parent, not the volume', files: df('FROM debian:12\nVOLUME /srv/data\nRUN chown app /srv && chmod 755 /srv\n') },
     { name: 'a chmod -R elsewhere', files: df('FROM debian:12\nVOLUME /srv/data\nRUN chmod -R g+w /srv/app /srv/database\n') },
     { name: 'a Windows Dockerfile (escape=`) is not read as POSIX shell', files: df('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nVOLUME C:/data\nRUN echo x > C:/data/x\n') },
@@ -36,6 +37,21 @@ runRuleTests('write-after-volume', {
       files: df('FROM debian:12\nRUN useradd app\nVOLUME ["/data"]\nRUN chown -R app /data\nUSER app\n'),
       errors: [{ file: 'Dockerfile', line: 4, column: 18, endLine: 4, endColumn: 23, severity: 'warning', fixes: ['Move VOLUME /data below line 4 (create the directory before the writes first)'] }],
       output: { Dockerfile: 'FROM debian:12\nRUN useradd app\nRUN chown -R app /data\nVOLUME ["/data"]\nUSER app\n' },
+    },
+    {
+      name: 'mkdir without -p below the volume needs the directory the VOLUME creates: offered by hand only',
+      files: df('FROM debian:12\nVOLUME /data\nRUN mkdir /data/uploads && chown -R app /data\n'),
+      errors: [
+        { file: 'Dockerfile', line: 3, column: 11, endLine: 3, endColumn: 24, fixes: ['Move VOLUME /data below line 3 (create the directory before the writes first)'] },
+        { file: 'Dockerfile', line: 3, column: 41, endLine: 3, endColumn: 46, fixes: ['Move VOLUME /data below line 3 (create the directory before the writes first)'] },
+      ],
+      output: { Dockerfile: 'FROM debian:12\nRUN mkdir /data/uploads && chown -R app /data\nVOLUME /data\n' },
+    },
+    {
+      name: 'a WORKDIR before the VOLUME creates the directory: the move is preferred',
+      files: df('FROM debian:12\nWORKDIR /data/app\nVOLUME ["/data"]\nRUN chown -R 1000 /data\n'),
+      errors: [{ file: 'Dockerfile', line: 4, column: 19, endLine: 4, endColumn: 24, fixes: ['preferred: Move VOLUME /data below line 4'] }],
+      output: { Dockerfile: 'FROM debian:12\nWORKDIR /data/app\nRUN chown -R 1000 /data\nVOLUME ["/data"]\n' },
     },
     {
       name: 'the directory exists before the VOLUME (or the first RUN creates it): the move is preferred',

@@ -64,6 +64,8 @@ export interface PathWrite {
   command: string;
   /** `chown -R`, `chmod -R`: also changes everything below `path`. */
   recursive?: boolean;
+  /** `mkdir -p`: creates the missing parents too. */
+  parents?: boolean;
 }
 
 export interface EnvAssignment {
@@ -92,6 +94,8 @@ export interface DockerStage {
   environment: Map<string, string | undefined>;
   /** The working directory at the end of the stage; undefined when unknown. */
   workdir: string | undefined;
+  /** Every known `WORKDIR` of the stage (each creates its directory), with its instruction index. */
+  workdirs: { path: string; index: number }[];
   cmd?: string[];
   entrypoint?: string[];
 }
@@ -197,6 +201,7 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
         const expanded = expandVariables(stripQuotes(path), scope, escape);
         const resolved = expanded.unknown ? undefined : resolvePath({ value: expanded.value, unknown: false }, stage.workdir);
         stage.workdir = resolved?.path;
+        if (resolved && !resolved.unknown) stage.workdirs.push({ path: resolved.path, index: instruction.index });
       }
     } else if (keyword === 'VOLUME') {
       stage.volumes.push(...volumePaths(model, scan.node(index) as Volume, instruction, scope));
@@ -280,6 +285,7 @@ class Stage implements DockerStage {
   readonly volumes: VolumePath[] = [];
   environment = new Map<string, string | undefined>();
   workdir: string | undefined = undefined;
+  readonly workdirs: { path: string; index: number }[] = [];
   /** Index of the CMD in effect, of the last ENTRYPOINT. */
   cmdAt?: number;
   entrypointAt?: number;
@@ -376,6 +382,7 @@ function runWrites(model: DockerfileModel, node: Run, instruction: DockerInstruc
       instruction,
       command: w.command,
       ...(w.recursive ? { recursive: true } : {}),
+      ...(w.parents ? { parents: true } : {}),
     }));
   if (isExecForm(node)) {
     const values = jsonValues(model, node);

@@ -276,6 +276,8 @@ export interface ShellWrite {
   command: string;
   /** `chown -R`, `chmod -R`: also changes everything below `path`. */
   recursive?: boolean;
+  /** `mkdir -p`: creates the missing parents too. */
+  parents?: boolean;
 }
 
 export interface WriteContext {
@@ -371,6 +373,7 @@ function simpleCommandWrites(tokens: readonly ShellToken[], context: WriteContex
   const first = writes.length;
   for (const word of commandWrites(name, args)) resolve(word, name);
   if (RECURSIVE_MODE_COMMANDS.has(name) && isRecursive(args)) for (const write of writes.slice(first)) write.recursive = true;
+  if (name === 'mkdir' && createsParents(args)) for (const write of writes.slice(first)) write.parents = true;
   if (name === 'dd') {
     for (const arg of args) {
       if (!arg.value.startsWith('of=')) continue;
@@ -389,6 +392,12 @@ interface Arg {
 }
 
 const RECURSIVE_MODE_COMMANDS: ReadonlySet<string> = new Set(['chown', 'chgrp', 'chmod']);
+
+/** `mkdir -p` / `--parents` (alone or in a cluster such as `-pv`). */
+function createsParents(args: readonly Arg[]): boolean {
+  const options = parseOptions(args, MKDIR_OPTIONS).options;
+  return options.has('-p') || options.has('--parents');
+}
 
 /** `-R` (alone or in a cluster such as `-hR`) or `--recursive`, before a `--`. */
 function isRecursive(args: readonly Arg[]): boolean {
@@ -542,7 +551,8 @@ function writesWorkingDirectory(name: string, args: readonly Arg[]): boolean {
   if (name === 'unzip') return !parseOptions(args, UNZIP_OPTIONS).options.has('-d');
   if (name === 'git') {
     const clone = args.findIndex((a) => a.value === 'clone');
-    if (clone < 0) return false;
+    // `git -C /srv clone …` clones into /srv, not the working directory.
+    if (clone < 0 || args.slice(0, clone).some((a) => a.value === '-C' || a.value.startsWith('--git-dir') || a.value.startsWith('--work-tree'))) return false;
     return parseOptions(args.slice(clone + 1), GIT_CLONE_OPTIONS).positionals.length === 1;
   }
   return false;

@@ -110,8 +110,11 @@ function directoryKept(stage: DockerStage, volume: DockerInstruction, runs: read
   for (const { volume: declared, write } of runs) {
     const path = declared.path;
     if (created.has(path)) continue;
-    const before = stage.writes.some((w) => w.instruction.index < volume.index && writeIsUnder(path, w));
-    if (!before && !(write.command === 'mkdir' && !write.unknown && isSameOrParent(path, write.path))) return false;
+    // An earlier write under the path, or a WORKDIR at or below it, leaves the directory in the image.
+    const before = stage.writes.some((w) => w.instruction.index < volume.index && writeIsUnder(path, w)) || stage.workdirs.some((w) => w.index < volume.index && isSameOrParent(path, w.path));
+    // `mkdir /data/x` without -p fails when /data is missing: only the directory itself, or -p, creates it.
+    const creates = write.command === 'mkdir' && !write.unknown && (write.path === path || (write.parents === true && isSameOrParent(path, write.path)));
+    if (!before && !creates) return false;
     created.add(path);
   }
   return true;
