@@ -48,6 +48,11 @@ runRuleTests('write-after-volume', {
       output: { Dockerfile: 'FROM debian:12\nRUN mkdir /data/uploads && chown -R app /data\nVOLUME /data\n' },
     },
     {
+      name: 'VOLUME $DATA with an ENV setting DATA again before the write: no move (it would declare another path)',
+      files: df('FROM debian:12\nENV DATA=/srv/data\nVOLUME $DATA\nENV DATA=/srv/other\nRUN chown -R www-data /srv/data\n'),
+      errors: [{ file: 'Dockerfile', line: 5, column: 23, endLine: 5, endColumn: 32, containerPath: '/srv/data', fixes: [] }],
+    },
+    {
       name: 'a WORKDIR before the VOLUME creates the directory: the move is preferred',
       files: df('FROM debian:12\nWORKDIR /data/app\nVOLUME ["/data"]\nRUN chown -R 1000 /data\n'),
       errors: [{ file: 'Dockerfile', line: 4, column: 19, endLine: 4, endColumn: 24, fixes: ['preferred: Move VOLUME /data below line 4'] }],

@@ -65,7 +65,7 @@ export const writeAfterVolume: Rule = {
         const last = runs.length === 0 ? undefined : runs.reduce((a, b) => (b.write.instruction.index > a.write.instruction.index ? b : a)).write.instruction;
         // One move for all the writes under this VOLUME, worked out when a fix is asked for.
         let move: Fix[] | undefined;
-        const fixes = (): Fix[] => (move ??= last ? moveVolumeFix(dockerfile, volumeInstruction, last, directoryKept(stage, volumeInstruction, runs)) : []);
+        const fixes = (): Fix[] => (move ??= last && !meaningChangesBelow(dockerfile, volumeInstruction, last) ? moveVolumeFix(dockerfile, volumeInstruction, last, directoryKept(stage, volumeInstruction, runs)) : []);
         for (const { volume, write } of hits) {
           const run = isRun(write);
           context.report({
@@ -118,6 +118,17 @@ function directoryKept(stage: DockerStage, volume: DockerInstruction, runs: read
     created.add(path);
   }
   return true;
+}
+
+/**
+ * Whether a `VOLUME` that names variables (`VOLUME $DATA`) would declare another path
+ * below `last`: an `ENV` or `ARG` between them may set the variable again, so the move is
+ * not offered.
+ */
+function meaningChangesBelow(dockerfile: DockerfileModel, volume: DockerInstruction, last: DockerInstruction): boolean {
+  const { lines, text, instructions } = dockerfile;
+  if (!text.slice(lines.offsetAt(volume.range.start), lines.offsetAt(volume.range.end)).includes('$')) return false;
+  return instructions.some((i) => i.index > volume.index && i.index <= last.index && (i.keyword === 'ENV' || i.keyword === 'ARG'));
 }
 
 function describeInstruction(write: PathWrite): string {
