@@ -503,6 +503,15 @@ function dedupeProblems(problems: FileProblem[]): FileProblem[] {
   });
 }
 
+/** The Dockerfile a build reads: the one named, else `Dockerfile`, else `dockerfile` (Docker's and BuildKit's fallback). */
+function dockerfilePath(context: string, named: string | undefined, host: FileHost): string {
+  if (named !== undefined) return joinPath(context, named);
+  const standard = joinPath(context, 'Dockerfile');
+  if (host.readFile(standard) !== undefined) return standard;
+  const lower = joinPath(context, 'dockerfile');
+  return host.readFile(lower) !== undefined ? lower : standard;
+}
+
 function mergeLayers(name: string, layers: ServiceLayer[], host: FileHost): ComposeWorkload {
   const own = layers.find((l) => l.role !== 'extends') ?? layers[0]!;
   const environment = new Map<string, string>();
@@ -622,7 +631,7 @@ function mergeLayers(name: string, layers: ServiceLayer[], host: FileHost): Comp
       file: own.file.file,
       files: [...new Set(layers.map((l) => l.file.file))],
       buildContext,
-      dockerfile: buildContext !== undefined && !dockerfileInline ? joinPath(buildContext, dockerfile ?? 'Dockerfile') : undefined,
+      dockerfile: buildContext !== undefined && !dockerfileInline ? dockerfilePath(buildContext, dockerfile, host) : undefined,
       ...(hasBuild && dockerfileInline ? { dockerfileInline } : {}),
     },
     layers,

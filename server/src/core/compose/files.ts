@@ -42,8 +42,12 @@ export function composeFileRole(file: string): ComposeFileRole {
   return { kind: 'environment', name: middle };
 }
 
-const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:\.[^/]+)?$|\.(?:Dockerfile|dockerfile|containerfile)$/;
+// `dockerfile` is what Docker and BuildKit read when a context has no `Dockerfile`.
+// Documentation and data files named after one (`Dockerfile.md`, `dockerfile.yaml`) are not.
+const DOCKERFILE_NAME = /^(?:[Dd]ockerfile|Containerfile)(?:\.[^/]+)?$|\.(?:Dockerfile|dockerfile|containerfile)$/;
+const NOT_A_DOCKERFILE = /\.(?:ya?ml|json|md|txt|sh)$/i;
 
 export function isDockerfileName(file: string): boolean {
-  return DOCKERFILE_NAME.test(basename(file));
+  const name = basename(file);
+  return DOCKERFILE_NAME.test(name) && !NOT_A_DOCKERFILE.test(name);
 }
