@@ -63,6 +63,10 @@ runRuleTests('unmounted-state-path', {
       },
     },
     {
+      name: 'program files declared as VOLUMEs (read-only root file system tricks) are not state',
+      files: { 'compose.yaml': 'services:\n  db:\n    build: ./db\n', 'db/Dockerfile': 'FROM debian:12-slim\nVOLUME ["/usr/share/postgresql/", "/usr/lib/postgresql", "/run", "/tmp"]\n' },
+    },
+    {
       name: 'scratch and cache VOLUMEs in a Dockerfile are not state',
       files: {
         'compose.yaml': 'services:\n  app:\n    build: .\n',

@@ -387,7 +387,7 @@ function builtStatePaths(workload: Workload, build: BuiltImage, knowledge: Knowl
     else if (build.base) state.dockerfile = { location: build.base.location, via: 'from' };
   }
   for (const volume of build.volumes) {
-    if (isScratchPath(volume.path) || isSameOrParent('/var/cache', volume.path)) continue;
+    if (isScratchPath(volume.path) || isSameOrParent('/var/cache', volume.path) || isProgramPath(volume.path)) continue;
     const same = result.find((s) => s.path === volume.path);
     if (same) {
       same.declaredVolume = true;
@@ -411,6 +411,17 @@ function builtStatePaths(workload: Workload, build: BuiltImage, knowledge: Knowl
     });
   }
   return result;
+}
+
+const PROGRAM_DIRECTORIES = ['/usr/share', '/usr/lib', '/usr/lib64', '/usr/libexec', '/usr/include', '/usr/bin', '/usr/sbin', '/bin', '/sbin', '/lib', '/lib64'];
+
+/**
+ * Program files the image ships (`VOLUME /usr/share/postgresql`, a trick for read-only root
+ * file systems): not state. A named volume there would even freeze them, being seeded from
+ * the image only while empty.
+ */
+function isProgramPath(path: string): boolean {
+  return PROGRAM_DIRECTORIES.some((dir) => isSameOrParent(dir, path));
 }
 
 /** What a Dockerfile `VOLUME` unknown to the knowledge base holds, from its name; a database unless the name says otherwise. */
