@@ -19,6 +19,18 @@ runRuleTests('undeclared-volume', {
   ],
   invalid: [
     {
+      name: 'a volume of a service pulled in with extends from another file is declared in the extending file (Compose does not import the other file\'s volumes)',
+      files: {
+        'compose.yaml': 'services:\n  es:\n    extends:\n      file: base.yml\n      service: elasticsearch\n',
+        'base.yml': 'services:\n  elasticsearch:\n    image: elasticsearch:7.17.10\n    volumes:\n      - esdata:/usr/share/elasticsearch/data # index\nvolumes:\n  esdata:\n',
+      },
+      errors: [{ file: 'base.yml', line: 5, column: 9, endLine: 5, endColumn: 15, service: 'es' }],
+      output: {
+        'compose.yaml': 'services:\n  es:\n    extends:\n      file: base.yml\n      service: elasticsearch\n\nvolumes:\n  esdata:\n',
+        'base.yml': 'services:\n  elasticsearch:\n    image: elasticsearch:7.17.10\n    volumes:\n      - esdata:/usr/share/elasticsearch/data # index\nvolumes:\n  esdata:\n',
+      },
+    },
+    {
       name: 'no top-level volumes: the section is created; reported at the name',
       code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data # data\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 15, severity: 'error', service: 'db', message: /refers to undefined volume pgdata/ }],

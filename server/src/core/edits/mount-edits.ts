@@ -45,6 +45,17 @@ export function findMountNode(layers: readonly ServiceLayer[], mount: Mount): Mo
   return undefined;
 }
 
+/**
+ * The file whose top-level `volumes:` must declare a name the entry at `at` mounts: the
+ * entry's own file, except when the entry belongs to a service pulled in with `extends`
+ * from another file, whose top-level volumes Compose does not import: then the file of
+ * the service that extends it.
+ */
+export function declarationFileFor(layers: readonly ServiceLayer[], at: MountNode): ComposeFileModel {
+  if (at.layer.role !== 'extends') return at.model;
+  return layers.find((l) => l.role !== 'extends')?.file ?? at.model;
+}
+
 /** The entry's range without the line break and comments a block mapping's range runs on into. */
 export function mountEntryLocation(at: MountNode): Location {
   const range = at.node.range ?? [0, 0];

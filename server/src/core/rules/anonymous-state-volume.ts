@@ -1,6 +1,6 @@
 import { DockerfileSideReports, dockerfileSide } from '../dockerfile/report';
 import { declareTopLevelVolume, freshVolumeName } from '../edits/compose-edits';
-import { findMountNode, mountEntryLocation, nameAnonymousVolume } from '../edits/mount-edits';
+import { declarationFileFor, findMountNode, mountEntryLocation, nameAnonymousVolume } from '../edits/mount-edits';
 import { statePathsHeldBy } from '../state';
 import type { Fix } from '../types';
 import type { Report, Rule } from './types';
@@ -42,7 +42,7 @@ export const anonymousStateVolume: Rule = {
         const edits = nameAnonymousVolume(at, name);
         if (edits.length > 0) {
           taken.add(name);
-          fixes.push({ title: `Name the volume "${name}"`, edits: [...edits, ...declareTopLevelVolume(at.model, name)], isPreferred: true });
+          fixes.push({ title: `Name the volume "${name}"`, edits: [...edits, ...declareTopLevelVolume(declarationFileFor(workload.layers, at), name)], isPreferred: true });
         }
       }
       const location = at ? mountEntryLocation(at) : mount.location;

@@ -1,5 +1,5 @@
 import { declareTopLevelVolume, freshVolumeName } from '../edits/compose-edits';
-import { bindToNamedVolume, findMountNode, mountEntryLocation } from '../edits/mount-edits';
+import { bindToNamedVolume, declarationFileFor, findMountNode, mountEntryLocation } from '../edits/mount-edits';
 import { statePathsHeldBy, type StatePath } from '../state';
 import type { Mount } from '../model';
 import type { Fix } from '../types';
@@ -38,7 +38,7 @@ export const databaseOnBindMount: Rule = {
           taken.add(name);
           fixes.push({
             title: `Use named volume "${name}" instead of ${mount.source} (existing data in ${mount.source} is not moved)`,
-            edits: [...edits, ...declareTopLevelVolume(at.model, name)],
+            edits: [...edits, ...declareTopLevelVolume(declarationFileFor(workload.layers, at), name)],
             isPreferred: false,
           });
         }

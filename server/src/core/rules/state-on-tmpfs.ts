@@ -2,7 +2,7 @@ import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, inse
 import { isMap } from 'yaml';
 import { ownPair } from '../compose/yaml';
 import type { ComposeFileModel } from '../compose/parse';
-import { findMountNode, mountEntryLocation, removePair, tmpfsToNamedVolume } from '../edits/mount-edits';
+import { declarationFileFor, findMountNode, mountEntryLocation, removePair, tmpfsToNamedVolume } from '../edits/mount-edits';
 import type { Mount } from '../model';
 import type { ComposeConfiguration } from '../project';
 import { basename } from '../paths';
@@ -55,7 +55,7 @@ export const stateOnTmpfs: Rule = {
         }
         if (edits.length > 0) {
           taken.add(name);
-          const declarationFile = mount.syntax === 'long' ? at.model : volumeLayer.file;
+          const declarationFile = mount.syntax === 'long' ? declarationFileFor(workload.layers, at) : volumeLayer.file;
           fixes.push({ title: `Replace tmpfs with named volume "${name}"`, edits: [...edits, ...declareTopLevelVolume(declarationFile, name)], isPreferred: true });
         }
       }

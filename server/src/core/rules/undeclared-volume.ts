@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar } from 'yaml';
 import { keyText } from '../compose/yaml';
 import { declareTopLevelVolume } from '../edits/compose-edits';
-import { findMountNode, shortParts, type MountNode } from '../edits/mount-edits';
+import { declarationFileFor, findMountNode, shortParts, type MountNode } from '../edits/mount-edits';
 import type { Mount } from '../model';
 import type { Location } from '../types';
 import type { Rule } from './types';
@@ -30,7 +30,7 @@ export const undeclaredVolume: Rule = {
         if (mount.inherited) continue;
         if (configuration.volumes.has(mount.source)) continue;
         const at = findMountNode(workload.layers, mount);
-        const edits = at ? declareTopLevelVolume(at.model, mount.source) : [];
+        const edits = at ? declareTopLevelVolume(declarationFileFor(workload.layers, at), mount.source) : [];
         context.report({
           messageId: 'undeclared',
           data: { service: workload.name, name: mount.source },
