@@ -5,6 +5,9 @@ import { lintCase, runRuleTests } from '../helpers/rule-tester';
 
 runRuleTests('misplaced-state-mount', {
   valid: [
+    { name: 'RabbitMQ with a fixed hostname', code: 'services:\n  mq:\n    image: rabbitmq:3\n    hostname: mq\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\nvolumes:\n  mq:\n' },
+    { name: 'RabbitMQ with RABBITMQ_NODENAME', code: 'services:\n  mq:\n    image: rabbitmq:3\n    environment:\n      RABBITMQ_NODENAME: rabbit@mq\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\nvolumes:\n  mq:\n' },
+    { name: 'RabbitMQ with a hostname set in the base file', files: { 'compose.yaml': 'services:\n  mq:\n    image: rabbitmq:3\n    hostname: mq\n', 'compose.override.yaml': 'services:\n  mq:\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\nvolumes:\n  mq:\n' } },
     { name: 'postgres 17 at /var/lib/postgresql/data', code: 'services:\n  db:\n    image: postgres:17\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n' },
     { name: 'postgres 18 at /var/lib/postgresql', code: 'services:\n  db:\n    image: postgres:18\n    volumes:\n      - pg:/var/lib/postgresql\nvolumes:\n  pg:\n' },
     { name: 'postgres 18 with PGDATA set back to the old path', code: 'services:\n  db:\n    image: postgres:18\n    environment:\n      PGDATA: /var/lib/postgresql/data\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n' },
@@ -25,6 +28,12 @@ runRuleTests('misplaced-state-mount', {
     { name: 'mysql datadir flag with its volume', code: 'services:\n  db:\n    image: mysql:8\n    command: --datadir=/srv/mysql\n    volumes:\n      - db:/srv/mysql\nvolumes:\n  db:\n' },
   ],
   invalid: [
+    {
+      name: 'RabbitMQ on a volume without a fixed hostname: each new container starts an empty database',
+      code: 'services:\n  mq:\n    image: rabbitmq:3.13-management\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\nvolumes:\n  mq:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 29, containerPath: '/var/lib/rabbitmq', severity: 'error', message: /^Service "mq" keeps the RabbitMQ data directory \(Mnesia, message store\) on volume "mq", but RabbitMQ names its database after the node name \(rabbit@<hostname>\), and without `hostname:` the hostname is the container ID/ }],
+      output: 'services:\n  mq:\n    image: rabbitmq:3.13-management\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\n    hostname: mq\nvolumes:\n  mq:\n',
+    },
     {
       name: 'postgres 18 at /var/lib/postgresql/data refuses to start',
       code: 'services:\n  db:\n    image: postgres:18-alpine\n    volumes:\n      - pgdata:/var/lib/postgresql/data # data\nvolumes:\n  pgdata:\n',

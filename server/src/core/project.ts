@@ -67,6 +67,8 @@ export interface ComposeWorkload extends Workload {
   opaqueVolumesFrom: VolumesFromEntry[];
   /** Compose `profiles`: when set, `docker compose up` runs the service only with one of them enabled. */
   profiles?: string[];
+  /** A fixed `hostname:` is set; without one the container's hostname is its ID, new on every recreate. */
+  hostname?: boolean;
 }
 
 /** Parses each file once per text; the server keeps one cache across edits. */
@@ -529,8 +531,10 @@ function mergeLayers(name: string, layers: ServiceLayer[], host: FileHost): Comp
   let volumesFrom: VolumesFromEntry[] = [];
   let envFiles: { path: string; required: boolean; location: Location; unknown: boolean; layer: ServiceLayer }[] = [];
   let profiles: string[] | undefined;
+  let hostname = false;
   for (const layer of layers) {
     if (layer.profiles) profiles = layer.profiles;
+    if (layer.hostname !== undefined) hostname = layer.hostname;
     if (layer.imageReset) {
       image = undefined;
       delete provenance.image;
@@ -639,6 +643,7 @@ function mergeLayers(name: string, layers: ServiceLayer[], host: FileHost): Comp
     volumesFrom,
     opaqueVolumesFrom: [],
     ...(profiles && profiles.length > 0 ? { profiles } : {}),
+    ...(hostname ? { hostname } : {}),
   };
 }
 

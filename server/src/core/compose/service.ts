@@ -48,6 +48,8 @@ export interface ServiceLayer {
   build?: { context?: string; dockerfile?: string; inline?: InlineDockerfile; unknown?: boolean };
   /** `profiles:` — the service only runs when one of them is enabled. */
   profiles?: string[];
+  /** `hostname:` is set (`!reset` clears an earlier one: false). */
+  hostname?: boolean;
   buildLocation?: Location;
   /** Directory relative host paths of this layer resolve against (set by the project loader). */
   baseDir?: string;
@@ -130,6 +132,9 @@ export function readServiceLayer(file: ComposeFileModel, entry: ServiceEntry, en
         layer.profiles = items.map((item) => scalarString(doc, item)).filter((p): p is string => p !== undefined).map((p) => interpolate(p, env).value);
         break;
       }
+      case 'hostname':
+        layer.hostname = tagOf(pair.value) !== '!reset' && scalarString(doc, value) !== undefined;
+        break;
       case 'build':
         layer.build = readBuild(file, value, env);
         layer.buildLocation = pairLocation;

@@ -7,7 +7,8 @@ export const QUEUES: readonly ImageEntry[] = [
     name: 'RabbitMQ',
     images: ['rabbitmq'],
     source: 'https://hub.docker.com/_/rabbitmq',
-    notes: 'RabbitMQ names its database after the node name: set a fixed `hostname:` so the volume is found again.',
+    notes: 'RabbitMQ names its database after the node name (rabbit@<hostname>): without a fixed `hostname:` or `RABBITMQ_NODENAME`, a recreated container starts an empty database next to the old one.',
+    nodeNamedByHostname: { env: ['RABBITMQ_NODENAME'] },
     variants: [{ paths: [{ path: '/var/lib/rabbitmq', kind: 'database', description: 'RabbitMQ data directory (Mnesia, message store)', declaredVolume: true }] }],
   },
   {

@@ -134,6 +134,12 @@ export interface ImageEntry {
    * `--appendonly yes` / `--save`): findings drop to hints.
    */
   cacheUnlessPersistent?: boolean;
+  /**
+   * The data directory is named after the node name, which defaults to the container's
+   * hostname (RabbitMQ's mnesia/rabbit@<hostname>): without a fixed `hostname:` or one of
+   * these variables, every recreated container starts an empty database on the volume.
+   */
+  nodeNamedByHostname?: { env: string[] };
   /** What such a cache-level hint adds after "fine only if the application treats it as a disposable cache" (what else would be lost). */
   cacheRisk?: string;
   /** How persistence is switched on, when not the redis flags (`--appendonly yes`, `--save`). */

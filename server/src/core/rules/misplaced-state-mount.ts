@@ -1,7 +1,9 @@
 import { findMountNode, mountEntryLocation, retargetMount } from '../edits/mount-edits';
-import { misplacedMountFor, statePaths, type StatePath } from '../state';
+import { layerForNewMount, setMappingValue } from '../edits/compose-edits';
+import type { ComposeWorkload } from '../project';
+import { holdingMount, misplacedMountFor, statePaths, type StatePath } from '../state';
 import type { Fix } from '../types';
-import type { Rule } from './types';
+import type { ComposeRuleContext, Rule } from './types';
 
 /**
  * A mount that targets where the image does not keep its state while the real
@@ -21,6 +23,8 @@ export const misplacedStateMount: Rule = {
         'Service "{{service}}" mounts its volume at {{target}}, but the {{imageRef}} image (PostgreSQL 18 and later) keeps the data in {{dataPath}} and expects the volume at {{path}}: with a mount at {{target}} the server refuses to start, and the data directory would not be on the volume anyway. Mount the volume at {{path}}.',
       known:
         'Service "{{service}}" mounts a volume at {{target}}, but {{image}} keeps its data in {{dataPath}} ({{description}}), which stays off the volume: {{failure}} Mount the volume at {{path}}.',
+      hostname:
+        'Service "{{service}}" keeps the {{description}} on {{mount}}, but {{image}} names its database after the node name (rabbit@<hostname>), and without `hostname:` the hostname is the container ID: every recreated container (`up` after a change, `down` + `up`) starts an empty database on the volume and leaves the old one unused. Set a fixed `hostname:` (or {{env}}).',
       moved:
         '{{movedBy}} moves the data of service "{{service}}" to {{path}} ({{description}}), but the volume is mounted at {{target}}, where nothing is written any more: {{failure}} Mount the volume at {{path}}.',
     },
@@ -31,6 +35,7 @@ export const misplacedStateMount: Rule = {
       // `volumes_from: container:…` may mount the real path: never claim it is unmounted.
       if (workload.opaqueVolumesFrom.length > 0) continue;
       for (const state of statePaths(workload, knowledge)) {
+        reportHostnameDependence(context, workload, state);
         const misplaced = misplacedMountFor(state, workload.mounts);
         if (!misplaced) continue;
         const { mount } = misplaced;
@@ -64,6 +69,35 @@ export const misplacedStateMount: Rule = {
     }
   },
 };
+
+/**
+ * A state path kept on a volume under a directory named after the container's hostname
+ * (RabbitMQ's mnesia/rabbit@<hostname>) while the service sets no fixed hostname.
+ */
+function reportHostnameDependence(context: ComposeRuleContext, workload: ComposeWorkload, state: StatePath): void {
+  const byHostname = state.entry?.nodeNamedByHostname;
+  if (!byHostname || workload.hostname || byHostname.env.some((name) => workload.environment.has(name))) return;
+  const mount = holdingMount(state, workload.mounts);
+  if (!mount || (mount.type !== 'volume' && mount.type !== 'bind') || mount.unknown) return;
+  const at = findMountNode(workload.layers, mount);
+  const layer = layerForNewMount(workload.layers);
+  const map = layer?.entry.map;
+  const edits = layer && map ? setMappingValue(layer.file, map, 'hostname', workload.name) : [];
+  context.report({
+    messageId: 'hostname',
+    data: {
+      service: workload.name,
+      description: state.description,
+      mount: mount.type === 'volume' ? `volume "${mount.source}"` : `bind mount ${mount.source}`,
+      image: state.entry?.name ?? workload.image?.value ?? workload.name,
+      env: byHostname.env.map((name) => `\`${name}\``).join(' or '),
+    },
+    location: at ? mountEntryLocation(at) : mount.location,
+    service: workload.name,
+    containerPath: state.path,
+    fixes: edits.length > 0 ? [{ title: `Set hostname: ${workload.name}`, edits, isPreferred: true }] : [],
+  });
+}
 
 function failure(state: StatePath): string {
   if (state.declaredVolume) return "the image's VOLUME puts it in an anonymous volume that `docker compose down` orphans, so the next `up` starts empty.";
