@@ -18,7 +18,13 @@ export const MODE_FLAGS: ReadonlySet<string> = new Set(['ro', 'rw', 'z', 'Z', 'c
 const CONFIG_FILE = /\.(?:conf|cnf|cfg|ini|toml|ya?ml|json|json5|properties|xml|config|rc|env\.example|hcl|lua|vcl)$|^(?:nginx\.conf|Caddyfile|httpd\.conf|my\.cnf|redis\.conf|pg_hba\.conf|postgresql\.conf|haproxy\.cfg|traefik\.ya?ml|prometheus\.ya?ml|Corefile|named\.conf)$/i;
 
 /** Places under /etc that programs write to: certificates that certbot renews, state kept under /etc. */
-const WRITTEN_ETC = ['/etc/letsencrypt', '/etc/nginx/certs', '/etc/nginx/vhost.d', '/etc/acme.sh', '/etc/ssl/certs', '/etc/pihole', '/etc/dnsmasq.d', '/etc/wireguard', '/etc/tailscale', '/etc/gitlab', '/etc/webmin', '/etc/openvpn', '/etc/docker'];
+const WRITTEN_ETC = [
+  '/etc/letsencrypt', '/etc/nginx/certs', '/etc/nginx/vhost.d', '/etc/acme.sh', '/etc/ssl/certs', '/etc/pihole', '/etc/dnsmasq.d', '/etc/wireguard', '/etc/tailscale', '/etc/gitlab', '/etc/webmin', '/etc/openvpn', '/etc/docker',
+  // Keys the container generates on first start (opendkim-genkey, sshd host keys).
+  '/etc/opendkim', '/etc/dkimkeys', '/etc/ssh',
+  // mailcow's dovecot writes /etc/sogo/sieve.creds at every start.
+  '/etc/sogo',
+];
 
 /** Package manifests and lock files: project source that package managers rewrite (`npm install`), not configuration. */
 const PACKAGE_MANIFEST = /^(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|composer\.(?:json|lock)|pnpm-lock\.yaml|deno\.jsonc?|pyproject\.toml|Cargo\.toml|Pipfile)$/;
