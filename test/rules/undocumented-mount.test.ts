@@ -19,6 +19,18 @@ runRuleTests('undocumented-mount', {
   ],
   invalid: [
     {
+      name: 'a socket whose source is a variable vsafe cannot resolve is still a socket, not a named volume',
+      code: 'services:\n  agent:\n    image: portainer/agent:2\n    volumes:\n      - ${DOCKER_SOCKET_LOCATION}:/var/run/docker.sock:ro\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 58, severity: 'info', message: /^Mount \$\{DOCKER_SOCKET_LOCATION\}:\/var\/run\/docker\.sock:ro of service "agent" is not documented: no comment on its line or directly above it\. It hands the container a host socket/ }],
+      output: "services:\n  agent:\n    image: portainer/agent:2\n    volumes:\n      # Docker socket — gives this container control of the host's Docker engine\n      - ${DOCKER_SOCKET_LOCATION}:/var/run/docker.sock:ro\n",
+    },
+    {
+      name: 'comments indented into the environment block above volumes: document the environment, not the mount (zulip)',
+      code: 'services:\n  app:\n    image: acme/app:1\n    environment:\n      A: "1"\n\n      # behind a reverse proxy, trust these:\n      # LOADBALANCER_IPS: "",\n    volumes:\n      - "app:/srv/app:rw"\nvolumes:\n  app:\n',
+      errors: [{ line: 10, column: 9, endLine: 10, endColumn: 26, severity: 'info', service: 'app', containerPath: '/srv/app' }],
+      output: 'services:\n  app:\n    image: acme/app:1\n    environment:\n      A: "1"\n\n      # behind a reverse proxy, trust these:\n      # LOADBALANCER_IPS: "",\n    volumes:\n      # TODO: describe what this mount holds\n      - "app:/srv/app:rw"\nvolumes:\n  app:\n',
+    },
+    {
       name: 'knowledge base describes the mount; stub at the dash column',
       code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 36, severity: 'info', service: 'db', containerPath: '/var/lib/postgresql/data', message: 'Mount pg:/var/lib/postgresql/data of service "db" is not documented: no comment on its line or directly above it, nor on the declaration of volume "pg". Say what it holds and whether it must survive a redeploy, so whoever migrates the host, sets up backups or prunes volumes knows what they would lose.' }],

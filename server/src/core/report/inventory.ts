@@ -5,6 +5,7 @@ import { deref, nodeSpan } from '../compose/yaml';
 import type { LintResult } from '../lint';
 import type { Mount, MountType } from '../model';
 import type { ComposeConfiguration } from '../project';
+import { mountDocumented } from '../rules/undocumented-mount';
 import type { Finding, Location } from '../types';
 
 /**
@@ -108,15 +109,18 @@ function inventoryMount(mount: Mount, configuration: ComposeConfiguration, undoc
   const driver = declared?.declaration.driver;
   const device = declared?.declaration.bindDevice;
   const model = configuration.files.find((f) => f.file === mount.location.file);
-  let documented = model !== undefined && hasComment(model, mount.location);
+  // The undocumented-mount rule's own reading where it finds the entry, so check and report agree.
+  let documented = mountDocumented(configuration, mount) ?? (model !== undefined && hasComment(model, mount.location));
   if (!documented && mount.type === 'volume' && mount.source !== undefined) {
     // A comment on the volume's top-level declaration, in any file of the configuration.
     documented = configuration.files.some((file) => file.volumes.some((v) => v.name === mount.source && hasComment(file, pairLocation(file, v.pair))));
   }
   // The undocumented-mount rule has the last word where it reported.
   if (documented && undocumentedFindings.some((f) => f.location.file === mount.location.file && samePosition(f.location.range.start, mount.location.range.start))) documented = false;
+  // A source from a variable vsafe cannot resolve may be a volume name or a host path.
+  const type: MountType = mount.unknown && (mount.type === 'volume' || mount.type === 'bind') ? 'other' : mount.type;
   return {
-    type: mount.type,
+    type,
     source: mount.source,
     target: mount.target,
     readOnly: mount.readOnly,
@@ -125,7 +129,7 @@ function inventoryMount(mount: Mount, configuration: ComposeConfiguration, undoc
     driver: driver !== undefined && driver !== 'local' ? driver : undefined,
     device,
     // A volume the local driver mounts as tmpfs is memory, like a tmpfs mount.
-    persistence: declared?.declaration.tmpfs ? persistence('tmpfs', { external, remoteDriver: false }) : persistence(mount.type, { external, remoteDriver: driver !== undefined && driver !== 'local', hostFolder: device !== undefined }),
+    persistence: declared?.declaration.tmpfs ? persistence('tmpfs', { external, remoteDriver: false }) : persistence(type, { external, remoteDriver: driver !== undefined && driver !== 'local', hostFolder: device !== undefined }),
     location: mount.location,
   };
 }

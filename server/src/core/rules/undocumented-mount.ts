@@ -55,7 +55,7 @@ export const undocumentedMount: Rule = {
           data: {
             mount: mountLabel(model, mount),
             services: serviceList(servicesAt.get(where) ?? [workload.name]),
-            volumeNote: mount.type === 'volume' && mount.source ? `, nor on the declaration of volume "${mount.source}"` : '',
+            volumeNote: mount.type === 'volume' && mount.source && !mount.unknown ? `, nor on the declaration of volume "${mount.source}"` : '',
           },
           location: mount.location,
           service: workload.name,
@@ -106,7 +106,8 @@ function selfExplanatory(mount: Mount): boolean {
 
 /** A bind-mounted host socket (`/var/run/docker.sock`): nothing is stored in it, it grants access. */
 export function isSocket(mount: Mount): boolean {
-  return mount.type === 'bind' && (mount.target.endsWith('.sock') || mount.source?.endsWith('.sock') === true);
+  // A source from a variable vsafe cannot resolve (`${DOCKER_SOCKET_LOCATION}`) may be a host path.
+  return (mount.type === 'bind' || (mount.unknown && mount.type === 'volume')) && (mount.target.endsWith('.sock') || mount.source?.endsWith('.sock') === true);
 }
 
 /** The mount as written (short syntax), or `source:target`. */
@@ -217,7 +218,9 @@ function documentedAbove(comments: CommentIndex, line: number, column: number, f
   const top = line - block.length - 1;
   if (first) {
     if (top >= 0 && documents(comments.trailingOn(top))) return true;
-  } else if (top >= 0 && comments.lines.lineText(top).trim() !== '') {
+  } else if (top >= 0) {
+    // Comments indented past the key belong to the entry above it (a commented-out
+    // `# LOADBALANCER_IPS: ""` closing an `environment:` block), blank line or not.
     let continuing = 0;
     while (continuing < block.length && comments.columnOf(block[continuing]!) > column) continuing++;
     block = block.slice(continuing);
