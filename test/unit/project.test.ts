@@ -120,8 +120,14 @@ describe('fixture: dashed-variants (docker-compose-<name>.yml: an overlay of the
     noProblems(f);
     assert.deepEqual(
       f.result.configurations.map((c) => c.files.map((file) => f.rel(file.file))),
-      [['docker-compose.yml'], ['docker-compose-postgres15.yml'], ['docker-compose.yml', 'docker-compose-prod.yml']],
+      [['docker-compose.yml'], ['docker-compose.yml', 'docker-compose-inits.yml'], ['docker-compose-postgres15.yml'], ['docker-compose.yml', 'docker-compose-prod.yml']],
     );
+  });
+
+  it('a file with its own images that mounts a volume or needs a service only the base has overlays it (taiga\'s docker-compose-inits.yml)', () => {
+    const c = f.configuration('docker-compose.yml', 'docker-compose-inits.yml');
+    assert.deepEqual(mounts(f, workload(c, 'backup')), ['volume pgdata→/backup/pgdata ro @docker-compose-inits.yml:9']);
+    assert.deepEqual(findings(f, 'undeclared-volume'), []);
   });
 
   it('the overlay keeps the base volume (no undeclared volume) and deploys its source mount to production', () => {

@@ -2,7 +2,9 @@ import { appendTo, ObjectSlot } from './collections';
 import { interpolate, parseDotEnv, type Environment } from './compose/interpolate';
 import { BASE_NAMES, composeFileRole, OVERRIDE_NAMES } from './compose/files';
 import { parseComposeFile, type ComposeFileModel, type IncludeEntry, type ServiceEntry, type TopLevelVolume } from './compose/parse';
-import { effectivePairs } from './compose/yaml';
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { parseShortVolume } from './compose/mounts';
+import { deref, effectivePairs, getPair, keyText, scalarString } from './compose/yaml';
 import { mergeMode, readServiceLayer, type MergeMode, type ServiceLayer, type VolumesFromEntry } from './compose/service';
 import type { InlineDockerfile, Mount, Workload } from './model';
 import { basename, dirname, joinPath } from './paths';
@@ -143,13 +145,47 @@ export function planConfigurations(files: readonly string[], host: FileHost, cac
 function isOverlay(file: string, host: FileHost, cache: ParseCache): boolean {
   const text = host.readFile(file);
   if (text === undefined) return false;
-  return cache.get(file, text).documents.some((model) =>
+  const models = cache.get(file, text).documents;
+  const services = new Set(models.flatMap((model) => model.services.map((s) => s.name)));
+  const volumes = new Set(models.flatMap((model) => model.volumes.map((v) => v.name)));
+  return models.some((model) =>
     model.services.some((service) => {
-      if (service.extends || !service.map) return false;
-      const keys = new Set(effectivePairs(model.doc, service.map).map((pair) => (pair.key as { value?: unknown } | null)?.value));
-      return !keys.has('image') && !keys.has('build');
+      if (!service.map) return false;
+      const pairs = effectivePairs(model.doc, service.map);
+      const keys = new Set(pairs.map((pair) => (pair.key as { value?: unknown } | null)?.value));
+      if (!service.extends && !keys.has('image') && !keys.has('build')) return true;
+      // A named volume it does not declare, or a service it does not define: Compose refuses
+      // the file alone (taiga's docker-compose-inits.yml), so it runs on the base.
+      return pairs.some((pair) => {
+        const key = (pair.key as { value?: unknown } | null)?.value;
+        const value = deref(model.doc, pair.value as Node | null | undefined);
+        if (key === 'volumes' && isSeq(value)) return value.items.some((item) => undeclaredVolumeName(model.doc, item, volumes));
+        if (key === 'depends_on') return dependencyNames(model.doc, value).some((name) => !services.has(name));
+        return false;
+      });
     }),
   );
+}
+
+/** A short or long volume entry that mounts a named volume missing from `declared` (interpolated names are left alone). */
+function undeclaredVolumeName(doc: Document.Parsed, item: unknown, declared: ReadonlySet<string>): boolean {
+  const node = deref(doc, item as Node);
+  let source: string | undefined;
+  if (isScalar(node) && typeof node.value === 'string') {
+    const parsed = parseShortVolume(node.value);
+    source = parsed?.type === 'volume' ? parsed.source : undefined;
+  } else if (isMap(node)) {
+    const type = scalarString(doc, getPair(doc, node, 'type')?.value) ?? 'volume';
+    source = type === 'volume' ? scalarString(doc, getPair(doc, node, 'source')?.value) : undefined;
+  }
+  return source !== undefined && source !== '' && !source.includes('$') && !declared.has(source);
+}
+
+/** The services a `depends_on` list or mapping names. */
+function dependencyNames(doc: Document.Parsed, node: Node | undefined): string[] {
+  if (isSeq(node)) return node.items.map((item) => scalarString(doc, item)).filter((name): name is string => name !== undefined);
+  if (isMap(node)) return node.items.map((pair) => keyText(pair)).filter((name): name is string => name !== undefined);
+  return [];
 }
 
 /** The files a configuration pulls in through `include:`, transitively. */
