@@ -5,6 +5,13 @@ import { lintCase, runRuleTests } from '../helpers/rule-tester';
 
 runRuleTests('misplaced-state-mount', {
   valid: [
+    {
+      name: 'a build argument from an unset variable is unknown (Compose passes it empty): the ARG default, 18, is not assumed',
+      files: {
+        'compose.yaml': 'services:\n  db:\n    build:\n      context: ./db\n      args:\n        PG_MAJOR: ${PG_MAJOR}\n    volumes:\n      - pg:/var/lib/postgresql/data # data\nvolumes:\n  pg:\n',
+        'db/Dockerfile': 'ARG PG_MAJOR=18\nFROM postgres:${PG_MAJOR}\n',
+      },
+    },
     { name: 'RabbitMQ with a fixed hostname', code: 'services:\n  mq:\n    image: rabbitmq:3\n    hostname: mq\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\nvolumes:\n  mq:\n' },
     { name: 'RabbitMQ with RABBITMQ_NODENAME', code: 'services:\n  mq:\n    image: rabbitmq:3\n    environment:\n      RABBITMQ_NODENAME: rabbit@mq\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\nvolumes:\n  mq:\n' },
     { name: 'RabbitMQ with a hostname set in the base file', files: { 'compose.yaml': 'services:\n  mq:\n    image: rabbitmq:3\n    hostname: mq\n', 'compose.override.yaml': 'services:\n  mq:\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\nvolumes:\n  mq:\n' } },

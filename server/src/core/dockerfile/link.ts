@@ -21,7 +21,8 @@ interface BuildSettings {
   /** The `build:` value of the last file that sets it. */
   location: Location;
   target?: string;
-  args: Map<string, string>;
+  /** undefined: the compose file passes the argument, but its value is not known (the Dockerfile's default does not apply). */
+  args: Map<string, string | undefined>;
 }
 
 /**
@@ -144,11 +145,11 @@ function buildSettings(configuration: ComposeConfiguration, workload: ComposeWor
   return settings;
 }
 
-function readArgs(configuration: ComposeConfiguration, doc: Parameters<typeof scalarString>[0], node: Node | undefined, out: Map<string, string>): void {
+function readArgs(configuration: ComposeConfiguration, doc: Parameters<typeof scalarString>[0], node: Node | undefined, out: Map<string, string | undefined>): void {
+  // An unset variable is passed as an empty string, not left out: the ARG's default does not apply.
   const set = (name: string, raw: string): void => {
     const expanded = interpolate(raw, configuration.env);
-    if (expanded.unknown) out.delete(name);
-    else out.set(name, expanded.value);
+    out.set(name, expanded.unknown ? undefined : expanded.value);
   };
   if (isMap(node)) {
     for (const pair of effectivePairs(doc, node)) {

@@ -114,7 +114,8 @@ export interface DockerfileModel {
 }
 
 /** Build arguments from `build.args`, by name. */
-export type BuildArgs = ReadonlyMap<string, string>;
+/** Build arguments the compose file passes; undefined: passed, but its value is not known here. */
+export type BuildArgs = ReadonlyMap<string, string | undefined>;
 
 const POSIX_SHELLS = /(?:^|\/)(?:sh|bash|ash|dash|zsh|ksh|busybox)$/;
 
@@ -171,7 +172,7 @@ export function parseDockerfile(file: string, text: string, buildArgs: BuildArgs
           const fallback = property.getValue();
           // `ARG V` with no value and no build argument leaves V unset: `${V:-x}` gives x.
           if (fallback === null && !buildArgs.has(name)) model.globalArgs.delete(name);
-          else model.globalArgs.set(name, buildArgs.get(name) ?? known(expandVariables(fallback ?? '', model.globalArgs, escape)));
+          else model.globalArgs.set(name, buildArgs.has(name) ? buildArgs.get(name) : known(expandVariables(fallback ?? '', model.globalArgs, escape)));
         }
       }
       continue;
