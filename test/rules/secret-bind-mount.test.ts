@@ -2,6 +2,7 @@ import { runRuleTests } from '../helpers/rule-tester';
 
 runRuleTests('secret-bind-mount', {
   valid: [
+    { name: 'Diffie-Hellman parameters are public', code: 'services:\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./dhparams4096.pem:/etc/nginx/dhparams4096.pem:ro\n      - ./ssl/dhparam.pem:/etc/ssl/dhparam.pem:ro\n' },
     { name: 'a compose secret', code: 'services:\n  app:\n    image: acme/app\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./db_password.txt\n' },
     { name: 'example files and public keys', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./.env.example:/app/.env.example\n      - ./id_rsa.pub:/root/.ssh/id_rsa.pub:ro\n' },
     { name: 'a folder of secrets at /run/secrets', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./secrets:/run/secrets:ro\n' },

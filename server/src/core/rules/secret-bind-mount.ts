@@ -15,9 +15,10 @@ const TEMPLATE = /(?:^|[._-])(?:example|sample|dist|template|tpl|defaults?)(?:$|
 
 /**
  * A `.pem` named as a certificate (`fullchain.pem`, `ca.pem`, `server-cert.pem`) holds public
- * data: what a TLS client or server shows anyone. One whose name says key or private is a key.
+ * data: what a TLS client or server shows anyone, as are Diffie-Hellman parameters
+ * (`dhparams4096.pem`). One whose name says key or private is a key.
  */
-const PUBLIC_PEM = /(?:^|[._-])(?:cert|certificate|chain|fullchain|ca|cacert|bundle|crt|pub|public)(?:$|[._-])/i;
+const PUBLIC_PEM = /(?:^|[._-])(?:cert|certificate|chain|fullchain|ca|cacert|bundle|crt|pub|public)(?:$|[._-])|^(?:ssl[._-]?)?dh(?:params?)?(?:[._-]?\d+)?$|dhparams?/i;
 
 /** What kind of secret a bind mount's source is, or undefined. */
 export function secretKind(mount: Mount): string | undefined {
