@@ -24,6 +24,12 @@ runRuleTests('database-on-bind-mount', {
   ],
   invalid: [
     {
+      name: 'PGDATA below the bind mount: the message names the host folder that holds the data',
+      code: 'services:\n  db:\n    image: postgres:15-alpine\n    environment:\n      PGDATA: /var/lib/postgresql/data/pgdata\n    volumes:\n      - ./volumes/db/data:/var/lib/postgresql/data # data\n',
+      errors: [{ line: 7, column: 9, endLine: 7, endColumn: 51, containerPath: '/var/lib/postgresql/data/pgdata', message: /^PostgreSQL data directory \/var\/lib\/postgresql\/data\/pgdata of service "db" is bind-mounted from the host path \.\/volumes\/db\/data\/pgdata\. / }],
+      output: 'services:\n  db:\n    image: postgres:15-alpine\n    environment:\n      PGDATA: /var/lib/postgresql/data/pgdata\n    volumes:\n      - db-data:/var/lib/postgresql/data # data\n\nvolumes:\n  db-data:\n',
+    },
+    {
       name: 'short syntax: only the source changes, the mode stays',
       code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - ./pgdata:/var/lib/postgresql/data:Z # local data\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 44, severity: 'info', containerPath: '/var/lib/postgresql/data', service: 'db', message: /bind-mounted from the host path \.\/pgdata/ }],

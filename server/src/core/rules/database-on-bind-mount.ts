@@ -28,7 +28,9 @@ export const databaseOnBindMount: Rule = {
       return state.kind === 'database' && spec !== undefined && !spec.applicationData && mount.source !== undefined;
     };
     for (const { workload, state, mount } of statePathsHeldBy(configuration.workloads, knowledge, 'bind', isDatabaseBind)) {
-      const source = mount.source ?? '';
+      // The host folder that holds the data: PGDATA=/var/lib/postgresql/data/pgdata under `./db:/var/lib/postgresql/data` is ./db/pgdata.
+      const below = state.path.startsWith(mount.target + '/') ? state.path.slice(mount.target.length) : '';
+      const source = (mount.source ?? '').replace(/\/+$/, '') + below;
       const fixes: Fix[] = [];
       const at = findMountNode(workload.layers, mount);
       if (at) {
