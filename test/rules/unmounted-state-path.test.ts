@@ -35,6 +35,10 @@ runRuleTests('unmounted-state-path', {
       name: 'service merged from an anchor keeps its volumes',
       code: 'x-db: &db\n  image: postgres:15\n  volumes:\n    - pg:/var/lib/postgresql/data\nservices:\n  db:\n    <<: *db\nvolumes:\n  pg:\n',
     },
+    {
+      name: 'a one-shot job another service waits to complete keeps no server state (ghost-docker\'s tinybird-sync)',
+      code: 'services:\n  sync:\n    image: ghost:5-alpine\n    command: ["sh", "-c", "cp -rf /src/tinybird /data/"]\n    restart: "no"\n  ghost:\n    image: ghost:5-alpine\n    volumes:\n      - content:/var/lib/ghost/content # posts, images\n    depends_on:\n      sync:\n        condition: service_completed_successfully\nvolumes:\n  content:\n',
+    },
     { name: 'rule turned off in the config', code: 'services:\n  db:\n    image: postgres\n', config: { rules: { 'unmounted-state-path': 'off' } } },
     { name: 'minio: the volume is at the drive named after `server`', code: 'services:\n  s3:\n    image: quay.io/minio/minio\n    command: server /data --console-address ":9001"\n    volumes:\n      - s3:/data\nvolumes:\n  s3:\n' },
     { name: 'vault in dev mode keeps nothing on disk', code: 'services:\n  vault:\n    image: hashicorp/vault:1.18\n' },
@@ -249,6 +253,12 @@ runRuleTests('unmounted-state-path', {
         'compose.yaml': 'services:\n  app:\n    build: ./app\n    ports:\n      - "8080:8080"\n    volumes:\n      # VOLUME /srv/data declared in the Dockerfile — must survive redeploys\n      - app-data:/srv/data\n\nvolumes:\n  app-data:\n',
         'app/Dockerfile': 'FROM debian:12-slim\nRUN mkdir -p /srv/data\n# uploaded files\nVOLUME ["/srv/data"]\nCMD ["app"]\n',
       },
+    },
+    {
+      name: 'a service others only start after (service_started, the list form) is not a one-shot job',
+      code: 'services:\n  db:\n    image: mysql:8\n  app:\n    image: acme/app:1\n    depends_on:\n      db:\n        condition: service_started\n  worker:\n    image: acme/app:1\n    depends_on: [db]\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 19, service: 'db', containerPath: '/var/lib/mysql', message: ANON }],
+      output: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      # MySQL data directory — must survive redeploys\n      - db-data:/var/lib/mysql\n  app:\n    image: acme/app:1\n    depends_on:\n      db:\n        condition: service_started\n  worker:\n    image: acme/app:1\n    depends_on: [db]\n\nvolumes:\n  db-data:\n',
     },
     {
       name: 'a named volume at a parent of the image VOLUME: the anonymous volume Docker puts inside it holds the data',

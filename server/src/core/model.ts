@@ -62,6 +62,11 @@ export interface Workload {
   origin: WorkloadOrigin;
   /** The image is built from a Dockerfile that vsafe read (compose `build:`). */
   build?: BuiltImage;
+  /**
+   * A one-shot task: another service waits for it to complete (`depends_on` with
+   * `condition: service_completed_successfully`), so it runs the image for a job, not its server.
+   */
+  task?: { awaitedBy: string };
 }
 
 /** What a workload's Dockerfile says about the image it builds (the target stage and its `FROM` chain). */

@@ -243,6 +243,7 @@ export function loadConfiguration(paths: readonly string[], host: FileHost, cach
   const includedFiles = [...loader.files.values()].filter((f) => !top.has(f.file));
   const workloads = [...project.services].map(([name, layers]) => mergeLayers(name, layers, host));
   resolveVolumesFrom(workloads, loader.problems);
+  markTasks(workloads);
   return {
     dir,
     files,
@@ -253,6 +254,23 @@ export function loadConfiguration(paths: readonly string[], host: FileHost, cach
     production: false,
     problems: dedupeProblems(loader.problems),
   };
+}
+
+/**
+ * Marks the services another one waits to complete (`condition: service_completed_successfully`):
+ * one-shot jobs (a migration, a copy into a volume) that run their image for the task, not its server.
+ * `depends_on` merges by service name across the files, later conditions winning.
+ */
+function markTasks(workloads: readonly ComposeWorkload[]): void {
+  const byName = new Map(workloads.map((w) => [w.name, w]));
+  for (const workload of workloads) {
+    const conditions = new Map<string, string | undefined>();
+    for (const layer of workload.layers) for (const [name, condition] of layer.dependsOn ?? []) conditions.set(name, condition);
+    for (const [name, condition] of conditions) {
+      const task = byName.get(name);
+      if (task && condition === 'service_completed_successfully') task.task ??= { awaitedBy: workload.name };
+    }
+  }
 }
 
 /** Longest `extends` chain, include nesting and `volumes_from` chain followed (hostile input stays bounded). */

@@ -52,7 +52,8 @@ export function statePaths(workload: Workload, knowledge: KnowledgeBase): readon
   // Every rule asks, some once per mount: remember the answer for as long as the inputs it reads stay the same objects.
   const memo = statePathMemo.get(workload);
   if (memo && memo.knowledge === knowledge && memo.build === workload.build && memo.mounts === workload.mounts && memo.mountCount === workload.mounts.length) return memo.result;
-  const result = workload.build ? builtStatePaths(workload, workload.build, knowledge) : imageStatePaths(workload, knowledge);
+  // A one-shot job another service waits for runs the image for its task: it keeps no server state.
+  const result = workload.task ? [] : workload.build ? builtStatePaths(workload, workload.build, knowledge) : imageStatePaths(workload, knowledge);
   statePathMemo.set(workload, { knowledge, build: workload.build, mounts: workload.mounts, mountCount: workload.mounts.length, result });
   return result;
 }

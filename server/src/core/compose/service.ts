@@ -50,6 +50,8 @@ export interface ServiceLayer {
   profiles?: string[];
   /** `hostname:` is set (`!reset` clears an earlier one: false). */
   hostname?: boolean;
+  /** `depends_on:` services and their `condition` (undefined for the list form). */
+  dependsOn?: Map<string, string | undefined>;
   buildLocation?: Location;
   /** Directory relative host paths of this layer resolve against (set by the project loader). */
   baseDir?: string;
@@ -132,6 +134,9 @@ export function readServiceLayer(file: ComposeFileModel, entry: ServiceEntry, en
         layer.profiles = items.map((item) => scalarString(doc, item)).filter((p): p is string => p !== undefined).map((p) => interpolate(p, env).value);
         break;
       }
+      case 'depends_on':
+        layer.dependsOn = readDependsOn(file, value);
+        break;
       case 'hostname':
         layer.hostname = tagOf(pair.value) !== '!reset' && scalarString(doc, value) !== undefined;
         break;
@@ -266,6 +271,25 @@ export function splitShellWords(text: string): string[] {
   }
   if (inWord) words.push(current);
   return words;
+}
+
+/** `depends_on: [db]` or `depends_on: {db: {condition: service_healthy}}`. */
+function readDependsOn(file: ComposeFileModel, node: Node | undefined): Map<string, string | undefined> {
+  const doc = file.doc;
+  const result = new Map<string, string | undefined>();
+  if (isSeq(node)) {
+    for (const item of node.items) {
+      const name = scalarString(doc, item);
+      if (name !== undefined) result.set(name, undefined);
+    }
+  } else if (isMap(node)) {
+    for (const pair of effectivePairs(doc, node)) {
+      const name = keyText(pair);
+      const options = asMap(doc, pair.value as Node | undefined);
+      if (name !== undefined) result.set(name, options ? scalarString(doc, getPair(doc, options, 'condition')?.value) : undefined);
+    }
+  }
+  return result;
 }
 
 function readBuild(file: ComposeFileModel, node: Node | undefined, env: Environment): ServiceLayer['build'] {
