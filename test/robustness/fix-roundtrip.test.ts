@@ -69,8 +69,14 @@ function comments(text: string): string[] {
   return [...new Lexer().lex(text)].filter((t) => t.startsWith('#')).map((t) => t.trim());
 }
 
-/** What a finding is about; a fix may move or retarget a mount, so neither file nor path is part of it. */
+/**
+ * What a finding is about; a fix may move or retarget a mount, so neither file nor path is
+ * part of it. A Dockerfile line reported for the services that build it is one finding
+ * whatever services it names (fixing one of them narrows it): there it is the rule and
+ * the container path (lines move when a VOLUME does).
+ */
 function identity(f: Finding): string {
+  if (isDockerfileName(f.location.file)) return `${f.rule}|${f.location.file}|${f.containerPath ?? ''}`;
   return f.service !== undefined ? `${f.rule}|service:${f.service}` : `${f.rule}|${f.location.file}`;
 }
 

@@ -33,7 +33,7 @@ describe('Dockerfile fixture projects', () => {
     assert.deepEqual(run(project('webapp'), ['unmounted-state-path', 'write-after-volume']), [
       'compose.yaml:11:5 unmounted-state-path app /srv/app/uploads',
       'compose.yaml:22:5 unmounted-state-path worker /srv/app/uploads',
-      // One finding on the VOLUME for both services that build it, offering each one's fix.
+      // One finding on the VOLUME for both services that build it.
       'docker/app.Dockerfile:17:9 unmounted-state-path - /srv/app/uploads',
       'docker/app.Dockerfile:20:14 write-after-volume - /srv/app/uploads',
       'docker/app.Dockerfile:21:24 write-after-volume - /srv/app/uploads',
@@ -43,7 +43,8 @@ describe('Dockerfile fixture projects', () => {
       (f) => f.rule === 'unmounted-state-path' && f.location.file.endsWith('app.Dockerfile'),
     );
     assert.match(onVolume?.message ?? '', /^VOLUME \/srv\/app\/uploads has no named volume in services "app" and "worker" \(compose\.yaml\)/);
-    assert.deepEqual(onVolume?.fixes.map((f) => f.title), ['Add named volume "app-uploads" at /srv/app/uploads', 'Add named volume "worker-uploads" at /srv/app/uploads']);
+    // One fix mounts a volume in both services, declared together.
+    assert.deepEqual(onVolume?.fixes.map((f) => f.title), ['Add named volumes "app-uploads", "worker-uploads" at /srv/app/uploads']);
     assert.deepEqual(onVolume?.related.map((r) => r.message.slice(0, 18)), ['Service "app" buil', 'Service "worker" b']);
   });
   it('clean: VOLUMEs declared after the writes and mounted on named volumes give no finding', () => {

@@ -2,7 +2,7 @@ import type { Workload } from '../model';
 import { basename } from '../paths';
 import { serviceList } from '../text';
 import type { StatePath } from '../state';
-import type { Location, RelatedInformation } from '../types';
+import type { Fix, Location, RelatedInformation } from '../types';
 import type { Report } from '../rules/types';
 
 /**
@@ -57,12 +57,16 @@ export function dockerfileSide(workload: Workload, state: StatePath, composeLoca
  * the services that build that Dockerfile (`in services "api" and "worker"`), not once per
  * service. Messages name them with `{{services}}` (and may use `{{what}}` and
  * `{{composeFile}}`); severity cap and fixes are the compose findings', so a fix still
- * edits the compose file: each service's fix is offered.
+ * edits the compose file. A group's fix fixes every service at once: `combine` builds it
+ * from each service's part (what its own fix would do), so the edits share one
+ * top-level declaration instead of colliding.
  */
-export class DockerfileSideReports {
-  private readonly groups = new Map<string, { first: Report; services: string[]; related: RelatedInformation[]; fixes: NonNullable<Report['fixes']>[] }>();
+export class DockerfileSideReports<Part> {
+  private readonly groups = new Map<string, { first: Report; services: string[]; related: RelatedInformation[]; parts: Part[] }>();
 
-  add(side: DockerfileSide | undefined, messageId: string, compose: Report): void {
+  constructor(private readonly combine: (parts: readonly Part[]) => Fix[]) {}
+
+  add(side: DockerfileSide | undefined, messageId: string, compose: Report, part: Part | undefined): void {
     if (!side || side.inline) return;
     const service = compose.service ?? String(compose.data?.service ?? '');
     const { service: _service, ...data } = compose.data ?? {};
@@ -75,23 +79,20 @@ export class DockerfileSideReports {
     if (group) {
       if (!group.services.includes(service)) group.services.push(service);
       group.related.push(...side.related);
-      if (compose.fixes) group.fixes.push(compose.fixes);
+      if (part !== undefined) group.parts.push(part);
       return;
     }
     const first: Report = { ...compose, messageId, data: { ...data, what: side.what, composeFile: side.composeFile }, location: side.location };
-    this.groups.set(key, { first, services: [service], related: [...side.related], fixes: compose.fixes ? [compose.fixes] : [] });
+    this.groups.set(key, { first, services: [service], related: [...side.related], parts: part !== undefined ? [part] : [] });
   }
 
   /** Reports every group collected, once. */
   flush(report: (report: Report) => void): void {
-    for (const { first, services, related, fixes } of this.groups.values()) {
-      report({
-        ...first,
-        data: { ...first.data, services: serviceList(services) },
-        service: services.length === 1 ? first.service : undefined,
-        related,
-        fixes: fixes.length === 1 ? fixes[0] : () => fixes.flatMap((f) => (typeof f === 'function' ? f() : f)),
-      });
+    for (const { first, services, related, parts } of this.groups.values()) {
+      const alone = services.length === 1;
+      // One service: its own fix. Several: one fix for all of them, or none when a part is missing.
+      const combined = parts.length === services.length ? () => this.combine(parts) : [];
+      report({ ...first, data: { ...first.data, services: serviceList(services) }, service: alone ? first.service : undefined, related, fixes: alone ? first.fixes : combined });
     }
     this.groups.clear();
   }

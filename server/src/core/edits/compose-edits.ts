@@ -135,31 +135,34 @@ function blockScalar(text: string): string {
   return needsQuotes(text) ? flowScalar(text) : text;
 }
 
-/** Declares a named volume at the top level of a file, creating `volumes:` when missing. */
-export function declareTopLevelVolume(model: ComposeFileModel, name: string): TextEdit[] {
+/** Declares named volumes at the top level of a file, creating `volumes:` when missing (one edit for all of them). */
+export function declareTopLevelVolume(model: ComposeFileModel, nameOrNames: string | readonly string[]): TextEdit[] {
   const eol = model.lines.eol;
   const unit = indentUnit(model);
   const pair = model.volumesPair;
   const value = pair?.value as Node | null | undefined;
+  const wanted = [...new Set(typeof nameOrNames === 'string' ? [nameOrNames] : nameOrNames)];
   if (pair && isMap(value)) {
-    if (value.items.some((p) => keyText(p) === name)) return [];
+    const names = wanted.filter((name) => !value.items.some((p) => keyText(p) === name));
+    if (names.length === 0) return [];
     if (value.flow) {
       const close = (value.range?.[1] ?? 0) - 1;
       const last = value.items[value.items.length - 1];
       const separator = last ? ', ' : '';
-      return [insertAt(model.file, model.lines, last ? contentEnd(last) ?? close : close, `${separator}${name}: {}`)];
+      return [insertAt(model.file, model.lines, last ? contentEnd(last) ?? close : close, separator + names.map((name) => `${name}: {}`).join(', '))];
     }
     const col = keyColumn(model, value) ?? unit;
     const lineEnd = endOfContentLine(model, contentEnd(value) ?? value.range![1]);
-    return [insertAt(model.file, model.lines, lineEnd, eol + spaces(col) + name + ':')];
+    return [insertAt(model.file, model.lines, lineEnd, names.map((name) => eol + spaces(col) + name + ':').join(''))];
   }
+  if (wanted.length === 0) return [];
   if (pair && (value == null || (isScalar(value) && value.value == null))) {
     if (isScalar(value) && value.range && value.range[1] > value.range[0]) {
-      return [replaceRange(model.file, model.lines, value.range[0], value.range[1], `{${name}: {}}`)];
+      return [replaceRange(model.file, model.lines, value.range[0], value.range[1], `{${wanted.map((name) => `${name}: {}`).join(', ')}}`)];
     }
     const keyCol = column(model, (pair.key as Node).range![0]);
     const keyEnd = endOfContentLine(model, (pair.key as Node).range![1]);
-    return [insertAt(model.file, model.lines, keyEnd, eol + spaces(keyCol + unit) + name + ':')];
+    return [insertAt(model.file, model.lines, keyEnd, wanted.map((name) => eol + spaces(keyCol + unit) + name + ':').join(''))];
   }
   if (pair) return [];
   // A new top-level section at the end, separated by a blank line like its siblings.
@@ -168,7 +171,7 @@ export function declareTopLevelVolume(model: ComposeFileModel, name: string): Te
   if (text.length === 0) lead = '';
   else if (!text.endsWith('\n')) lead = eol + eol;
   else lead = /\n[ \t]*\r?\n$/.test(text) ? '' : eol;
-  return [insertAt(model.file, model.lines, text.length, lead + 'volumes:' + eol + spaces(unit) + name + ':' + eol)];
+  return [insertAt(model.file, model.lines, text.length, lead + 'volumes:' + eol + wanted.map((name) => spaces(unit) + name + ':' + eol).join(''))];
 }
 
 /** A volume name derived from the service that does not collide with any name in use. */

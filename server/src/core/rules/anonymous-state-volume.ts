@@ -1,8 +1,12 @@
 import { DockerfileSideReports, dockerfileSide } from '../dockerfile/report';
 import { declareTopLevelVolume, freshVolumeName } from '../edits/compose-edits';
-import { declarationFileFor, findMountNode, mountEntryLocation, nameAnonymousVolume } from '../edits/mount-edits';
-import { statePathsHeldBy } from '../state';
-import type { Fix } from '../types';
+import { declarationFileFor, findMountNode, mountEntryLocation, nameAnonymousVolume, type MountNode } from '../edits/mount-edits';
+import { statePathsHeldBy, type StatePath } from '../state';
+import { appendTo } from '../collections';
+import type { ComposeFileModel } from '../compose/parse';
+import type { ComposeWorkload } from '../project';
+import { hostnameEdits } from './misplaced-state-mount';
+import type { Fix, TextEdit } from '../types';
 import type { Report, Rule } from './types';
 import { VOLUME_SUFFIX } from './unmounted-state-path';
 
@@ -33,18 +37,15 @@ export const anonymousStateVolume: Rule = {
   checkCompose(context) {
     const { configuration, knowledge } = context;
     const taken = new Set<string>();
-    const dockerfileReports = new DockerfileSideReports();
+    const dockerfileReports = new DockerfileSideReports<NamedMount>(nameVolumesFix);
     for (const { workload, state, mount } of statePathsHeldBy(configuration.workloads, knowledge, 'anonymous')) {
-      const fixes: Fix[] = [];
       const at = findMountNode(workload.layers, mount);
-      if (at) {
-        const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
-        const edits = nameAnonymousVolume(at, name);
-        if (edits.length > 0) {
-          taken.add(name);
-          fixes.push({ title: `Name the volume "${name}"`, edits: [...edits, ...declareTopLevelVolume(declarationFileFor(workload.layers, at), name)], isPreferred: true });
-        }
+      let planned: NamedMount | undefined;
+      if (at && nameAnonymousVolume(at, 'x').length > 0) {
+        planned = { workload, at, state, name: freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken) };
+        taken.add(planned.name);
       }
+      const fixes = planned ? nameVolumesFix([planned]) : [];
       const location = at ? mountEntryLocation(at) : mount.location;
       const data = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name, risk: state.entry?.cacheRisk ? `; ${state.entry.cacheRisk}` : '' };
       // A state path that comes from the Dockerfile the service builds is also reported
@@ -61,8 +62,33 @@ export const anonymousStateVolume: Rule = {
         related: side?.composeRelated,
       };
       context.report(compose);
-      dockerfileReports.add(side, state.cacheOnly ? 'inDockerfileCache' : 'inDockerfile', compose);
+      dockerfileReports.add(side, state.cacheOnly ? 'inDockerfileCache' : 'inDockerfile', compose, planned);
     }
     dockerfileReports.flush(context.report);
   },
 };
+
+/** An anonymous volume entry a fix would name. */
+interface NamedMount {
+  workload: ComposeWorkload;
+  at: MountNode;
+  state: StatePath;
+  name: string;
+}
+
+/** Names the anonymous volumes, declared once per file (in the file of the service that extends another file's). */
+function nameVolumesFix(mounts: readonly NamedMount[]): Fix[] {
+  const first = mounts[0];
+  if (!first) return [];
+  const edits: TextEdit[] = [];
+  const names = new Map<ComposeFileModel, string[]>();
+  for (const { workload, at, state, name } of mounts) {
+    const named = nameAnonymousVolume(at, name);
+    if (named.length === 0) return [];
+    edits.push(...named, ...hostnameEdits(workload, state));
+    appendTo(names, declarationFileFor(workload.layers, at), name);
+  }
+  for (const [file, declared] of names) edits.push(...declareTopLevelVolume(file, declared));
+  const title = mounts.length === 1 ? `Name the volume "${first.name}"` : `Name the volumes ${mounts.map((m) => `"${m.name}"`).join(', ')}`;
+  return [{ title, edits, isPreferred: true }];
+}

@@ -2,7 +2,7 @@ import { findMountNode, mountEntryLocation, retargetMount } from '../edits/mount
 import { layerForNewMount, setMappingValue } from '../edits/compose-edits';
 import type { ComposeWorkload } from '../project';
 import { holdingMount, misplacedMountFor, statePaths, type StatePath } from '../state';
-import type { Fix } from '../types';
+import type { Fix, TextEdit } from '../types';
 import type { ComposeRuleContext, Rule } from './types';
 
 /**
@@ -76,13 +76,11 @@ export const misplacedStateMount: Rule = {
  */
 function reportHostnameDependence(context: ComposeRuleContext, workload: ComposeWorkload, state: StatePath): void {
   const byHostname = state.entry?.nodeNamedByHostname;
-  if (!byHostname || workload.hostname || byHostname.env.some((name) => workload.environment.has(name))) return;
+  if (!byHostname || !needsHostname(workload, state)) return;
   const mount = holdingMount(state, workload.mounts);
   if (!mount || (mount.type !== 'volume' && mount.type !== 'bind') || mount.unknown) return;
   const at = findMountNode(workload.layers, mount);
-  const layer = layerForNewMount(workload.layers);
-  const map = layer?.entry.map;
-  const edits = layer && map ? setMappingValue(layer.file, map, 'hostname', workload.name) : [];
+  const edits = hostnameEdits(workload, state);
   context.report({
     messageId: 'hostname',
     data: {
@@ -97,6 +95,23 @@ function reportHostnameDependence(context: ComposeRuleContext, workload: Compose
     containerPath: state.path,
     fixes: edits.length > 0 ? [{ title: `Set hostname: ${workload.name}`, edits, isPreferred: true }] : [],
   });
+}
+
+function needsHostname(workload: ComposeWorkload, state: StatePath): boolean {
+  const byHostname = state.entry?.nodeNamedByHostname;
+  return byHostname !== undefined && !workload.hostname && !byHostname.env.some((name) => workload.environment.has(name));
+}
+
+/**
+ * Sets `hostname:` to the service name when the state's directory is named after the
+ * hostname (RabbitMQ) and none is fixed: fixes that put such a path on a volume add it,
+ * so they leave no finding behind.
+ */
+export function hostnameEdits(workload: ComposeWorkload, state: StatePath): TextEdit[] {
+  if (!needsHostname(workload, state)) return [];
+  const layer = layerForNewMount(workload.layers);
+  const map = layer?.entry.map;
+  return layer && map ? setMappingValue(layer.file, map, 'hostname', workload.name) : [];
 }
 
 function failure(state: StatePath): string {

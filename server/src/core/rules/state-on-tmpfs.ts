@@ -9,6 +9,7 @@ import { basename } from '../paths';
 import { fileNameWords } from '../production';
 import { describeState, statePathsHeldBy } from '../state';
 import type { Fix } from '../types';
+import { hostnameEdits } from './misplaced-state-mount';
 import type { ComposeRuleContext, Rule } from './types';
 import { mountDocumented } from './undocumented-mount';
 import { VOLUME_SUFFIX } from './unmounted-state-path';
@@ -56,7 +57,7 @@ export const stateOnTmpfs: Rule = {
         if (edits.length > 0) {
           taken.add(name);
           const declarationFile = mount.syntax === 'long' ? declarationFileFor(workload.layers, at) : volumeLayer.file;
-          fixes.push({ title: `Replace tmpfs with named volume "${name}"`, edits: [...edits, ...declareTopLevelVolume(declarationFile, name)], isPreferred: true });
+          fixes.push({ title: `Replace tmpfs with named volume "${name}"`, edits: [...edits, ...hostnameEdits(workload, state), ...declareTopLevelVolume(declarationFile, name)], isPreferred: true });
         }
       }
       context.report({

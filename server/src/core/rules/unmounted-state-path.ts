@@ -3,7 +3,11 @@ import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, laye
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import { coveringMount, describeState, misplacedMountFor, shadowingMount, statePaths, type StatePath } from '../state';
 import type { Mount } from '../model';
-import type { Fix, Location } from '../types';
+import type { Fix, Location, TextEdit } from '../types';
+import { appendTo } from '../collections';
+import type { ComposeFileModel } from '../compose/parse';
+import type { ServiceLayer } from '../compose/service';
+import { hostnameEdits } from './misplaced-state-mount';
 import { DockerfileSideReports, dockerfileSide } from '../dockerfile/report';
 import type { Report, Rule } from './types';
 
@@ -58,7 +62,7 @@ export const unmountedStatePath: Rule = {
   checkCompose(context) {
     const { configuration, knowledge } = context;
     const taken = new Set<string>();
-    const dockerfileReports = new DockerfileSideReports();
+    const dockerfileReports = new DockerfileSideReports<NewVolume>(namedVolumesFix);
     for (const workload of configuration.workloads) {
       // A built service is reported at its `build:` (and in its Dockerfile, below).
       const at = workload.build?.location ?? workload.image?.location;
@@ -85,7 +89,8 @@ export const unmountedStatePath: Rule = {
         // Only named volumes and bind mounts keep what they hold (an anonymous one is orphaned by `down` too).
         const below = state.cacheOnly || shadow ? [] : workload.mounts.filter((m) => (m.type === 'volume' || m.type === 'bind') && !m.unknown && m.target !== state.path && isSameOrParent(state.path, m.target));
         // The new volume goes where the image's VOLUME is, so Docker creates no anonymous one there.
-        const fixes = addNamedVolumeFix(configuration, workload, shadow ? { ...state, path: state.volume! } : state, taken);
+        const planned = planNamedVolume(configuration, workload, shadow ? { ...state, path: state.volume! } : state, taken);
+        const fixes = lazyFix(planned);
         const side = dockerfileSide(workload, state, at);
         // An override whose `volumes: !reset` drops the mount that held the path caused the
         // loss: report there, with the image and the dropped mount as related locations.
@@ -113,7 +118,7 @@ export const unmountedStatePath: Rule = {
             : side?.composeRelated,
         };
         context.report(compose);
-        dockerfileReports.add(side, state.cacheOnly ? 'inDockerfileCache' : state.declaredVolume ? 'inDockerfileAnonymous' : 'inDockerfileLayer', compose);
+        dockerfileReports.add(side, state.cacheOnly ? 'inDockerfileCache' : state.declaredVolume ? 'inDockerfileAnonymous' : 'inDockerfileLayer', compose, planned);
       }
     }
     dockerfileReports.flush(context.report);
@@ -132,28 +137,49 @@ function droppedByReset(workload: ComposeWorkload, path: string): { location: Lo
   return undefined;
 }
 
-/**
- * The fix that mounts a new named volume at the state path. The name is chosen now (names
- * taken by earlier findings must not be offered twice); the edits are computed when read.
- */
-export function addNamedVolumeFix(configuration: ComposeConfiguration, workload: ComposeWorkload, state: StatePath, taken: Set<string>): () => Fix[] {
-  const layer = layerForNewMount(workload.layers);
-  if (!layer) return () => [];
-  const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
-  taken.add(name);
-  let fixes: Fix[] | undefined;
-  return () => (fixes ??= namedVolumeFix(layer, name, state));
+/** A named volume a fix would mount at a state path: the name is chosen when the finding is made. */
+export interface NewVolume {
+  workload: ComposeWorkload;
+  layer: ServiceLayer;
+  name: string;
+  state: StatePath;
 }
 
-function namedVolumeFix(layer: NonNullable<ReturnType<typeof layerForNewMount>>, name: string, state: StatePath): Fix[] {
-  // The new mount is documented from the start, so the fix leaves no undocumented-mount behind.
-  const serviceEdits = appendServiceSequenceItem(layer, 'volumes', `${name}:${state.path}`, describeState(state));
-  if (serviceEdits.length === 0) return [];
-  return [
-    {
-      title: `Add named volume "${name}" at ${state.path}`,
-      edits: [...serviceEdits, ...declareTopLevelVolume(layer.file, name)],
-      isPreferred: true,
-    },
-  ];
+/**
+ * Chooses the name of the named volume a fix mounts at the state path (names taken by
+ * earlier findings must not be offered twice); undefined when no layer can take it.
+ */
+export function planNamedVolume(configuration: ComposeConfiguration, workload: ComposeWorkload, state: StatePath, taken: Set<string>): NewVolume | undefined {
+  const layer = layerForNewMount(workload.layers);
+  if (!layer) return undefined;
+  const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
+  taken.add(name);
+  return { workload, layer, name, state };
+}
+
+/**
+ * The fix that mounts the planned named volumes, each in its service, declared once per
+ * file; empty when one cannot be added. RabbitMQ also gets its fixed `hostname:`.
+ */
+export function namedVolumesFix(volumes: readonly NewVolume[]): Fix[] {
+  const first = volumes[0];
+  if (!first) return [];
+  const edits: TextEdit[] = [];
+  const names = new Map<ComposeFileModel, string[]>();
+  for (const { workload, layer, name, state } of volumes) {
+    // The new mount is documented from the start, so the fix leaves no undocumented-mount behind.
+    const serviceEdits = appendServiceSequenceItem(layer, 'volumes', `${name}:${state.path}`, describeState(state));
+    if (serviceEdits.length === 0) return [];
+    edits.push(...serviceEdits, ...hostnameEdits(workload, state));
+    appendTo(names, layer.file, name);
+  }
+  for (const [file, declared] of names) edits.push(...declareTopLevelVolume(file, declared));
+  const title = volumes.length === 1 ? `Add named volume "${first.name}" at ${first.state.path}` : `Add named volumes ${volumes.map((v) => `"${v.name}"`).join(', ')} at ${first.state.path}`;
+  return [{ title, edits, isPreferred: true }];
+}
+
+/** The lazily computed fix for one planned volume. */
+function lazyFix(volume: NewVolume | undefined): () => Fix[] {
+  let fixes: Fix[] | undefined;
+  return () => (fixes ??= volume ? namedVolumesFix([volume]) : []);
 }
