@@ -36,6 +36,18 @@ runRuleTests('misplaced-state-mount', {
   ],
   invalid: [
     {
+      name: 'an untagged or latest postgres (now 18) at the old path: the move is offered by hand, and so is pinning the major a volume made before 18 needs',
+      code: 'services:\n  db:\n    image: "postgres:alpine"\n    volumes:\n      - pg:/var/lib/postgresql/data # data\nvolumes:\n  pg:\n',
+      errors: [
+        {
+          line: 5, column: 9, endLine: 5, endColumn: 36, severity: 'error',
+          message: /Mount the volume at \/var\/lib\/postgresql\. The tag follows the latest release, so a volume made before PostgreSQL 18 holds an older cluster, which PostgreSQL 18 refuses at \/var\/lib\/postgresql too: pin the image to the major version that made it \(such as postgres:17-alpine\) or upgrade the data with pg_upgrade first\.$/,
+          fixes: ['Mount at /var/lib/postgresql instead of /var/lib/postgresql/data (a new, empty database)', 'Pin the image to postgres:17-alpine (keeps a database made before PostgreSQL 18)'],
+        },
+      ],
+      output: 'services:\n  db:\n    image: "postgres:alpine"\n    volumes:\n      - pg:/var/lib/postgresql # data\nvolumes:\n  pg:\n',
+    },
+    {
       name: 'RabbitMQ on a volume without a fixed hostname: each new container starts an empty database',
       code: 'services:\n  mq:\n    image: rabbitmq:3.13-management\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\nvolumes:\n  mq:\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 29, containerPath: '/var/lib/rabbitmq', severity: 'error', message: /^Service "mq" keeps the RabbitMQ data directory \(Mnesia, message store\) on volume "mq", but RabbitMQ names its database after the node name \(rabbit@<hostname>\), and without `hostname:` the hostname is the container ID/ }],

@@ -1,6 +1,8 @@
 import { findMountNode, mountEntryLocation, retargetMount } from '../edits/mount-edits';
 import { layerForNewMount, setMappingValue } from '../edits/compose-edits';
-import type { ComposeWorkload } from '../project';
+import type { ComposeConfiguration, ComposeWorkload } from '../project';
+import { modelOf } from '../production';
+import { replaceRange } from '../edits/text-edits';
 import { holdingMount, misplacedMountFor, statePaths, type StatePath } from '../state';
 import type { Fix, TextEdit } from '../types';
 import type { ComposeRuleContext, Rule } from './types';
@@ -20,7 +22,7 @@ export const misplacedStateMount: Rule = {
     fixable: true,
     messages: {
       postgres18:
-        'Service "{{service}}" mounts its volume at {{target}}, but the {{imageRef}} image (PostgreSQL 18 and later) keeps the data in {{dataPath}} and expects the volume at {{path}}: with a mount at {{target}} the server refuses to start, and the data directory would not be on the volume anyway. Mount the volume at {{path}}.',
+        'Service "{{service}}" mounts its volume at {{target}}, but the {{imageRef}} image (PostgreSQL 18 and later) keeps the data in {{dataPath}} and expects the volume at {{path}}: with a mount at {{target}} the server refuses to start, and the data directory would not be on the volume anyway. Mount the volume at {{path}}.{{existing}}',
       known:
         'Service "{{service}}" mounts a volume at {{target}}, but {{image}} keeps its data in {{dataPath}} ({{description}}), which stays off the volume: {{failure}} Mount the volume at {{path}}.',
       hostname:
@@ -41,10 +43,14 @@ export const misplacedStateMount: Rule = {
         const { mount } = misplaced;
         const fixes: Fix[] = [];
         const at = findMountNode(workload.layers, mount);
-        const edits = at ? retargetMount(at, state.path) : [];
-        if (edits.length > 0) fixes.push({ title: `Mount at ${state.path} instead of ${mount.target}`, edits, isPreferred: true });
         // PostgreSQL ≥ 18 images (postgres, pgvector, …) refuse to start with a mount at the old path.
         const postgres18 = misplaced.reason === 'known' && state.dataPath !== undefined && state.path === '/var/lib/postgresql' && mount.target === '/var/lib/postgresql/data';
+        // A tag that follows the latest release (`postgres`, `postgres:latest`, `postgres:alpine`)
+        // moved to 18 under a volume made by an older major: PostgreSQL 18 starts on neither path.
+        const floating = postgres18 && !workload.build && workload.image !== undefined && floatingTag(workload.image.value);
+        const edits = at ? retargetMount(at, state.path) : [];
+        if (edits.length > 0) fixes.push({ title: `Mount at ${state.path} instead of ${mount.target}${floating ? ' (a new, empty database)' : ''}`, edits, isPreferred: !floating });
+        if (floating) fixes.push(...pinMajorFix(configuration, workload, '17'));
         context.report({
           messageId: postgres18 ? 'postgres18' : misplaced.reason,
           data: {
@@ -58,6 +64,9 @@ export const misplacedStateMount: Rule = {
             description: state.description,
             failure: failure(state),
             movedBy: movedBy(state),
+            existing: floating
+              ? ` The tag follows the latest release, so a volume made before PostgreSQL 18 holds an older cluster, which PostgreSQL 18 refuses at ${state.path} too: pin the image to the major version that made it (such as ${pinned(workload.image!.value, '17')}) or upgrade the data with pg_upgrade first.`
+              : '',
           },
           location: at ? mountEntryLocation(at) : mount.location,
           service: workload.name,
@@ -112,6 +121,39 @@ export function hostnameEdits(workload: ComposeWorkload, state: StatePath): Text
   const layer = layerForNewMount(workload.layers);
   const map = layer?.entry.map;
   return layer && map ? setMappingValue(layer.file, map, 'hostname', workload.name) : [];
+}
+
+/** `postgres`, `postgres:latest`, `postgres:alpine`: no major version in the tag (a digest pins it). */
+function floatingTag(image: string): boolean {
+  if (image.includes('@') || image.includes('${')) return false;
+  const tag = tagOf(image);
+  return tag === undefined || !/^\d/.test(tag);
+}
+
+function tagOf(image: string): string | undefined {
+  const colon = image.lastIndexOf(':');
+  return colon > image.lastIndexOf('/') ? image.slice(colon + 1) : undefined;
+}
+
+/** The image with `major` as its version: `postgres` → `postgres:17`, `postgres:alpine` → `postgres:17-alpine`. */
+function pinned(image: string, major: string): string {
+  const tag = tagOf(image);
+  const name = tag === undefined ? image : image.slice(0, image.length - tag.length - 1);
+  return tag === undefined || tag === 'latest' ? `${name}:${major}` : `${name}:${major}-${tag}`;
+}
+
+/** Replaces the image reference with one pinned to `major` (the written quotes kept); offered by hand only. */
+function pinMajorFix(configuration: ComposeConfiguration, workload: ComposeWorkload, major: string): Fix[] {
+  const image = workload.image;
+  const model = image ? modelOf(configuration, image.location.file) : undefined;
+  if (!image || !model || image.raw !== image.value) return [];
+  const start = model.lines.offsetAt(image.location.range.start);
+  const end = model.lines.offsetAt(image.location.range.end);
+  const written = model.text.slice(start, end);
+  const quote = written[0] === '"' || written[0] === "'" ? written[0] : '';
+  if (written !== `${quote}${image.raw}${quote}`) return [];
+  const ref = pinned(image.value, major);
+  return [{ title: `Pin the image to ${ref} (keeps a database made before PostgreSQL 18)`, edits: [replaceRange(model.file, model.lines, start, end, `${quote}${ref}${quote}`)], isPreferred: false }];
 }
 
 function failure(state: StatePath): string {
