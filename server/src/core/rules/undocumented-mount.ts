@@ -137,7 +137,8 @@ function commentFix(model: ComposeFileModel, item: Node, text: string): Fix {
   return {
     title: text === TODO_COMMENT ? 'Add a comment stub above the mount' : `Document the mount: "${text}"`,
     edits: [insertLinesAbove(model, start, [' '.repeat(col) + '# ' + text])],
-    isPreferred: true,
+    // A TODO says nothing yet: `--fix` and fix-all on save write only what the knowledge base knows.
+    isPreferred: text !== TODO_COMMENT,
   };
 }
 
