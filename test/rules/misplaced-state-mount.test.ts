@@ -12,6 +12,8 @@ runRuleTests('misplaced-state-mount', {
         'db/Dockerfile': 'ARG PG_MAJOR=18\nFROM postgres:${PG_MAJOR}\n',
       },
     },
+    { name: 'RabbitMQ sharing another container\'s network or the host\'s UTS namespace: hostname: cannot be set, and the hostname is not its own', code: 'services:\n  mq:\n    image: rabbitmq:3\n    network_mode: "service:vpn"\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\n  mq2:\n    image: rabbitmq:3\n    uts: host\n    volumes:\n      - mq2:/var/lib/rabbitmq # queues\n  vpn:\n    image: acme/vpn:1\nvolumes:\n  mq:\n  mq2:\n' },
+    { name: 'RabbitMQ built from a Dockerfile that sets RABBITMQ_NODENAME', files: { 'compose.yaml': 'services:\n  mq:\n    build: .\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\nvolumes:\n  mq:\n', Dockerfile: 'FROM rabbitmq:3.13\nENV RABBITMQ_NODENAME=rabbit@localhost\n' } },
     { name: 'RabbitMQ with a fixed hostname', code: 'services:\n  mq:\n    image: rabbitmq:3\n    hostname: mq\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\nvolumes:\n  mq:\n' },
     { name: 'RabbitMQ with RABBITMQ_NODENAME', code: 'services:\n  mq:\n    image: rabbitmq:3\n    environment:\n      RABBITMQ_NODENAME: rabbit@mq\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\nvolumes:\n  mq:\n' },
     { name: 'RabbitMQ with a hostname set in the base file', files: { 'compose.yaml': 'services:\n  mq:\n    image: rabbitmq:3\n    hostname: mq\n', 'compose.override.yaml': 'services:\n  mq:\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\nvolumes:\n  mq:\n' } },
@@ -35,6 +37,12 @@ runRuleTests('misplaced-state-mount', {
     { name: 'mysql datadir flag with its volume', code: 'services:\n  db:\n    image: mysql:8\n    command: --datadir=/srv/mysql\n    volumes:\n      - db:/srv/mysql\nvolumes:\n  db:\n' },
   ],
   invalid: [
+    {
+      name: 'RabbitMQ with only its mnesia folder on a volume: the node-named database inside still moves with the hostname',
+      code: 'services:\n  mq:\n    image: rabbitmq:3\n    volumes:\n      - data:/var/lib/rabbitmq/mnesia/ # queues\nvolumes:\n  data:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 39, severity: 'error', containerPath: '/var/lib/rabbitmq', message: /^Service "mq" keeps the RabbitMQ data directory \(Mnesia, message store\) on volume "data", but RabbitMQ names its database after the node name/ }],
+      output: 'services:\n  mq:\n    image: rabbitmq:3\n    volumes:\n      - data:/var/lib/rabbitmq/mnesia/ # queues\n    hostname: mq\nvolumes:\n  data:\n',
+    },
     {
       name: 'an untagged or latest postgres (now 18) at the old path: the move is offered by hand, and so is pinning the major a volume made before 18 needs',
       code: 'services:\n  db:\n    image: "postgres:alpine"\n    volumes:\n      - pg:/var/lib/postgresql/data # data\nvolumes:\n  pg:\n',

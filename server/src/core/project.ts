@@ -69,7 +69,11 @@ export interface ComposeWorkload extends Workload {
   opaqueVolumesFrom: VolumesFromEntry[];
   /** Compose `profiles`: when set, `docker compose up` runs the service only with one of them enabled. */
   profiles?: string[];
-  /** A fixed `hostname:` is set; without one the container's hostname is its ID, new on every recreate. */
+  /**
+   * The container's hostname stays the same across recreates: `hostname:` is set, or it
+   * comes from the host or another container (`network_mode: host|service:…|container:…`,
+   * `uts: host`), where `hostname:` cannot be set. Otherwise it is the container ID.
+   */
   hostname?: boolean;
 }
 
@@ -586,9 +590,13 @@ function mergeLayers(name: string, layers: ServiceLayer[], host: FileHost): Comp
   let envFiles: { path: string; required: boolean; location: Location; unknown: boolean; layer: ServiceLayer }[] = [];
   let profiles: string[] | undefined;
   let hostname = false;
+  let networkMode: string | undefined;
+  let uts: string | undefined;
   for (const layer of layers) {
     if (layer.profiles) profiles = layer.profiles;
     if (layer.hostname !== undefined) hostname = layer.hostname;
+    if (layer.networkMode !== undefined) networkMode = layer.networkMode;
+    if (layer.uts !== undefined) uts = layer.uts;
     if (layer.imageReset) {
       image = undefined;
       delete provenance.image;
@@ -697,7 +705,7 @@ function mergeLayers(name: string, layers: ServiceLayer[], host: FileHost): Comp
     volumesFrom,
     opaqueVolumesFrom: [],
     ...(profiles && profiles.length > 0 ? { profiles } : {}),
-    ...(hostname ? { hostname } : {}),
+    ...(hostname || uts === 'host' || (networkMode !== undefined && /^(?:host|service:|container:)/.test(networkMode)) ? { hostname: true } : {}),
   };
 }
 

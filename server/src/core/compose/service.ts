@@ -50,6 +50,9 @@ export interface ServiceLayer {
   profiles?: string[];
   /** `hostname:` is set (`!reset` clears an earlier one: false). */
   hostname?: boolean;
+  /** `network_mode:` / `uts:` as written (interpolated). */
+  networkMode?: string;
+  uts?: string;
   /** `depends_on:` services and their `condition` (undefined for the list form). */
   dependsOn?: Map<string, string | undefined>;
   buildLocation?: Location;
@@ -137,6 +140,12 @@ export function readServiceLayer(file: ComposeFileModel, entry: ServiceEntry, en
       case 'depends_on':
         layer.dependsOn = readDependsOn(file, value);
         break;
+      case 'network_mode':
+      case 'uts': {
+        const mode = scalarString(doc, value);
+        if (mode !== undefined) layer[key === 'uts' ? 'uts' : 'networkMode'] = interpolate(mode, env).value;
+        break;
+      }
       case 'hostname':
         layer.hostname = tagOf(pair.value) !== '!reset' && scalarString(doc, value) !== undefined;
         break;

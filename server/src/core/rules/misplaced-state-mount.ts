@@ -1,6 +1,8 @@
 import { findMountNode, mountEntryLocation, retargetMount } from '../edits/mount-edits';
 import { layerForNewMount, setMappingValue } from '../edits/compose-edits';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
+import type { Mount } from '../model';
+import { isSameOrParent } from '../paths';
 import { modelOf } from '../production';
 import { replaceRange } from '../edits/text-edits';
 import { holdingMount, misplacedMountFor, statePaths, type StatePath } from '../state';
@@ -84,10 +86,12 @@ export const misplacedStateMount: Rule = {
  * (RabbitMQ's mnesia/rabbit@<hostname>) while the service sets no fixed hostname.
  */
 function reportHostnameDependence(context: ComposeRuleContext, workload: ComposeWorkload, state: StatePath): void {
-  const byHostname = state.entry?.nodeNamedByHostname;
-  if (!byHostname || !needsHostname(workload, state)) return;
-  const mount = holdingMount(state, workload.mounts);
-  if (!mount || (mount.type !== 'volume' && mount.type !== 'bind') || mount.unknown) return;
+  if (!needsHostname(workload, state)) return;
+  // The volume at the path, or one below it (`/var/lib/rabbitmq/mnesia`): either holds the node-named folder.
+  const keeps = (m: Mount): boolean => (m.type === 'volume' || m.type === 'bind') && !m.unknown;
+  const holder = holdingMount(state, workload.mounts);
+  const mount = holder && keeps(holder) ? holder : workload.mounts.find((m) => keeps(m) && m.target !== state.path && isSameOrParent(state.path, m.target));
+  if (!mount) return;
   const at = findMountNode(workload.layers, mount);
   const edits = hostnameEdits(workload, state);
   context.report({
@@ -97,7 +101,7 @@ function reportHostnameDependence(context: ComposeRuleContext, workload: Compose
       description: state.description,
       mount: mount.type === 'volume' ? `volume "${mount.source}"` : `bind mount ${mount.source}`,
       image: state.entry?.name ?? workload.image?.value ?? workload.name,
-      env: byHostname.env.map((name) => `\`${name}\``).join(' or '),
+      env: (state.entry?.nodeNamedByHostname?.env ?? []).map((name) => `\`${name}\``).join(' or '),
     },
     location: at ? mountEntryLocation(at) : mount.location,
     service: workload.name,
@@ -108,7 +112,9 @@ function reportHostnameDependence(context: ComposeRuleContext, workload: Compose
 
 function needsHostname(workload: ComposeWorkload, state: StatePath): boolean {
   const byHostname = state.entry?.nodeNamedByHostname;
-  return byHostname !== undefined && !workload.hostname && !byHostname.env.some((name) => workload.environment.has(name));
+  // The variables may come from the compose file or the Dockerfile the service builds.
+  const set = (name: string): boolean => workload.environment.has(name) || workload.build?.environment.has(name) === true;
+  return byHostname !== undefined && !workload.hostname && !byHostname.env.some(set);
 }
 
 /**
