@@ -127,7 +127,7 @@ export function planConfigurations(files: readonly string[], host: FileHost, cac
       const kind = composeFileRole(file).kind;
       // A second default name (`docker-compose.yml` next to `compose.yaml`) is what `-f` would load: alone.
       if (kind === 'standalone' || (kind === 'base' && file !== base)) plans.push([file]);
-      else if (kind === 'variant') plans.push(base && isOverlay(file, host, cache) ? [base, file] : [file]);
+      else if (kind === 'variant') plans.push(base && isOverlay(file, base, host, cache) ? [base, file] : [file]);
     }
   }
   if (plans.length < 2) return plans;
@@ -144,14 +144,21 @@ export function planConfigurations(files: readonly string[], host: FileHost, cac
  * Whether a `docker-compose-<name>.yml` only overlays the base of its folder: a service
  * with neither `image`, `build` nor `extends` cannot run from the file alone
  * (`docker compose -f` refuses it), so the file is used as `-f <base> -f <file>`.
- * A complete file (temporal's `docker-compose-postgres.yml`) is loaded alone.
+ * So is one that mounts a named volume or depends on a service only the base defines
+ * (taiga's `docker-compose-inits.yml`). A complete file (temporal's
+ * `docker-compose-postgres.yml`) is loaded alone.
  */
-function isOverlay(file: string, host: FileHost, cache: ParseCache): boolean {
+function isOverlay(file: string, base: string, host: FileHost, cache: ParseCache): boolean {
   const text = host.readFile(file);
-  if (text === undefined) return false;
+  const baseText = host.readFile(base);
+  if (text === undefined || baseText === undefined) return false;
   const models = cache.get(file, text).documents;
+  const baseModels = cache.get(base, baseText).documents;
+  // A name counts as missing when the base supplies it: otherwise the file is incomplete on its own terms.
   const services = new Set(models.flatMap((model) => model.services.map((s) => s.name)));
   const volumes = new Set(models.flatMap((model) => model.volumes.map((v) => v.name)));
+  const baseServices = new Set(baseModels.flatMap((model) => model.services.map((s) => s.name)));
+  const baseVolumes = new Set(baseModels.flatMap((model) => model.volumes.map((v) => v.name)));
   return models.some((model) =>
     model.services.some((service) => {
       if (!service.map) return false;
@@ -163,16 +170,16 @@ function isOverlay(file: string, host: FileHost, cache: ParseCache): boolean {
       return pairs.some((pair) => {
         const key = (pair.key as { value?: unknown } | null)?.value;
         const value = deref(model.doc, pair.value as Node | null | undefined);
-        if (key === 'volumes' && isSeq(value)) return value.items.some((item) => undeclaredVolumeName(model.doc, item, volumes));
-        if (key === 'depends_on') return dependencyNames(model.doc, value).some((name) => !services.has(name));
+        if (key === 'volumes' && isSeq(value)) return value.items.some((item) => baseVolumes.has(undeclaredVolumeName(model.doc, item, volumes) ?? ''));
+        if (key === 'depends_on') return dependencyNames(model.doc, value).some((name) => !services.has(name) && baseServices.has(name));
         return false;
       });
     }),
   );
 }
 
-/** A short or long volume entry that mounts a named volume missing from `declared` (interpolated names are left alone). */
-function undeclaredVolumeName(doc: Document.Parsed, item: unknown, declared: ReadonlySet<string>): boolean {
+/** The named volume a short or long volume entry mounts when `declared` lacks it (interpolated names are left alone). */
+function undeclaredVolumeName(doc: Document.Parsed, item: unknown, declared: ReadonlySet<string>): string | undefined {
   const node = deref(doc, item as Node);
   let source: string | undefined;
   if (isScalar(node) && typeof node.value === 'string') {
@@ -182,7 +189,7 @@ function undeclaredVolumeName(doc: Document.Parsed, item: unknown, declared: Rea
     const type = scalarString(doc, getPair(doc, node, 'type')?.value) ?? 'volume';
     source = type === 'volume' ? scalarString(doc, getPair(doc, node, 'source')?.value) : undefined;
   }
-  return source !== undefined && source !== '' && !source.includes('$') && !declared.has(source);
+  return source !== undefined && source !== '' && !source.includes('$') && !declared.has(source) ? source : undefined;
 }
 
 /** The services a `depends_on` list or mapping names. */
