@@ -19,6 +19,12 @@ runRuleTests('undocumented-mount', {
   ],
   invalid: [
     {
+      name: 'a volume above the image VOLUME does not hold the data: its stub does not claim it does',
+      code: 'services:\n  zk:\n    image: confluentinc/cp-zookeeper:7.6.0\n    volumes:\n      - zkdata:/var/lib/zookeeper\nvolumes:\n  zkdata:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 34, severity: 'info', service: 'zk', containerPath: '/var/lib/zookeeper' }],
+      output: 'services:\n  zk:\n    image: confluentinc/cp-zookeeper:7.6.0\n    volumes:\n      # TODO: describe what this mount holds\n      - zkdata:/var/lib/zookeeper\nvolumes:\n  zkdata:\n',
+    },
+    {
       name: 'a socket whose source is a variable vsafe cannot resolve is still a socket, not a named volume',
       code: 'services:\n  agent:\n    image: portainer/agent:2\n    volumes:\n      - ${DOCKER_SOCKET_LOCATION}:/var/run/docker.sock:ro\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 58, severity: 'info', message: /^Mount \$\{DOCKER_SOCKET_LOCATION\}:\/var\/run\/docker\.sock:ro of service "agent" is not documented: no comment on its line or directly above it\. It hands the container a host socket/ }],

@@ -467,7 +467,12 @@ export function shadowingMount(state: StatePath, mounts: readonly Mount[]): Moun
 }
 
 function isShadowed(state: StatePath, mount: Mount): boolean {
-  return state.volume !== undefined && mount.target !== state.volume && isSameOrParent(mount.target, state.volume);
+  return isAboveVolume(state, mount.target);
+}
+
+/** A mount target strictly above the `VOLUME` the image declares for the state: the anonymous volume inside takes the data. */
+export function isAboveVolume(state: StatePath, target: string): boolean {
+  return state.volume !== undefined && target !== state.volume && isSameOrParent(target, state.volume);
 }
 
 /** A mount placed where the image does not keep its state, while the real state path has none. */

@@ -9,7 +9,7 @@ import type { Mount } from '../model';
 import { isSameOrParent, isScratchPath } from '../paths';
 import { serviceList } from '../text';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
-import { describeState, statePaths } from '../state';
+import { describeState, isAboveVolume, statePaths } from '../state';
 import { sourceReason } from './source-bind-mount-in-production';
 import type { LineIndex } from '../text';
 import type { Fix } from '../types';
@@ -123,7 +123,10 @@ function mountLabel(model: ComposeFileModel, mount: Mount): string {
 
 /** What the knowledge base says a mount holds; the TODO stub when it does not know. */
 export function describeMount(mount: Mount, workload: ComposeWorkload, knowledge: KnowledgeBase, configuration?: ComposeConfiguration): string {
-  const state = statePaths(workload, knowledge).find((s) => isSameOrParent(mount.target, s.path) || isSameOrParent(s.path, mount.target));
+  // Not a state the mount sits above while the image's own VOLUME below it takes the data.
+  const state = statePaths(workload, knowledge).find(
+    (s) => (isSameOrParent(mount.target, s.path) || isSameOrParent(s.path, mount.target)) && !isAboveVolume(s, mount.target),
+  );
   if (state) return describeState(state);
   if (mount.target.endsWith('/docker.sock')) return "Docker socket — gives this container control of the host's Docker engine";
   if (mount.target === '/etc/localtime' || mount.target === '/etc/timezone') return 'host time zone';
