@@ -80,6 +80,16 @@ describe('vsafe check', () => {
     assert.equal(JSON.parse(stdout).findings.length, 1);
   });
 
+  it('a folder with nothing to check is an error (exit 2), as ESLint does, not a silent pass', () => {
+    const dir = project({ 'caddy.yml': 'a: 1\n', 'docs/README.md': '# x\n' });
+    dirs.push(dir);
+    const { status, stdout, stderr } = runCli(['check', '--format', 'json'], dir);
+    assert.equal(status, 2);
+    assert.equal(stderr, 'vsafe: .: no Docker Compose files or Dockerfiles found\n');
+    assert.deepEqual(JSON.parse(stdout), { version: 1, findings: [] });
+    assert.equal(runCli(['check', 'docs'], dir).stderr, 'vsafe: docs: no Docker Compose files or Dockerfiles found\n');
+  });
+
   it('broken YAML is one clear finding, never a stack trace', () => {
     const dir = project({ 'compose.yaml': 'services:\n  db:\n    image: [postgres\n' });
     dirs.push(dir);

@@ -127,6 +127,10 @@ function check(args: ParsedArgs, io: CliIO, emit: (findings: Finding[]) => void,
 
   const loaded = prepareConfig(stdin ? { ...args, positionals: [stdinPath] } : args, io.cwd);
   const inputs = stdin ? prepareStdinInput(readStandardInput(), stdinPath, loaded, io.cwd) : prepareInputs(args.positionals, loaded, io.cwd);
+  // Like ESLint: a path that holds nothing to check is an error, not a silent pass (a typo in a CI job).
+  if (!stdin && inputs.errors.length === 0 && inputs.composeFiles.length === 0 && inputs.dockerfiles.length === 0) {
+    inputs.errors.push({ where: args.positionals.length > 0 ? args.positionals.join(' ') : '.', message: 'no Docker Compose files or Dockerfiles found' });
+  }
   for (const error of inputs.errors) io.stderr(formatInputError(error));
   errors.push(...inputs.errors);
   // Standard input is one file: what its project reports elsewhere belongs to other files.
