@@ -36,6 +36,12 @@ runRuleTests('unused-volume', {
   ],
   invalid: [
     {
+      name: 'a declaration with a fixed name: points at a volume that may hold data: removed by hand only',
+      code: 'services:\n  ha:\n    image: ghcr.io/home-assistant/home-assistant:stable\n    # volumes:\n    #   - ha-config:/config\nvolumes:\n  ha-config:\n    name: home-assistant_config\n',
+      errors: [{ line: 7, column: 3, endLine: 7, endColumn: 12, severity: 'hint', fixes: ['Remove unused volume "ha-config"'] }],
+      output: 'services:\n  ha:\n    image: ghcr.io/home-assistant/home-assistant:stable\n    # volumes:\n    #   - ha-config:/config\n',
+    },
+    {
       name: 'one of several: its lines and the comment above it go, neighbours stay',
       code: DB + '\nvolumes:\n  pg: # database\n  # old uploads\n  old:\n    driver: local\n    labels:\n      - "keep=no"\n  # cache\n  cache:\n',
       errors: [

@@ -39,7 +39,9 @@ export const unusedVolume: Rule = {
           messageId: declaration.external ? 'external' : 'unused',
           data: { name: declaration.name },
           location: declaration.keyLocation,
-          fixes: edits.length > 0 ? [{ title: `Remove unused volume "${declaration.name}"`, edits, isPreferred: true }] : [],
+          // A declaration with a fixed `name:` points at a volume that outlives the project (and may hold
+          // data a commented-out mount used): removing it is offered by hand only.
+          fixes: edits.length > 0 ? [{ title: `Remove unused volume "${declaration.name}"`, edits, isPreferred: declaration.volumeName === undefined }] : [],
         });
       }
     }
