@@ -261,6 +261,12 @@ runRuleTests('unmounted-state-path', {
       output: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      # MySQL data directory — must survive redeploys\n      - db-data:/var/lib/mysql\n  app:\n    image: acme/app:1\n    depends_on:\n      db:\n        condition: service_started\n  worker:\n    image: acme/app:1\n    depends_on: [db]\n\nvolumes:\n  db-data:\n',
     },
     {
+      name: '`!!merge <<: *anchor` is a merge key (SigNoz): the image and the one-shot dependency come from the anchor',
+      code: 'x-d: &d\n  image: postgres:16\n  depends_on:\n    init:\n      condition: service_completed_successfully\nservices:\n  init:\n    image: mysql:8\n  db:\n    !!merge <<: *d\n',
+      errors: [{ line: 2, column: 10, endLine: 2, endColumn: 21, service: 'db', containerPath: '/var/lib/postgresql/data', message: ANON }],
+      output: 'x-d: &d\n  image: postgres:16\n  depends_on:\n    init:\n      condition: service_completed_successfully\nservices:\n  init:\n    image: mysql:8\n  db:\n    !!merge <<: *d\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/var/lib/postgresql/data\n\nvolumes:\n  db-data:\n',
+    },
+    {
       name: 'a named volume at a parent of the image VOLUME: the anonymous volume Docker puts inside it holds the data',
       code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql # data\nvolumes:\n  pg:\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 23, containerPath: '/var/lib/postgresql/data', message: /^PostgreSQL data directory \/var\/lib\/postgresql\/data of service "db" is not kept by the mount at \/var\/lib\/postgresql: the image declares VOLUME \/var\/lib\/postgresql\/data, and unless something is mounted at \/var\/lib\/postgresql\/data itself, Docker puts an anonymous volume there/ }],

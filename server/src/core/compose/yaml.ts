@@ -68,8 +68,10 @@ export function deref(doc: Document, node: unknown, depth = 0): Node | undefined
 
 export function keyText(pair: Pair): string | undefined {
   const key = pair.key;
-  if (isScalar(key)) return key.value == null ? '' : String(key.value);
-  return undefined;
+  if (!isScalar(key)) return undefined;
+  // `!!merge <<` is read as the merge symbol, not the string "<<".
+  if (typeof key.value === 'symbol') return key.value.description ?? '';
+  return key.value == null ? '' : String(key.value);
 }
 
 /**

@@ -36,7 +36,11 @@ export function keyColumn(model: ComposeFileModel, map: YAMLMap): number | undef
   const first = map.items.find(isPair);
   const key = first?.key as Node | null | undefined;
   const offset = key?.range?.[0];
-  return offset === undefined ? undefined : column(model, offset);
+  if (offset === undefined) return undefined;
+  // A tag or anchor before the first key (`!!merge <<: *defaults`) is where the key column starts.
+  const before = model.text.slice(model.lines.lineStart(model.lines.positionAt(offset).line), offset);
+  if (/^[ \t]*(?:[!&]\S*[ \t]+)+$/.test(before)) return before.length - before.trimStart().length;
+  return column(model, offset);
 }
 
 /** End of the line that holds `offset - 1` (the last content character). */
