@@ -14,6 +14,8 @@ runRuleTests('misplaced-state-mount', {
     },
     { name: 'RabbitMQ sharing another container\'s network or the host\'s UTS namespace: hostname: cannot be set, and the hostname is not its own', code: 'services:\n  mq:\n    image: rabbitmq:3\n    network_mode: "service:vpn"\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\n  mq2:\n    image: rabbitmq:3\n    uts: host\n    volumes:\n      - mq2:/var/lib/rabbitmq # queues\n  vpn:\n    image: acme/vpn:1\nvolumes:\n  mq:\n  mq2:\n' },
     { name: 'RabbitMQ built from a Dockerfile that sets RABBITMQ_NODENAME', files: { 'compose.yaml': 'services:\n  mq:\n    build: .\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\nvolumes:\n  mq:\n', Dockerfile: 'FROM rabbitmq:3.13\nENV RABBITMQ_NODENAME=rabbit@localhost\n' } },
+    { name: 'immich from v1.137 at /data', code: 'services:\n  immich-server:\n    image: ghcr.io/immich-app/immich-server:v1.137.3\n    volumes:\n      - media:/data\nvolumes:\n  media:\n' },
+    { name: 'RabbitMQ with RABBITMQ_MNESIA_DIR (the database folder no longer follows the node name)', code: 'services:\n  mq:\n    image: rabbitmq:3\n    environment:\n      RABBITMQ_MNESIA_DIR: /var/lib/rabbitmq/mnesia/node\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\nvolumes:\n  mq:\n' },
     { name: 'RabbitMQ with a fixed hostname', code: 'services:\n  mq:\n    image: rabbitmq:3\n    hostname: mq\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\nvolumes:\n  mq:\n' },
     { name: 'RabbitMQ with RABBITMQ_NODENAME', code: 'services:\n  mq:\n    image: rabbitmq:3\n    environment:\n      RABBITMQ_NODENAME: rabbit@mq\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\nvolumes:\n  mq:\n' },
     { name: 'RabbitMQ with a hostname set in the base file', files: { 'compose.yaml': 'services:\n  mq:\n    image: rabbitmq:3\n    hostname: mq\n', 'compose.override.yaml': 'services:\n  mq:\n    volumes:\n      - mq:/var/lib/rabbitmq # queues\nvolumes:\n  mq:\n' } },
@@ -37,6 +39,12 @@ runRuleTests('misplaced-state-mount', {
     { name: 'mysql datadir flag with its volume', code: 'services:\n  db:\n    image: mysql:8\n    command: --datadir=/srv/mysql\n    volumes:\n      - db:/srv/mysql\nvolumes:\n  db:\n' },
   ],
   invalid: [
+    {
+      name: 'immich up to v1.136 keeps its media in /usr/src/app/upload: a volume at /data (the v1.137 layout) keeps none of it',
+      code: 'services:\n  immich-server:\n    image: ghcr.io/immich-app/immich-server:v1.135.3\n    volumes:\n      - media:/data\nvolumes:\n  media:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 20, severity: 'error', containerPath: '/usr/src/app/upload', message: 'Service "immich-server" mounts a volume at /data, but Immich server keeps its data in /usr/src/app/upload (Immich media (originals, thumbnails, encoded videos, profile pictures, database backups)), which stays off the volume: the image\'s VOLUME puts it in an anonymous volume that `docker compose down` orphans, so the next `up` starts empty. Mount the volume at /usr/src/app/upload.' }],
+      output: 'services:\n  immich-server:\n    image: ghcr.io/immich-app/immich-server:v1.135.3\n    volumes:\n      - media:/usr/src/app/upload\nvolumes:\n  media:\n',
+    },
     {
       name: 'RabbitMQ with only its mnesia folder on a volume: the node-named database inside still moves with the hostname',
       code: 'services:\n  mq:\n    image: rabbitmq:3\n    volumes:\n      - data:/var/lib/rabbitmq/mnesia/ # queues\nvolumes:\n  data:\n',

@@ -271,6 +271,58 @@ describe('version selection', () => {
     assert.deepEqual(paths('ghcr.io/immich-app/immich-server:v2', { env: { IMMICH_MEDIA_LOCATION: '/photos' } }), ['/photos']);
   });
 
+  it('self-hosted apps: where Frigate, the itzg Minecraft server, Seerr/Jellyseerr/Overseerr, Outline and wg-easy keep their data', () => {
+    assert.deepEqual(paths('ghcr.io/blakeblackshear/frigate:0.14.1'), ['/config', '/media/frigate']);
+    const frigate = statePaths(workload('ghcr.io/blakeblackshear/frigate:stable'), KB);
+    assert.deepEqual(frigate.map((s) => [s.kind, s.declaredVolume]), [['database', false], ['uploads', false]], 'frigate.db in /config; docker/main/Dockerfile declares no VOLUME');
+    assert.equal(frigate[0]?.spec?.applicationData, true, 'the documented bind mount of /config holds config.yml and frigate.db');
+    const minecraft = statePaths(workload('itzg/minecraft-server:java21'), KB);
+    assert.deepEqual(minecraft.map((s) => [s.path, s.declaredVolume]), [['/data', true]]);
+    assert.equal(minecraft[0]?.spec?.applicationData, true);
+    assert.deepEqual(paths('ghcr.io/seerr-team/seerr:v3.0.0'), ['/app/config']);
+    assert.deepEqual(paths('fallenbagel/jellyseerr:2.5.2'), ['/app/config']);
+    assert.deepEqual(paths('sctx/overseerr:1.34.0'), ['/app/config']);
+    assert.deepEqual(paths('ghcr.io/sct/overseerr:1.34.0'), ['/app/config']);
+    assert.deepEqual(paths('fallenbagel/jellyseerr', { env: { CONFIG_DIRECTORY: '/config' } }), ['/config'], 'CONFIG_DIRECTORY moves settings.json and the database');
+    assert.equal(statePaths(workload('fallenbagel/jellyseerr'), KB)[0]?.declaredVolume, false);
+    assert.deepEqual(paths('docker.getoutline.com/outlinewiki/outline:0.82.0'), ['/var/lib/outline/data']);
+    assert.equal(statePaths(workload('outlinewiki/outline'), KB)[0]?.declaredVolume, true, 'the Dockerfile declares VOLUME /var/lib/outline/data');
+    assert.deepEqual(paths('outlinewiki/outline', { env: { FILE_STORAGE: 'local', FILE_STORAGE_LOCAL_ROOT_DIR: '/srv/outline' } }), ['/srv/outline']);
+    assert.deepEqual(paths('ghcr.io/wg-easy/wg-easy:15'), ['/etc/wireguard']);
+    assert.deepEqual(paths('weejewel/wg-easy:7'), ['/etc/wireguard']);
+    assert.equal(statePaths(workload('ghcr.io/wg-easy/wg-easy'), KB)[0]?.declaredVolume, false);
+  });
+
+  it('self-hosted apps: Matter Server, Homarr (1.x and the older ajnart image) and Homepage', () => {
+    const matter = statePaths(workload('ghcr.io/home-assistant-libs/python-matter-server:stable'), KB);
+    assert.deepEqual(matter.map((s) => [s.path, s.declaredVolume]), [['/data', true]]);
+    assert.deepEqual(paths('ghcr.io/home-assistant-libs/python-matter-server:7.0.1', { command: ['--storage-path', '/matter', '--paa-root-cert-dir', '/matter/credentials'] }), ['/matter']);
+    const homarr = statePaths(workload('ghcr.io/homarr-labs/homarr:v1.20.0'), KB);
+    assert.deepEqual(homarr.map((s) => [s.path, s.kind, s.declaredVolume]), [['/appdata', 'database', true]]);
+    assert.equal(homarr[0]?.spec?.applicationData, true);
+    const legacy = statePaths(workload('ghcr.io/ajnart/homarr:0.15.3'), KB);
+    assert.deepEqual(legacy.map((s) => [s.path, s.declaredVolume]), [['/app/data/configs', true], ['/data', true]]);
+    assert.deepEqual(paths('ghcr.io/gethomepage/homepage:v1.2.0'), ['/app/config']);
+    assert.equal(statePaths(workload('ghcr.io/gethomepage/homepage'), KB)[0]?.kind, 'config-state');
+    assert.deepEqual(paths('ghcr.io/gethomepage/homepage', { env: { HOMEPAGE_CONFIG_DIR: '/srv/homepage' } }), ['/srv/homepage']);
+  });
+
+  it('CI runners: gitea/act_runner and the Forgejo runner keep their registration in /data, a declared VOLUME', () => {
+    for (const image of ['gitea/act_runner:0.2.11', 'docker.io/gitea/act_runner:nightly-dind-rootless', 'code.forgejo.org/forgejo/runner:6.3.1', 'data.forgejo.org/forgejo/runner:11']) {
+      const states = statePaths(workload(image), KB);
+      assert.deepEqual(states.map((s) => [s.path, s.kind, s.declaredVolume]), [['/data', 'config-state', true]], image);
+    }
+    assert.equal(KB.lookup('data.forgejo.org/forgejo/runner:11')?.id, 'forgejo-runner');
+    assert.equal(KB.lookup('gitea/act_runner')?.id, 'gitea-act-runner');
+  });
+
+  it('tailscale keeps state on disk only where TS_STATE_DIR names it (otherwise --state=mem:)', () => {
+    assert.deepEqual(withAndWithout('tailscale/tailscale:v1.80.0', { env: { TS_STATE_DIR: '/var/lib/tailscale' } }), [[], ['/var/lib/tailscale']]);
+    assert.deepEqual(paths('ghcr.io/tailscale/tailscale:stable', { env: { TS_STATE_DIR: '/state' } }), ['/state']);
+    const [state] = statePaths(workload('tailscale/tailscale', { env: { TS_STATE_DIR: '/var/lib/tailscale' } }), KB);
+    assert.deepEqual([state?.kind, state?.declaredVolume, state?.origin], ['config-state', false, { kind: 'env', name: 'TS_STATE_DIR' }]);
+  });
+
   it('authentik keeps its files in /data from 2025.12 (a /media mount still holds the media) and in /media before', () => {
     assert.deepEqual(paths('ghcr.io/goauthentik/server:2025.12.1'), ['/data']);
     assert.deepEqual(paths('ghcr.io/goauthentik/server'), ['/data']);
@@ -536,6 +588,13 @@ describe('misplaced targets', () => {
     assert.deepEqual(paths('influxdb:1.8', { mounts: ['/var/lib/influxdb/data'] }), ['/var/lib/influxdb'], 'the state path stays, for unmounted-state-path');
     assert.equal(misplaced('influxdb:1.8', '/var/lib/influxdb2'), '/var/lib/influxdb2');
   });
+
+  it('immich up to v1.136: a volume at /data (the v1.137 layout) is misplaced; from v1.137 it is the state path', () => {
+    assert.equal(misplaced('ghcr.io/immich-app/immich-server:v1.135.3', '/data'), '/data');
+    assert.equal(misplaced('altran1502/immich-server:v1.90.0', '/data'), '/data');
+    assert.equal(misplaced('ghcr.io/immich-app/immich-server:v1.137.3', '/data'), undefined);
+    assert.equal(misplaced('ghcr.io/immich-app/immich-server:v1.135.3', '/usr/src/app/upload'), undefined);
+  });
 });
 
 describe('statePaths: images used for their client tools', () => {
@@ -599,6 +658,15 @@ describe('statePaths: caches', () => {
     assert.equal(state?.kind, 'cache');
     assert.equal(state?.declaredVolume, true);
     assert.deepEqual(cacheOnly('localstack/localstack', { env: { PERSISTENCE: '1' } }), [true]);
+  });
+
+  it('eclipse-mosquitto: /mosquitto/data (a declared VOLUME) is a cache unless a configuration is mounted that may switch persistence on', () => {
+    const [state] = statePaths(workload('eclipse-mosquitto:2'), KB);
+    assert.deepEqual([state?.path, state?.kind, state?.cacheOnly, state?.declaredVolume], ['/mosquitto/data', 'cache', true, true]);
+    assert.deepEqual(cacheOnly('eclipse-mosquitto:2.0.20', { mounts: ['/mosquitto/config'] }), [false]);
+    assert.deepEqual(cacheOnly('eclipse-mosquitto:2', { mounts: ['/mosquitto/config/mosquitto.conf'] }), [false]);
+    assert.deepEqual(cacheOnly('eclipse-mosquitto:2', { command: ['mosquitto', '-c', '/mosquitto-no-auth.conf'] }), [true], 'the bundled no-auth configuration keeps everything in memory');
+    assert.equal(statePaths(workload('eclipse-mosquitto', { mounts: ['/mosquitto/config'] }), KB)[0]?.kind, 'database');
   });
 
   it('memcached is never reported', () => {

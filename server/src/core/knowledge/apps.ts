@@ -207,6 +207,24 @@ export const APPS: readonly ImageEntry[] = [
     variants: [{ paths: [{ path: '/etc/gitlab-runner', kind: 'config-state', description: 'GitLab Runner configuration (config.toml with runner tokens)', declaredVolume: true }] }],
   },
   {
+    id: 'gitea-act-runner',
+    name: 'Gitea Actions runner (act_runner)',
+    images: ['gitea/act_runner'],
+    source: 'https://docs.gitea.com/usage/actions/act-runner',
+    notes:
+      'Every variant of the image (basic, `*-dind`, `*-dind-rootless`) declares VOLUME /data and works in it: on first start the entrypoint registers the runner with `GITEA_INSTANCE_URL` and `GITEA_RUNNER_REGISTRATION_TOKEN` and keeps the registration in /data/.runner. ' +
+      'Without it the runner registers again, as a new runner, whenever the container starts on an empty /data.',
+    variants: [{ paths: [{ path: '/data', kind: 'config-state', description: 'act_runner data (.runner registration with the runner token)', declaredVolume: true }] }],
+  },
+  {
+    id: 'forgejo-runner',
+    name: 'Forgejo Runner',
+    images: ['forgejo/runner'],
+    source: 'https://code.forgejo.org/forgejo/runner/src/branch/main/Dockerfile',
+    notes: 'The image (`code.forgejo.org/forgejo/runner`, `data.forgejo.org/forgejo/runner`) declares VOLUME /data, its working directory and HOME: `forgejo-runner register` writes the registration (.runner) there, next to config.yml when the user generates one.',
+    variants: [{ paths: [{ path: '/data', kind: 'config-state', description: 'Forgejo Runner data (.runner registration, config.yml)', declaredVolume: true }] }],
+  },
+  {
     id: 'jenkins',
     name: 'Jenkins',
     images: ['jenkins/jenkins', 'jenkins', 'jenkinsci/blueocean'],
@@ -393,6 +411,33 @@ export const APPS: readonly ImageEntry[] = [
     images: ['koenkk/zigbee2mqtt'],
     source: 'https://www.zigbee2mqtt.io/guide/installation/02_docker.html',
     variants: [{ paths: [{ path: '/app/data', kind: 'config-state', description: 'Zigbee2MQTT data (configuration, paired devices)', declaredVolume: false }] }],
+  },
+  {
+    id: 'matter-server',
+    name: 'Matter Server (python-matter-server)',
+    images: ['home-assistant-libs/python-matter-server'],
+    source: 'https://github.com/home-assistant-libs/python-matter-server/blob/main/Dockerfile',
+    notes:
+      'The image declares VOLUME /data and its CMD passes `--storage-path /data`: the fabric credentials and every commissioned device live there, and losing them means commissioning each device again. ' +
+      'A `command:` that replaces the CMD without `--storage-path` keeps the data in /root/.matter_server (the server default), which vsafe does not follow.',
+    variants: [{ paths: [{ path: '/data', kind: 'config-state', description: 'Matter Server storage (fabric credentials, commissioned devices)', declaredVolume: true, flags: ['--storage-path'] }] }],
+  },
+  {
+    id: 'frigate',
+    name: 'Frigate NVR',
+    images: ['blakeblackshear/frigate'],
+    source: 'https://docs.frigate.video/frigate/installation',
+    notes:
+      'The image declares no VOLUME (docker/main/Dockerfile). /config holds config.yml, the SQLite database frigate.db (the default `database.path`, a config.yml setting vsafe does not read) and the model cache; ' +
+      '/media/frigate holds recordings, snapshots (clips) and exports. /tmp/cache (recording segments before they are moved, a tmpfs in the documented setup) and /dev/shm are scratch and not listed.',
+    variants: [
+      {
+        paths: [
+          { path: '/config', kind: 'database', description: 'Frigate configuration and SQLite database (config.yml, frigate.db, model cache)', declaredVolume: false, applicationData: true },
+          { path: '/media/frigate', kind: 'uploads', description: 'Frigate recordings, snapshots and exports', declaredVolume: false },
+        ],
+      },
+    ],
   },
   {
     id: 'node-red',
@@ -653,7 +698,7 @@ export const APPS: readonly ImageEntry[] = [
     source: 'https://github.com/immich-app/immich/pull/20367',
     notes:
       'From v1.137.0 the media (`UPLOAD_LOCATION`) belongs at /data: the image declares VOLUME /data, and the server uses /data or the older /usr/src/app/upload, whichever exists (the older one when both do), so a mount at /usr/src/app/upload is accepted there. ' +
-      'Up to v1.136 the image declared VOLUME /usr/src/app/upload and kept the media there. Untagged, `release` and `v2` tags mean the /data layout. ' +
+      'Up to v1.136 the image declared VOLUME /usr/src/app/upload and kept the media there: a volume at /data (the newer layout) on such a release is a misplaced mount. Untagged, `release` and `v2` tags mean the /data layout. ' +
       '`IMMICH_MEDIA_LOCATION` moves the media. The database runs in ghcr.io/immich-app/postgres (its own entry).',
     variants: [
       {
@@ -678,6 +723,8 @@ export const APPS: readonly ImageEntry[] = [
             description: 'Immich media (originals, thumbnails, encoded videos, profile pictures, database backups)',
             declaredVolume: true,
             env: ['IMMICH_MEDIA_LOCATION'],
+            // The v1.137 layout mounted on an older pinned release: the media go to the anonymous volume at /usr/src/app/upload.
+            misplacedTargets: ['/data'],
           },
         ],
       },
@@ -927,5 +974,90 @@ export const APPS: readonly ImageEntry[] = [
         ],
       },
     ],
+  },
+  {
+    id: 'minecraft-server',
+    name: 'Minecraft server (itzg)',
+    images: ['itzg/minecraft-server'],
+    source: 'https://github.com/itzg/docker-minecraft-server/blob/master/docs/data-directory.md',
+    notes: 'The image declares VOLUME /data: everything the container manages (worlds, server.properties, player data, plugins, mods, logs) is under it. The documentation uses a bind mount.',
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Minecraft server data (worlds, server.properties, player data, plugins and mods)', declaredVolume: true, applicationData: true }] }],
+  },
+  {
+    id: 'seerr',
+    name: 'Seerr, Jellyseerr and Overseerr',
+    images: ['seerr-team/seerr', 'seerr/seerr', 'fallenbagel/jellyseerr', 'sctx/overseerr', 'sct/overseerr'],
+    source: 'https://github.com/seerr-team/seerr/blob/develop/docs/getting-started/docker.mdx',
+    notes:
+      'The images declare no VOLUME. /app/config holds settings.json (API keys, users, settings), the SQLite database (db/), logs and cached images; with a PostgreSQL database the settings stay there. ' +
+      '`CONFIG_DIRECTORY` moves it. The same layout is documented for Jellyseerr (fallenbagel/jellyseerr) and Overseerr (sctx/overseerr, ghcr.io/sct/overseerr).',
+    variants: [
+      {
+        paths: [
+          { path: '/app/config', kind: 'database', description: 'Seerr configuration and database (settings.json, SQLite database, logs)', declaredVolume: false, applicationData: true, env: ['CONFIG_DIRECTORY'] },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'outline',
+    name: 'Outline',
+    images: ['outlinewiki/outline'],
+    source: 'https://github.com/outline/outline/blob/main/Dockerfile',
+    notes:
+      'The image declares VOLUME /var/lib/outline/data and sets `FILE_STORAGE_LOCAL_ROOT_DIR` to it. Attachments and images are kept there only with `FILE_STORAGE=local` (the setting of Outline\'s .env.sample; the server\'s own default is s3): ' +
+      'vsafe does not read the value, so with `FILE_STORAGE=s3` the path is still reported although it stays empty. Documents live in PostgreSQL.',
+    variants: [{ paths: [{ path: '/var/lib/outline/data', kind: 'uploads', description: 'Outline local file storage (attachments, images)', declaredVolume: true, env: ['FILE_STORAGE_LOCAL_ROOT_DIR'] }] }],
+  },
+  {
+    id: 'wg-easy',
+    name: 'wg-easy',
+    images: ['wg-easy/wg-easy', 'weejewel/wg-easy'],
+    source: 'https://github.com/wg-easy/wg-easy/blob/master/docs/content/examples/tutorials/docker-run.md',
+    notes: 'The image declares no VOLUME. /etc/wireguard holds the server and client keys: wg0.json and wg0.conf up to v14, the SQLite database wg-easy.db from v15. On an empty /etc/wireguard a new server key is made, and every client must be set up again.',
+    variants: [{ paths: [{ path: '/etc/wireguard', kind: 'database', description: 'wg-easy data (WireGuard server and client keys, clients; wg-easy.db from v15)', declaredVolume: false, applicationData: true }] }],
+  },
+  {
+    id: 'tailscale',
+    name: 'Tailscale',
+    images: ['tailscale/tailscale'],
+    source: 'https://tailscale.com/kb/1282/docker',
+    notes:
+      'Without `TS_STATE_DIR` the container runs tailscaled with `--state=mem:`: the node is ephemeral and keeps nothing on disk. With `TS_STATE_DIR` the node key and state live in that folder, which must persist across container restarts; ' +
+      'the repository\'s Dockerfile declares no VOLUME (the published images are built with mkctr).',
+    variants: [{ paths: [{ path: '/var/lib/tailscale', kind: 'config-state', description: 'tailscaled state (node key, machine identity, certificates)', declaredVolume: false, env: ['TS_STATE_DIR'], onlyWhenSet: true }] }],
+  },
+  {
+    id: 'homarr',
+    name: 'Homarr',
+    images: ['homarr-labs/homarr'],
+    source: 'https://homarr.dev/docs/getting-started/installation/docker',
+    notes: 'The image declares VOLUME /appdata (Dockerfile) and keeps its SQLite database there (`DB_URL=/appdata/db/db.sqlite`); the documentation bind-mounts it. Releases before 1.0 are ghcr.io/ajnart/homarr (its own entry).',
+    variants: [{ paths: [{ path: '/appdata', kind: 'database', description: 'Homarr data directory (SQLite database: boards, users, integrations)', declaredVolume: true, applicationData: true }] }],
+  },
+  {
+    id: 'homarr-legacy',
+    name: 'Homarr (before 1.0)',
+    images: ['ajnart/homarr'],
+    source: 'https://github.com/ajnart/homarr/blob/c9382768269437749700ac368f840141e0557596/Dockerfile',
+    notes: 'The last Dockerfile of the pre-1.0 image declares VOLUME /app/data/configs (board configurations) and /data (the SQLite database, `DATABASE_URL=file:/data/db.sqlite`); earlier releases were not checked.',
+    variants: [
+      {
+        paths: [
+          { path: '/app/data/configs', kind: 'config-state', description: 'Homarr board configurations', declaredVolume: true },
+          { path: '/data', kind: 'database', description: 'Homarr SQLite database (users, settings)', declaredVolume: true },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'homepage',
+    name: 'Homepage',
+    images: ['gethomepage/homepage'],
+    source: 'https://gethomepage.dev/installation/docker/',
+    notes:
+      'The image declares no VOLUME. /app/config holds the YAML configuration (services, widgets, settings, bookmarks), seeded with defaults on first start and edited by hand, and the log file. ' +
+      '`HOMEPAGE_CONFIG_DIR` moves it.',
+    variants: [{ paths: [{ path: '/app/config', kind: 'config-state', description: 'Homepage configuration (services.yaml, settings.yaml, widgets.yaml, bookmarks.yaml)', declaredVolume: false, env: ['HOMEPAGE_CONFIG_DIR'] }] }],
   },
 ];

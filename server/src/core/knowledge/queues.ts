@@ -8,7 +8,8 @@ export const QUEUES: readonly ImageEntry[] = [
     images: ['rabbitmq'],
     source: 'https://hub.docker.com/_/rabbitmq',
     notes: 'RabbitMQ names its database after the node name (rabbit@<hostname>): without a fixed `hostname:` or `RABBITMQ_NODENAME`, a recreated container starts an empty database next to the old one.',
-    nodeNamedByHostname: { env: ['RABBITMQ_NODENAME'] },
+    // RABBITMQ_MNESIA_DIR names the database folder itself, so the node name no longer picks it.
+    nodeNamedByHostname: { env: ['RABBITMQ_NODENAME', 'RABBITMQ_MNESIA_DIR'] },
     variants: [{ paths: [{ path: '/var/lib/rabbitmq', kind: 'database', description: 'RabbitMQ data directory (Mnesia, message store)', declaredVolume: true }] }],
   },
   {
@@ -61,6 +62,25 @@ export const QUEUES: readonly ImageEntry[] = [
     images: ['emqx/emqx', 'emqx', 'emqx/emqx-enterprise'],
     source: 'https://docs.emqx.com/en/emqx/latest/deploy/install-docker.html',
     variants: [{ paths: [{ path: '/opt/emqx/data', kind: 'database', description: 'EMQX data directory (retained messages, cluster config)', declaredVolume: true }] }],
+  },
+  {
+    id: 'mosquitto',
+    name: 'Eclipse Mosquitto',
+    images: ['eclipse-mosquitto'],
+    source: 'https://hub.docker.com/_/eclipse-mosquitto',
+    cacheUnlessPersistent: true,
+    cacheRisk: 'retained messages and persistent sessions (with their queued QoS 1 and 2 messages) would be lost',
+    persistence: { flags: [], configPaths: ['/mosquitto/config'] },
+    notes:
+      'The image declares VOLUME /mosquitto/data and /mosquitto/log. Mosquitto writes /mosquitto/data only when a mosquitto.conf mounted at /mosquitto/config switches persistence on (`persistence true` with `persistence_location /mosquitto/data/`; from 2.1 the persist-sqlite plugin), ' +
+      'and the examples of the 2.1 README put password, ACL and dynamic-security files there too. Without a mounted configuration it is treated as a cache (hint); with one vsafe cannot read whether persistence is on and treats the path as state. ' +
+      'Logs go to /mosquitto/log only with `log_dest file`; that path is not listed.',
+    variants: [
+      {
+        // A bind mount of ./mosquitto/data is the documented, common setup: not database-on-bind-mount advice.
+        paths: [{ path: '/mosquitto/data', kind: 'database', description: 'Mosquitto persistence directory (mosquitto.db: retained messages, persistent sessions)', declaredVolume: true, applicationData: true }],
+      },
+    ],
   },
   {
     id: 'minio',
