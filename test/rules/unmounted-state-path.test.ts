@@ -6,6 +6,7 @@ runRuleTests('unmounted-state-path', {
   valid: [
     { name: 'named volume at the state path', code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n' },
     { name: 'bind mount at the state path', code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - ./data:/var/lib/mysql\n' },
+    { name: 'nextcloud split installation: the VOLUME is /var/www/html, so its volume there keeps data/', code: 'services:\n  app:\n    image: nextcloud:29-apache\n    volumes:\n      - nextcloud:/var/www/html # all of it\n      - ./config:/var/www/html/config # settings\nvolumes:\n  nextcloud:\n' },
     { name: 'a parent mount covers a path the image declares no VOLUME for', code: 'services:\n  grafana:\n    image: grafana/grafana:11.2.0\n    volumes:\n      - grafana:/var/lib\nvolumes:\n  grafana:\n' },
     { name: 'a mount at the VOLUME itself, with PGDATA below it', code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      PGDATA: /var/lib/postgresql/data/pgdata\n    volumes:\n      - pg:/var/lib/postgresql\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pg:\n  pgdata:\n' },
     { name: 'long syntax volume', code: 'services:\n  db:\n    image: mariadb:11\n    volumes:\n      - type: volume\n        source: db\n        target: /var/lib/mysql/\nvolumes:\n  db: {}\n' },

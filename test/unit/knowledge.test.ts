@@ -89,6 +89,10 @@ describe('knowledge base data', () => {
         absolute(spec.path, where);
         assert.ok(STATE_KINDS.includes(spec.kind), `${where}: kind ${spec.kind}`);
         assert.equal(typeof spec.declaredVolume, 'boolean', where);
+        if (spec.volume !== undefined) {
+          assert.ok(spec.declaredVolume, `${where}: a VOLUME path means the image declares one`);
+          assert.ok(spec.path.startsWith(spec.volume + '/'), `${where}: the VOLUME is a parent of the path`);
+        }
         assert.ok(spec.description.length > 3, where);
         if (spec.dataPath) {
           absolute(spec.dataPath, where);

@@ -102,7 +102,7 @@ function imageStatePaths(workload: Workload, knowledge: KnowledgeBase): StatePat
         description: spec.description,
         // A moved path is no longer where the image's VOLUME points (unless it stays beneath it).
         declaredVolume: spec.declaredVolume && isSameOrParent(spec.path, place.path),
-        volume: spec.declaredVolume && isSameOrParent(spec.path, place.path) ? spec.path : undefined,
+        volume: spec.declaredVolume && isSameOrParent(spec.path, place.path) ? (spec.volume ?? spec.path) : undefined,
         entry: info.entry,
         spec,
         origin: place.origin,

@@ -66,6 +66,7 @@ export const APPS: readonly ImageEntry[] = [
             kind: 'uploads',
             description: 'Nextcloud user files',
             declaredVolume: true,
+            volume: '/var/www/html',
             env: ['NEXTCLOUD_DATA_DIR'],
             when: { mounted: ['/var/www/html/config'], description: 'when /var/www/html/config is mounted on its own' },
           },

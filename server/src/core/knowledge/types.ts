@@ -41,8 +41,13 @@ export interface StatePathSpec {
   kind: StateKind;
   /** Human description: "PostgreSQL data directory". */
   description: string;
-  /** The image's Dockerfile declares `VOLUME` for this path (an anonymous volume appears). */
+  /** The image's Dockerfile declares `VOLUME` for this path or a parent of it (an anonymous volume appears). */
   declaredVolume: boolean;
+  /**
+   * The `VOLUME` path when it is a parent of `path` (Nextcloud's /var/www/html for
+   * /var/www/html/data). Only a mount at exactly that path replaces the image's anonymous volume.
+   */
+  volume?: string;
   /** Environment variables whose value moves the path (`PGDATA`). */
   env?: string[];
   /** Command flags whose argument moves the path (`--datadir`, `--dbpath`, `--dir`). */
