@@ -270,6 +270,12 @@ runRuleTests('unmounted-state-path', {
       output: 'x-d: &d\n  image: postgres:16\n  depends_on:\n    init:\n      condition: service_completed_successfully\nservices:\n  init:\n    image: mysql:8\n  db:\n    !!merge <<: *d\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/var/lib/postgresql/data\n\nvolumes:\n  db-data:\n',
     },
     {
+      name: 'redis with an evicting maxmemory policy is a cache by design: the hint does not warn about job queues',
+      code: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --maxmemory 256mb --maxmemory-policy allkeys-lru\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 19, severity: 'hint', message: /treats Redis as a disposable cache\. Mount a named volume at \/data to keep it\.$/ }],
+      output: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --maxmemory 256mb --maxmemory-policy allkeys-lru\n    volumes:\n      # Redis persistence directory (RDB snapshots and AOF) — a cache, safe to lose only if the app treats it as one\n      - cache-data:/data\n\nvolumes:\n  cache-data:\n',
+    },
+    {
       name: 'a named volume at a parent of the image VOLUME: the anonymous volume Docker puts inside it holds the data',
       code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql # data\nvolumes:\n  pg:\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 23, containerPath: '/var/lib/postgresql/data', message: /^PostgreSQL data directory \/var\/lib\/postgresql\/data of service "db" is not kept by the mount at \/var\/lib\/postgresql: the image declares VOLUME \/var\/lib\/postgresql\/data, and unless something is mounted at \/var\/lib\/postgresql\/data itself, Docker puts an anonymous volume there/ }],

@@ -124,6 +124,18 @@ function commonPaths(variants: StatePathSpec[][]): StatePathSpec[] {
  * The command words of a workload: entrypoint + command, with `sh -c "…"` strings
  * split into words as well, so flags inside a shell string are seen.
  */
+/**
+ * What a cache-level hint adds about what else would be lost (`; a job queue … would be
+ * lost`), or nothing: not when the command sets an evicting `--maxmemory-policy`
+ * (`allkeys-lru`), which makes the server a cache that drops keys by design.
+ */
+export function cacheRiskNote(workload: Workload, state: StatePath): string {
+  const risk = state.entry?.cacheRisk;
+  if (!risk) return '';
+  const policy = flagValue(commandWords(workload), '--maxmemory-policy');
+  return policy !== undefined && policy !== 'noeviction' ? '' : `; ${risk}`;
+}
+
 function commandWords(workload: Workload): string[] {
   const words: string[] = [];
   for (const arg of [...(workload.entrypoint ?? []), ...(workload.command ?? [])]) {

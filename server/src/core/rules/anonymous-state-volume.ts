@@ -1,7 +1,7 @@
 import { DockerfileSideReports, dockerfileSide } from '../dockerfile/report';
 import { declareTopLevelVolume, freshVolumeName } from '../edits/compose-edits';
 import { declarationFileFor, findMountNode, mountEntryLocation, nameAnonymousVolume, type MountNode } from '../edits/mount-edits';
-import { statePathsHeldBy, type StatePath } from '../state';
+import { cacheRiskNote, statePathsHeldBy, type StatePath } from '../state';
 import { appendTo } from '../collections';
 import type { ComposeFileModel } from '../compose/parse';
 import type { ComposeWorkload } from '../project';
@@ -47,7 +47,7 @@ export const anonymousStateVolume: Rule = {
       }
       const fixes = planned ? nameVolumesFix([planned]) : [];
       const location = at ? mountEntryLocation(at) : mount.location;
-      const data = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name, risk: state.entry?.cacheRisk ? `; ${state.entry.cacheRisk}` : '' };
+      const data = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name, risk: cacheRiskNote(workload, state) };
       // A state path that comes from the Dockerfile the service builds is also reported
       // there (SPEC §3); the fix edits the compose file.
       const side = dockerfileSide(workload, state, location);

@@ -1,7 +1,7 @@
 import { isSameOrParent } from '../paths';
 import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, layerForNewMount } from '../edits/compose-edits';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
-import { coveringMount, describeState, misplacedMountFor, shadowingMount, statePaths, type StatePath } from '../state';
+import { cacheRiskNote, coveringMount, describeState, misplacedMountFor, shadowingMount, statePaths, type StatePath } from '../state';
 import type { Mount } from '../model';
 import type { Fix, Location, TextEdit } from '../types';
 import { appendTo } from '../collections';
@@ -79,7 +79,7 @@ export const unmountedStatePath: Rule = {
           if (misplacedMountFor(state, workload.mounts)) continue;
         }
         const messageId = shadow && !state.cacheOnly ? 'shadowed' : state.cacheOnly ? 'cache' : state.declaredVolume ? (!state.entry && state.dockerfile?.via === 'volume' ? 'dockerfileVolume' : 'anonymous') : 'layer';
-        const data: Record<string, string> = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name, risk: state.entry?.cacheRisk ? `; ${state.entry.cacheRisk}` : '' };
+        const data: Record<string, string> = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name, risk: cacheRiskNote(workload, state) };
         if (state.cacheOnly) data.fate = state.declaredVolume ? 'goes to an anonymous volume that `docker compose down` orphans' : 'is lost whenever the container is recreated';
         // Mounts below the path (Cassandra's data/ without its commitlog/) keep only part of it.
         if (shadow) {
