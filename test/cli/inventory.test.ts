@@ -16,6 +16,11 @@ function documented(files: Record<string, string>): Record<string, boolean> {
 }
 
 describe('mount inventory (core/report)', () => {
+  it('documented?: the same reading as undocumented-mount: host views need no comment, a comment indented into the block above does not count', () => {
+    const text = 'services:\n  app:\n    image: ghcr.io/acme/app:1\n    environment:\n      A: "1"\n\n      # B: "2"\n    volumes:\n      - /proc:/host/proc:ro\n      - ./data:/data\n';
+    assert.deepEqual(documented({ '/p/compose.yaml': text }), { 'app /host/proc': true, 'app /data': false });
+  });
+
   it('documented?: a comment on the line, directly above, on any line of a long entry, or on the volume declaration', () => {
     const text = [
       'services:',

@@ -87,6 +87,8 @@ export function servicesByMountEntry(configuration: ComposeConfiguration): Map<s
  * or on the named volume's declaration). Undefined when the entry cannot be found.
  */
 export function mountDocumented(configuration: ComposeConfiguration, mount: Mount): boolean | undefined {
+  // Host views the rule never asks to document (`/etc/localtime`, `/proc`) explain themselves.
+  if (selfExplanatory(mount)) return true;
   const model = modelOf(configuration, mount.location.file);
   const found = model ? findItem(model, model.lines.offsetAt(mount.location.range.start)) : undefined;
   if (!model || !found) return undefined;
