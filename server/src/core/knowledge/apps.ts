@@ -599,11 +599,12 @@ export const APPS: readonly ImageEntry[] = [
     name: 'AdGuard Home',
     images: ['adguard/adguardhome'],
     source: 'https://github.com/AdguardTeam/AdGuardHome/wiki/Docker',
+    notes: 'The image declares no VOLUME (docker/Dockerfile): without mounts the configuration and working directory are in the container layer.',
     variants: [
       {
         paths: [
-          { path: '/opt/adguardhome/conf', kind: 'config-state', description: 'AdGuard Home configuration', declaredVolume: true },
-          { path: '/opt/adguardhome/work', kind: 'database', description: 'AdGuard Home working directory (query log, statistics)', declaredVolume: true },
+          { path: '/opt/adguardhome/conf', kind: 'config-state', description: 'AdGuard Home configuration', declaredVolume: false },
+          { path: '/opt/adguardhome/work', kind: 'database', description: 'AdGuard Home working directory (query log, statistics)', declaredVolume: false },
         ],
       },
     ],
@@ -627,7 +628,8 @@ export const APPS: readonly ImageEntry[] = [
     name: 'Caddy',
     images: ['caddy'],
     source: 'https://hub.docker.com/_/caddy',
-    variants: [{ paths: [{ path: '/data', kind: 'config-state', description: 'Caddy data directory (TLS certificates, private keys, ACME accounts)', declaredVolume: true }] }],
+    notes: 'Current images declare no VOLUME (removed after caddy-docker issue #118; 2.0 and 2.1 declared VOLUME /config and /data): without a mount /data is in the container layer.',
+    variants: [{ paths: [{ path: '/data', kind: 'config-state', description: 'Caddy data directory (TLS certificates, private keys, ACME accounts)', declaredVolume: false }] }],
   },
   {
     id: 'synapse',

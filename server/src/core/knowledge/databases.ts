@@ -639,7 +639,8 @@ export const DATABASES: readonly ImageEntry[] = [
     name: 'Meilisearch',
     images: ['getmeili/meilisearch'],
     source: 'https://www.meilisearch.com/docs/guides/docker',
-    variants: [{ paths: [{ path: '/meili_data', kind: 'database', description: 'Meilisearch database directory', declaredVolume: true, env: ['MEILI_DB_PATH'], flags: ['--db-path'] }] }],
+    notes: 'The image declares no VOLUME (its Dockerfile only sets WORKDIR /meili_data): without a mount the database is in the container layer.',
+    variants: [{ paths: [{ path: '/meili_data', kind: 'database', description: 'Meilisearch database directory', declaredVolume: false, env: ['MEILI_DB_PATH'], flags: ['--db-path'] }] }],
   },
   {
     id: 'qdrant',
