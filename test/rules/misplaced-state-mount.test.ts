@@ -133,6 +133,12 @@ runRuleTests('misplaced-state-mount', {
       output: 'services:\n  cache:\n    image: redis:7\n    volumes:\n      - redis:/data\nvolumes:\n  redis:\n',
     },
     {
+      name: 'redis at /var/lib/redis/data (ToolJet): the data is in /data',
+      code: 'services:\n  redis:\n    image: redis:6.2\n    command: redis-server --appendonly yes\n    volumes:\n      - redis_data:/var/lib/redis/data\nvolumes:\n  redis_data:\n',
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 39, severity: 'error', containerPath: '/data' }],
+      output: 'services:\n  redis:\n    image: redis:6.2\n    command: redis-server --appendonly yes\n    volumes:\n      - redis_data:/data\nvolumes:\n  redis_data:\n',
+    },
+    {
       name: 'redis with persistence configured is an error',
       code: 'services:\n  cache:\n    image: redis:7\n    command: ["redis-server", "--appendonly", "yes"]\n    volumes:\n      - redis:/var/lib/redis\nvolumes:\n  redis:\n',
       errors: [{ line: 6, column: 9, endLine: 6, endColumn: 29, severity: 'error', containerPath: '/data' }],

@@ -230,7 +230,7 @@ export const DATABASES: readonly ImageEntry[] = [
             description: 'Redis persistence directory (RDB snapshots and AOF)',
             declaredVolume: true,
             flags: ['--dir'],
-            misplacedTargets: ['/var/lib/redis'],
+            misplacedTargets: ['/var/lib/redis', '/var/lib/redis/data'],
           },
         ],
       },
