@@ -276,6 +276,12 @@ runRuleTests('unmounted-state-path', {
       output: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --maxmemory 256mb --maxmemory-policy allkeys-lru\n    volumes:\n      # Redis persistence directory (RDB snapshots and AOF) — a cache, safe to lose only if the app treats it as one\n      - cache-data:/data\n\nvolumes:\n  cache-data:\n',
     },
     {
+      name: 'nextcloud with only config/ mounted: data/ lands in the anonymous volume of VOLUME /var/www/html',
+      code: 'services:\n  app:\n    image: nextcloud:29-apache\n    volumes:\n      - ./config:/var/www/html/config # settings\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 31, containerPath: '/var/www/html/data', message: /^Nextcloud user files \/var\/www\/html\/data of service "app" has no volume\. The image declares VOLUME \/var\/www\/html, so Docker writes it to an anonymous volume/ }],
+      output: 'services:\n  app:\n    image: nextcloud:29-apache\n    volumes:\n      - ./config:/var/www/html/config # settings\n      # Nextcloud user files — must survive redeploys\n      - app-uploads:/var/www/html/data\n\nvolumes:\n  app-uploads:\n',
+    },
+    {
       name: 'a named volume at a parent of the image VOLUME: the anonymous volume Docker puts inside it holds the data',
       code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql # data\nvolumes:\n  pg:\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 23, containerPath: '/var/lib/postgresql/data', message: /^PostgreSQL data directory \/var\/lib\/postgresql\/data of service "db" is not kept by the mount at \/var\/lib\/postgresql: the image declares VOLUME \/var\/lib\/postgresql\/data, and unless something is mounted at \/var\/lib\/postgresql\/data itself, Docker puts an anonymous volume there/ }],

@@ -41,9 +41,11 @@ export const anonymousStateVolume: Rule = {
     for (const { workload, state, mount } of statePathsHeldBy(configuration.workloads, knowledge, 'anonymous')) {
       const at = findMountNode(workload.layers, mount);
       let planned: NamedMount | undefined;
-      if (at && nameAnonymousVolume(at, 'x').length > 0) {
-        planned = { workload, at, state, name: freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken) };
-        taken.add(planned.name);
+      const name = at ? freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken) : undefined;
+      // The name is taken only when the entry can be named (a flow item it cannot edit is not).
+      if (at && name !== undefined && nameAnonymousVolume(at, name).length > 0) {
+        planned = { workload, at, state, name };
+        taken.add(name);
       }
       const fixes = planned ? nameVolumesFix([planned]) : [];
       const location = at ? mountEntryLocation(at) : mount.location;

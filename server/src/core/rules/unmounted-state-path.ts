@@ -32,7 +32,7 @@ export const unmountedStatePath: Rule = {
     fixable: true,
     messages: {
       anonymousReset:
-        '{{description}} {{path}} of service "{{service}}" has no volume here: `!reset` drops the mount an earlier file declares for it. The image declares VOLUME {{path}}, so Docker writes it to an anonymous volume that `docker compose down` orphans. Mount a named volume at {{path}} in this file.',
+        '{{description}} {{path}} of service "{{service}}" has no volume here: `!reset` drops the mount an earlier file declares for it. The image declares VOLUME {{volume}}, so Docker writes it to an anonymous volume that `docker compose down` orphans. Mount a named volume at {{path}} in this file.',
       layerReset:
         '{{description}} {{path}} of service "{{service}}" has no volume here: `!reset` drops the mount an earlier file declares for it, so the data goes to the container\'s writable layer and is lost whenever the container is recreated. Mount a named volume at {{path}} in this file.',
       cacheReset:
@@ -40,7 +40,7 @@ export const unmountedStatePath: Rule = {
       dockerfileVolumeReset:
         'The Dockerfile of service "{{service}}" declares VOLUME {{path}}, and `!reset` here drops the mount an earlier file declares for it: Docker writes it to an anonymous volume that `docker compose down` orphans. Mount a named volume at {{path}} in this file.',
       anonymous:
-        '{{description}} {{path}} of service "{{service}}" has no volume. The image declares VOLUME {{path}}, so Docker writes it to an anonymous volume: `docker compose down` orphans it and the next `up` starts empty. Mount a named volume at {{path}}.',
+        '{{description}} {{path}} of service "{{service}}" has no volume. The image declares VOLUME {{volume}}, so Docker writes it to an anonymous volume: `docker compose down` orphans it and the next `up` starts empty. Mount a named volume at {{path}}.',
       shadowed:
         '{{description}} {{path}} of service "{{service}}" is not kept by the mount at {{parent}}: the image declares VOLUME {{volume}}, and unless something is mounted at {{volume}} itself, Docker puts an anonymous volume there, inside that mount. The data goes to the anonymous volume: `docker compose down` orphans it and the next `up` starts empty. Mount a named volume at {{volume}}.',
       partial:
@@ -82,10 +82,9 @@ export const unmountedStatePath: Rule = {
         const data: Record<string, string> = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name, risk: cacheRiskNote(workload, state) };
         if (state.cacheOnly) data.fate = state.declaredVolume ? 'goes to an anonymous volume that `docker compose down` orphans' : 'is lost whenever the container is recreated';
         // Mounts below the path (Cassandra's data/ without its commitlog/) keep only part of it.
-        if (shadow) {
-          data.parent = shadow.target;
-          data.volume = state.volume!;
-        }
+        // The VOLUME may be a parent of the path (Nextcloud's /var/www/html for data/).
+        data.volume = state.volume ?? state.path;
+        if (shadow) data.parent = shadow.target;
         // Only named volumes and bind mounts keep what they hold (an anonymous one is orphaned by `down` too).
         const below = state.cacheOnly || shadow ? [] : workload.mounts.filter((m) => (m.type === 'volume' || m.type === 'bind') && !m.unknown && m.target !== state.path && isSameOrParent(state.path, m.target));
         // The new volume goes where the image's VOLUME is, so Docker creates no anonymous one there.
