@@ -238,9 +238,9 @@ runRuleTests('unmounted-state-path', {
     },
     {
       name: 'linuxserver.io image through lscr.io keeps /config',
-      code: 'services:\n  cloud:\n    image: lscr.io/linuxserver/nextcloud:latest\n',
-      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 48, containerPath: '/config', message: ANON }],
-      output: 'services:\n  cloud:\n    image: lscr.io/linuxserver/nextcloud:latest\n    volumes:\n      # linuxserver.io application configuration and database — must survive redeploys\n      - cloud-config:/config\n\nvolumes:\n  cloud-config:\n',
+      code: 'services:\n  cloud:\n    image: lscr.io/linuxserver/sonarr:latest\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 45, containerPath: '/config', message: ANON }],
+      output: 'services:\n  cloud:\n    image: lscr.io/linuxserver/sonarr:latest\n    volumes:\n      # linuxserver.io application configuration and database — must survive redeploys\n      - cloud-config:/config\n\nvolumes:\n  cloud-config:\n',
     },
     {
       name: 'a Dockerfile VOLUME with no mount: reported in compose.yaml and on the VOLUME, fixed in compose.yaml',
@@ -280,6 +280,12 @@ runRuleTests('unmounted-state-path', {
       code: 'services:\n  app:\n    image: nextcloud:29-apache\n    volumes:\n      - ./config:/var/www/html/config # settings\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 31, containerPath: '/var/www/html/data', message: /^Nextcloud user files \/var\/www\/html\/data of service "app" has no volume\. The image declares VOLUME \/var\/www\/html, so Docker writes it to an anonymous volume/ }],
       output: 'services:\n  app:\n    image: nextcloud:29-apache\n    volumes:\n      - ./config:/var/www/html/config # settings\n      # Nextcloud user files — must survive redeploys\n      - app-uploads:/var/www/html/data\n\nvolumes:\n  app-uploads:\n',
+    },
+    {
+      name: 'linuxserver.io nextcloud keeps the user files in /data, beside /config',
+      code: 'services:\n  cloud:\n    image: lscr.io/linuxserver/nextcloud:latest\n    volumes:\n      - ./nextcloud:/config # web root and settings\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 48, containerPath: '/data', message: /^Nextcloud user files \/data of service "cloud" has no volume\. The image declares VOLUME \/data/ }],
+      output: 'services:\n  cloud:\n    image: lscr.io/linuxserver/nextcloud:latest\n    volumes:\n      - ./nextcloud:/config # web root and settings\n      # Nextcloud user files — must survive redeploys\n      - cloud-uploads:/data\n\nvolumes:\n  cloud-uploads:\n',
     },
     {
       name: 'a named volume at a parent of the image VOLUME: the anonymous volume Docker puts inside it holds the data',

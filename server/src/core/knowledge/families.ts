@@ -143,6 +143,21 @@ export const FAMILIES: readonly ImageEntry[] = [
     variants: [{ paths: [] }],
   },
   {
+    id: 'linuxserver-nextcloud',
+    name: 'Nextcloud (linuxserver.io)',
+    images: ['linuxserver/nextcloud'],
+    source: 'https://docs.linuxserver.io/images/docker-nextcloud/',
+    notes: 'Besides /config (the web root, configuration and apps), the user files live in /data; the image declares VOLUME /config /data.',
+    variants: [
+      {
+        paths: [
+          { path: '/config', kind: 'config-state', description: 'linuxserver.io application configuration and database', declaredVolume: true },
+          { path: '/data', kind: 'uploads', description: 'Nextcloud user files', declaredVolume: true },
+        ],
+      },
+    ],
+  },
+  {
     id: 'linuxserver',
     name: 'linuxserver.io images',
     images: ['linuxserver/*'],
