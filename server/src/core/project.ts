@@ -5,7 +5,7 @@ import { parseComposeFile, type ComposeFileModel, type IncludeEntry, type Servic
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { parseShortVolume } from './compose/mounts';
 import { deref, effectivePairs, getPair, keyText, scalarString } from './compose/yaml';
-import { mergeMode, readServiceLayer, type MergeMode, type ServiceLayer, type VolumesFromEntry } from './compose/service';
+import { mergeMode, readDependsOn, readServiceLayer, type MergeMode, type ServiceLayer, type VolumesFromEntry } from './compose/service';
 import type { InlineDockerfile, Mount, Workload } from './model';
 import { basename, dirname, joinPath } from './paths';
 import type { FileHost, FileProblem, Location } from './types';
@@ -163,15 +163,15 @@ function isOverlay(file: string, base: string, host: FileHost, cache: ParseCache
     model.services.some((service) => {
       if (!service.map) return false;
       const pairs = effectivePairs(model.doc, service.map);
-      const keys = new Set(pairs.map((pair) => (pair.key as { value?: unknown } | null)?.value));
+      const keys = new Set(pairs.map(keyText));
       if (!service.extends && !keys.has('image') && !keys.has('build')) return true;
       // A named volume it does not declare, or a service it does not define: Compose refuses
       // the file alone (taiga's docker-compose-inits.yml), so it runs on the base.
       return pairs.some((pair) => {
-        const key = (pair.key as { value?: unknown } | null)?.value;
+        const key = keyText(pair);
         const value = deref(model.doc, pair.value as Node | null | undefined);
         if (key === 'volumes' && isSeq(value)) return value.items.some((item) => baseVolumes.has(undeclaredVolumeName(model.doc, item, volumes) ?? ''));
-        if (key === 'depends_on') return dependencyNames(model.doc, value).some((name) => !services.has(name) && baseServices.has(name));
+        if (key === 'depends_on') return [...readDependsOn(model, value).keys()].some((name) => !services.has(name) && baseServices.has(name));
         return false;
       });
     }),
@@ -190,13 +190,6 @@ function undeclaredVolumeName(doc: Document.Parsed, item: unknown, declared: Rea
     source = type === 'volume' ? scalarString(doc, getPair(doc, node, 'source')?.value) : undefined;
   }
   return source !== undefined && source !== '' && !source.includes('$') && !declared.has(source) ? source : undefined;
-}
-
-/** The services a `depends_on` list or mapping names. */
-function dependencyNames(doc: Document.Parsed, node: Node | undefined): string[] {
-  if (isSeq(node)) return node.items.map((item) => scalarString(doc, item)).filter((name): name is string => name !== undefined);
-  if (isMap(node)) return node.items.map((pair) => keyText(pair)).filter((name): name is string => name !== undefined);
-  return [];
 }
 
 /** The files a configuration pulls in through `include:`, transitively. */

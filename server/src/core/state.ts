@@ -478,6 +478,14 @@ export function shadowingMount(state: StatePath, mounts: readonly Mount[]): Moun
   return mount && isShadowed(state, mount) ? mount : undefined;
 }
 
+/**
+ * The mount that keeps the state path itself (at it or a parent), or undefined when none
+ * does or the image's anonymous volume inside that mount takes the data.
+ */
+export function keepingMount(state: StatePath, mounts: readonly Mount[]): Mount | undefined {
+  return shadowingMount(state, mounts) ? undefined : coveringMount(state.path, mounts);
+}
+
 function isShadowed(state: StatePath, mount: Mount): boolean {
   return isAboveVolume(state, mount.target);
 }

@@ -9,7 +9,7 @@ import type { Mount } from '../core/model';
 import { dirname, joinPath } from '../core/paths';
 import type { ComposeConfiguration, ComposeWorkload } from '../core/project';
 import { buildInventory, hasComment, persistence, type Outcome } from '../core/report/inventory';
-import { coveringMount, shadowingMount, statePaths, type StatePath } from '../core/state';
+import { keepingMount, statePaths, type StatePath } from '../core/state';
 import type { LintResult } from '../core/lint';
 
 /**
@@ -42,8 +42,7 @@ export interface StateStatus {
 /** A state path is persisted by a named volume or a bind mount; anything else loses it on `down` + `up`. */
 export function stateStatus(workload: ComposeWorkload, knowledge: KnowledgeBase): StateStatus[] {
   return statePaths(workload, knowledge).map((statePath) => {
-    // A mount above the image's VOLUME does not hold the data: the anonymous volume inside it does.
-    const mount = shadowingMount(statePath, workload.mounts) ? undefined : coveringMount(statePath.path, workload.mounts);
+    const mount = keepingMount(statePath, workload.mounts);
     const persisted = mount !== undefined && (mount.type === 'volume' || mount.type === 'bind');
     return { statePath, mount, verdict: persisted ? 'persisted' : 'at-risk' };
   });

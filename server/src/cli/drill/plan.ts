@@ -3,7 +3,7 @@ import { deref, effectivePairs, keyText } from '../../core/compose/yaml';
 import type { KnowledgeBase } from '../../core/knowledge/lookup';
 import type { Mount } from '../../core/model';
 import type { ComposeConfiguration, ComposeWorkload } from '../../core/project';
-import { coveringMount, shadowingMount, statePaths } from '../../core/state';
+import { keepingMount, statePaths } from '../../core/state';
 
 /** The lifecycle steps a drill runs, in order. */
 export type StepName = 'restart' | 'down-up' | 'down-v-up';
@@ -44,8 +44,7 @@ export const EXPECTED: Record<Storage, Record<StepName, Outcome>> = {
 export function planTargets(configuration: ComposeConfiguration, workload: ComposeWorkload, knowledge: KnowledgeBase): DrillTarget[] {
   const targets: DrillTarget[] = [];
   for (const state of statePaths(workload, knowledge)) {
-    // A mount above the image's VOLUME does not hold the data: the anonymous volume inside it does.
-    const mount = shadowingMount(state, workload.mounts) ? undefined : coveringMount(state.path, workload.mounts);
+    const mount = keepingMount(state, workload.mounts);
     const base = { service: workload.name, containerPath: state.path, description: state.description, mount, notes: [] as string[] };
     let storage: Storage;
     let label: string;

@@ -283,7 +283,7 @@ export function splitShellWords(text: string): string[] {
 }
 
 /** `depends_on: [db]` or `depends_on: {db: {condition: service_healthy}}`. */
-function readDependsOn(file: ComposeFileModel, node: Node | undefined): Map<string, string | undefined> {
+export function readDependsOn(file: ComposeFileModel, node: Node | undefined): Map<string, string | undefined> {
   const doc = file.doc;
   const result = new Map<string, string | undefined>();
   if (isSeq(node)) {

@@ -372,8 +372,9 @@ function simpleCommandWrites(tokens: readonly ShellToken[], context: WriteContex
   }
   const first = writes.length;
   for (const word of commandWrites(name, args)) resolve(word, name);
-  if (RECURSIVE_MODE_COMMANDS.has(name) && isRecursive(args)) for (const write of writes.slice(first)) write.recursive = true;
-  if (name === 'mkdir' && createsParents(args)) for (const write of writes.slice(first)) write.parents = true;
+  // `chown -hR`, `chmod --recursive`; `mkdir -pv`, `--parents`.
+  if (RECURSIVE_MODE_COMMANDS.has(name) && hasOption(args, CHOWN_OPTIONS, '-R', '--recursive')) for (const write of writes.slice(first)) write.recursive = true;
+  if (name === 'mkdir' && hasOption(args, MKDIR_OPTIONS, '-p', '--parents')) for (const write of writes.slice(first)) write.parents = true;
   if (name === 'dd') {
     for (const arg of args) {
       if (!arg.value.startsWith('of=')) continue;
@@ -393,16 +394,10 @@ interface Arg {
 
 const RECURSIVE_MODE_COMMANDS: ReadonlySet<string> = new Set(['chown', 'chgrp', 'chmod']);
 
-/** `mkdir -p` / `--parents` (alone or in a cluster such as `-pv`). */
-function createsParents(args: readonly Arg[]): boolean {
-  const options = parseOptions(args, MKDIR_OPTIONS).options;
-  return options.has('-p') || options.has('--parents');
-}
-
-/** `-R` (alone or in a cluster such as `-hR`) or `--recursive`, before a `--`. */
-function isRecursive(args: readonly Arg[]): boolean {
-  const options = parseOptions(args, CHOWN_OPTIONS).options;
-  return options.has('-R') || options.has('--recursive');
+/** Whether one of `names` is given before a `--` (a short flag alone or in a cluster such as `-hR`). */
+function hasOption(args: readonly Arg[], withValue: ReadonlySet<string>, ...names: string[]): boolean {
+  const options = parseOptions(args, withValue).options;
+  return names.some((name) => options.has(name));
 }
 
 interface ParsedArgs {

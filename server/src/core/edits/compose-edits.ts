@@ -1,10 +1,10 @@
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap } from 'yaml';
-import { ObjectSlot } from '../collections';
+import { appendTo, ObjectSlot } from '../collections';
 import type { ComposeFileModel } from '../compose/parse';
 import type { ServiceLayer } from '../compose/service';
 import { deref, getPair, keyText, ownPair } from '../compose/yaml';
 import type { ComposeConfiguration } from '../project';
-import type { TextEdit } from '../types';
+import type { Fix, TextEdit } from '../types';
 import { insertAt, replaceRange } from './text-edits';
 import { column, contentEnd, dashOffset, endOfContentLine, indentUnit, keyColumn, leadingCommentStart, sequenceOffset, spaces } from './yaml-layout';
 
@@ -172,6 +172,26 @@ export function declareTopLevelVolume(model: ComposeFileModel, nameOrNames: stri
   else if (!text.endsWith('\n')) lead = eol + eol;
   else lead = /\n[ \t]*\r?\n$/.test(text) ? '' : eol;
   return [insertAt(model.file, model.lines, text.length, lead + 'volumes:' + eol + wanted.map((name) => spaces(unit) + name + ':' + eol).join(''))];
+}
+
+/** One mount a fix adds or names: its edits (empty when it cannot be made) and the named volume `file` must declare. */
+export interface VolumeMountEdit {
+  edits: TextEdit[];
+  name: string;
+  file: ComposeFileModel;
+}
+
+/**
+ * One preferred fix that makes every mount's edits and declares their named volumes, once
+ * per file and together (separate declarations of a missing `volumes:` would each create
+ * it); no fix when one of the mounts cannot be made.
+ */
+export function declaringFix(title: string, mounts: readonly VolumeMountEdit[]): Fix[] {
+  if (mounts.length === 0 || mounts.some((m) => m.edits.length === 0)) return [];
+  const names = new Map<ComposeFileModel, string[]>();
+  for (const mount of mounts) appendTo(names, mount.file, mount.name);
+  const declarations = [...names].flatMap(([file, declared]) => declareTopLevelVolume(file, declared));
+  return [{ title, edits: [...mounts.flatMap((m) => m.edits), ...declarations], isPreferred: true }];
 }
 
 /** A volume name derived from the service that does not collide with any name in use. */

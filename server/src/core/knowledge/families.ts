@@ -1,6 +1,9 @@
-import type { ImageEntry } from './types';
+import type { ImageEntry, StatePathSpec } from './types';
 
 const BITNAMI_SOURCE = (app: string): string => `https://github.com/bitnami/containers/tree/main/bitnami/${app}#persisting-your-database`;
+/** What every linuxserver.io application keeps in /config (its specific entries list it too). */
+const LINUXSERVER_CONFIG: StatePathSpec = { path: '/config', kind: 'config-state', description: 'linuxserver.io application configuration and database', declaredVolume: true };
+
 const BITNAMI_APP_SOURCE = (app: string): string => `https://github.com/bitnami/containers/tree/main/bitnami/${app}#persisting-your-application`;
 
 /**
@@ -151,7 +154,7 @@ export const FAMILIES: readonly ImageEntry[] = [
     variants: [
       {
         paths: [
-          { path: '/config', kind: 'config-state', description: 'linuxserver.io application configuration and database', declaredVolume: true },
+          LINUXSERVER_CONFIG,
           { path: '/data', kind: 'uploads', description: 'Nextcloud user files', declaredVolume: true },
         ],
       },
@@ -163,6 +166,6 @@ export const FAMILIES: readonly ImageEntry[] = [
     images: ['linuxserver/*'],
     source: 'https://docs.linuxserver.io/general/running-our-containers/',
     notes: 'Every linuxserver.io application keeps its configuration and databases in /config (`lscr.io/linuxserver/*`, `ghcr.io/linuxserver/*`, `linuxserver/*`).',
-    variants: [{ paths: [{ path: '/config', kind: 'config-state', description: 'linuxserver.io application configuration and database', declaredVolume: true }] }],
+    variants: [{ paths: [LINUXSERVER_CONFIG] }],
   },
 ];

@@ -1,12 +1,10 @@
 import { DockerfileSideReports, dockerfileSide } from '../dockerfile/report';
-import { declareTopLevelVolume, freshVolumeName } from '../edits/compose-edits';
+import { declaringFix, freshVolumeName } from '../edits/compose-edits';
 import { declarationFileFor, findMountNode, mountEntryLocation, nameAnonymousVolume, type MountNode } from '../edits/mount-edits';
 import { cacheRiskNote, statePathsHeldBy, type StatePath } from '../state';
-import { appendTo } from '../collections';
-import type { ComposeFileModel } from '../compose/parse';
 import type { ComposeWorkload } from '../project';
 import { hostnameEdits } from './misplaced-state-mount';
-import type { Fix, TextEdit } from '../types';
+import type { Fix } from '../types';
 import type { Report, Rule } from './types';
 import { VOLUME_SUFFIX } from './unmounted-state-path';
 
@@ -82,15 +80,10 @@ interface NamedMount {
 function nameVolumesFix(mounts: readonly NamedMount[]): Fix[] {
   const first = mounts[0];
   if (!first) return [];
-  const edits: TextEdit[] = [];
-  const names = new Map<ComposeFileModel, string[]>();
-  for (const { workload, at, state, name } of mounts) {
+  const edits = mounts.map(({ workload, at, state, name }) => {
     const named = nameAnonymousVolume(at, name);
-    if (named.length === 0) return [];
-    edits.push(...named, ...hostnameEdits(workload, state));
-    appendTo(names, declarationFileFor(workload.layers, at), name);
-  }
-  for (const [file, declared] of names) edits.push(...declareTopLevelVolume(file, declared));
+    return { edits: named.length > 0 ? [...named, ...hostnameEdits(workload, state)] : [], name, file: declarationFileFor(workload.layers, at) };
+  });
   const title = mounts.length === 1 ? `Name the volume "${first.name}"` : `Name the volumes ${mounts.map((m) => `"${m.name}"`).join(', ')}`;
-  return [{ title, edits, isPreferred: true }];
+  return declaringFix(title, edits);
 }

@@ -3,6 +3,7 @@ import { layerForNewMount, setMappingValue } from '../edits/compose-edits';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import type { Mount } from '../model';
 import { isSameOrParent } from '../paths';
+import { parseImageRef } from '../knowledge/lookup';
 import { modelOf } from '../production';
 import { replaceRange } from '../edits/text-edits';
 import { holdingMount, misplacedMountFor, statePaths, type StatePath } from '../state';
@@ -131,19 +132,14 @@ export function hostnameEdits(workload: ComposeWorkload, state: StatePath): Text
 
 /** `postgres`, `postgres:latest`, `postgres:alpine`: no major version in the tag (a digest pins it). */
 function floatingTag(image: string): boolean {
-  if (image.includes('@') || image.includes('${')) return false;
-  const tag = tagOf(image);
-  return tag === undefined || !/^\d/.test(tag);
-}
-
-function tagOf(image: string): string | undefined {
-  const colon = image.lastIndexOf(':');
-  return colon > image.lastIndexOf('/') ? image.slice(colon + 1) : undefined;
+  const ref = parseImageRef(image);
+  if (!ref || ref.digest !== undefined || image.includes('${')) return false;
+  return ref.tag === undefined || !/^\d/.test(ref.tag);
 }
 
 /** The image with `major` as its version: `postgres` → `postgres:17`, `postgres:alpine` → `postgres:17-alpine`. */
 function pinned(image: string, major: string): string {
-  const tag = tagOf(image);
+  const tag = parseImageRef(image)?.tag;
   const name = tag === undefined ? image : image.slice(0, image.length - tag.length - 1);
   return tag === undefined || tag === 'latest' ? `${name}:${major}` : `${name}:${major}-${tag}`;
 }

@@ -1,11 +1,9 @@
 import { isSameOrParent } from '../paths';
-import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, layerForNewMount } from '../edits/compose-edits';
+import { appendServiceSequenceItem, declaringFix, freshVolumeName, layerForNewMount } from '../edits/compose-edits';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import { cacheRiskNote, coveringMount, describeState, misplacedMountFor, shadowingMount, statePaths, type StatePath } from '../state';
 import type { Mount } from '../model';
-import type { Fix, Location, TextEdit } from '../types';
-import { appendTo } from '../collections';
-import type { ComposeFileModel } from '../compose/parse';
+import type { Fix, Location } from '../types';
 import type { ServiceLayer } from '../compose/service';
 import { hostnameEdits } from './misplaced-state-mount';
 import { DockerfileSideReports, dockerfileSide } from '../dockerfile/report';
@@ -69,7 +67,7 @@ export const unmountedStatePath: Rule = {
       if (!at) continue;
       for (const state of statePaths(workload, knowledge)) {
         // A mount at a parent of the image's VOLUME does not keep it: an anonymous volume sits inside.
-        const shadow = state.volume !== undefined ? shadowingMount(state, workload.mounts) : undefined;
+        const shadow = shadowingMount(state, workload.mounts);
         if (!shadow) {
           if (coveringMount(state.path, workload.mounts)) continue;
           // The data directory itself is mounted (postgres ≥ 18 at /var/lib/postgresql/18/docker):
@@ -163,18 +161,13 @@ export function planNamedVolume(configuration: ComposeConfiguration, workload: C
 export function namedVolumesFix(volumes: readonly NewVolume[]): Fix[] {
   const first = volumes[0];
   if (!first) return [];
-  const edits: TextEdit[] = [];
-  const names = new Map<ComposeFileModel, string[]>();
-  for (const { workload, layer, name, state } of volumes) {
+  const mounts = volumes.map(({ workload, layer, name, state }) => {
     // The new mount is documented from the start, so the fix leaves no undocumented-mount behind.
     const serviceEdits = appendServiceSequenceItem(layer, 'volumes', `${name}:${state.path}`, describeState(state));
-    if (serviceEdits.length === 0) return [];
-    edits.push(...serviceEdits, ...hostnameEdits(workload, state));
-    appendTo(names, layer.file, name);
-  }
-  for (const [file, declared] of names) edits.push(...declareTopLevelVolume(file, declared));
+    return { edits: serviceEdits.length > 0 ? [...serviceEdits, ...hostnameEdits(workload, state)] : [], name, file: layer.file };
+  });
   const title = volumes.length === 1 ? `Add named volume "${first.name}" at ${first.state.path}` : `Add named volumes ${volumes.map((v) => `"${v.name}"`).join(', ')} at ${first.state.path}`;
-  return [{ title, edits, isPreferred: true }];
+  return declaringFix(title, mounts);
 }
 
 /** The lazily computed fix for one planned volume. */
