@@ -565,7 +565,7 @@ export function startServer(connection: Connection): void {
     }
     merged.configurations.sort((a, b) => (a.files[0]?.file ?? '').localeCompare(b.files[0]?.file ?? ''));
     const base = (file ? folderOf(file) : folders[0]) ?? (file ? dirname(file) : '/');
-    return { markdown: renderInventoryMarkdown(merged, (f) => relativeDisplayPath(f, base)) };
+    return { markdown: renderInventoryMarkdown(merged, (f) => relativeDisplayPath(f, base), knowledgeFor) };
   });
 
   documents.listen(connection);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { KnowledgeBase } from '../../server/src/core/knowledge/lookup';
 import { lint } from '../../server/src/core/lint';
 import { buildInventory, persistence } from '../../server/src/core/report/inventory';
 import { renderInventoryMarkdown } from '../../server/src/core/report/markdown';
@@ -95,6 +96,49 @@ describe('mount inventory (core/report)', () => {
     assert.equal(host!.device, '/srv/pg');
     assert.deepEqual(host!.persistence, { restart: 'kept', down: 'kept', downVolumes: 'kept', hostLoss: 'lost' });
     assert.deepEqual(ram!.persistence, { restart: 'lost', down: 'lost', downVolumes: 'lost', hostLoss: 'lost' });
+  });
+
+  it("with the knowledge base: the anonymous volumes of the image's and the Dockerfile's VOLUMEs that no mount targets exactly", () => {
+    const files: Record<string, string> = {
+      '/p/compose.yaml': [
+        'services:',
+        '  db:',
+        '    image: postgres:17',
+        '    volumes:',
+        '      - pg:/var/lib/postgresql',
+        '  kept:',
+        '    image: postgres:17',
+        '    volumes:',
+        '      - pg:/var/lib/postgresql/data',
+        '  cache:',
+        '    image: redis:7',
+        '  app:',
+        '    build: .',
+        'volumes:',
+        '  pg:',
+      ].join('\n') + '\n',
+      '/p/Dockerfile': 'FROM node:22\nVOLUME /srv/uploads /var/cache/app\n',
+    };
+    const host = { readFile: (file: string) => files[file] };
+    const result = lint({ files: ['/p/compose.yaml'], host });
+    const knowledge = KnowledgeBase.builtIn();
+    const implicit = (inv: ReturnType<typeof buildInventory>): string[] =>
+      inv.projects.flatMap((p) => p.services.flatMap((s) => s.mounts.filter((m) => m.implicit).map((m) => `${s.name} ${m.target} ${m.implicit} ${m.type} ${m.persistence.down} ${m.location.file}:${m.location.range.start.line + 1}`)));
+    assert.deepEqual(implicit(buildInventory(result, () => knowledge)), [
+      // A mount at the parent does not replace the VOLUME's anonymous volume.
+      'db /var/lib/postgresql/data image anonymous lost /p/compose.yaml:3',
+      'cache /data image anonymous lost /p/compose.yaml:11',
+      // Every VOLUME of the Dockerfile, state or not: Docker creates each.
+      'app /srv/uploads dockerfile anonymous lost /p/Dockerfile:2',
+      'app /var/cache/app dockerfile anonymous lost /p/Dockerfile:2',
+    ]);
+    // Without the knowledge base (the editor's code lens): only what the compose file says.
+    assert.deepEqual(implicit(buildInventory(result)), []);
+    const markdown = renderInventoryMarkdown(result, (f) => f.replace('/p/', ''), () => knowledge);
+    assert.match(markdown, /^1 project, 4 services, 2 mounts \(2 undocumented\), 4 anonymous volumes from image VOLUMEs, \d+ findings\.$/m);
+    assert.match(markdown, /^\| anonymous \(image VOLUME\) \| \(anonymous\) \| `\/data` \| no \| — \| ✅ kept \| ❌ lost \| ❌ lost \| ❌ lost \|$/m);
+    assert.match(markdown, /^  s\d+ -->\|"\/srv\/uploads"\| a\d+$/m);
+    assert.match(markdown, /a\d+\(\["anonymous volume \(Dockerfile VOLUME\)"\]\)/);
   });
 
   it('renderInventoryMarkdown: no compose files', () => {

@@ -389,6 +389,8 @@ describe('language server features', () => {
     assert.match(markdown, /^# vsafe mount inventory\n/);
     assert.match(markdown, /## `base\/compose\.yaml` \+ `base\/compose\.override\.yaml`/);
     assert.match(markdown, /```mermaid\n/);
+    // The server hands the report its knowledge base: postgres:16's VOLUME is listed.
+    assert.match(markdown, /\| anonymous \(image VOLUME\) \| \(anonymous\) \| `\/var\/lib\/postgresql\/data` \|/);
     assert.ok(!markdown.includes(root), 'paths are relative to the workspace folder');
   });
 });

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { isComposeFileName } from '../core/compose/files';
+import { KnowledgeBase } from '../core/knowledge/lookup';
 import { lint } from '../core/lint';
 import { diffInventories, diffJson, renderDiffMarkdown } from '../core/report/diff';
 import { buildInventory } from '../core/report/inventory';
@@ -74,7 +75,8 @@ function report(args: ParsedArgs, io: CliIO, format: string, write: (text: strin
   const inputs = prepareInputs(args.positionals, loaded, io.cwd);
   for (const error of inputs.errors) io.stderr(formatInputError(error));
   const result = lint({ files: inputs.composeFiles, dockerfiles: inputs.dockerfiles, context: inputs.context, host: inputs.host, config: inputs.config });
-  const inventory = buildInventory(result);
+  const knowledge = KnowledgeBase.builtIn(inputs.config.images);
+  const inventory = buildInventory(result, () => knowledge);
   const ref = single(args, '--diff');
   if (ref === undefined) {
     write(format === 'json' ? JSON.stringify(inventoryJson(inventory, display), null, 2) + '\n' : renderMarkdown(inventory, display));
@@ -98,7 +100,7 @@ function report(args: ParsedArgs, io: CliIO, format: string, write: (text: strin
   for (const file of tree.changed) {
     if (!current.has(file) && isComposeFileName(file) && inScope(file) && tree.read(file) !== undefined) oldFiles.push(file);
   }
-  const before = buildInventory(lint({ files: oldFiles.sort(), dockerfiles: inputs.dockerfiles, context: inputs.context, host: hostAtRef(tree), config: inputs.config }));
+  const before = buildInventory(lint({ files: oldFiles.sort(), dockerfiles: inputs.dockerfiles, context: inputs.context, host: hostAtRef(tree), config: inputs.config }), () => knowledge);
   // Only projects with a file the branch touched.
   const touched = (files: string[]): boolean => files.some((f) => tree.changed.has(f));
   const diff = diffInventories(

@@ -95,7 +95,7 @@ function unique<T>(items: T[]): T[] {
 }
 
 function mountSignature(mount: InventoryMount): string {
-  return JSON.stringify([mount.type, mount.source, mount.readOnly, mount.documented, mount.external, mount.driver, mount.device]);
+  return JSON.stringify([mount.type, mount.source, mount.readOnly, mount.documented, mount.external, mount.driver, mount.device, mount.implicit]);
 }
 
 const CHANGE_LABEL: Record<MountChangeKind, string> = { added: '➕ added', removed: '➖ removed', changed: '✏️ changed' };
@@ -129,9 +129,9 @@ export function renderDiffMarkdown(diff: InventoryDiff, displayPath: (file: stri
 }
 
 function describe(mount: InventoryMount): string {
-  const parts = [mount.type === 'anonymous' ? 'anonymous' : `${mount.type} ${mount.source ?? ''}`.trim()];
+  const parts = [mount.implicit ? `anonymous, from the ${mount.implicit === 'image' ? 'image' : 'Dockerfile'}'s VOLUME` : mount.type === 'anonymous' ? 'anonymous' : `${mount.type} ${mount.source ?? ''}`.trim()];
   if (mount.readOnly) parts.push('read-only');
-  parts.push(mount.documented ? 'documented' : 'undocumented');
+  if (!mount.implicit) parts.push(mount.documented ? 'documented' : 'undocumented');
   return parts.join(', ');
 }
 

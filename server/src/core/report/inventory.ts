@@ -3,9 +3,11 @@ import { isComposeFileName } from '../compose/files';
 import { location, type ComposeFileModel } from '../compose/parse';
 import { deref, nodeSpan } from '../compose/yaml';
 import type { LintResult } from '../lint';
-import type { Mount, MountType } from '../model';
+import type { KnowledgeBase } from '../knowledge/lookup';
+import type { Mount, MountType, Workload } from '../model';
 import type { ComposeConfiguration } from '../project';
 import { mountDocumented } from '../rules/undocumented-mount';
+import { statePaths } from '../state';
 import type { Finding, Location } from '../types';
 
 /**
@@ -42,6 +44,12 @@ export interface InventoryMount {
   device?: string;
   persistence: Persistence;
   location: Location;
+  /**
+   * Not written in the compose file: the anonymous volume Docker creates for a `VOLUME`
+   * of the image (`image`, from the knowledge base) or of the Dockerfile the service
+   * builds (`dockerfile`), since no mount targets exactly that path.
+   */
+  implicit?: 'image' | 'dockerfile';
 }
 
 export interface InventoryService {
@@ -67,8 +75,12 @@ export interface Inventory {
   findings: Finding[];
 }
 
-export function buildInventory(result: LintResult): Inventory {
-  const projects = result.configurations.map((configuration) => buildProject(configuration, result.findings));
+/**
+ * With `knowledgeFor`, every service also lists the anonymous volumes its image's
+ * `VOLUME`s create (those the knowledge base or the built Dockerfile knows of).
+ */
+export function buildInventory(result: LintResult, knowledgeFor?: (configuration: ComposeConfiguration) => KnowledgeBase): Inventory {
+  const projects = result.configurations.map((configuration) => buildProject(configuration, result.findings, knowledgeFor?.(configuration)));
   const shown = new Set<Finding>();
   for (const project of projects) {
     project.findings.forEach((f) => shown.add(f));
@@ -77,7 +89,7 @@ export function buildInventory(result: LintResult): Inventory {
   return { projects, findings: result.findings.filter((f) => !shown.has(f)) };
 }
 
-function buildProject(configuration: ComposeConfiguration, findings: readonly Finding[]): InventoryProject {
+function buildProject(configuration: ComposeConfiguration, findings: readonly Finding[], knowledge: KnowledgeBase | undefined): InventoryProject {
   const files = configuration.files.map((f) => f.file);
   // The Dockerfiles the services build belong to the project too.
   const fileSet = new Set([...files, ...configuration.workloads.flatMap((w) => (w.origin.dockerfile !== undefined ? [w.origin.dockerfile] : []))]);
@@ -91,7 +103,7 @@ function buildProject(configuration: ComposeConfiguration, findings: readonly Fi
     name: workload.name,
     location: workload.location,
     image: workload.image?.value,
-    mounts: workload.mounts.map((mount) => inventoryMount(mount, configuration, undocumented)),
+    mounts: [...workload.mounts.map((mount) => inventoryMount(mount, configuration, undocumented)), ...(knowledge ? implicitVolumes(workload, knowledge) : [])],
     findings: findings.filter((f) => f.service === workload.name && inProject(f)),
   }));
   const serviceNames = new Set(services.map((s) => s.name));
@@ -132,6 +144,35 @@ function inventoryMount(mount: Mount, configuration: ComposeConfiguration, undoc
     persistence: declared?.declaration.tmpfs ? persistence('tmpfs', { external, remoteDriver: false }) : persistence(type, { external, remoteDriver: driver !== undefined && driver !== 'local', hostFolder: device !== undefined }),
     location: mount.location,
   };
+}
+
+/**
+ * The anonymous volumes Docker creates for the image's `VOLUME`s: one for every `VOLUME`
+ * path no mount targets exactly (moby's `HasMountFor`; a mount at a parent does not
+ * count). The image's are those the knowledge base records; a built image's are every
+ * `VOLUME` of its Dockerfile, plus its base image's.
+ */
+function implicitVolumes(workload: Workload, knowledge: KnowledgeBase): InventoryMount[] {
+  const found = new Map<string, { implicit: 'image' | 'dockerfile'; location: Location }>();
+  for (const volume of workload.build?.volumes ?? []) found.set(volume.path, { implicit: 'dockerfile', location: volume.location });
+  for (const state of statePaths(workload, knowledge)) {
+    if (!state.declaredVolume || state.volume === undefined || found.has(state.volume)) continue;
+    const location = state.dockerfile?.location ?? workload.image?.location ?? workload.location;
+    found.set(state.volume, { implicit: state.dockerfile?.via === 'volume' ? 'dockerfile' : 'image', location });
+  }
+  const mounted = new Set(workload.mounts.map((m) => m.target));
+  return [...found]
+    .filter(([path]) => !mounted.has(path))
+    .map(([target, { implicit, location }]) => ({
+      type: 'anonymous',
+      target,
+      readOnly: false,
+      documented: false,
+      external: false,
+      persistence: persistence('anonymous', { external: false, remoteDriver: false }),
+      location,
+      implicit,
+    }));
 }
 
 function pairLocation(model: ComposeFileModel, pair: Pair): Location {

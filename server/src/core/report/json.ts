@@ -1,4 +1,6 @@
+import type { KnowledgeBase } from '../knowledge/lookup';
 import type { LintResult } from '../lint';
+import type { ComposeConfiguration } from '../project';
 import { safeFix, type Finding } from '../types';
 import { buildInventory, type Inventory, type InventoryMount, type Persistence } from './inventory';
 
@@ -27,6 +29,8 @@ export interface JsonMount {
   driver?: string;
   device?: string;
   persistence: Persistence;
+  /** An anonymous volume the image's (`image`) or the built Dockerfile's (`dockerfile`) `VOLUME` creates; not in the compose file. */
+  implicit?: 'image' | 'dockerfile';
   file: string;
   line: number;
   column: number;
@@ -61,6 +65,7 @@ export function jsonMount(mount: InventoryMount, displayPath: (file: string) => 
   if (mount.driver !== undefined) out.driver = mount.driver;
   if (mount.device !== undefined) out.device = mount.device;
   out.persistence = mount.persistence;
+  if (mount.implicit) out.implicit = mount.implicit;
   out.file = displayPath(mount.location.file);
   out.line = mount.location.range.start.line + 1;
   out.column = mount.location.range.start.character + 1;
@@ -88,6 +93,6 @@ export function inventoryJson(inventory: Inventory, displayPath: (file: string) 
   };
 }
 
-export function renderInventoryJson(result: LintResult, displayPath: (file: string) => string): string {
-  return JSON.stringify(inventoryJson(buildInventory(result), displayPath), null, 2) + '\n';
+export function renderInventoryJson(result: LintResult, displayPath: (file: string) => string, knowledgeFor?: (configuration: ComposeConfiguration) => KnowledgeBase): string {
+  return JSON.stringify(inventoryJson(buildInventory(result, knowledgeFor), displayPath), null, 2) + '\n';
 }

@@ -1,4 +1,6 @@
+import type { KnowledgeBase } from '../knowledge/lookup';
 import type { LintResult } from '../lint';
+import type { ComposeConfiguration } from '../project';
 import type { Finding } from '../types';
 import { buildInventory, type Inventory, type InventoryMount, type InventoryProject, type Outcome } from './inventory';
 import { renderMermaid } from './mermaid';
@@ -29,7 +31,10 @@ export function mountSource(mount: InventoryMount): string {
   return mount.source ?? '—';
 }
 
+const IMPLICIT_LABEL: Record<NonNullable<InventoryMount['implicit']>, string> = { image: 'image', dockerfile: 'Dockerfile' };
+
 function mountType(mount: InventoryMount): string {
+  if (mount.implicit) return `anonymous (${IMPLICIT_LABEL[mount.implicit]} VOLUME)`;
   if (mount.type === 'volume') return mount.external ? 'volume (external)' : mount.driver ? `volume (${mount.driver})` : 'volume';
   return mount.type;
 }
@@ -43,7 +48,7 @@ export const MOUNT_TABLE_HEADER = [
 export function mountRow(mount: InventoryMount, prefix = ''): string {
   const p = mount.persistence;
   const source = mount.type === 'anonymous' || mount.type === 'tmpfs' ? mountSource(mount) : code(mountSource(mount));
-  return `| ${prefix}${mountType(mount)} | ${source} | ${code(mount.target)} | ${mount.readOnly ? 'yes' : 'no'} | ${mount.documented ? 'yes' : 'no'} | ${OUTCOME[p.restart]} | ${OUTCOME[p.down]} | ${OUTCOME[p.downVolumes]} | ${OUTCOME[p.hostLoss]} |`;
+  return `| ${prefix}${mountType(mount)} | ${source} | ${code(mount.target)} | ${mount.readOnly ? 'yes' : 'no'} | ${mount.implicit ? '—' : mount.documented ? 'yes' : 'no'} | ${OUTCOME[p.restart]} | ${OUTCOME[p.down]} | ${OUTCOME[p.downVolumes]} | ${OUTCOME[p.hostLoss]} |`;
 }
 
 export function findingLine(finding: Finding, displayPath: (file: string) => string): string {
@@ -58,8 +63,8 @@ export function projectTitle(project: Pick<InventoryProject, 'files' | 'producti
 }
 
 /** The mount inventory of every project as Markdown (SPEC §6 `vsafe report`). */
-export function renderInventoryMarkdown(result: LintResult, displayPath: (file: string) => string): string {
-  return renderMarkdown(buildInventory(result), displayPath);
+export function renderInventoryMarkdown(result: LintResult, displayPath: (file: string) => string, knowledgeFor?: (configuration: ComposeConfiguration) => KnowledgeBase): string {
+  return renderMarkdown(buildInventory(result, knowledgeFor), displayPath);
 }
 
 export function renderMarkdown(inventory: Inventory, displayPath: (file: string) => string): string {
@@ -70,8 +75,9 @@ export function renderMarkdown(inventory: Inventory, displayPath: (file: string)
     return out.join('\n');
   }
   const totals = summarize(inventory);
+  const implicit = totals.implicit > 0 ? `, ${plural(totals.implicit, 'anonymous volume')} from ${totals.implicit === 1 ? 'an image VOLUME' : 'image VOLUMEs'}` : '';
   out.push(
-    `${plural(inventory.projects.length, 'project')}, ${plural(totals.services, 'service')}, ${plural(totals.mounts, 'mount')} (${totals.undocumented} undocumented), ${plural(totals.findings, 'finding')}.`,
+    `${plural(inventory.projects.length, 'project')}, ${plural(totals.services, 'service')}, ${plural(totals.mounts, 'mount')} (${totals.undocumented} undocumented)${implicit}, ${plural(totals.findings, 'finding')}.`,
     '',
   );
   for (const project of inventory.projects) out.push(...renderProject(project, displayPath));
@@ -100,22 +106,25 @@ function renderProject(project: InventoryProject, displayPath: (file: string) =>
   return out;
 }
 
-function summarize(inventory: Inventory): { services: number; mounts: number; undocumented: number; findings: number } {
+function summarize(inventory: Inventory): { services: number; mounts: number; undocumented: number; implicit: number; findings: number } {
   let services = 0;
   let mounts = 0;
+  let implicit = 0;
   let undocumented = 0;
   const findings = new Set<Finding>();
   for (const project of inventory.projects) {
     services += project.services.length;
     for (const service of project.services) {
-      mounts += service.mounts.length;
-      undocumented += service.mounts.filter((m) => !m.documented).length;
+      const written = service.mounts.filter((m) => !m.implicit);
+      mounts += written.length;
+      implicit += service.mounts.length - written.length;
+      undocumented += written.filter((m) => !m.documented).length;
       service.findings.forEach((f) => findings.add(f));
     }
     project.findings.forEach((f) => findings.add(f));
   }
   inventory.findings.forEach((f) => findings.add(f));
-  return { services, mounts, undocumented, findings: findings.size };
+  return { services, mounts, undocumented, implicit, findings: findings.size };
 }
 
 export function plural(count: number, word: string): string {
