@@ -96,14 +96,21 @@ export function mountDocumented(configuration: ComposeConfiguration, mount: Moun
   return mount.type === 'volume' && mount.source !== undefined && declarationDocumented(configuration, mount.source);
 }
 
-/** Host files that say what they are: the time zone, and the kernel's views mounted for monitoring agents. */
-const SELF_EXPLANATORY_SOURCES = new Set(['/etc/localtime', '/etc/timezone', '/proc', '/sys', '/dev', '/']);
+/**
+ * Host files that say what they are: the time zone, the machine id, the kernel's modules,
+ * and the udev and D-Bus views that device and Bluetooth integrations (Home Assistant,
+ * zigbee2mqtt, Frigate) mount.
+ */
+const SELF_EXPLANATORY_SOURCES = new Set(['/etc/localtime', '/etc/timezone', '/usr/share/zoneinfo', '/etc/machine-id', '/lib/modules', '/run/udev', '/run/dbus', '/var/run/dbus', '/']);
+
+/** The kernel's views, mounted whole or in part for monitoring agents (`/sys/fs/cgroup`, `/dev/serial/by-id`). */
+const SELF_EXPLANATORY_ROOTS = ['/proc', '/sys', '/dev'];
 
 /** A bind mount of a well-known host system path: a comment would only repeat the path. */
 function selfExplanatory(mount: Mount): boolean {
   if (mount.type !== 'bind' || mount.unknown || mount.source === undefined) return false;
   const source = mount.source.length > 1 ? mount.source.replace(/\/+$/, '') : mount.source;
-  return SELF_EXPLANATORY_SOURCES.has(source);
+  return SELF_EXPLANATORY_SOURCES.has(source) || SELF_EXPLANATORY_ROOTS.some((root) => isSameOrParent(root, source));
 }
 
 /** A bind-mounted host socket (`/var/run/docker.sock`): nothing is stored in it, it grants access. */
