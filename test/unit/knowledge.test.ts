@@ -293,6 +293,8 @@ describe('version selection', () => {
     assert.deepEqual(paths('docker.getoutline.com/outlinewiki/outline:0.82.0'), ['/var/lib/outline/data']);
     assert.equal(statePaths(workload('outlinewiki/outline'), KB)[0]?.declaredVolume, true, 'the Dockerfile declares VOLUME /var/lib/outline/data');
     assert.deepEqual(paths('outlinewiki/outline', { env: { FILE_STORAGE: 'local', FILE_STORAGE_LOCAL_ROOT_DIR: '/srv/outline' } }), ['/srv/outline']);
+    assert.deepEqual(paths('outlinewiki/outline', { env: { FILE_STORAGE: 's3' } }), [], 'attachments go to S3: the folder stays empty');
+    assert.deepEqual(paths('outlinewiki/outline', { env: { FILE_STORAGE: '${FILE_STORAGE}' } }), ['/var/lib/outline/data'], 'a value vsafe cannot resolve may be local');
     assert.deepEqual(paths('ghcr.io/wg-easy/wg-easy:15'), ['/etc/wireguard']);
     assert.deepEqual(paths('weejewel/wg-easy:7'), ['/etc/wireguard']);
     assert.equal(statePaths(workload('ghcr.io/wg-easy/wg-easy'), KB)[0]?.declaredVolume, false);

@@ -192,8 +192,14 @@ function conditionHolds(condition: StateCondition | undefined, workload: Workloa
   if (condition.args && !condition.args.every((a) => args.includes(a))) return false;
   if (condition.notArgs?.some((pattern) => args.some((a) => new RegExp(pattern).test(a)))) return false;
   if (condition.notEnv?.some((name) => (workload.environment.get(name) ?? '') !== '')) return false;
+  if (condition.notEnvValue && Object.entries(condition.notEnvValue).some(([name, pattern]) => envValueMatches(workload.environment.get(name), pattern))) return false;
   if (condition.mounted && !condition.mounted.some((p) => workload.mounts.some((m) => m.target.startsWith('/') && isSameOrParent(p, m.target)))) return false;
   return true;
+}
+
+/** A set value that vsafe could resolve (no `${…}` left) and that matches the pattern. */
+function envValueMatches(value: string | undefined, pattern: string): boolean {
+  return value !== undefined && !value.includes('${') && new RegExp(pattern).test(value);
 }
 
 /** `file`: the env var or flag named a file (traefik `acme.json`); `path` is its folder. */

@@ -1008,9 +1008,22 @@ export const APPS: readonly ImageEntry[] = [
     images: ['outlinewiki/outline'],
     source: 'https://github.com/outline/outline/blob/main/Dockerfile',
     notes:
-      'The image declares VOLUME /var/lib/outline/data and sets `FILE_STORAGE_LOCAL_ROOT_DIR` to it. Attachments and images are kept there only with `FILE_STORAGE=local` (the setting of Outline\'s .env.sample; the server\'s own default is s3): ' +
-      'vsafe does not read the value, so with `FILE_STORAGE=s3` the path is still reported although it stays empty. Documents live in PostgreSQL.',
-    variants: [{ paths: [{ path: '/var/lib/outline/data', kind: 'uploads', description: 'Outline local file storage (attachments, images)', declaredVolume: true, env: ['FILE_STORAGE_LOCAL_ROOT_DIR'] }] }],
+      'The image declares VOLUME /var/lib/outline/data and sets `FILE_STORAGE_LOCAL_ROOT_DIR` to it. Attachments and images are kept there only with `FILE_STORAGE=local` (the setting of Outline\'s .env.sample; the server\'s own default is s3). ' +
+      'The path is reported unless `FILE_STORAGE=s3` is set where vsafe can read it (`environment:` or a readable `env_file`): a deploy that fills the env file from the sample keeps its files there. Documents live in PostgreSQL.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/var/lib/outline/data',
+            kind: 'uploads',
+            description: 'Outline local file storage (attachments, images)',
+            declaredVolume: true,
+            env: ['FILE_STORAGE_LOCAL_ROOT_DIR'],
+            when: { notEnvValue: { FILE_STORAGE: '^s3$' }, description: 'not with `FILE_STORAGE=s3`' },
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'wg-easy',

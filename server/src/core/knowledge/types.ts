@@ -27,6 +27,11 @@ export interface StateCondition {
   notArgs?: string[];
   /** The path does not exist when one of these environment variables is set (`KC_DB`: an external database). */
   notEnv?: string[];
+  /**
+   * The path does not exist when a variable's value matches its pattern (Outline's
+   * `FILE_STORAGE: '^s3$'`). An unset variable, or one vsafe cannot resolve, does not match.
+   */
+  notEnvValue?: Record<string, string>;
   /** The path exists only when something is mounted at or under one of these paths (a split installation). */
   mounted?: string[];
   /** How listings describe the condition, when the patterns are not readable. */
