@@ -95,6 +95,29 @@ describe('lint context: a file checked alone, its project siblings as context', 
     assert.ok(!result.findings.some((f) => f.location.file === abs('db/Dockerfile')));
   });
 
+  it('a file only extended by others (PostHog\'s docker-compose.base.yml) is checked through them, never as a project of its own', () => {
+    const templated = new MemoryHost({
+      'docker-compose.base.yml': 'services:\n  db:\n    image: postgres:16\n  redis:\n    image: redis:7\n    volumes:\n      - /data\n',
+      'docker-compose.hobby.yml': 'services:\n  db:\n    extends:\n      file: docker-compose.base.yml\n      service: db\n    volumes:\n      # the database\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
+    });
+    const both = [abs('docker-compose.base.yml'), abs('docker-compose.hobby.yml')];
+    const folder = lint({ files: both, host: templated });
+    assert.deepEqual(folder.configurations.map((c) => c.files.map((f) => rel(f.file))), [['docker-compose.hobby.yml']]);
+    // db has its volume from the hobby file; redis, which nothing extends, is not run: no finding in the template.
+    assert.deepEqual(summary(folder.findings), []);
+    // Checked alone, with its folder as context: the same (no finding of a project nobody runs), and still a checked file.
+    const alone = lint({ files: [abs('docker-compose.base.yml')], context: both, host: templated });
+    assert.deepEqual(summary(alone.findings), []);
+    assert.deepEqual(alone.files, [abs('docker-compose.base.yml')]);
+    // A default file name is run by `docker compose up` even when another file extends it.
+    const base = new MemoryHost({
+      'compose.yaml': 'services:\n  db:\n    image: postgres:16\n',
+      'compose.test.yaml': 'services:\n  db:\n    extends:\n      file: compose.yaml\n      service: db\n',
+    });
+    const plain = lint({ files: [abs('compose.yaml'), abs('compose.test.yaml')], host: base });
+    assert.ok(plain.configurations.some((c) => c.files.length === 1 && rel(c.files[0]!.file) === 'compose.yaml'));
+  });
+
   // Every fixture folder with a project of several files: each of its files checked alone,
   // the others as context, gets exactly the findings the folder check gives the files it reads.
   it('on every fixture project: alone with context = the folder check, restricted to the files read', () => {

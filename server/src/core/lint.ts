@@ -1,7 +1,7 @@
 import type { VsafeConfig } from './config';
 import { emptyConfig } from './config';
 import { KnowledgeBase } from './knowledge/lookup';
-import { loadConfiguration, ParseCache, planConfigurations, type ComposeConfiguration } from './project';
+import { loadConfiguration, ParseCache, planConfigurations, templatePlans, type ComposeConfiguration } from './project';
 import { RULES } from './rules';
 import { isDockerfileName } from './compose/files';
 import { dockerfileCacheFor, type DockerfileCache } from './dockerfile/cache';
@@ -65,12 +65,16 @@ export function lint(request: LintRequest): LintResult {
     else seen.set(key, [finding]);
     findings.push(finding);
   };
-  const plans = planConfigurations(composeFiles, request.host, cache);
+  const planned = planConfigurations(composeFiles, request.host, cache);
   // Context configurations are analysed like the others, so a checked file gets the very
   // findings a check of its whole folder gives it; what they report only in their own files is dropped.
-  const context = contextPlans(plans, composeFiles, request, cache);
+  const context = contextPlans(planned, composeFiles, request, cache);
+  // A file that is only a template for `extends` is checked through the files that extend it.
+  const templates = templatePlans([...planned, ...context], request.host, cache);
+  const plans = planned.filter((_, index) => !templates.has(index));
   const contextFiles = new Set<string>();
   const checkedBuilds = new Set<string>();
+  for (const index of templates) if (index < planned.length) planned[index]!.forEach((file) => files.add(file));
   for (const [index, plan] of [...plans, ...context].entries()) {
     const checked = index < plans.length;
     const configuration = loadConfiguration(plan, request.host, cache);

@@ -192,6 +192,48 @@ function undeclaredVolumeName(doc: Document.Parsed, item: unknown, declared: Rea
   return source !== undefined && source !== '' && !source.includes('$') && !declared.has(source) ? source : undefined;
 }
 
+/**
+ * Compose files that are only templates for `extends`: every file of the plan is named by
+ * `extends: {file: …}` in another plan and is not one `docker compose` loads by default
+ * (PostHog's docker-compose.base.yml, the docs' common-services.yml). Such a plan is
+ * analysed only through the files that extend it: alone, its services lack the volumes
+ * and settings the extending files add, and its findings would describe a project nobody runs.
+ */
+export function templatePlans(plans: readonly string[][], host: FileHost, cache: ParseCache): Set<number> {
+  const extendedBy = new Map<string, Set<number>>();
+  plans.forEach((plan, index) => {
+    const workingDir = dirname(plan[0]!);
+    for (const file of plan) {
+      const text = host.readFile(file);
+      if (text === undefined) continue;
+      for (const model of cache.get(file, text).documents) {
+        for (const service of model.services) {
+          const target = service.extends?.file?.raw;
+          // An interpolated path is resolved only while loading; a remote one is not a local template.
+          if (target === undefined || target.includes('$') || isRemote(target)) continue;
+          const path = joinPath(workingDir, target);
+          if (path !== file) appendToSet(extendedBy, path, index);
+        }
+      }
+    }
+  });
+  const templates = new Set<number>();
+  plans.forEach((plan, index) => {
+    const extended = plan.every((file) => {
+      const kind = composeFileRole(file).kind;
+      return kind !== 'base' && kind !== 'override' && [...(extendedBy.get(file) ?? [])].some((j) => j !== index && !plans[j]!.includes(file));
+    });
+    if (extended) templates.add(index);
+  });
+  return templates;
+}
+
+function appendToSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
 /** The files a configuration pulls in through `include:`, transitively. */
 function includedFilesOf(plan: readonly string[], host: FileHost, cache: ParseCache): Set<string> {
   const dir = dirname(plan[0]!);
