@@ -351,6 +351,20 @@ describe('version selection', () => {
     assert.deepEqual(withAndWithout('ghcr.io/mastodon/mastodon:v4.3.17', { command: ['node', './streaming/index.js'] }), [['/mastodon/public/system'], []], 'the streaming server keeps no media');
   });
 
+  it('declared VOLUMEs checked against the Dockerfiles: Oracle\'s MySQL, Bitnami repmgr, Synapse from 1.53 and osixia/openldap from 1.1.3 declare none', () => {
+    const declared = (image: string): boolean[] => statePaths(workload(image), KB).map((s) => s.declaredVolume);
+    assert.deepEqual(declared('mysql:8.4'), [true]);
+    assert.deepEqual(declared('mysql/mysql-server:8.0'), [false]);
+    assert.deepEqual(declared('container-registry.oracle.com/mysql/community-server:8.4'), [false]);
+    assert.deepEqual(declared('bitnami/postgresql:17'), [true]);
+    assert.deepEqual(declared('bitnami/postgresql-repmgr:17'), [false]);
+    assert.deepEqual(declared('matrixdotorg/synapse:v1.120.0'), [false]);
+    assert.deepEqual(declared('matrixdotorg/synapse'), [false]);
+    assert.deepEqual(declared('matrixdotorg/synapse:v1.52.0'), [true]);
+    assert.deepEqual(declared('osixia/openldap:1.5.0'), [false, false]);
+    assert.deepEqual(declared('osixia/openldap:1.1.2'), [true, true]);
+  });
+
   it('ONLYOFFICE Document Server: declared VOLUMEs that are at most a hint; the embedded PostgreSQL only without DB_HOST', () => {
     const states = statePaths(workload('onlyoffice/documentserver:8.3.1'), KB);
     assert.deepEqual(states.map((s) => s.path), ['/var/lib/onlyoffice', '/var/www/onlyoffice/Data', '/var/lib/postgresql']);
@@ -395,8 +409,9 @@ describe('version selection', () => {
     assert.deepEqual(paths('solr:9'), ['/var/solr']);
     assert.deepEqual(paths('questdb/questdb:6.0.9'), []);
     assert.deepEqual(paths('questdb/questdb:8.2.1'), ['/var/lib/questdb']);
-    assert.deepEqual(paths('chromadb/chroma:0.6.3'), [], '0.x persisted only with IS_PERSISTENT');
-    assert.deepEqual(paths('chromadb/chroma:0.6.3', { env: { IS_PERSISTENT: 'TRUE', PERSIST_DIRECTORY: '/chroma/chroma' } }), ['/chroma/chroma']);
+    assert.deepEqual(paths('chromadb/chroma:0.3.29'), []);
+    assert.deepEqual(paths('chromadb/chroma:0.6.3'), ['/chroma/chroma'], 'the 0.4+ entrypoint exports IS_PERSISTENT=1');
+    assert.deepEqual(paths('chromadb/chroma:0.6.3', { env: { PERSIST_DIRECTORY: '/data' } }), ['/data']);
     assert.deepEqual(paths('chromadb/chroma:1.0.12'), ['/data']);
   });
 });
@@ -650,6 +665,17 @@ describe('statePaths: caches', () => {
     assert.deepEqual(cacheOnly('eqalpha/keydb'), [true]);
     assert.deepEqual(cacheOnly('eqalpha/keydb', { command: ['keydb-server', '--save', '900 1'] }), [false]);
     assert.deepEqual(cacheOnly('bitnami/redis:7.4'), [false]);
+  });
+
+  it('redis-stack: no VOLUME, server arguments from REDIS_ARGS, the data directory from REDIS_DATA_DIR', () => {
+    const [state] = statePaths(workload('redis/redis-stack-server:7.4.0-v1'), KB);
+    assert.deepEqual([state?.path, state?.declaredVolume, state?.cacheOnly], ['/data', false, true]);
+    assert.deepEqual(cacheOnly('redis/redis-stack', { env: { REDIS_ARGS: '--appendonly yes --requirepass x' } }), [false]);
+    assert.deepEqual(cacheOnly('redis/redis-stack', { env: { REDIS_ARGS: '--save "" --appendonly no' } }), [], 'persistence switched off in REDIS_ARGS');
+    assert.deepEqual(cacheOnly('redis/redis-stack', { mounts: ['/redis-stack.conf'] }), [false]);
+    assert.deepEqual(paths('redis/redis-stack', { env: { REDIS_DATA_DIR: '/srv/redis' } }), ['/srv/redis']);
+    // The official image's entrypoint appends nothing from the environment.
+    assert.deepEqual(cacheOnly('redis:7', { env: { REDIS_ARGS: '--appendonly yes' } }), [true]);
   });
 
   it('garnet keeps nothing on disk until a directory is named', () => {

@@ -359,7 +359,7 @@ const REDIS_PERSISTENCE: PersistenceSwitch = {
  */
 function redisPersistenceOff(workload: Workload, persistence: PersistenceSwitch = REDIS_PERSISTENCE): boolean {
   if (!persistence.flags.some((f) => f.flag === '--save')) return false;
-  const args = commandWords(workload);
+  const args = serverArguments(workload, persistence);
   const save = flagValue(args, '--save');
   if (save === undefined || !(save.trim() === '' || save === '""' || save === "''")) return false;
   const appendonly = flagValue(args, '--appendonly');
@@ -367,9 +367,15 @@ function redisPersistenceOff(workload: Workload, persistence: PersistenceSwitch 
   return !workload.mounts.some((m) => /\.conf$/.test(m.target) || persistence.configPaths.some((p) => isSameOrParent(p, m.target)));
 }
 
+/** The command's words, then those of the variable the entrypoint appends (redis-stack's `REDIS_ARGS`). */
+function serverArguments(workload: Workload, persistence: PersistenceSwitch): string[] {
+  const fromEnv = persistence.argsEnv !== undefined ? workload.environment.get(persistence.argsEnv) : undefined;
+  return fromEnv ? [...commandWords(workload), ...fromEnv.trim().split(/\s+/).map(unquote)] : commandWords(workload);
+}
+
 /** Persistence switched on by flags (`--appendonly yes`, `--save 60 1`) or possibly by a mounted configuration. */
 function persistenceConfigured(workload: Workload, persistence: PersistenceSwitch = REDIS_PERSISTENCE): boolean {
-  const args = commandWords(workload);
+  const args = serverArguments(workload, persistence);
   for (const { flag, values, boolean } of persistence.flags) {
     if (boolean) {
       if (args.some((a) => a === flag || a.startsWith(flag + '='))) return true;

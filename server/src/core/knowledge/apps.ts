@@ -636,7 +636,12 @@ export const APPS: readonly ImageEntry[] = [
     name: 'Synapse (Matrix)',
     images: ['matrixdotorg/synapse'],
     source: 'https://github.com/element-hq/synapse/blob/develop/docker/README.md',
-    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Synapse data directory (homeserver.yaml, signing key, media store)', declaredVolume: true }] }],
+    notes:
+      'The image declared VOLUME /data up to v1.52; matrix-org/synapse#11997 (merged 2022-02-15, released in v1.53) removed it, so on current images /data without a mount is in the container layer (element-hq/synapse docker/Dockerfile).',
+    variants: [
+      { versions: { min: '1.53' }, paths: [{ path: '/data', kind: 'database', description: 'Synapse data directory (homeserver.yaml, signing key, media store)', declaredVolume: false }] },
+      { versions: { max: '1.52' }, paths: [{ path: '/data', kind: 'database', description: 'Synapse data directory (homeserver.yaml, signing key, media store)', declaredVolume: true }] },
+    ],
   },
   {
     id: 'docker-mailserver',
@@ -656,9 +661,18 @@ export const APPS: readonly ImageEntry[] = [
     id: 'openldap',
     name: 'OpenLDAP (osixia)',
     images: ['osixia/openldap'],
-    source: 'https://github.com/osixia/docker-openldap',
+    source: 'https://github.com/osixia/docker-openldap/blob/master/CHANGELOG.md',
+    notes: 'The image declared VOLUME /var/lib/ldap and /etc/ldap/slapd.d up to 1.1.2; 1.1.3 removed it ("Volume command from Dockerfile #56"), so on later images both are in the container layer without a mount.',
     variants: [
       {
+        versions: { min: '1.1.3' },
+        paths: [
+          { path: '/var/lib/ldap', kind: 'database', description: 'OpenLDAP database', declaredVolume: false },
+          { path: '/etc/ldap/slapd.d', kind: 'config-state', description: 'OpenLDAP configuration database', declaredVolume: false },
+        ],
+      },
+      {
+        versions: { max: '1.1.2' },
         paths: [
           { path: '/var/lib/ldap', kind: 'database', description: 'OpenLDAP database', declaredVolume: true },
           { path: '/etc/ldap/slapd.d', kind: 'config-state', description: 'OpenLDAP configuration database', declaredVolume: true },

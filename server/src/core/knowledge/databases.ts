@@ -1,5 +1,8 @@
 import type { ImageEntry } from './types';
 
+/** The client tools of MySQL-compatible images: a service running one keeps no state. */
+const MYSQL_CLIENTS = ['mysql', 'mysqldump', 'mysqladmin', 'mysqlimport', 'mysqlcheck', 'mysqlpump', 'mysqlsh', 'mariadb', 'mariadb-dump', 'mariadb-admin', 'mariadb-import', 'mariadb-check'];
+
 /**
  * Databases, search engines and time-series stores. Data only: every entry names
  * the documentation that says where the image keeps its data.
@@ -152,8 +155,8 @@ export const DATABASES: readonly ImageEntry[] = [
   {
     id: 'mysql',
     name: 'MySQL',
-    images: ['mysql', 'mysql/mysql-server', 'mysql/community-server', 'mysql/enterprise-server', 'percona', 'percona/percona-server'],
-    clientCommands: ['mysql', 'mysqldump', 'mysqladmin', 'mysqlimport', 'mysqlcheck', 'mysqlpump', 'mysqlsh', 'mariadb', 'mariadb-dump', 'mariadb-admin', 'mariadb-import', 'mariadb-check'],
+    images: ['mysql', 'percona', 'percona/percona-server'],
+    clientCommands: MYSQL_CLIENTS,
     source: 'https://hub.docker.com/_/mysql',
     variants: [
       {
@@ -169,6 +172,15 @@ export const DATABASES: readonly ImageEntry[] = [
         ],
       },
     ],
+  },
+  {
+    id: 'mysql-oracle',
+    name: 'MySQL (Oracle\'s images)',
+    images: ['mysql/mysql-server', 'mysql/community-server', 'mysql/enterprise-server'],
+    clientCommands: MYSQL_CLIENTS,
+    source: 'https://github.com/mysql/mysql-docker/blob/main/mysql-server/8.0/Dockerfile',
+    notes: 'Unlike the official mysql image, Oracle\'s mysql/mysql-server images declare no VOLUME (the 5.7, 8.0, 8.4 and 9.x Dockerfiles): without a mount /var/lib/mysql is in the container layer. mysql/community-server and mysql/enterprise-server are assumed to follow them.',
+    variants: [{ paths: [{ path: '/var/lib/mysql', kind: 'database', description: 'MySQL data directory', declaredVolume: false, flags: ['--datadir'], misplacedTargets: ['/var/lib/mysql/data'] }] }],
   },
   {
     id: 'mariadb',
@@ -215,7 +227,7 @@ export const DATABASES: readonly ImageEntry[] = [
   {
     id: 'redis',
     name: 'Redis',
-    images: ['redis', 'redis/redis-stack-server', 'redis/redis-stack'],
+    images: ['redis'],
     clientCommands: ['redis-cli', 'redis-benchmark'],
     source: 'https://hub.docker.com/_/redis',
     cacheUnlessPersistent: true,
@@ -235,6 +247,20 @@ export const DATABASES: readonly ImageEntry[] = [
         ],
       },
     ],
+  },
+  {
+    id: 'redis-stack',
+    name: 'Redis Stack',
+    images: ['redis/redis-stack', 'redis/redis-stack-server'],
+    clientCommands: ['redis-cli', 'redis-benchmark'],
+    source: 'https://github.com/redis-stack/redis-stack/blob/master/etc/scripts/entrypoint.sh',
+    cacheUnlessPersistent: true,
+    cacheRisk: 'a job queue (Sidekiq, Celery, BullMQ) or sessions kept in it would be lost',
+    persistence: { flags: [{ flag: '--appendonly', values: ['yes'] }, { flag: '--save' }], configPaths: ['/redis-stack.conf'], argsEnv: 'REDIS_ARGS' },
+    notes:
+      'The image declares no VOLUME (dockers/dockerfile.tmpl): without a mount /data is in the container layer. Its entrypoint starts redis-server with `--dir ${REDIS_DATA_DIR:-/data}`, a configuration at /redis-stack.conf, ' +
+      'and further server arguments from `REDIS_ARGS` (`--appendonly yes`), not from the command. Without persistence switched on there it is treated as a cache (hint).',
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Redis Stack persistence directory (RDB snapshots and AOF)', declaredVolume: false, env: ['REDIS_DATA_DIR'], misplacedTargets: ['/var/lib/redis', '/var/lib/redis/data'] }] }],
   },
   {
     id: 'valkey',
@@ -661,10 +687,13 @@ export const DATABASES: readonly ImageEntry[] = [
     name: 'Chroma',
     images: ['chromadb/chroma'],
     source: 'https://docs.trychroma.com/production/containers/docker',
-    notes: 'Chroma 1.x keeps data in /data. 0.x images persisted to /chroma/chroma only with IS_PERSISTENT; only a PERSIST_DIRECTORY that names the place is checked there.',
+    notes:
+      'Chroma 1.x keeps data in /data (persist_path of the configuration the image ships); a volume at /chroma/chroma, the 0.x place, is misplaced there. ' +
+      '0.4 and later 0.x images persist to /chroma/chroma by default: their entrypoint exports IS_PERSISTENT=1 (bin/docker_entrypoint.sh), and PERSIST_DIRECTORY moves the place. Older layouts are not known.',
     variants: [
-      { versions: { min: '1' }, paths: [{ path: '/data', kind: 'database', description: 'Chroma persistence directory', declaredVolume: false }] },
-      { paths: [{ path: '/chroma/chroma', kind: 'database', description: 'Chroma persistence directory', declaredVolume: false, env: ['PERSIST_DIRECTORY'], onlyWhenSet: true }] },
+      { versions: { min: '1' }, paths: [{ path: '/data', kind: 'database', description: 'Chroma persistence directory', declaredVolume: false, misplacedTargets: ['/chroma/chroma'] }] },
+      { versions: { min: '0.4' }, paths: [{ path: '/chroma/chroma', kind: 'database', description: 'Chroma persistence directory', declaredVolume: false, env: ['PERSIST_DIRECTORY'] }] },
+      { versions: { max: '0.3' }, paths: [] },
     ],
   },
   {

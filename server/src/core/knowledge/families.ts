@@ -4,6 +4,9 @@ const BITNAMI_SOURCE = (app: string): string => `https://github.com/bitnami/cont
 /** What every linuxserver.io application keeps in /config (its specific entries list it too). */
 const LINUXSERVER_CONFIG: StatePathSpec = { path: '/config', kind: 'config-state', description: 'linuxserver.io application configuration and database', declaredVolume: true };
 
+/** PostgreSQL's client tools: a service running one keeps no state. */
+const POSTGRES_CLIENTS = ['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'pg_basebackup', 'pgbench', 'createdb', 'dropdb', 'vacuumdb'];
+
 const BITNAMI_APP_SOURCE = (app: string): string => `https://github.com/bitnami/containers/tree/main/bitnami/${app}#persisting-your-application`;
 
 /**
@@ -14,8 +17,8 @@ export const FAMILIES: readonly ImageEntry[] = [
   {
     id: 'bitnami-postgresql',
     name: 'PostgreSQL (Bitnami)',
-    images: ['bitnami/postgresql', 'bitnami/postgresql-repmgr'],
-    clientCommands: ['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'pg_basebackup', 'pgbench', 'createdb', 'dropdb', 'vacuumdb'],
+    images: ['bitnami/postgresql'],
+    clientCommands: POSTGRES_CLIENTS,
     source: BITNAMI_SOURCE('postgresql'),
     variants: [
       {
@@ -31,6 +34,15 @@ export const FAMILIES: readonly ImageEntry[] = [
         ],
       },
     ],
+  },
+  {
+    id: 'bitnami-postgresql-repmgr',
+    name: 'PostgreSQL with repmgr (Bitnami)',
+    images: ['bitnami/postgresql-repmgr'],
+    clientCommands: POSTGRES_CLIENTS,
+    source: 'https://github.com/bitnami/containers/blob/main/bitnami/postgresql-repmgr/17/debian-12/Dockerfile',
+    notes: 'Unlike bitnami/postgresql, the image declares no VOLUME: without a mount /bitnami/postgresql is in the container layer.',
+    variants: [{ paths: [{ path: '/bitnami/postgresql', kind: 'database', description: 'PostgreSQL data directory', declaredVolume: false, env: ['POSTGRESQL_VOLUME_DIR'], misplacedTargets: ['/var/lib/postgresql/data', '/var/lib/postgresql'] }] }],
   },
   {
     id: 'bitnami-mysql',

@@ -112,6 +112,8 @@ export interface PersistenceSwitch {
   flags: { flag: string; values?: string[]; boolean?: boolean }[];
   /** A mount at or under one of these paths (a configuration) may switch persistence on. */
   configPaths: string[];
+  /** An environment variable whose value the entrypoint appends to the server's arguments (redis-stack's `REDIS_ARGS`). */
+  argsEnv?: string;
 }
 
 export interface ImageEntry {
