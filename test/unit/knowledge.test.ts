@@ -358,6 +358,9 @@ describe('version selection', () => {
     assert.deepEqual(declared('container-registry.oracle.com/mysql/community-server:8.4'), [false]);
     assert.deepEqual(declared('bitnami/postgresql:17'), [true]);
     assert.deepEqual(declared('bitnami/postgresql-repmgr:17'), [false]);
+    // Bitnami's images moved to bitnamilegacy/ (and bitnamisecure/) in 2025, unchanged.
+    assert.deepEqual(declared('bitnamilegacy/postgresql:17'), [true]);
+    assert.deepEqual(paths('docker.io/bitnamisecure/mysql:8.4'), paths('bitnami/mysql:8.4'));
     assert.deepEqual(declared('matrixdotorg/synapse:v1.120.0'), [false]);
     assert.deepEqual(declared('matrixdotorg/synapse'), [false]);
     assert.deepEqual(declared('matrixdotorg/synapse:v1.52.0'), [true]);

@@ -101,7 +101,7 @@ export function imagesMarkdown(groups: readonly ImageGroup[], intro: string): st
   let out = `# Image knowledge base\n\n${intro}\n\n${total} entries, ${names} image names.\n\n`;
   out +=
     'Image names are matched after normalisation: the registry (`docker.io`, `ghcr.io`, `lscr.io`, `quay.io`, `mcr.microsoft.com`, `localhost:5000`, …), ' +
-    'the `library/` prefix of Docker Hub mirrors, the tag and the digest are dropped, and case is ignored. Untagged images, `latest` and distro-only tags ' +
+    'the `library/` prefix of Docker Hub mirrors, the tag and the digest are dropped, and case is ignored; `bitnamilegacy/` and `bitnamisecure/` are read as `bitnami/`. Untagged images, `latest` and distro-only tags ' +
     '(`alpine`, `bookworm`) mean the newest version; a tag that stays an unresolved variable gives no version-specific finding.\n\n' +
     'Kinds: `database` (losing it loses records), `uploads` (user files), `config-state` (configuration the application writes, keys, certificates), ' +
     '`logs`, `cache` (disposable). **VOLUME** says whether the image declares one there: then an unmounted path lands in an anonymous volume that ' +

@@ -46,6 +46,21 @@ export function parseImageRef(reference: string): ImageRef | undefined {
   return { registry, repository, tag: tag === '' ? undefined : tag, digest };
 }
 
+/**
+ * Namespaces that publish another namespace's images unchanged: since August 2025 Bitnami
+ * moves its Docker Hub images to `bitnamilegacy/` and builds new ones as `bitnamisecure/`
+ * (bitnami/containers#83267), with the same layout.
+ */
+const NAMESPACE_ALIASES: readonly [string, string][] = [
+  ['bitnamilegacy/', 'bitnami/'],
+  ['bitnamisecure/', 'bitnami/'],
+];
+
+function unaliased(repository: string): string {
+  for (const [alias, namespace] of NAMESPACE_ALIASES) if (repository.startsWith(alias)) return namespace + repository.slice(alias.length);
+  return repository;
+}
+
 /** The `:` before the tag: after the last `/`, outside `${…}` (`postgres:${PG:-16}`). */
 function tagSeparator(reference: string): number {
   let depth = 0;
@@ -139,11 +154,12 @@ export class KnowledgeBase {
 
   /** The entry for a reference: an exact repository first, then a `namespace/*` pattern. */
   find(ref: ImageRef): ImageEntry | undefined {
-    const exact = this.byRepository.get(ref.repository);
+    const repository = unaliased(ref.repository);
+    const exact = this.byRepository.get(repository);
     if (exact) return exact;
-    const slash = ref.repository.lastIndexOf('/');
+    const slash = repository.lastIndexOf('/');
     if (slash < 0) return undefined;
-    return this.byNamespace.get(ref.repository.slice(0, slash + 1));
+    return this.byNamespace.get(repository.slice(0, slash + 1));
   }
 
   /** The first path spec of any entry at this container path (a Dockerfile `VOLUME` borrows its kind). */
