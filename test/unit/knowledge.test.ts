@@ -368,6 +368,20 @@ describe('version selection', () => {
     assert.deepEqual(declared('osixia/openldap:1.1.2'), [true, true]);
   });
 
+  it('setup jobs run from a server image keep no state: a shell script that never starts the server, cockroach init', () => {
+    const es = 'docker.elastic.co/elasticsearch/elasticsearch:8.15.0';
+    const certutil = "bash -c '\n  if [ ! -f config/certs/ca.zip ]; then\n    bin/elasticsearch-certutil ca --silent --pem -out config/certs/ca.zip;\n    unzip config/certs/ca.zip -d config/certs;\n  fi;\n  until curl -s --cacert config/certs/ca/ca.crt https://es01:9200; do sleep 30; done;\n'";
+    assert.deepEqual(paths(es, { command: [certutil] }), []);
+    assert.deepEqual(paths(es, { command: ['bash', '-c', 'bin/elasticsearch-plugin install analysis-icu && /usr/local/bin/docker-entrypoint.sh'] }), ['/usr/share/elasticsearch/data'], 'installs a plugin, then starts the server');
+    assert.deepEqual(paths(es, { command: ['sh', '-c', 'ulimit -n 65536 && exec "$@"', '--'] }), ['/usr/share/elasticsearch/data'], 'hands over to the image command');
+    assert.deepEqual(paths(es, { command: ['sh', '-c', 'sysctl -w vm.max_map_count=262144 && elasticsearch'] }), ['/usr/share/elasticsearch/data']);
+    const roach = 'cockroachdb/cockroach:v24.1.0';
+    assert.deepEqual(paths(roach, { command: ['sh', '-c', 'until cockroach init --insecure --host=roach1:26357; do sleep 2; done; tail -f /dev/null'] }), []);
+    assert.deepEqual(paths(roach, { command: ['init', '--insecure', '--host=roach1'] }), []);
+    assert.deepEqual(paths(roach, { command: ['start', '--insecure', '--join=roach1,roach2'] }), ['/cockroach/cockroach-data']);
+    assert.deepEqual(paths(roach, { command: ['sh', '-c', 'sleep 5 && cockroach start-single-node --insecure'] }), ['/cockroach/cockroach-data']);
+  });
+
   it('ONLYOFFICE Document Server: declared VOLUMEs that are at most a hint; the embedded PostgreSQL only without DB_HOST', () => {
     const states = statePaths(workload('onlyoffice/documentserver:8.3.1'), KB);
     assert.deepEqual(states.map((s) => s.path), ['/var/lib/onlyoffice', '/var/www/onlyoffice/Data', '/var/lib/postgresql']);

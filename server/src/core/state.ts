@@ -72,7 +72,7 @@ function imageStatePaths(workload: Workload, knowledge: KnowledgeBase): StatePat
   const info = imageInfo(workload, knowledge);
   if (!info || info.entry.stateless) return [];
   // `image: postgres` + `command: pg_dump …`: the image runs a client tool, not its server.
-  if (runsClientTool(workload, info.entry)) return [];
+  if (runsClientTool(workload, info.entry) || runsSetupScript(workload, info.entry)) return [];
   const selection = selectVariant(info.entry, info.tag, info.tagUnknown);
   const specs = selection.kind === 'known' ? selection.variant.paths : commonPaths(selection.variants.map((v) => v.paths));
   const args = commandWords(workload);
@@ -168,6 +168,35 @@ function runsClientTool(workload: Workload, entry: ImageEntry): boolean {
     if (!entry.clientCommands.includes(first) && clientScript(script, entry.clientCommands)) return true;
   }
   return entry.clientCommands.includes(first);
+}
+
+/**
+ * The workload's command is a shell script (`bash -c '…'`) that never starts the image's
+ * server: no server command among its words, and no `"$@"` handing over to the image's
+ * command. Elastic's `setup` service (certificates, passwords) and a `cockroach init` loop.
+ */
+function runsSetupScript(workload: Workload, entry: ImageEntry): boolean {
+  if (!entry.serverCommands) return false;
+  const script = shellScript(workload);
+  if (script === undefined) return false;
+  const words = script.split(/[\s;&|()`'"]+/).filter((w) => w !== '');
+  if (words.some((w) => w.includes('$@') || w.includes('${@}'))) return false;
+  const program = (word: string): string => word.slice(word.lastIndexOf('/') + 1);
+  return !entry.serverCommands.some((command) => {
+    const [name, subcommand] = command.split(' ');
+    return words.some((word, i) => program(word) === name && (subcommand === undefined || words[i + 1] === subcommand));
+  });
+}
+
+/** The script of a `sh -c '…'` command or entrypoint, or undefined when the workload runs no shell script. */
+function shellScript(workload: Workload): string | undefined {
+  const args = [...(workload.entrypoint ?? []), ...(workload.command ?? [])];
+  const words = args.length === 1 ? args[0]!.trim().split(/\s+/) : args;
+  const first = words[0] ?? '';
+  if (!SHELLS.has(first.slice(first.lastIndexOf('/') + 1))) return undefined;
+  const flag = words.findIndex((w) => /^-[a-z]*c$/.test(w));
+  if (flag < 0 || flag + 1 >= words.length) return undefined;
+  return args.length === 1 ? args[0]!.trim().split(/\s+/).slice(flag + 1).join(' ') : words.slice(flag + 1).join(' ');
 }
 
 /** Shell built-ins and helpers an init script runs around a client tool (`sleep 5 && mongosh …`). */

@@ -494,6 +494,8 @@ export const DATABASES: readonly ImageEntry[] = [
     name: 'Elasticsearch',
     images: ['elasticsearch', 'elasticsearch/elasticsearch'],
     source: 'https://www.elastic.co/guide/en/elasticsearch/reference/current/docker.html',
+    // Elastic's compose example runs a `setup` service from the image that only makes certificates and passwords.
+    serverCommands: ['elasticsearch', 'docker-entrypoint.sh', 'eswrapper'],
     variants: [
       {
         paths: [
@@ -574,7 +576,10 @@ export const DATABASES: readonly ImageEntry[] = [
     name: 'CockroachDB',
     images: ['cockroachdb/cockroach'],
     source: 'https://www.cockroachlabs.com/docs/stable/start-a-local-cluster-in-docker-linux',
-    notes: '`--store=type=mem,…` keeps everything in memory: no finding.',
+    notes: '`--store=type=mem,…` keeps everything in memory: no finding. A service running `cockroach init`, `sql`, `node` or `cert` (the entrypoint passes the command to `cockroach`) is a job and keeps no store.',
+    // The image's entrypoint (cockroach.sh) runs `cockroach` with the command as arguments.
+    clientCommands: ['init', 'sql', 'node', 'cert'],
+    serverCommands: ['cockroach start', 'cockroach start-single-node', 'cockroach.sh', 'start', 'start-single-node'],
     variants: [
       {
         paths: [{ path: '/cockroach/cockroach-data', kind: 'database', description: 'CockroachDB store directory', declaredVolume: false, flags: ['--store', '-s'] }],

@@ -68,6 +68,7 @@ function entryNotes(entry: ImageEntry): string {
   if (entry.cacheUnlessPersistent && !entry.notes?.includes('cache')) notes.push('A cache unless persistence is configured (hint).');
   if (entry.versionPattern) notes.push(`Version read from the tag with ${code(entry.versionPattern)}.`);
   if (entry.clientCommands) notes.push(`A service whose command runs a client tool (${entry.clientCommands.slice(0, 2).map(code).join(', ')}${entry.clientCommands.length > 2 ? ', …' : ''}) keeps no state.`);
+  if (entry.serverCommands) notes.push(`A service whose \`sh -c\` script runs none of ${entry.serverCommands.map(code).join(', ')} is a setup job and keeps no state.`);
   return notes.join(' ');
 }
 

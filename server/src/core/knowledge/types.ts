@@ -163,6 +163,13 @@ export interface ImageEntry {
    * command runs one of them (directly or first in `sh -c`) does not run the server and keeps no state.
    */
   clientCommands?: string[];
+  /**
+   * What starts the server: a program (`elasticsearch`, `docker-entrypoint.sh`) or a program
+   * and its subcommand (`cockroach start`). A service whose command is a shell script
+   * (`sh -c '…'`) that runs none of them, nor the image's command (`"$@"`), is a setup job
+   * (certificates, `cockroach init`): it keeps no state.
+   */
+  serverCommands?: string[];
   /** Caveats shown in `vsafe images` and docs/images.md. */
   notes?: string;
 }
