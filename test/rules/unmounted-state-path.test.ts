@@ -418,7 +418,24 @@ runRuleTests('unmounted-state-path', {
       errors: [{ file: 'compose.override.yaml', line: 3, column: 5, endLine: 3, endColumn: 23, containerPath: '/var/lib/postgresql/data', message: /`!reset` drops the mount/ }],
       output: {
         'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
-        'compose.override.yaml': 'services:\n  db:\n    volumes: !reset ["db-data:/var/lib/postgresql/data"] # PostgreSQL data directory — must survive redeploys\n\nvolumes:\n  db-data:\n',
+        // Compose ignores what a `!reset` carries: the fix makes the list `!override`, which keeps only its own items.
+        'compose.override.yaml': 'services:\n  db:\n    volumes: !override ["db-data:/var/lib/postgresql/data"] # PostgreSQL data directory — must survive redeploys\n\nvolumes:\n  db-data:\n',
+      },
+    },
+    {
+      name: 'a mount written inside a `!reset` list does not exist (Compose drops the value with the key); `!override []` is named as such',
+      files: {
+        'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\n  cache:\n    image: mysql:8.4\n    volumes:\n      - my:/var/lib/mysql\nvolumes:\n  pg:\n  my:\n',
+        'compose.prod.yaml': 'services:\n  db:\n    volumes: !reset\n      - pg:/var/lib/postgresql/data\n  cache:\n    volumes: !override []\n',
+      },
+      errors: [
+        { file: 'compose.prod.yaml', line: 3, column: 5, endLine: 4, endColumn: 36, containerPath: '/var/lib/postgresql/data', message: /`!reset` drops the mount/ },
+        { file: 'compose.prod.yaml', line: 6, column: 5, endLine: 6, endColumn: 26, containerPath: '/var/lib/mysql', message: /`!override` drops the mount/ },
+      ],
+      output: {
+        'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\n  cache:\n    image: mysql:8.4\n    volumes:\n      - my:/var/lib/mysql\nvolumes:\n  pg:\n  my:\n',
+        'compose.prod.yaml':
+          'services:\n  db:\n    volumes: !override\n      - pg:/var/lib/postgresql/data\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/var/lib/postgresql/data\n  cache:\n    volumes: !override ["cache-data:/var/lib/mysql"] # MySQL data directory — must survive redeploys\n\nvolumes:\n  db-data:\n  cache-data:\n',
       },
     },
     {

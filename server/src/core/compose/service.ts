@@ -105,7 +105,7 @@ export function readServiceLayer(file: ComposeFileModel, entry: ServiceEntry, en
       }
       case 'environment':
         layer.environmentMode = mergeMode(pair.value);
-        readEnvironment(file, value, env, layer);
+        if (layer.environmentMode !== 'reset') readEnvironment(file, value, env, layer);
         break;
       case 'env_file':
         layer.envFiles = readEnvFiles(file, value, env);
@@ -121,17 +121,23 @@ export function readServiceLayer(file: ComposeFileModel, entry: ServiceEntry, en
         layer.entrypointLocation = pairLocation;
         break;
       case 'volumes': {
-        const seq = isSeq(value) ? value : undefined;
+        // Compose drops a `!reset` attribute with whatever value it carries (compose-go's reset.go).
+        const mode = mergeMode(pair.value);
+        const seq = isSeq(value) && mode !== 'reset' ? value : undefined;
         const mounts = (seq?.items ?? []).map((item) => readVolumeEntry(file, item, env, baseDir)).filter((m): m is Mount => m !== undefined);
-        layer.volumes = { mounts, mode: mergeMode(pair.value), location: pairLocation };
+        layer.volumes = { mounts, mode, location: pairLocation };
         break;
       }
-      case 'tmpfs':
-        layer.tmpfs = { mounts: readTmpfs(file, value, env), mode: mergeMode(pair.value), location: pairLocation };
+      case 'tmpfs': {
+        const mode = mergeMode(pair.value);
+        layer.tmpfs = { mounts: mode === 'reset' ? [] : readTmpfs(file, value, env), mode, location: pairLocation };
         break;
-      case 'volumes_from':
-        layer.volumesFrom = { entries: readVolumesFrom(file, value, env), mode: mergeMode(pair.value), location: pairLocation };
+      }
+      case 'volumes_from': {
+        const mode = mergeMode(pair.value);
+        layer.volumesFrom = { entries: mode === 'reset' ? [] : readVolumesFrom(file, value, env), mode, location: pairLocation };
         break;
+      }
       case 'profiles': {
         const items = isSeq(value) ? value.items : [];
         layer.profiles = items.map((item) => scalarString(doc, item)).filter((p): p is string => p !== undefined).map((p) => interpolate(p, env).value);

@@ -190,3 +190,17 @@ export function tagOf(node: unknown): string | undefined {
   const n = node as { tag?: string } | null;
   return n?.tag;
 }
+
+/**
+ * Where the tag of a pair's value is written (`volumes: !reset []`): in the text between
+ * the key's end and the value's start, which holds only the `:`, the value's properties
+ * (tag, anchor), blanks and comments. Undefined when the value has no tag.
+ */
+export function valueTagToken(text: string, pair: Pair): { offset: number; source: string } | undefined {
+  const key = pair.key as Node | null;
+  const value = pair.value as Node | null;
+  if (!value?.tag || !key?.range || !value.range) return undefined;
+  const gap = text.slice(key.range[1], value.range[0]).replace(/#[^\n]*/g, (comment) => ' '.repeat(comment.length));
+  const match = /(^|[\s:])(![^\s,[\]{}]*)/.exec(gap);
+  return match ? { offset: key.range[1] + match.index + match[1]!.length, source: match[2]! } : undefined;
+}

@@ -2,7 +2,7 @@ import { isAlias, isMap, isNode, isPair, isScalar, isSeq, visit, type Node, type
 import { appendTo, ObjectSlot } from '../collections';
 import type { ComposeFileModel } from '../compose/parse';
 import type { ServiceLayer } from '../compose/service';
-import { deref, getPair, keyText, ownPair } from '../compose/yaml';
+import { deref, getPair, keyText, ownPair, tagOf, valueTagToken } from '../compose/yaml';
 import type { ComposeConfiguration } from '../project';
 import type { Fix, TextEdit } from '../types';
 import { insertAt, replaceRange } from './text-edits';
@@ -63,8 +63,23 @@ function definesAnchor(node: Node): boolean {
   return found;
 }
 
-/** Appends an item to a sequence value of a service key, creating the key when missing. */
+/**
+ * Appends an item to a sequence value of a service key, creating the key when missing.
+ * Compose ignores the value of a `!reset` key, so such a key becomes `!override`: the
+ * list then holds exactly its items (none before), which keeps the reset's intent.
+ */
 export function appendServiceSequenceItem(layer: ServiceLayer, key: string, item: string, comment?: string): TextEdit[] {
+  const map = layer.entry.map;
+  const pair = map ? ownPair(map, key) : undefined;
+  if (!pair || tagOf(pair.value) !== '!reset') return appendToServiceSequence(layer, key, item, comment);
+  const tag = valueTagToken(layer.file.text, pair);
+  if (!tag) return [];
+  const edits = appendToServiceSequence(layer, key, item, comment);
+  if (edits.length === 0) return [];
+  return [replaceRange(layer.file.file, layer.file.lines, tag.offset, tag.offset + tag.source.length, '!override'), ...edits];
+}
+
+function appendToServiceSequence(layer: ServiceLayer, key: string, item: string, comment?: string): TextEdit[] {
   const model = layer.file;
   const map = layer.entry.map;
   if (!map) return [];

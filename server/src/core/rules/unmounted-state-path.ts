@@ -30,13 +30,13 @@ export const unmountedStatePath: Rule = {
     fixable: true,
     messages: {
       anonymousReset:
-        '{{description}} {{path}} of service "{{service}}" has no volume here: `!reset` drops the mount an earlier file declares for it. The image declares VOLUME {{volume}}, so Docker writes it to an anonymous volume that `docker compose down` orphans. Mount a named volume at {{path}} in this file.',
+        '{{description}} {{path}} of service "{{service}}" has no volume here: `!{{tag}}` drops the mount an earlier file declares for it. The image declares VOLUME {{volume}}, so Docker writes it to an anonymous volume that `docker compose down` orphans. Mount a named volume at {{path}} in this file.',
       layerReset:
-        '{{description}} {{path}} of service "{{service}}" has no volume here: `!reset` drops the mount an earlier file declares for it, so the data goes to the container\'s writable layer and is lost whenever the container is recreated. Mount a named volume at {{path}} in this file.',
+        '{{description}} {{path}} of service "{{service}}" has no volume here: `!{{tag}}` drops the mount an earlier file declares for it, so the data goes to the container\'s writable layer and is lost whenever the container is recreated. Mount a named volume at {{path}} in this file.',
       cacheReset:
-        '{{description}} {{path}} of service "{{service}}" has no volume here: `!reset` drops the mount an earlier file declares for it. That is fine only if the application treats {{image}} as a disposable cache.',
+        '{{description}} {{path}} of service "{{service}}" has no volume here: `!{{tag}}` drops the mount an earlier file declares for it. That is fine only if the application treats {{image}} as a disposable cache.',
       dockerfileVolumeReset:
-        'The Dockerfile of service "{{service}}" declares VOLUME {{path}}, and `!reset` here drops the mount an earlier file declares for it: Docker writes it to an anonymous volume that `docker compose down` orphans. Mount a named volume at {{path}} in this file.',
+        'The Dockerfile of service "{{service}}" declares VOLUME {{path}}, and `!{{tag}}` here drops the mount an earlier file declares for it: Docker writes it to an anonymous volume that `docker compose down` orphans. Mount a named volume at {{path}} in this file.',
       anonymous:
         '{{description}} {{path}} of service "{{service}}" has no volume. The image declares VOLUME {{volume}}, so Docker writes it to an anonymous volume: `docker compose down` orphans it and the next `up` starts empty. Mount a named volume at {{path}}.',
       shadowed:
@@ -93,6 +93,7 @@ export const unmountedStatePath: Rule = {
         // loss: report there, with the image and the dropped mount as related locations.
         const dropped = shadow ? undefined : droppedByReset(workload, state.path);
         const partial = !dropped && below.length > 0;
+        if (dropped) data.tag = dropped.mode;
         if (partial) {
           data.mounted = below.map((m) => m.target).join(', ');
           data.rest = state.declaredVolume ? 'goes to an anonymous volume that `docker compose down` orphans' : "is written to the container's writable layer and lost whenever the container is recreated";
