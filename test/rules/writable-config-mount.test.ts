@@ -39,6 +39,15 @@ runRuleTests('writable-config-mount', {
       output: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - "./my.cnf:/etc/mysql/conf.d/my.cnf:ro,z"\n      - \'./conf:/etc/mysql/conf.d:ro,cached\'\n      - db:/var/lib/mysql\nvolumes:\n  db:\n',
     },
     {
+      name: 'an options part Compose does not know (`:roz`) is read-write; the fix adds ro to it instead of a fourth part',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      # the site configuration\n      - ./nginx.conf:/etc/nginx/nginx.conf:roz\n      - C:\\conf\\app.ini:/etc/app/app.ini:cached\n',
+      errors: [
+        { line: 6, column: 9, endLine: 6, endColumn: 47 },
+        { line: 7, column: 9, endLine: 7, endColumn: 48 },
+      ],
+      output: 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      # the site configuration\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro,roz\n      - C:\\conf\\app.ini:/etc/app/app.ini:ro,cached\n',
+    },
+    {
       name: 'long syntax gets read_only: true at the key column',
       code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - type: bind\n        source: ./config.yaml\n        target: /app/config.yaml\n    ports:\n      - "80:80"\n',
       errors: [{ line: 5, column: 9, endLine: 7, endColumn: 33, message: /read_only: true/ }],

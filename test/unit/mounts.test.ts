@@ -34,6 +34,9 @@ describe('short volume syntax', () => {
     ['/srv/pg:/var/lib/postgresql/data:cached', { type: 'bind', source: '/srv/pg', target: '/var/lib/postgresql/data', readOnly: false }],
     ['C:\\data\\pg:/var/lib/postgresql/data', { type: 'bind', source: 'C:\\data\\pg', target: '/var/lib/postgresql/data', readOnly: false }],
     ['D:/mongo:/data/db:ro', { type: 'bind', source: 'D:/mongo', target: '/data/db', readOnly: true }],
+    // Options Compose does not know are ignored (Zabbix's `:roz`, a typo for `:ro,z`): read-write.
+    ['snmptraps:/var/lib/zabbix/snmptraps:roz', { type: 'volume', source: 'snmptraps', target: '/var/lib/zabbix/snmptraps', readOnly: false }],
+    ['db:/data:volume-nocopy', { type: 'volume', source: 'db', target: '/data', readOnly: false }],
     ['', undefined],
   ];
   for (const [spec, expected] of cases) {

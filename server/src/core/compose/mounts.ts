@@ -114,7 +114,9 @@ export function parseShortVolume(spec: string): Pick<Mount, 'type' | 'source' | 
 function parseParts(rest: string, drive: string): Pick<Mount, 'type' | 'source' | 'target' | 'readOnly' | 'nocopy' | 'readWrite'> | undefined {
   const parts = rest.split(':');
   let mode = '';
-  if (parts.length >= 2 && parts[parts.length - 1]!.split(',').every((f) => MODE_FLAGS.has(f))) {
+  // A third part is always the options, and Compose ignores the ones it does not know
+  // (compose-go format/volume.go): `data:/var/lib/x:roz` is a read-write mount at /var/lib/x.
+  if (parts.length >= 3 || (parts.length === 2 && parts[1]!.split(',').every((f) => MODE_FLAGS.has(f)))) {
     mode = parts.pop()!;
   }
   const flags = mode.split(',');

@@ -517,9 +517,11 @@ export function readOnlyShortVolume(model: ComposeFileModel, node: Node, modeFla
   if (inner !== node.value) return undefined; // escapes or folding: leave it to the user
   const lastColon = inner.lastIndexOf(':');
   const mode = lastColon >= 0 ? inner.slice(lastColon + 1) : '';
-  const parts = inner.split(':');
-  const hasMode = parts.length >= 3;
-  if (hasMode && mode !== '' && mode.split(',').every((f) => modeFlags.has(f))) {
+  // As parseShortVolume reads it: after a Windows drive, a third part is the options, known or not.
+  const parts = inner.replace(/^[A-Za-z]:(?=[\\/])/, '').split(':');
+  const hasMode = parts.length >= 3 || (parts.length === 2 && mode.split(',').every((f) => modeFlags.has(f)));
+  if (hasMode && mode !== '') {
+    // Unknown options stay as written; Compose ignores them.
     const flags = mode.split(',');
     const next = flags.includes('rw') ? flags.map((f) => (f === 'rw' ? 'ro' : f)) : ['ro', ...flags];
     return [replaceRange(model.file, model.lines, innerStart + lastColon + 1, innerEnd, next.join(','))];
