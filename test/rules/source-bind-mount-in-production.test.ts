@@ -16,6 +16,11 @@ runRuleTests('source-bind-mount-in-production', {
     { name: 'data folders are not source', files: { 'compose.prod.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - ./pgdata:/var/lib/postgresql/data\n  web:\n    build: .\n    volumes:\n      - ./uploads:/app/uploads\n      - ./data:/data\n' } },
     { name: 'single config files are not source', files: { 'compose.prod.yaml': 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n  web:\n    build: .\n    volumes:\n      - ./settings.toml:/app/settings.toml:ro\n' } },
     { name: 'the docker socket and host folders outside the project', files: { 'stack.yml': 'services:\n  agent:\n    image: portainer/agent\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n      - /srv/backups:/backups\n' } },
+    {
+      // The project is /work/project: absolute parents of it hold the checkout only by accident.
+      name: 'absolute host folders above the project (the host root for monitoring agents, /work) are not its source',
+      files: { 'compose.prod.yaml': 'services:\n  cadvisor:\n    image: gcr.io/cadvisor/cadvisor:v0.49.1\n    volumes:\n      - /:/rootfs:ro\n      - /work:/app/work:ro\n' },
+    },
     { name: 'named volumes are not bind mounts', files: { 'compose.production.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - app:/app\nvolumes:\n  app:\n' } },
     { name: 'development file names are never production', files: { 'compose.dev.yaml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n', 'docker-compose.local.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - ./src:/app/src\n' } },
     {

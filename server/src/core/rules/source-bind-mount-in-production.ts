@@ -56,7 +56,10 @@ export function sourceReason(mount: Mount, workload: ComposeWorkload, configurat
     return isSameOrParent(project, host) ? 'a source file of the project' : undefined;
   }
   if (context && host === context) return 'the build context';
-  if (isSameOrParent(host, project)) return host === project ? 'the project folder' : 'a parent of the project folder';
+  if (host === project) return 'the project folder';
+  // `..` reaches the checkout around the project; an absolute parent (`/:/rootfs:ro` for
+  // monitoring agents, `/tmp`) is a host folder that holds the checkout only by accident.
+  if (isSameOrParent(host, project) && !raw.startsWith('/')) return 'a parent of the project folder';
   if (DATA_WORD.test(name)) return undefined;
   if (SOURCE_NAMES.has(name.toLowerCase())) return context && isSameOrParent(context, host) ? 'a source folder of the build context' : 'a source folder';
   if (context && isSameOrParent(context, host)) {
