@@ -70,3 +70,17 @@ test('swarm stack files are discovered by name (SPEC §2 *stack*.yml), docker-st
     assert.equal(isComposeFileName(`/p/${name}`), false, name);
   }
 });
+
+test('a compose.<name>.yaml with a stack word is a stack file, deployed alone (docker-gitlab\'s docker-compose.traefik.stack.yml)', async () => {
+  const { composeFileRole } = await import('../../server/src/core/compose/files');
+  const { lint } = await import('../../server/src/core/lint');
+  for (const name of ['docker-compose.traefik.stack.yml', 'compose.stack.yaml', 'docker-compose.swarm-stack.yml']) assert.equal(composeFileRole(`/p/${name}`).kind, 'standalone', name);
+  assert.equal(composeFileRole('/p/docker-compose.stackoverflow.yml').kind, 'environment');
+  const files: Record<string, string> = {
+    '/p/docker-compose.yml': 'services:\n  web:\n    build: .\n    volumes:\n      # live reload\n      - ./src:/app/src\n',
+    '/p/docker-compose.traefik.stack.yml': 'services:\n  web:\n    image: acme/web:1\n',
+  };
+  const result = lint({ files: Object.keys(files), host: { readFile: (f: string) => files[f] } });
+  assert.deepEqual(result.configurations.map((c) => c.files.map((f) => f.file)), [['/p/docker-compose.yml'], ['/p/docker-compose.traefik.stack.yml']]);
+  assert.ok(!result.findings.some((f) => f.rule === 'source-bind-mount-in-production'));
+});

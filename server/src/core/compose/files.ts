@@ -39,6 +39,8 @@ export function composeFileRole(file: string): ComposeFileRole {
   const middle = match[1];
   if (!middle) return { kind: 'base' };
   if (middle.toLowerCase() === 'override') return { kind: 'override' };
+  // `docker-compose.traefik.stack.yml` is deployed alone with `docker stack deploy -c`, not merged on the base.
+  if (middle.toLowerCase().split(/[.\-_]/).includes('stack')) return { kind: 'standalone' };
   return { kind: 'environment', name: middle };
 }
 
