@@ -187,6 +187,23 @@ describe('bad input', () => {
     assert.deepEqual(rules(runCli(['check', '--format', 'json', 'compose.yaml'], linked)), ['compose.yaml unused-volume']);
   });
 
+  it('a file named on the command line reports in that file only, as ESLint does: not in its base, nor in the Dockerfile it builds', () => {
+    const dir = project({
+      'compose.yaml': 'services:\n  db:\n    image: postgres:16\n  web:\n    build: .\n',
+      'compose.prod.yaml': 'services:\n  cache:\n    image: mysql:8\n',
+      Dockerfile: 'FROM node:22\nVOLUME /data\n',
+    });
+    const files = (run: { stdout: string }): string[] => [...new Set((JSON.parse(run.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file))];
+    assert.deepEqual(files(runCli(['check', '--format', 'json', '.'], dir)), ['Dockerfile', 'compose.prod.yaml', 'compose.yaml']);
+    assert.deepEqual(files(runCli(['check', '--format', 'json', 'compose.prod.yaml'], dir)), ['compose.prod.yaml']);
+    assert.deepEqual(files(runCli(['check', '--format', 'json', 'compose.yaml'], dir)), ['compose.yaml']);
+    assert.deepEqual(files(runCli(['check', '--format', 'json', 'compose.yaml', 'Dockerfile'], dir)), ['Dockerfile', 'compose.yaml']);
+    // --fix applies only the fixes of what it reports.
+    runCli(['check', '--fix', 'compose.prod.yaml'], dir);
+    assert.equal(readFileSync(path.join(dir, 'compose.yaml'), 'utf8'), 'services:\n  db:\n    image: postgres:16\n  web:\n    build: .\n');
+    assert.match(readFileSync(path.join(dir, 'compose.prod.yaml'), 'utf8'), /cache-data:\/var\/lib\/mysql/);
+  });
+
   it('fixable and the "fixable with --fix" count mean what --fix applies: not the by-hand conversion of a bind-mounted database', () => {
     const dir = project({ 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      # the database\n      - ./pg:/var/lib/postgresql/data\n' });
     const json = JSON.parse(runCli(['check', '--format', 'json'], dir).stdout) as { findings: { rule: string; fixable: boolean }[] };

@@ -182,9 +182,10 @@ function check(args: ParsedArgs, io: CliIO, emit: (findings: Finding[]) => void,
   return exitCode(findings, failLevel, maxWarnings);
 }
 
-/** One analysis of the prepared inputs. */
+/** One analysis of the prepared inputs, with the findings of the files they ask about. */
 export function analyse(inputs: PreparedInputs, files: string[]): LintResult {
-  return lint({ files, dockerfiles: inputs.dockerfiles, context: inputs.context, host: inputs.host, config: inputs.config });
+  const result = lint({ files, dockerfiles: inputs.dockerfiles, context: inputs.context, host: inputs.host, config: inputs.config });
+  return { ...result, findings: result.findings.filter((f) => inputs.inScope(f.location.file)) };
 }
 
 export function exitCode(findings: readonly Finding[], failLevel: Severity | 'off', maxWarnings: number): number {

@@ -5,7 +5,7 @@ import { isSeveritySetting, type VsafeConfig } from '../core/config';
 import { isDockerfileName } from '../core/compose/files';
 import { RULES_BY_ID } from '../core/rules';
 import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../node/config';
-import { discover, projectSiblings, walkAllFiles } from '../node/discover';
+import { discover, isDirectory, projectSiblings, walkAllFiles } from '../node/discover';
 import { decodeText, NodeFileHost, readTextFileChecked, type ReadResult } from '../node/host';
 import { relativeDisplayPath, toCorePath } from '../node/paths';
 import { single, UsageError, type OptionSpec, type ParsedArgs } from './args';
@@ -47,6 +47,12 @@ export interface PreparedInputs {
   dockerfiles: string[];
   /** Compose files next to the checked ones that Compose loads with them; read, not checked (lint's `context`). */
   context: string[];
+  /**
+   * Whether findings in a file are reported: a file named on the command line (or matched
+   * by a glob), or any file inside a folder given. As with ESLint, `vsafe check
+   * compose.prod.yaml` reports in compose.prod.yaml only, though its base is read too.
+   */
+  inScope: (file: string) => boolean;
   errors: InputError[];
 }
 
@@ -148,6 +154,9 @@ export function prepareInputs(positionals: readonly string[], loaded: LoadedConf
     paths.push(full);
   }
   const discovered = discover(paths, { isExtraComposeFile, isIgnored });
+  const folders = paths.filter(isDirectory).map((folder) => toCorePath(folder).replace(/\/*$/, '/'));
+  const named = new Set([...paths.filter((p) => !isDirectory(p)), ...globbed.compose, ...globbed.docker].map(toCorePath));
+  const inScope = (file: string): boolean => named.has(file) || folders.some((folder) => file.startsWith(folder));
   for (const missing of discovered.missing) errors.push({ where: relativeDisplayPath(missing, cwd), message: 'no such file or directory' });
   const composeFiles = [...discovered.composeFiles, ...globbed.compose];
   const siblings = projectSiblings(composeFiles, discovered.listings, { isIgnored });
@@ -164,6 +173,7 @@ export function prepareInputs(positionals: readonly string[], loaded: LoadedConf
     dockerfiles: read([...discovered.dockerfiles, ...globbed.docker]),
     // Context files are not checked: one that cannot be read simply adds nothing.
     context: readInto(host, siblings),
+    inScope,
     errors,
   };
 }
@@ -201,13 +211,14 @@ export function prepareStdinInput(input: ReadResult, name: string, loaded: Loade
   const { config } = loaded;
   const file = toCorePath(path.resolve(cwd, name));
   const host = new NodeFileHost({ listFolders: true });
-  if (!input.ok) return { config, loaded, host, composeFiles: [], dockerfiles: [], context: [], errors: [{ where: name, message: input.error }] };
+  const inScope = (f: string): boolean => f === file;
+  if (!input.ok) return { config, loaded, host, composeFiles: [], dockerfiles: [], context: [], inScope, errors: [{ where: name, message: input.error }] };
   host.setOverlay(file, input.text);
-  if (isDockerfileName(file)) return { config, loaded, host, composeFiles: [], dockerfiles: [file], context: [], errors: [] };
+  if (isDockerfileName(file)) return { config, loaded, host, composeFiles: [], dockerfiles: [file], context: [], inScope, errors: [] };
   const listings = new Map<string, string[]>();
   const siblings = projectSiblings([file], listings, { isIgnored: matcher(config.ignore, loaded.root) });
   host.rememberListings(listings);
-  return { config, loaded, host, composeFiles: [file], dockerfiles: [], context: readInto(host, siblings), errors: [] };
+  return { config, loaded, host, composeFiles: [file], dockerfiles: [], context: readInto(host, siblings), inScope, errors: [] };
 }
 
 export function formatInputError(error: InputError): string {
