@@ -806,3 +806,109 @@ describe('knowledge: image VOLUMEs, env overrides and application data checked a
     });
   }
 });
+
+describe('knowledge: entries added from vendor Dockerfiles and docs (Drone, Wodby, Dragonfly, Milvus, Pulsar, SeaweedFS, AnythingLLM, LibreChat)', () => {
+  const misplaced = (image: string, target: string): string | undefined => {
+    const w = workload(image, { mounts: [target] });
+    return statePaths(w, KB)
+      .map((state) => misplacedMountFor(state, w.mounts)?.mount.target)
+      .find((t) => t !== undefined);
+  };
+  const declared = (image: string, options?: WorkloadOptions): boolean[] => statePaths(workload(image, options), KB).map((s) => s.declaredVolume);
+
+  it('Drone 1.x and later: the SQLite database in /data (a declared VOLUME), none with postgres or mysql; /var/lib/drone is the 0.8 place', () => {
+    assert.deepEqual(paths('drone/drone:2'), ['/data']);
+    assert.deepEqual(paths('drone/drone'), ['/data'], 'untagged is the newest layout');
+    assert.deepEqual(paths('drone/drone:1.10.1'), ['/data']);
+    assert.deepEqual(declared('drone/drone:2.20.0'), [true]);
+    assert.equal(statePaths(workload('drone/drone:2'), KB)[0]?.kind, 'database');
+    assert.deepEqual(paths('drone/drone:2', { env: { DRONE_DATABASE_DATASOURCE: '/var/lib/drone/drone.sqlite' } }), ['/var/lib/drone'], 'a file datasource: its folder');
+    assert.deepEqual(paths('drone/drone:2', { env: { DRONE_DATABASE_DRIVER: 'postgres', DRONE_DATABASE_DATASOURCE: 'postgres://drone:pw@db:5432/drone?sslmode=disable' } }), []);
+    assert.deepEqual(paths('drone/drone:2', { env: { DRONE_DATABASE_DRIVER: 'mysql' } }), [], 'the driver alone says the database is elsewhere');
+    assert.deepEqual(paths('drone/drone:2', { env: { DRONE_DATABASE_DRIVER: 'sqlite3' } }), ['/data']);
+    assert.equal(misplaced('drone/drone:1', '/var/lib/drone'), '/var/lib/drone');
+    assert.equal(misplaced('drone/drone:2', '/data'), undefined);
+  });
+
+  it('Drone up to 0.8 kept drone.sqlite in /var/lib/drone and declared no VOLUME', () => {
+    assert.deepEqual(paths('drone/drone:0.8'), ['/var/lib/drone']);
+    assert.deepEqual(paths('drone/drone:0.8.10'), ['/var/lib/drone']);
+    assert.deepEqual(declared('drone/drone:0.8'), [false]);
+    assert.equal(misplaced('drone/drone:0.8', '/var/lib/drone'), undefined);
+    assert.deepEqual(paths('drone/drone:0.8', { env: { DATABASE_CONFIG: '/srv/drone/drone.sqlite' } }), ['/srv/drone']);
+    assert.deepEqual(paths('drone/drone:0.8', { env: { DRONE_DATABASE_DRIVER: 'mysql', DRONE_DATABASE_DATASOURCE: 'drone:pw@tcp(db:3306)/drone?parseTime=true' } }), []);
+    assert.deepEqual(paths('drone/drone:0.8', { env: { DATABASE_DRIVER: 'postgres' } }), []);
+  });
+
+  it('wodby/mariadb (docker4drupal, docker4wordpress) declares VOLUME /var/lib/mysql', () => {
+    assert.equal(KB.lookup('wodby/mariadb:10.11')?.id, 'wodby-mariadb');
+    assert.deepEqual(paths('wodby/mariadb:11.4-3.30.5'), ['/var/lib/mysql']);
+    assert.deepEqual(declared('wodby/mariadb:10.11'), [true]);
+    assert.deepEqual(paths('wodby/mariadb:10.11', { command: ['mysqldump', '-h', 'mariadb', 'drupal'] }), [], 'a backup job');
+  });
+
+  it('Open WebUI: DATA_DIR moves the data directory', () => {
+    const [moved] = statePaths(workload('ghcr.io/open-webui/open-webui:main', { env: { DATA_DIR: '/data' } }), KB);
+    assert.equal(moved?.path, '/data');
+    assert.deepEqual(moved?.origin, { kind: 'env', name: 'DATA_DIR' });
+  });
+
+  it('Chroma: ghcr.io/chroma-core/chroma is the same image as chromadb/chroma', () => {
+    assert.equal(KB.lookup('ghcr.io/chroma-core/chroma:1.0.12')?.id, 'chroma');
+    assert.deepEqual(paths('ghcr.io/chroma-core/chroma:1.0.12'), ['/data']);
+    assert.deepEqual(paths('ghcr.io/chroma-core/chroma:0.6.3'), ['/chroma/chroma']);
+  });
+
+  it('Neo4j 4.x: NEO4J_dbms_directories_data moves the data directory, like NEO4J_server_directories_data on 5.x', () => {
+    assert.deepEqual(paths('neo4j:4.4', { env: { NEO4J_dbms_directories_data: '/graph' } }), ['/graph']);
+    assert.deepEqual(paths('neo4j:5', { env: { NEO4J_server_directories_data: '/graph5' } }), ['/graph5']);
+  });
+
+  it('Dragonfly: VOLUME /data, snapshots on shutdown (a database, not a cache); --dir moves them, an empty --dbfilename= switches them off', () => {
+    assert.equal(KB.lookup('docker.dragonflydb.io/dragonflydb/dragonfly:v1.27.1')?.id, 'dragonfly');
+    const [state] = statePaths(workload('docker.dragonflydb.io/dragonflydb/dragonfly:v1.27.1'), KB);
+    assert.deepEqual([state?.path, state?.kind, state?.cacheOnly, state?.declaredVolume], ['/data', 'database', false, true]);
+    assert.deepEqual(paths('ghcr.io/dragonflydb/dragonfly', { command: ['dragonfly', '--logtostderr', '--dir', '/snapshots'] }), ['/snapshots']);
+    assert.deepEqual(paths('docker.dragonflydb.io/dragonflydb/dragonfly', { command: ['--dir=/snapshots', '--snapshot_cron=*/5 * * * *'] }), ['/snapshots']);
+    assert.deepEqual(paths('docker.dragonflydb.io/dragonflydb/dragonfly', { command: ['dragonfly', '--dbfilename='] }), []);
+    assert.deepEqual(paths('docker.dragonflydb.io/dragonflydb/dragonfly', { command: ['redis-cli', '-h', 'dragonfly', 'ping'] }), []);
+  });
+
+  it('Milvus: /var/lib/milvus (no VOLUME) only for `milvus run standalone`', () => {
+    assert.deepEqual(paths('milvusdb/milvus:v2.4.0', { command: ['milvus', 'run', 'standalone'] }), ['/var/lib/milvus']);
+    assert.deepEqual(declared('milvusdb/milvus:v2.4.0', { command: ['milvus', 'run', 'standalone'] }), [false]);
+    assert.deepEqual(paths('milvusdb/milvus:v2.4.0', { command: ['milvus', 'run', 'querynode'] }), []);
+    assert.deepEqual(paths('milvusdb/milvus:v2.4.0'), []);
+  });
+
+  it('Pulsar: /pulsar/data (no VOLUME in current images) only for `bin/pulsar standalone`', () => {
+    assert.deepEqual(paths('apachepulsar/pulsar:3.1.2', { command: ['bin/pulsar', 'standalone'] }), ['/pulsar/data']);
+    assert.deepEqual(paths('apachepulsar/pulsar:4.0.0', { command: ['bin/pulsar standalone'] }), ['/pulsar/data'], 'one shell-form string');
+    assert.deepEqual(declared('apachepulsar/pulsar:4.0.0', { command: ['bin/pulsar', 'standalone'] }), [false]);
+    assert.deepEqual(paths('apachepulsar/pulsar:3.1.2', { command: ['bin/pulsar', 'broker'] }), []);
+  });
+
+  it('SeaweedFS: VOLUME /data for master, volume, server and filer; -dir and -mdir move it; s3, shell, mount and webdav keep nothing', () => {
+    assert.deepEqual(paths('chrislusf/seaweedfs:3.80', { command: ['server', '-s3'] }), ['/data']);
+    assert.deepEqual(declared('chrislusf/seaweedfs:3.80', { command: ['volume', '-mserver=master:9333'] }), [true]);
+    assert.equal(statePaths(workload('chrislusf/seaweedfs', { command: ['filer', '-master=master:9333'] }), KB)[0]?.kind, 'uploads');
+    assert.deepEqual(paths('chrislusf/seaweedfs', { command: ['master', '-mdir=/meta'] }), ['/meta']);
+    assert.deepEqual(paths('chrislusf/seaweedfs', { command: ['volume', '-dir=/vol', '-max=0'] }), ['/vol']);
+    for (const role of ['s3', 'shell', 'mount', 'webdav']) assert.deepEqual(paths('chrislusf/seaweedfs:3.80', { command: [role, '-filer=filer:8888'] }), [], role);
+  });
+
+  it('AnythingLLM keeps its SQLite database and documents in /app/server/storage (no VOLUME); STORAGE_DIR moves it', () => {
+    const [state] = statePaths(workload('mintplexlabs/anythingllm:1.8.5'), KB);
+    assert.deepEqual([state?.path, state?.kind, state?.declaredVolume, state?.spec?.applicationData], ['/app/server/storage', 'database', false, true]);
+    assert.deepEqual(paths('mintplexlabs/anythingllm', { env: { STORAGE_DIR: '/storage' } }), ['/storage']);
+    assert.deepEqual(paths('mintplexlabs/anythingllm', { mounts: ['/app/server/storage'] }), ['/app/server/storage'], 'listed, and covered by its mount');
+  });
+
+  it('LibreChat (ghcr.io/danny-avila/librechat*): uploads in /app/uploads, images in /app/client/public/images, no VOLUME', () => {
+    for (const image of ['ghcr.io/danny-avila/librechat:v0.8.2', 'ghcr.io/danny-avila/librechat-dev:latest', 'ghcr.io/danny-avila/librechat-api:v0.8.2', 'ghcr.io/danny-avila/librechat-dev-api:latest']) {
+      assert.equal(KB.lookup(image)?.id, 'librechat', image);
+      const states = statePaths(workload(image), KB);
+      assert.deepEqual(states.map((s) => [s.path, s.kind, s.declaredVolume]), [['/app/uploads', 'uploads', false], ['/app/client/public/images', 'uploads', false]], image);
+    }
+  });
+});

@@ -255,6 +255,48 @@ export const APPS: readonly ImageEntry[] = [
     ],
   },
   {
+    id: 'drone',
+    name: 'Drone CI server',
+    images: ['drone/drone'],
+    source: 'https://github.com/harness/harness/blob/drone/docker/Dockerfile.server.linux.amd64',
+    notes:
+      'From 1.0 the image declares VOLUME /data and sets DRONE_DATABASE_DRIVER=sqlite3, DRONE_DATABASE_DATASOURCE=/data/database.sqlite and XDG_CACHE_HOME=/data. ' +
+      'A DRONE_DATABASE_DATASOURCE file path moves the SQLite database; with DRONE_DATABASE_DRIVER postgres or mysql (docs.drone.io/server/storage/database) nothing in /data is reported. ' +
+      'A volume at /var/lib/drone, where 0.8 kept its data, holds nothing on 1.x and later. Tags up to 0.8 keep drone.sqlite in /var/lib/drone (DATABASE_CONFIG, also read as DRONE_DATABASE_DATASOURCE) and declare no VOLUME. ' +
+      '0.9 tags, the previews of 1.0 whose database 0.8 cannot migrate to, are read as 1.x.',
+    variants: [
+      {
+        versions: { min: '0.9' },
+        paths: [
+          {
+            path: '/data',
+            kind: 'database',
+            description: 'Drone server data directory (SQLite database)',
+            declaredVolume: true,
+            env: ['DRONE_DATABASE_DATASOURCE'],
+            fileValue: true,
+            misplacedTargets: ['/var/lib/drone'],
+            when: { notEnvValue: { DRONE_DATABASE_DRIVER: '^(postgres|mysql)$' } },
+          },
+        ],
+      },
+      {
+        versions: { max: '0.8' },
+        paths: [
+          {
+            path: '/var/lib/drone',
+            kind: 'database',
+            description: 'Drone 0.8 server data directory (SQLite database drone.sqlite)',
+            declaredVolume: false,
+            env: ['DRONE_DATABASE_DATASOURCE', 'DATABASE_CONFIG'],
+            fileValue: true,
+            when: { notEnvValue: { DRONE_DATABASE_DRIVER: '^(postgres|mysql)$', DATABASE_DRIVER: '^(postgres|mysql)$' } },
+          },
+        ],
+      },
+    ],
+  },
+  {
     id: 'teamcity',
     name: 'TeamCity Server',
     images: ['jetbrains/teamcity-server'],
@@ -536,7 +578,37 @@ export const APPS: readonly ImageEntry[] = [
     name: 'Open WebUI',
     images: ['open-webui/open-webui'],
     source: 'https://docs.openwebui.com/getting-started/quick-start/',
-    variants: [{ paths: [{ path: '/app/backend/data', kind: 'database', description: 'Open WebUI data directory (database, uploads)', declaredVolume: false, applicationData: true }] }],
+    notes: 'DATA_DIR moves the data directory (backend/open_webui/env.py: DATA_DIR defaults to backend/data, and the default SQLite database is DATA_DIR/webui.db).',
+    variants: [{ paths: [{ path: '/app/backend/data', kind: 'database', description: 'Open WebUI data directory (database, uploads)', declaredVolume: false, applicationData: true, env: ['DATA_DIR'] }] }],
+  },
+  {
+    id: 'anythingllm',
+    name: 'AnythingLLM',
+    images: ['mintplexlabs/anythingllm'],
+    source: 'https://docs.anythingllm.com/installation-docker/local-docker',
+    notes:
+      'The image declares no VOLUME (docker/Dockerfile); the documentation warns that without a mount at /app/server/storage all data is lost when the container is restarted. ' +
+      'STORAGE_DIR (set to /app/server/storage by the .env the image bakes in) names the folder; it holds the SQLite database anythingllm.db and, per the Docker guide, documents, vectors and models. ' +
+      'The documented command also bind-mounts /app/server/.env, which keeps settings made in the UI; that file is not listed.',
+    variants: [{ paths: [{ path: '/app/server/storage', kind: 'database', description: 'AnythingLLM storage (SQLite database, documents, vectors)', declaredVolume: false, applicationData: true, env: ['STORAGE_DIR'] }] }],
+  },
+  {
+    id: 'librechat',
+    name: 'LibreChat',
+    images: ['danny-avila/librechat', 'danny-avila/librechat-dev', 'danny-avila/librechat-api', 'danny-avila/librechat-dev-api'],
+    source: 'https://github.com/danny-avila/LibreChat/blob/main/deploy-compose.yml',
+    notes:
+      'The images declare no VOLUME: Dockerfile (librechat, librechat-dev) only creates /app/uploads, /app/client/public/images and /app/logs, and Dockerfile.multi (the -api images) declares none either. Conversations, users and agents live in MongoDB, its own service. ' +
+      'With the local file strategy (the default; `fileStrategy` in librechat.yaml, which vsafe does not read) uploaded files go to /app/uploads and images and avatars to /app/client/public/images (api/config/paths.js); ' +
+      'with s3, firebase or azure_blob those folders stay empty. The compose files also mount logs at /app/api/logs, which is not listed.',
+    variants: [
+      {
+        paths: [
+          { path: '/app/uploads', kind: 'uploads', description: 'LibreChat uploaded files (local file strategy)', declaredVolume: false },
+          { path: '/app/client/public/images', kind: 'uploads', description: 'LibreChat images and avatars (local file strategy)', declaredVolume: false },
+        ],
+      },
+    ],
   },
   {
     id: 'paperless-ngx',

@@ -204,6 +204,17 @@ export const DATABASES: readonly ImageEntry[] = [
     ],
   },
   {
+    id: 'wodby-mariadb',
+    name: 'MariaDB (Wodby)',
+    images: ['wodby/mariadb'],
+    clientCommands: MYSQL_CLIENTS,
+    source: 'https://github.com/wodby/mariadb/blob/master/11/Dockerfile',
+    notes:
+      'The MariaDB image of docker4drupal and docker4wordpress. Its Dockerfiles (10, 11 and 12) build MariaDB with MYSQL_DATADIR=/var/lib/mysql and declare WORKDIR and VOLUME /var/lib/mysql: ' +
+      'without a mount the database is in an anonymous volume that a recreated container does not reuse.',
+    variants: [{ paths: [{ path: '/var/lib/mysql', kind: 'database', description: 'MariaDB data directory', declaredVolume: true, flags: ['--datadir'], misplacedTargets: ['/var/lib/mysql/data', '/var/lib/mariadb'] }] }],
+  },
+  {
     id: 'mongo',
     name: 'MongoDB',
     images: ['mongo', 'mongodb/mongodb-community-server', 'mongodb/mongodb-enterprise-server', 'percona/percona-server-mongodb'],
@@ -304,6 +315,31 @@ export const DATABASES: readonly ImageEntry[] = [
     ],
   },
   {
+    id: 'dragonfly',
+    name: 'Dragonfly',
+    images: ['dragonflydb/dragonfly'],
+    clientCommands: ['redis-cli'],
+    source: 'https://www.dragonflydb.io/docs/managing-dragonfly/backups',
+    notes:
+      'The image (docker.dragonflydb.io/dragonflydb/dragonfly, tools/packaging/Dockerfile.ubuntu-prod and Dockerfile.distroless-prod) declares VOLUME /data and works there; `--dir` defaults to the working directory. ' +
+      'Unlike Redis, Dragonfly writes a snapshot on shutdown whenever `--dbfilename` is not empty (its default is `dump-{timestamp}`) and loads it from `--dir` on start, so it is a database, not a cache. ' +
+      'An empty `--dbfilename` switches saving and loading off; vsafe recognises the `--dbfilename=` form.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/data',
+            kind: 'database',
+            description: 'Dragonfly snapshot directory',
+            declaredVolume: true,
+            flags: ['--dir'],
+            when: { notArgs: ['^--?dbfilename=(""|\'\')?$'], description: 'not with an empty `--dbfilename=` (snapshots off)' },
+          },
+        ],
+      },
+    ],
+  },
+  {
     id: 'garnet',
     name: 'Garnet',
     images: ['microsoft/garnet', 'microsoft/garnet-alpine'],
@@ -375,10 +411,12 @@ export const DATABASES: readonly ImageEntry[] = [
     name: 'Neo4j',
     images: ['neo4j'],
     source: 'https://neo4j.com/docs/operations-manual/current/docker/mounting-volumes/',
-    notes: 'The image links /var/lib/neo4j/data to /data, so a mount at either keeps the data.',
+    notes:
+      'The image links /var/lib/neo4j/data to /data, so a mount at either keeps the data. The entrypoint turns `NEO4J_*` variables into settings (`_` for `.`, `__` for `_`): ' +
+      'NEO4J_server_directories_data (server.directories.data, 5.x) or NEO4J_dbms_directories_data (dbms.directories.data, 4.x and earlier; docker-image-src/4.4 entrypoint) moves the data directory.',
     variants: [
       {
-        paths: [{ path: '/data', kind: 'database', description: 'Neo4j data directory', declaredVolume: true, env: ['NEO4J_server_directories_data'], alternatives: ['/var/lib/neo4j/data'] }],
+        paths: [{ path: '/data', kind: 'database', description: 'Neo4j data directory', declaredVolume: true, env: ['NEO4J_server_directories_data', 'NEO4J_dbms_directories_data'], alternatives: ['/var/lib/neo4j/data'] }],
       },
     ],
   },
@@ -690,15 +728,39 @@ export const DATABASES: readonly ImageEntry[] = [
   {
     id: 'chroma',
     name: 'Chroma',
-    images: ['chromadb/chroma'],
+    images: ['chromadb/chroma', 'chroma-core/chroma'],
     source: 'https://docs.trychroma.com/production/containers/docker',
     notes:
       'Chroma 1.x keeps data in /data (persist_path of the configuration the image ships); a volume at /chroma/chroma, the 0.x place, is misplaced there. ' +
-      '0.4 and later 0.x images persist to /chroma/chroma by default: their entrypoint exports IS_PERSISTENT=1 (bin/docker_entrypoint.sh), and PERSIST_DIRECTORY moves the place. Older layouts are not known.',
+      '0.4 and later 0.x images persist to /chroma/chroma by default: their entrypoint exports IS_PERSISTENT=1 (bin/docker_entrypoint.sh), and PERSIST_DIRECTORY moves the place. Older layouts are not known. ' +
+      'The release workflow (.github/workflows/_build_release_container.yml) pushes the same image as chromadb/chroma and ghcr.io/chroma-core/chroma.',
     variants: [
       { versions: { min: '1' }, paths: [{ path: '/data', kind: 'database', description: 'Chroma persistence directory', declaredVolume: false, misplacedTargets: ['/chroma/chroma'] }] },
       { versions: { min: '0.4' }, paths: [{ path: '/chroma/chroma', kind: 'database', description: 'Chroma persistence directory', declaredVolume: false, env: ['PERSIST_DIRECTORY'] }] },
       { versions: { max: '0.3' }, paths: [] },
+    ],
+  },
+  {
+    id: 'milvus',
+    name: 'Milvus (standalone)',
+    images: ['milvusdb/milvus'],
+    source: 'https://github.com/milvus-io/milvus/blob/master/deployments/docker/standalone/docker-compose.yml',
+    notes:
+      'The image declares no VOLUME (build/docker/milvus/ubuntu22.04/Dockerfile). `milvus run standalone` keeps its RocksMQ message store (rocksmq.path /var/lib/milvus/rdb_data, the standalone default) in /var/lib/milvus, ' +
+      'which the project\'s compose file mounts; with the embedded etcd and local storage of scripts/standalone_embed.sh (ETCD_USE_EMBED, ETCD_DATA_DIR=/var/lib/milvus/etcd, COMMON_STORAGETYPE=local) it holds the metadata and all data too. ' +
+      'The compose setup keeps metadata in etcd and segments in MinIO, their own services. Cluster roles (`milvus run querynode`, …) are not covered.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/var/lib/milvus',
+            kind: 'database',
+            description: 'Milvus standalone data (RocksMQ message store, local storage; embedded etcd when used)',
+            declaredVolume: false,
+            when: { args: ['standalone'], description: 'only for `milvus run standalone`' },
+          },
+        ],
+      },
     ],
   },
   {

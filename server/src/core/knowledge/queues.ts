@@ -42,6 +42,29 @@ export const QUEUES: readonly ImageEntry[] = [
     ],
   },
   {
+    id: 'pulsar',
+    name: 'Apache Pulsar (standalone)',
+    images: ['apachepulsar/pulsar'],
+    source: 'https://pulsar.apache.org/docs/next/getting-started-docker/',
+    notes:
+      'Current images declare no VOLUME (apache/pulsar docker/pulsar/Dockerfile); its comment says both BookKeeper and ZooKeeper write /pulsar/data. `bin/pulsar standalone` keeps its metadata store and BookKeeper ledgers (all topics and messages) there, ' +
+      'and the getting-started page mounts /pulsar/data and /pulsar/conf. Older 2.x Dockerfiles (openjdk:8 based) declared VOLUME /pulsar/conf and /pulsar/data; in which release that went away is not known, so it is not modelled. ' +
+      'Bookie and ZooKeeper containers of a cluster are not covered.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/pulsar/data',
+            kind: 'database',
+            description: 'Pulsar standalone data (metadata store, BookKeeper ledgers)',
+            declaredVolume: false,
+            when: { args: ['standalone'], description: 'only for `bin/pulsar standalone`' },
+          },
+        ],
+      },
+    ],
+  },
+  {
     id: 'nats',
     name: 'NATS',
     images: ['nats'],
@@ -102,6 +125,29 @@ export const QUEUES: readonly ImageEntry[] = [
               valueFlags: ['--address', '--console-address', '--certs-dir', '-S', '--config-dir', '-C', '--ftp', '--sftp', '--interface', '--idle-timeout', '--read-header-timeout', '--dns-cache-ttl', '--memlimit'],
             },
             onlyWhenSet: true,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'seaweedfs',
+    name: 'SeaweedFS',
+    images: ['chrislusf/seaweedfs'],
+    source: 'https://github.com/seaweedfs/seaweedfs/blob/master/docker/Dockerfile.go_build',
+    notes:
+      'The image declares VOLUME /data and works there. Its entrypoint (docker/entrypoint.sh) starts `master` with -mdir=/data and `volume` and `server` with -dir=/data, and the bundled /etc/seaweedfs/filer.toml keeps the filer\'s leveldb2 store in /data/filerldb2. ' +
+      'A `-dir` or `-mdir` given after the role moves the data. The `s3`, `shell`, `mount` and `webdav` roles keep nothing there.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/data',
+            kind: 'uploads',
+            description: 'SeaweedFS data (volume files, master metadata, filer store)',
+            declaredVolume: true,
+            flags: ['-dir', '-mdir'],
+            when: { notArgs: ['^(s3|shell|mount|webdav)$'], description: 'not for the `s3`, `shell`, `mount` or `webdav` roles' },
           },
         ],
       },
