@@ -423,6 +423,13 @@ runRuleTests('unmounted-state-path', {
       },
     },
     {
+      name: 'the new declaration goes below the comments indented under the last volume, which belong to it',
+      code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      # the database\n      - db_data:/var/lib/postgresql/data\n  cache:\n    image: mongo:7\n\nvolumes:\n  db_data:\n    driver: local\n    # bind alternative for backups:\n    # driver_opts: {type: none, o: bind, device: /data/pg}\n# the end\n',
+      errors: [{ line: 8, column: 12, endLine: 8, endColumn: 19, containerPath: '/data/db' }],
+      output:
+        'services:\n  db:\n    image: postgres:16\n    volumes:\n      # the database\n      - db_data:/var/lib/postgresql/data\n  cache:\n    image: mongo:7\n    volumes:\n      # MongoDB data directory — must survive redeploys\n      - cache-data:/data/db\n\nvolumes:\n  db_data:\n    driver: local\n    # bind alternative for backups:\n    # driver_opts: {type: none, o: bind, device: /data/pg}\n  cache-data:\n# the end\n',
+    },
+    {
       name: 'a mount written inside a `!reset` list does not exist (Compose drops the value with the key); `!override []` is named as such',
       files: {
         'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\n  cache:\n    image: mysql:8.4\n    volumes:\n      - my:/var/lib/mysql\nvolumes:\n  pg:\n  my:\n',

@@ -6,7 +6,7 @@ import { deref, getPair, keyText, ownPair, tagOf, valueTagToken } from '../compo
 import type { ComposeConfiguration } from '../project';
 import type { Fix, TextEdit } from '../types';
 import { insertAt, replaceRange } from './text-edits';
-import { column, contentEnd, dashOffset, endOfContentLine, indentUnit, keyColumn, leadingCommentStart, sequenceOffset, spaces } from './yaml-layout';
+import { column, contentEnd, dashOffset, endOfContentLine, endOfTrailingComments, indentUnit, keyColumn, leadingCommentStart, sequenceOffset, spaces } from './yaml-layout';
 
 /**
  * Minimal edits on compose files. Each function returns text edits that touch
@@ -167,7 +167,7 @@ export function declareTopLevelVolume(model: ComposeFileModel, nameOrNames: stri
       return [insertAt(model.file, model.lines, last ? contentEnd(last) ?? close : close, separator + names.map((name) => `${name}: {}`).join(', '))];
     }
     const col = keyColumn(model, value) ?? unit;
-    const lineEnd = endOfContentLine(model, contentEnd(value) ?? value.range![1]);
+    const lineEnd = endOfTrailingComments(model, endOfContentLine(model, contentEnd(value) ?? value.range![1]), col);
     return [insertAt(model.file, model.lines, lineEnd, names.map((name) => eol + spaces(col) + name + ':').join(''))];
   }
   if (wanted.length === 0) return [];
@@ -466,7 +466,7 @@ export function declareTopLevelEntry(model: ComposeFileModel, section: string, n
       return [insertAt(model.file, model.lines, last ? contentEnd(last) ?? close : close, (last ? ', ' : '') + inline)];
     }
     const col = keyColumn(model, value) ?? unit;
-    const lineEnd = endOfContentLine(model, contentEnd(value) ?? value.range![1]);
+    const lineEnd = endOfTrailingComments(model, endOfContentLine(model, contentEnd(value) ?? value.range![1]), col);
     return [insertAt(model.file, model.lines, lineEnd, eol + render(col))];
   }
   if (pair && (value == null || (isScalar(value) && value.value == null && !(value.range && value.range[1] > value.range[0])))) {

@@ -50,6 +50,22 @@ export function endOfContentLine(model: ComposeFileModel, end: number): number {
   return model.lines.lineEnd(model.lines.positionAt(at).line);
 }
 
+/**
+ * The end of the last comment line after `lineEnd` that is indented deeper than `column`:
+ * comments under the last entry of a mapping belong to it (`db_data:` / `driver: local` /
+ * `  # driver_opts: …`), so a new sibling key goes below them, not between.
+ */
+export function endOfTrailingComments(model: ComposeFileModel, lineEnd: number, column: number): number {
+  let end = lineEnd;
+  for (let line = model.lines.positionAt(lineEnd).line + 1; line < model.lines.lineCount; line++) {
+    const text = model.lines.lineText(line);
+    const indent = text.length - text.trimStart().length;
+    if (!text.trimStart().startsWith('#') || indent <= column) break;
+    end = model.lines.lineEnd(line);
+  }
+  return end;
+}
+
 /** The file's indentation unit, from a nested mapping's key column (default 2). */
 export function indentUnit(model: ComposeFileModel): number {
   const services = model.servicesPair?.value as YAMLMap | undefined;
