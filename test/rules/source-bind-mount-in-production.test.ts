@@ -44,10 +44,27 @@ runRuleTests('source-bind-mount-in-production', {
         'docker-compose.prod.yml': 'services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile.prod\n    command: gunicorn hello_django.wsgi:application --bind 0.0.0.0:8000\n    volumes:\n      - static_volume:/home/app/web/staticfiles\n  db:\n    image: postgres:15\n    volumes:\n      - postgres_data_prod:/var/lib/postgresql/data/\nvolumes:\n  postgres_data_prod:\n  static_volume:\n',
       },
     },
+    {
+      name: 'user files inside the build context (LibreChat\'s images, AnythingLLM\'s hotdir and outputs) and plugin jars of an image-only service are not source',
+      files: {
+        'compose.prod.yaml':
+          'services:\n  api:\n    build: .\n    volumes:\n      - ./client/public/images:/app/client/public/images\n      - ./collector/hotdir:/app/collector/hotdir\n      - ./collector/outputs:/app/collector/outputs\n  neo4j:\n    image: neo4j:5\n    volumes:\n      - ./plugins:/plugins\n',
+      },
+    },
     { name: 'rule off in the config', files: { 'stack.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n' }, config: { rules: { 'source-bind-mount-in-production': 'off' } } },
     { name: 'a production glob that does not match', files: { 'deploy/app.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n' }, config: { production: ['servers/*.yml'], root: '/work/project' }, lint: ['deploy/app.yml'] },
   ],
   invalid: [
+    {
+      name: 'the moved mount keeps the comment written after it',
+      files: { 'compose.yaml': 'services:\n  web:\n    build: .\n    volumes:\n      - ./src:/app/src   # live reload\n', 'compose.prod.yaml': 'services:\n  web:\n    restart: always\n' },
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 23, containerPath: '/app/src' }],
+      output: {
+        'compose.yaml': 'services:\n  web:\n    build: .\n',
+        'compose.override.yaml': 'services:\n  web:\n    volumes:\n      - ./src:/app/src # live reload\n',
+        'compose.prod.yaml': 'services:\n  web:\n    restart: always\n',
+      },
+    },
     {
       name: 'a base-file source mount that survives into compose.prod.yaml moves to a new compose.override.yaml',
       files: { 'compose.yaml': BASE_APP, 'compose.prod.yaml': 'services:\n  web:\n    image: registry.example.com/web:1.4\n' },

@@ -295,7 +295,10 @@ function startsItsLine(model: ComposeFileModel, offset: number, allowDash: boole
   return allowDash ? /^[ \t]*(?:-[ \t]+)*$/.test(before) : /^[ \t]*$/.test(before);
 }
 
-/** The text of a sequence item as lines: the first after `- `, the others relative to the item's column. */
+/**
+ * The text of a sequence item as lines: the first after `- `, the others relative to the
+ * item's column; a comment after the item on its last line comes along (`- ./x:/y  # what it holds`).
+ */
 export function sequenceItemLines(model: ComposeFileModel, item: Node): string[] | undefined {
   const range = item.range;
   if (!range) return undefined;
@@ -307,7 +310,11 @@ export function sequenceItemLines(model: ComposeFileModel, item: Node): string[]
     const indent = l.length - l.trimStart().length;
     return indent >= col ? l.slice(col) : l.trimStart();
   });
-  return [lines[0]!, ...rest];
+  const all = [lines[0]!, ...rest];
+  const after = model.text.slice(end, endOfContentLine(model, end + 1));
+  const trailing = /^\s*(#.*)$/.exec(after.replace(/\r$/, ''));
+  if (trailing) all[all.length - 1] += ' ' + trailing[1]!.trimEnd();
+  return all;
 }
 
 /** Comment lines (without indentation) directly above a sequence item. */

@@ -27,7 +27,7 @@ const SOURCE_NAMES = new Set([
 ]);
 
 /** Folder and file names that hold data or configuration, never code, even inside the build context. */
-const DATA_WORD = /(?:^|[-_.])(?:data|db|database|pgdata|mysql|postgres|postgresql|mongo|redis|uploads?|media|storage|backups?|logs?|certs?|ssl|tls|letsencrypt|secrets?|cache|tmp|temp|volumes?|config|conf|configs|etc|initdb|init|docker-entrypoint-initdb\.d|dumps?|files|static|assets|shared|var|run|sock)(?:$|[-_.])/i;
+const DATA_WORD = /(?:^|[-_.])(?:data|db|database|pgdata|mysql|postgres|postgresql|mongo|redis|uploads?|media|storage|backups?|logs?|certs?|ssl|tls|letsencrypt|secrets?|cache|tmp|temp|volumes?|config|conf|configs|etc|initdb|init|docker-entrypoint-initdb\.d|dumps?|files|static|assets|shared|var|run|sock|images?|img|avatars?|photos?|pictures|attachments?|documents|downloads?|exports?|outputs?|hotdir)(?:$|[-_.])/i;
 
 /** Extensions of single source files (a bind of one config file is not source). */
 const SOURCE_FILE = /\.(?:js|mjs|cjs|jsx|ts|tsx|py|rb|php|go|java|kt|scala|rs|ex|exs|erl|pl|pm|lua|cs|fs|vue|svelte)$/i;
@@ -61,7 +61,11 @@ export function sourceReason(mount: Mount, workload: ComposeWorkload, configurat
   // monitoring agents, `/tmp`) is a host folder that holds the checkout only by accident.
   if (isSameOrParent(host, project) && !raw.startsWith('/')) return 'a parent of the project folder';
   if (DATA_WORD.test(name)) return undefined;
-  if (SOURCE_NAMES.has(name.toLowerCase())) return context && isSameOrParent(context, host) ? 'a source folder of the build context' : 'a source folder';
+  // A source name counts where code runs from: the image is built here, or the folder lands on
+  // the application's folder. Neo4j's ./plugins:/plugins holds jars the image loads, not source.
+  if (SOURCE_NAMES.has(name.toLowerCase()) && (context || APP_TARGETS.some((t) => isSameOrParent(t, mount.target)))) {
+    return context && isSameOrParent(context, host) ? 'a source folder of the build context' : 'a source folder';
+  }
   if (context && isSameOrParent(context, host)) {
     // Inside the build context: source when it overlays the same path of the application
     // (`./backend/app:/code/app`), or the application folder itself.
