@@ -2,6 +2,10 @@ import { runRuleTests } from '../helpers/rule-tester';
 
 runRuleTests('writable-config-mount', {
   valid: [
+    {
+      name: "configuration the image's entrypoint rewrites on every start (RAGFlow's nginx conf): read-only would make the container fail",
+      code: 'services:\n  ragflow:\n    image: infiniflow/ragflow:v0.20.5\n    volumes:\n      - ./nginx/ragflow.conf:/etc/nginx/conf.d/ragflow.conf\n',
+    },
     { name: 'read-only config file', code: 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n' },
     { name: 'read-only with other flags', code: 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - ./conf.d:/etc/nginx/conf.d:z,ro\n' },
     { name: 'long syntax read_only', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - type: bind\n        source: ./settings.toml\n        target: /app/settings.toml\n        read_only: true\n' },

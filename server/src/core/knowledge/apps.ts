@@ -574,6 +574,18 @@ export const APPS: readonly ImageEntry[] = [
     variants: [{ paths: [{ path: '/root/.ollama', kind: 'config-state', description: 'Ollama models and instance key', declaredVolume: false, env: ['OLLAMA_MODELS'] }] }],
   },
   {
+    id: 'ragflow',
+    name: 'RAGFlow',
+    images: ['infiniflow/ragflow'],
+    source: 'https://github.com/infiniflow/ragflow/blob/main/docker/entrypoint.sh',
+    notes:
+      'Documents, chunks and users live in the MySQL, MinIO and Elasticsearch/Infinity services (their own entries). On every start the entrypoint copies the nginx template for API_PROXY_SCHEME ' +
+      '(ragflow.conf.python, .golang or .hybrid) over /etc/nginx/conf.d/ragflow.conf: a mount of ragflow.conf is overwritten, and read-only it makes the container fail (`cp: cannot remove`); edit the template instead.',
+    stateless: true,
+    writesConfig: ['/etc/nginx/conf.d/ragflow.conf'],
+    variants: [{ paths: [] }],
+  },
+  {
     id: 'open-webui',
     name: 'Open WebUI',
     images: ['open-webui/open-webui'],

@@ -159,6 +159,12 @@ export interface ImageEntry {
   /** The image keeps nothing on disk (memcached): never reported. */
   stateless?: boolean;
   /**
+   * Configuration files or folders the image's entrypoint writes on every start (RAGFlow
+   * copies its nginx template over /etc/nginx/conf.d/ragflow.conf): a read-only mount there
+   * makes the container fail, so `writable-config-mount` does not ask for one.
+   */
+  writesConfig?: string[];
+  /**
    * Client tools shipped in the image (`psql`, `pg_dump`, `redis-cli`): a workload whose
    * command runs one of them (directly or first in `sh -c`) does not run the server and keeps no state.
    */

@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge/lookup';
 import type { Mount } from '../model';
 import { basename, isSameOrParent } from '../paths';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
-import { statePaths } from '../state';
+import { imageInfo, statePaths } from '../state';
 import type { Fix } from '../types';
 import { modelOf } from '../production';
 import type { Rule } from './types';
@@ -88,8 +88,10 @@ export const writableConfigMount: Rule = {
   },
 };
 
-/** A mount at (or over) a state path the image writes, such as GitLab's /etc/gitlab. */
+/** A mount at (or over) a state path the image writes, such as GitLab's /etc/gitlab, or at configuration its entrypoint rewrites. */
 function writtenState(mount: Mount, workload: ComposeWorkload, knowledge: KnowledgeBase): boolean {
+  const rewritten = imageInfo(workload, knowledge)?.entry.writesConfig;
+  if (rewritten?.some((p) => isSameOrParent(mount.target, p) || isSameOrParent(p, mount.target))) return true;
   return statePaths(workload, knowledge).some((s) => isSameOrParent(mount.target, s.path) || isSameOrParent(s.path, mount.target));
 }
 
