@@ -44,6 +44,12 @@ runRuleTests('undocumented-mount', {
       output: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
     },
     {
+      name: 'a mount inside a data directory is not that data directory: Grafana dashboards under /var/lib/grafana get the TODO stub',
+      code: 'services:\n  grafana:\n    image: grafana/grafana:11.2.0\n    volumes:\n      # the database\n      - grafana:/var/lib/grafana\n      - ./dashboards:/var/lib/grafana/dashboards\nvolumes:\n  grafana:\n',
+      errors: [{ line: 7, column: 9, endLine: 7, endColumn: 49, containerPath: '/var/lib/grafana/dashboards' }],
+      output: 'services:\n  grafana:\n    image: grafana/grafana:11.2.0\n    volumes:\n      # the database\n      - grafana:/var/lib/grafana\n      # TODO: describe what this mount holds\n      - ./dashboards:/var/lib/grafana/dashboards\nvolumes:\n  grafana:\n',
+    },
+    {
       name: 'unknown mount gets a TODO stub; a comment separated by a blank line does not count; compact sequences',
       code: 'services:\n  app:\n    image: acme/app\n    volumes:\n    # old notes\n\n    - ./data:/data\n    - type: bind\n      source: /var/run/docker.sock\n      target: /var/run/docker.sock\n',
       errors: [

@@ -132,9 +132,10 @@ function mountLabel(model: ComposeFileModel, mount: Mount): string {
 
 /** What the knowledge base says a mount holds; the TODO stub when it does not know. */
 export function describeMount(mount: Mount, workload: ComposeWorkload, knowledge: KnowledgeBase, configuration?: ComposeConfiguration): string {
-  // Not a state the mount sits above while the image's own VOLUME below it takes the data.
+  // Not a state the mount sits above while the image's own VOLUME below it takes the data,
+  // nor one it only reaches into (./dashboards at /var/lib/grafana/dashboards is not grafana.db).
   const state = statePaths(workload, knowledge).find(
-    (s) => (isSameOrParent(mount.target, s.path) || isSameOrParent(s.path, mount.target)) && !isAboveVolume(s, mount.target),
+    (s) => (isSameOrParent(mount.target, s.path) || (s.dataPath !== undefined && isSameOrParent(mount.target, s.dataPath))) && !isAboveVolume(s, mount.target),
   );
   if (state) return describeState(state);
   if (mount.target.endsWith('/docker.sock')) return "Docker socket — gives this container control of the host's Docker engine";
