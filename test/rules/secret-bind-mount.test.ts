@@ -5,6 +5,7 @@ runRuleTests('secret-bind-mount', {
     { name: 'Diffie-Hellman parameters are public', code: 'services:\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./dhparams4096.pem:/etc/nginx/dhparams4096.pem:ro\n      - ./ssl/dhparam.pem:/etc/ssl/dhparam.pem:ro\n' },
     { name: 'a compose secret', code: 'services:\n  app:\n    image: acme/app\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./db_password.txt\n' },
     { name: 'example files and public keys', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./.env.example:/app/.env.example\n      - ./id_rsa.pub:/root/.ssh/id_rsa.pub:ro\n' },
+    { name: 'a folder of secrets, or a public certificate named as such, wherever it lands', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./secrets:/run/secrets/app:ro\n      - ./server.crt:/run/secrets/server.pem:ro\n' },
     { name: 'a folder of secrets at /run/secrets', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./secrets:/run/secrets:ro\n' },
     { name: 'code about tokens and folders named like secrets', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./token_refresher.py:/app/token_refresher.py:ro\n      - ./secret-service:/srv/app\n' },
     {
@@ -14,6 +15,16 @@ runRuleTests('secret-bind-mount', {
     { name: 'ordinary config', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./app.conf:/etc/app.conf:ro\n' },
   ],
   invalid: [
+    {
+      name: "a file whose name says nothing is judged by where it lands: Zabbix's .ZBX_DB_KEY_FILE at /run/secrets/server-key.pem",
+      code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      # the database\n      - db:/var/lib/postgresql/data\n      # TLS\n      - ./.ZBX_DB_KEY_FILE:/run/secrets/server-key.pem:ro\n      - ./.DB_PASS:/run/secrets/db_pass:ro\nvolumes:\n  db:\n',
+      errors: [
+        { line: 8, column: 9, endLine: 8, endColumn: 58, containerPath: '/run/secrets/server-key.pem', message: /a private key/ },
+        { line: 9, column: 9, endLine: 9, endColumn: 43, containerPath: '/run/secrets/db_pass', message: /a secret file/ },
+      ],
+      output:
+        'services:\n  db:\n    image: postgres:16\n    volumes:\n      # the database\n      - db:/var/lib/postgresql/data\n    secrets:\n      # TLS\n      - source: ZBX_DB_KEY_FILE\n        target: /run/secrets/server-key.pem\n      - source: DB_PASS\n        target: /run/secrets/db_pass\nvolumes:\n  db:\n\nsecrets:\n  ZBX_DB_KEY_FILE:\n    file: ./.ZBX_DB_KEY_FILE\n  DB_PASS:\n    file: ./.DB_PASS\n',
+    },
     {
       name: 'a key in an anchor two services merge: the anchor loses the mount, both services get the secret, its comment goes along',
       code: 'x-tls: &tls\n  image: nginx\n  volumes:\n    # the TLS key\n    - ./certs/privkey.pem:/etc/nginx/privkey.pem:ro\n    - logs:/var/log/nginx\nservices:\n  a:\n    <<: *tls\n  b:\n    <<: *tls\nvolumes:\n  logs:\n',

@@ -11,6 +11,7 @@ import { isMap, isScalar } from 'yaml';
 import { parseShortVolume } from '../compose/mounts';
 
 /** Example and template files carry no secret. */
+const SECRET_FOLDER = /^(?:secrets|tokens|passwords|keys|certs|ssl|\.ssh)$/i;
 const TEMPLATE = /(?:^|[._-])(?:example|sample|dist|template|tpl|defaults?)(?:$|[._-])|\.pub$/i;
 
 /**
@@ -25,9 +26,22 @@ export function secretKind(mount: Mount): string | undefined {
   if (mount.type !== 'bind' || !mount.source || mount.unknown) return undefined;
   const source = mount.source.replace(/\\/g, '/').replace(/\/+$/, '');
   const name = basename(source);
+  const kind = nameKind(name, mount.target);
+  // A name without an extension says little (`.ZBX_DB_KEY_FILE`): where it lands may say more.
+  if (kind !== undefined || !/^\.?[^.]+$/.test(name) || TEMPLATE.test(name) || SECRET_FOLDER.test(name)) return kind;
+  const target = basename(mount.target);
+  if (/\.[A-Za-z0-9]+$/.test(target)) {
+    const byTarget = nameKind(target, mount.target);
+    if (byTarget !== undefined) return byTarget;
+  }
+  return mount.target.startsWith('/run/secrets/') ? 'a secret file' : undefined;
+}
+
+/** What a file name says it holds, or undefined when it is not a secret (or says nothing). */
+function nameKind(name: string, target: string): string | undefined {
   if (name === '' || name === '.' || name === '..' || TEMPLATE.test(name)) return undefined;
   // Folders of secrets (`./secrets:/run/secrets`) cannot become one compose secret.
-  if (/^(?:secrets|tokens|passwords|keys|certs|ssl|\.ssh)$/i.test(name)) return undefined;
+  if (SECRET_FOLDER.test(name)) return undefined;
   if (/^\.env(?:\..+)?$|\.env$/i.test(name)) return 'an environment file';
   if (/\.pem$/i.test(name) && PUBLIC_PEM.test(name.slice(0, -4)) && !/key|priv/i.test(name)) return undefined;
   if (/\.(?:key|pem|p12|pfx|jks|keystore)$/i.test(name)) return 'a private key or certificate bundle';
@@ -37,7 +51,7 @@ export function secretKind(mount: Mount): string | undefined {
   const word = /passw(?:or)?d|secret|token/i.exec(name)?.[0]?.toLowerCase();
   if (!word) return undefined;
   // Without an extension it may be a folder (`./secret-service:/app`): only when the file keeps its name.
-  if (!/\.[A-Za-z0-9]+$/.test(name) && !basename(mount.target).toLowerCase().includes(word)) return undefined;
+  if (!/\.[A-Za-z0-9]+$/.test(name) && !basename(target).toLowerCase().includes(word)) return undefined;
   return word.startsWith('pass') ? 'a password file' : word === 'secret' ? 'a secret file' : 'a token file';
 }
 
