@@ -44,6 +44,14 @@ describe('a file that does not parse', () => {
     assert.match(findings[0]!.message, /^The included file db\.yaml does not exist/);
   });
 
+  it('a Compose v1 file (services at the top level) is one problem at its first service, not a silent pass', () => {
+    const findings = lintFiles({ 'docker-compose.yml': 'version: "1"\nx-common: {image: busybox}\ndb:\n  image: postgres:9.6\nweb:\n  build: .\n' });
+    assert.deepEqual(brief(findings), ['parse-error docker-compose.yml:3:1']);
+    assert.match(findings[0]!.message, /Compose v1 format: "db" is a service at the top level/);
+    // A file with top-level volumes only, or an include, is no such file.
+    assert.deepEqual(lintFiles({ 'compose.yaml': 'volumes:\n  data:\n    driver: local\n' }).filter((f) => f.rule === 'parse-error'), []);
+  });
+
   it('a multi-document file with a broken second document keeps the first', () => {
     const host = new MemoryHost({ 'compose.yaml': BASE + '---\nservices: [\n' });
     const c = loadConfiguration([abs('compose.yaml')], host, new ParseCache());

@@ -229,6 +229,30 @@ function readContents(model: ComposeFileModel): void {
       model.includes = readIncludes(model, pair);
     }
   }
+  if (!model.servicesPair && !model.includePair) reportLegacyFormat(model, root);
+}
+
+/** Top-level keys of the Compose specification: anything else holding `image` or `build` is a v1 service. */
+const TOP_LEVEL_KEYS = new Set(['version', 'name', 'services', 'volumes', 'networks', 'secrets', 'configs', 'include', 'models']);
+
+/**
+ * A file in the Compose v1 format (services at the top level, no `services:`): `docker
+ * compose` refuses it, and vsafe would see no service at all. One problem at the first service.
+ */
+function reportLegacyFormat(model: ComposeFileModel, root: YAMLMap): void {
+  const legacy = effectivePairs(model.doc, root).find((pair) => {
+    const key = keyText(pair);
+    if (key === undefined || TOP_LEVEL_KEYS.has(key) || key.startsWith('x-')) return false;
+    const value = asMap(model.doc, pair.value);
+    return value !== undefined && effectivePairs(model.doc, value).some((p) => keyText(p) === 'image' || keyText(p) === 'build');
+  });
+  if (!legacy) return;
+  const name = keyText(legacy)!;
+  model.problems.push({
+    file: model.file,
+    range: keyLocation(model, legacy).range,
+    message: `This file is in the Compose v1 format: "${name}" is a service at the top level, with no \`services:\` key. \`docker compose\` refuses it, and vsafe analyses no service in it: move the services under \`services:\`.`,
+  });
 }
 
 function keyLocation(model: ComposeFileModel, pair: Pair): Location {
