@@ -1,5 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { appendTo } from '../collections';
 import type { Mount, MountType } from '../model';
+import type { ComposeConfiguration } from '../project';
 import { joinPath, normalizeContainerPath } from '../paths';
 import { interpolate, type Environment } from './interpolate';
 import { location, type ComposeFileModel } from './parse';
@@ -178,4 +180,18 @@ export function readTmpfs(model: ComposeFileModel, node: unknown, env: Environme
     mounts.push(mount);
   }
   return mounts;
+}
+
+/** Where a mount is written: one key for the copies an anchor merges into several services. */
+export function locationKey(mount: Mount): string {
+  return `${mount.location.file}:${mount.location.range.start.line}:${mount.location.range.start.character}`;
+}
+
+/** The services that mount each written entry (several when an `x-` anchor is merged), by {@link locationKey}. */
+export function servicesByMountEntry(configuration: ComposeConfiguration): Map<string, string[]> {
+  const servicesAt = new Map<string, string[]>();
+  for (const workload of configuration.workloads) {
+    for (const mount of workload.mounts) if (!mount.inherited) appendTo(servicesAt, locationKey(mount), workload.name);
+  }
+  return servicesAt;
 }

@@ -1,6 +1,7 @@
 import { composeFileRole } from '../compose/files';
 import type { Environment } from '../compose/interpolate';
 import type { ComposeFileModel } from '../compose/parse';
+import { locationKey, servicesByMountEntry } from '../compose/mounts';
 import { readServiceLayer } from '../compose/service';
 import {
   appendRawSequenceItem,
@@ -16,6 +17,7 @@ import { basename, isSameOrParent, joinPath } from '../paths';
 import { describeProductionReason, productionInfo, type ProductionInfo } from '../production';
 import { configurationsByFile, type ComposeConfiguration, type ComposeWorkload } from '../project';
 import { statePaths } from '../state';
+import { serviceList } from '../text';
 import type { Fix, Location, RelatedInformation, TextEdit } from '../types';
 import { modelOf } from '../production';
 import type { Rule } from './types';
@@ -86,9 +88,9 @@ export const sourceBindMountInProduction: Rule = {
     fixable: true,
     messages: {
       production:
-        'Service "{{service}}" bind-mounts {{source}} ({{why}}) at {{target}} in production. The container runs whatever the host folder holds instead of the code built into the image: deploys are not reproducible, a `git pull` or a stray edit on the server changes production, and a fresh server without the checkout starts with an empty {{target}}. Remove the mount from {{file}}; keep it in compose.override.yaml for development.',
+        '{{Services}} {{mounts}} {{source}} ({{why}}) at {{target}} in production. The container runs whatever the host folder holds instead of the code built into the image: deploys are not reproducible, a `git pull` or a stray edit on the server changes production, and a fresh server without the checkout starts with an empty {{target}}. Remove the mount from {{file}}; keep it in compose.override.yaml for development.',
       base:
-        'Service "{{service}}" bind-mounts {{source}} ({{why}}) at {{target}}, and this mount is also deployed with {{production}}. In production the container runs whatever the host folder holds instead of the code built into the image: deploys are not reproducible and a fresh server without the checkout starts with an empty {{target}}. Move the mount to {{override}}, which only development loads.',
+        '{{Services}} {{mounts}} {{source}} ({{why}}) at {{target}}, and this mount is also deployed with {{production}}. In production the container runs whatever the host folder holds instead of the code built into the image: deploys are not reproducible and a fresh server without the checkout starts with an empty {{target}}. Move the mount to {{override}}, which only development loads.',
     },
   },
   checkCompose(context) {
@@ -96,9 +98,12 @@ export const sourceBindMountInProduction: Rule = {
     if (!configuration.production) return;
     const info = productionInfo(configuration);
     if (info.productionFiles.length === 0) return;
+    // A mount written once in an `x-` anchor and merged into several services is reported once, naming them all.
+    const servicesAt = servicesByMountEntry(configuration);
+    const reported = new Set<string>();
     for (const workload of configuration.workloads) {
       for (const mount of workload.mounts) {
-        if (mount.inherited) continue;
+        if (mount.inherited || reported.has(locationKey(mount))) continue;
         if (info.developmentFiles.includes(mount.location.file)) continue;
         const why = sourceReason(mount, workload, configuration, knowledge);
         if (!why) continue;
@@ -111,10 +116,14 @@ export const sourceBindMountInProduction: Rule = {
         if (deployedWith.length === 0) continue;
         const related = deployedWith.flatMap(([c, i]) => relatedProduction(c, i, workload, model.file));
         const production = [...new Set(deployedWith.flatMap(([, i]) => i.productionFiles.filter((p) => p.file !== model.file).map((p) => basename(p.file))))].sort();
+        reported.add(locationKey(mount));
+        const services = servicesAt.get(locationKey(mount)) ?? [workload.name];
+        const list = serviceList(services);
         context.report({
           messageId: fromBase ? 'base' : 'production',
           data: {
-            service: workload.name,
+            Services: list.charAt(0).toUpperCase() + list.slice(1),
+            mounts: services.length > 1 ? 'bind-mount' : 'bind-mounts',
             source: mount.source ?? '',
             target: mount.target,
             why,

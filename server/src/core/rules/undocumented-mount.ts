@@ -1,6 +1,7 @@
 import { isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { commentIndex, isBlank, type CommentIndex, type YamlComment } from '../compose/comments';
 import { appendTo, ObjectSlot } from '../collections';
+import { locationKey, servicesByMountEntry } from '../compose/mounts';
 import type { ComposeFileModel } from '../compose/parse';
 import { keyText } from '../compose/yaml';
 import { insertLinesAbove, itemIndentColumn } from '../edits/compose-edits';
@@ -67,19 +68,6 @@ export const undocumentedMount: Rule = {
   },
 };
 
-/** Where a mount is written: one key for the copies an anchor merges into several services. */
-export function locationKey(mount: Mount): string {
-  return `${mount.location.file}:${mount.location.range.start.line}:${mount.location.range.start.character}`;
-}
-
-/** The services that mount each written entry (several when an `x-` anchor is merged), by {@link locationKey}. */
-export function servicesByMountEntry(configuration: ComposeConfiguration): Map<string, string[]> {
-  const servicesAt = new Map<string, string[]>();
-  for (const workload of configuration.workloads) {
-    for (const mount of workload.mounts) if (!mount.inherited) appendTo(servicesAt, locationKey(mount), workload.name);
-  }
-  return servicesAt;
-}
 
 /**
  * Whether a mount is documented the way this rule sees it (a comment on its line or directly

@@ -9,7 +9,8 @@ import { modelOf } from '../production';
 import type { Rule } from './types';
 import { secretKind } from './secret-bind-mount';
 import { serviceList } from '../text';
-import { isSocket, locationKey, servicesByMountEntry } from './undocumented-mount';
+import { locationKey, servicesByMountEntry } from '../compose/mounts';
+import { isSocket } from './undocumented-mount';
 import { isMap } from 'yaml';
 
 export const MODE_FLAGS: ReadonlySet<string> = new Set(['ro', 'rw', 'z', 'Z', 'consistent', 'cached', 'delegated', 'nocopy', 'rprivate', 'private', 'rshared', 'shared', 'rslave', 'slave']);
