@@ -79,7 +79,7 @@ runRuleTests('anonymous-state-volume', {
       name: 'CRLF, no trailing newline, a taken name',
       code: 'services:\r\n  db:\r\n    image: mariadb:11\r\n    volumes:\r\n      - /var/lib/mysql\r\n  web:\r\n    image: nginx\r\n    volumes:\r\n      - db-data:/srv\r\nvolumes:\r\n  db-data:',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 23 }],
-      output: 'services:\r\n  db:\r\n    image: mariadb:11\r\n    volumes:\r\n      - db-data-2:/var/lib/mysql\r\n  web:\r\n    image: nginx\r\n    volumes:\r\n      - db-data:/srv\r\nvolumes:\r\n  db-data:\r\n  db-data-2:',
+      output: 'services:\r\n  db:\r\n    image: mariadb:11\r\n    volumes:\r\n      - db-mysql:/var/lib/mysql\r\n  web:\r\n    image: nginx\r\n    volumes:\r\n      - db-data:/srv\r\nvolumes:\r\n  db-data:\r\n  db-mysql:',
     },
     {
       name: 'anchored entry is named where it is written',

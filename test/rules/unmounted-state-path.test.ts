@@ -178,7 +178,7 @@ runRuleTests('unmounted-state-path', {
       code: 'services:\n  db:\n    image: mysql:8.4@sha256:0123456789abcdef\n    volumes:\n      - ./init:/docker-entrypoint-initdb.d:ro\n  other:\n    image: nginx\n    volumes:\n      - db-data:/usr/share/nginx/html\nvolumes:\n  db-data: # static site\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 45, containerPath: '/var/lib/mysql' }],
       output:
-        'services:\n  db:\n    image: mysql:8.4@sha256:0123456789abcdef\n    volumes:\n      - ./init:/docker-entrypoint-initdb.d:ro\n      # MySQL data directory — must survive redeploys\n      - db-data-2:/var/lib/mysql\n  other:\n    image: nginx\n    volumes:\n      - db-data:/usr/share/nginx/html\nvolumes:\n  db-data: # static site\n  db-data-2:\n',
+        'services:\n  db:\n    image: mysql:8.4@sha256:0123456789abcdef\n    volumes:\n      - ./init:/docker-entrypoint-initdb.d:ro\n      # MySQL data directory — must survive redeploys\n      - db-mysql:/var/lib/mysql\n  other:\n    image: nginx\n    volumes:\n      - db-data:/usr/share/nginx/html\nvolumes:\n  db-data: # static site\n  db-mysql:\n',
     },
     {
       name: 'flow sequences and flow mappings are extended in place',

@@ -210,12 +210,21 @@ export function declaringFix(title: string, mounts: readonly VolumeMountEdit[]):
 }
 
 /** A volume name derived from the service that does not collide with any name in use. */
-export function freshVolumeName(configuration: ComposeConfiguration, base: string, taken: ReadonlySet<string> = new Set()): string {
-  const sanitized = base.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'data';
+export function freshVolumeName(configuration: ComposeConfiguration, base: string, taken: ReadonlySet<string> = new Set(), alternative?: string): string {
+  const sanitize = (name: string): string => name.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  const sanitized = sanitize(base) || 'data';
   const used = namesInUse(configuration);
   const free = (name: string): boolean => !used.has(name) && !taken.has(name);
   if (free(sanitized)) return sanitized;
+  // A second volume of the service is named after its path (`api-backends`, not `api-data-2`).
+  const other = alternative !== undefined ? sanitize(alternative) : '';
+  if (other !== '' && free(other)) return other;
   for (let i = 2; ; i++) if (free(`${sanitized}-${i}`)) return `${sanitized}-${i}`;
+}
+
+/** The name a volume for `path` of `service` takes when the usual one is taken: the service and the path's last folder. */
+export function pathVolumeName(service: string, path: string): string {
+  return `${service}-${path.slice(path.lastIndexOf('/') + 1)}`;
 }
 
 /** Volume names a configuration declares or mounts, computed once per configuration (fixes ask per finding). */

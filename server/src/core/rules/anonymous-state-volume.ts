@@ -1,5 +1,5 @@
 import { DockerfileSideReports, dockerfileSide } from '../dockerfile/report';
-import { declaringFix, freshVolumeName } from '../edits/compose-edits';
+import { declaringFix, freshVolumeName, pathVolumeName } from '../edits/compose-edits';
 import { declarationFileFor, findMountNode, mountEntryLocation, nameAnonymousVolume, type MountNode } from '../edits/mount-edits';
 import { cacheRiskNote, statePathsHeldBy, type StatePath } from '../state';
 import type { ComposeWorkload } from '../project';
@@ -39,7 +39,7 @@ export const anonymousStateVolume: Rule = {
     for (const { workload, state, mount } of statePathsHeldBy(configuration.workloads, knowledge, 'anonymous')) {
       const at = findMountNode(workload.layers, mount);
       let planned: NamedMount | undefined;
-      const name = at ? freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken) : undefined;
+      const name = at ? freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken, pathVolumeName(workload.name, state.path)) : undefined;
       // The name is taken only when the entry can be named (a flow item it cannot edit is not).
       if (at && name !== undefined && nameAnonymousVolume(at, name).length > 0) {
         planned = { workload, at, state, name };

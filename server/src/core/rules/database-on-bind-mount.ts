@@ -1,4 +1,4 @@
-import { declareTopLevelVolume, freshVolumeName } from '../edits/compose-edits';
+import { declareTopLevelVolume, freshVolumeName, pathVolumeName } from '../edits/compose-edits';
 import { bindToNamedVolume, declarationFileFor, findMountNode, mountEntryLocation } from '../edits/mount-edits';
 import { statePathsHeldBy, type StatePath } from '../state';
 import type { Mount } from '../model';
@@ -34,7 +34,7 @@ export const databaseOnBindMount: Rule = {
       const fixes: Fix[] = [];
       const at = findMountNode(workload.layers, mount);
       if (at) {
-        const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
+        const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken, pathVolumeName(workload.name, state.path));
         const edits = bindToNamedVolume(at, name);
         if (edits.length > 0) {
           taken.add(name);

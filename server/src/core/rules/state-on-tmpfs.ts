@@ -1,4 +1,4 @@
-import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, insertLinesAbove, itemIndentColumn, layerForNewMount } from '../edits/compose-edits';
+import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, pathVolumeName, insertLinesAbove, itemIndentColumn, layerForNewMount } from '../edits/compose-edits';
 import { isMap } from 'yaml';
 import { ownPair } from '../compose/yaml';
 import type { ComposeFileModel } from '../compose/parse';
@@ -42,7 +42,7 @@ export const stateOnTmpfs: Rule = {
       const fixes: Fix[] = [];
       const at = findMountNode(workload.layers, mount);
       if (at && !test) {
-        const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
+        const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken, pathVolumeName(workload.name, state.path));
         // The new `volumes:` entry goes where a later `!reset` cannot drop it, and not
         // into an earlier file than the tmpfs it replaces.
         const chosen = layerForNewMount(workload.layers);

@@ -1,5 +1,5 @@
 import { isSameOrParent } from '../paths';
-import { appendServiceSequenceItem, declaringFix, freshVolumeName, layerForNewMount } from '../edits/compose-edits';
+import { appendServiceSequenceItem, declaringFix, freshVolumeName, pathVolumeName, layerForNewMount } from '../edits/compose-edits';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import { cacheRiskNote, coveringMount, describeState, misplacedMountFor, shadowingMount, statePaths, type StatePath } from '../state';
 import type { Mount } from '../model';
@@ -150,7 +150,7 @@ export interface NewVolume {
 export function planNamedVolume(configuration: ComposeConfiguration, workload: ComposeWorkload, state: StatePath, taken: Set<string>): NewVolume | undefined {
   const layer = layerForNewMount(workload.layers);
   if (!layer) return undefined;
-  const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken);
+  const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken, pathVolumeName(workload.name, state.path));
   taken.add(name);
   return { workload, layer, name, state };
 }
