@@ -40,6 +40,12 @@ runRuleTests('misplaced-state-mount', {
   ],
   invalid: [
     {
+      name: 'NATS JetStream without -sd writes to /tmp/nats/jetstream: a volume at /data/jetstream stays empty',
+      code: 'services:\n  nats:\n    image: nats:2.10-alpine\n    command: ["-js", "-m", "8222"]\n    volumes:\n      # jetstream\n      - nats-data:/data/jetstream\nvolumes:\n  nats-data:\n',
+      errors: [{ line: 7, column: 9, endLine: 7, endColumn: 34, containerPath: '/tmp/nats/jetstream' }],
+      output: 'services:\n  nats:\n    image: nats:2.10-alpine\n    command: ["-js", "-m", "8222"]\n    volumes:\n      # jetstream\n      - nats-data:/tmp/nats/jetstream\nvolumes:\n  nats-data:\n',
+    },
+    {
       name: 'immich up to v1.136 keeps its media in /usr/src/app/upload: a volume at /data (the v1.137 layout) keeps none of it',
       code: 'services:\n  immich-server:\n    image: ghcr.io/immich-app/immich-server:v1.135.3\n    volumes:\n      - media:/data\nvolumes:\n  media:\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 20, severity: 'error', containerPath: '/usr/src/app/upload', message: 'Service "immich-server" mounts a volume at /data, but Immich server keeps its data in /usr/src/app/upload (Immich media (originals, thumbnails, encoded videos, profile pictures, database backups)), which stays off the volume: the image\'s VOLUME puts it in an anonymous volume that `docker compose down` orphans, so the next `up` starts empty. Mount the volume at /usr/src/app/upload.' }],

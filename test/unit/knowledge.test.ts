@@ -368,6 +368,14 @@ describe('version selection', () => {
     assert.deepEqual(declared('osixia/openldap:1.1.2'), [true, true]);
   });
 
+  it('NATS: JetStream keeps data only with -js; without -sd nor a configuration it writes to /tmp/nats/jetstream', () => {
+    assert.deepEqual(paths('nats:2.10-alpine'), [], 'no JetStream');
+    assert.deepEqual(paths('nats:2.10-alpine', { command: ['-js'] }), ['/tmp/nats/jetstream']);
+    assert.deepEqual(paths('nats:2.10-alpine', { command: ['--jetstream', '-m', '8222'] }), ['/tmp/nats/jetstream']);
+    assert.deepEqual(paths('nats:2.10-alpine', { command: ['-js', '-sd', '/data'] }), ['/data']);
+    assert.deepEqual(paths('nats:2.10-alpine', { command: ['-c', '/etc/nats/nats.conf', '-js'] }), [], 'a configuration may set store_dir');
+  });
+
   it('setup jobs run from a server image keep no state: a shell script that never starts the server, cockroach init', () => {
     const es = 'docker.elastic.co/elasticsearch/elasticsearch:8.15.0';
     const certutil = "bash -c '\n  if [ ! -f config/certs/ca.zip ]; then\n    bin/elasticsearch-certutil ca --silent --pem -out config/certs/ca.zip;\n    unzip config/certs/ca.zip -d config/certs;\n  fi;\n  until curl -s --cacert config/certs/ca/ca.crt https://es01:9200; do sleep 30; done;\n'";
@@ -481,7 +489,7 @@ describe('statePaths: env vars, flags and arguments that move a path', () => {
   it('paths that exist only when set: etcd, nats JetStream, apache/kafka', () => {
     assert.deepEqual(paths('quay.io/coreos/etcd:v3.5.17'), []);
     assert.deepEqual(paths('quay.io/coreos/etcd:v3.5.17', { command: ['etcd', '--data-dir=/etcd-data', '--name', 'n0'] }), ['/etcd-data']);
-    assert.deepEqual(paths('nats:2', { command: ['-js'] }), []);
+    assert.deepEqual(paths('nats:2', { command: ['-js'] }), ['/tmp/nats/jetstream'], 'the temporary default');
     assert.deepEqual(paths('nats:2', { command: ['-js', '-sd', '/data/jetstream'] }), ['/data/jetstream']);
     assert.deepEqual(paths('apache/kafka:3.9.0'), []);
     assert.deepEqual(paths('apache/kafka:3.9.0', { env: { KAFKA_LOG_DIRS: '/var/lib/kafka/data' } }), ['/var/lib/kafka/data']);

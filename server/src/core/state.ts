@@ -90,7 +90,7 @@ function imageStatePaths(workload: Workload, knowledge: KnowledgeBase): StatePat
     if (moved.length === 0 && spec.onlyWhenSet) continue;
     const places: Place[] = moved.length > 0 ? moved : [{ path: spec.path, origin: { kind: 'image' } }];
     for (const place of places) {
-      if (isScratchPath(place.path) || seen.has(place.path)) continue;
+      if ((isScratchPath(place.path) && !(spec.scratch && atDefaultPlace(place))) || seen.has(place.path)) continue;
       // A bind mount of the file itself (`./acme.json:/letsencrypt/acme.json`) keeps it too.
       if (place.file && coveringMount(place.file, workload.mounts)) continue;
       seen.add(place.path);
@@ -219,11 +219,16 @@ function clientScript(script: string, clientCommands: readonly string[]): boolea
 function conditionHolds(condition: StateCondition | undefined, workload: Workload, args: readonly string[]): boolean {
   if (!condition) return true;
   if (condition.args && !condition.args.every((a) => args.includes(a))) return false;
+  if (condition.anyArgs && !condition.anyArgs.some((a) => args.includes(a))) return false;
   if (condition.notArgs?.some((pattern) => args.some((a) => new RegExp(pattern).test(a)))) return false;
   if (condition.notEnv?.some((name) => (workload.environment.get(name) ?? '') !== '')) return false;
   if (condition.notEnvValue && Object.entries(condition.notEnvValue).some(([name, pattern]) => envValueMatches(workload.environment.get(name), pattern))) return false;
   if (condition.mounted && !condition.mounted.some((p) => workload.mounts.some((m) => m.target.startsWith('/') && isSameOrParent(p, m.target)))) return false;
   return true;
+}
+
+function atDefaultPlace(place: Place): boolean {
+  return place.origin.kind === 'image';
 }
 
 /** A set value that vsafe could resolve (no `${…}` left) and that matches the pattern. */

@@ -69,8 +69,25 @@ export const QUEUES: readonly ImageEntry[] = [
     name: 'NATS',
     images: ['nats'],
     source: 'https://docs.nats.io/running-a-nats-service/nats_docker/jetstream_docker',
-    notes: 'Only JetStream with `-sd` / `--store_dir` keeps data; without it JetStream writes under /tmp.',
-    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'NATS JetStream store directory', declaredVolume: false, flags: ['-sd', '--store_dir'], onlyWhenSet: true }] }],
+    notes:
+      'Only JetStream (`-js`, `--jetstream`, or a configuration) keeps data. With `-sd` / `--store_dir` it is in that folder. JetStream switched on in the command without `-sd` and without a configuration file ' +
+      '(a `command:` replaces the image\'s `--config nats-server.conf`, which sets no store) writes to a temporary folder, /tmp/nats/jetstream, lost with the container: a volume at /data is then empty (misplaced).',
+    variants: [
+      {
+        paths: [
+          { path: '/data', kind: 'database', description: 'NATS JetStream store directory', declaredVolume: false, flags: ['-sd', '--store_dir'], onlyWhenSet: true },
+          {
+            path: '/tmp/nats/jetstream',
+            kind: 'database',
+            description: 'NATS JetStream store directory (the temporary default without -sd)',
+            declaredVolume: false,
+            scratch: true,
+            misplacedTargets: ['/data', '/data/jetstream'],
+            when: { anyArgs: ['-js', '--jetstream'], notArgs: ['^-sd', '^--store_dir', '^-c$', '^--config'], description: 'only with `-js` and neither `-sd` nor a configuration file' },
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'redpanda',

@@ -23,6 +23,8 @@ export interface PositionalSpec {
 export interface StateCondition {
   /** Every one of these arguments must appear in the command (`server` for vault). */
   args?: string[];
+  /** At least one of these arguments must appear (`-js` or `--jetstream` for NATS). */
+  anyArgs?: string[];
   /** Regular expressions: the path does not exist when an argument matches one (`^-dev$`). */
   notArgs?: string[];
   /** The path does not exist when one of these environment variables is set (`KC_DB`: an external database). */
@@ -43,6 +45,11 @@ export interface StatePathSpec {
   path: string;
   /** Where the data files really are, when deeper than the mount point (postgres ≥ 18). */
   dataPath?: string;
+  /**
+   * The image really keeps this state under a path that is otherwise scratch space (NATS
+   * JetStream without `-sd` writes to /tmp/nats/jetstream): reported all the same.
+   */
+  scratch?: boolean;
   kind: StateKind;
   /** Human description: "PostgreSQL data directory". */
   description: string;
