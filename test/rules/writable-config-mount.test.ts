@@ -3,6 +3,10 @@ import { runRuleTests } from '../helpers/rule-tester';
 runRuleTests('writable-config-mount', {
   valid: [
     {
+      name: "a folder under /etc that holds state the image writes (Traefik's ACME storage named in /etc/traefik): not read-only",
+      code: 'services:\n  traefik:\n    image: traefik:v3.5.2\n    volumes:\n      - ./traefik:/etc/traefik\n    command:\n      - --certificatesresolvers.le.acme.storage=/etc/traefik/acme.json\n',
+    },
+    {
       name: "configuration the image's entrypoint rewrites on every start (RAGFlow's nginx conf): read-only would make the container fail",
       code: 'services:\n  ragflow:\n    image: infiniflow/ragflow:v0.20.5\n    volumes:\n      - ./nginx/ragflow.conf:/etc/nginx/conf.d/ragflow.conf\n',
     },

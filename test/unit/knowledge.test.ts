@@ -589,7 +589,7 @@ describe('statePaths: env vars, flags and arguments that move a path', () => {
     assert.deepEqual(paths('traefik:v3.2', { command: ['--certificatesresolvers.le.acme.storage=acme.json'] }), [], 'relative to the working directory: unknown');
     assert.deepEqual(paths('traefik:v3.2', { command: ['--certificatesresolvers.le.acme.storage=/acme.json'] }), [], 'directly under /: no folder to mount');
     assert.deepEqual(paths('traefik:v3.2', { command: ['--certificatesresolvers.le.acme.storage=/letsencrypt/acme.json'], mounts: ['/letsencrypt/acme.json'] }), [], 'the file itself is mounted');
-    assert.deepEqual(paths('traefik:v3.2', { command: ['--certificatesresolvers.le.acme.storage=/letsencrypt/acme.json'], mounts: ['/letsencrypt'] }), [], 'the folder is mounted');
+    assert.deepEqual(paths('traefik:v3.2', { command: ['--certificatesresolvers.le.acme.storage=/letsencrypt/acme.json'], mounts: ['/letsencrypt'] }), ['/letsencrypt'], 'the folder is mounted: a state path, which that mount keeps');
   });
 
   it('documented alternative mount points are accepted (mssql data folder, neo4j home link)', () => {

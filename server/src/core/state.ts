@@ -91,8 +91,9 @@ function imageStatePaths(workload: Workload, knowledge: KnowledgeBase): StatePat
     const places: Place[] = moved.length > 0 ? moved : [{ path: spec.path, origin: { kind: 'image' } }];
     for (const place of places) {
       if ((isScratchPath(place.path) && !(spec.scratch && atDefaultPlace(place))) || seen.has(place.path)) continue;
-      // A bind mount of the file itself (`./acme.json:/letsencrypt/acme.json`) keeps it too.
-      if (place.file && coveringMount(place.file, workload.mounts)) continue;
+      // A bind mount of the file itself (`./acme.json:/letsencrypt/acme.json`) keeps it too. A mount
+      // of a folder above it keeps the folder, which stays a state path (not a read-only config).
+      if (place.file && workload.mounts.some((m) => m.target === place.file)) continue;
       seen.add(place.path);
       const atDefault = place.origin.kind === 'image';
       result.push({
