@@ -80,9 +80,15 @@ function identity(f: Finding): string {
   return f.service !== undefined ? `${f.rule}|service:${f.service}` : `${f.rule}|${f.location.file}`;
 }
 
+/** A finding about several services (a mount in a shared anchor) counts for each: a fix that splits it up adds nothing. */
 function counts(findings: Finding[]): Map<string, number> {
   const map = new Map<string, number>();
-  for (const f of findings) map.set(identity(f), (map.get(identity(f)) ?? 0) + 1);
+  for (const f of findings) {
+    for (const service of f.services ?? [f.service]) {
+      const key = identity({ ...f, service });
+      map.set(key, (map.get(key) ?? 0) + 1);
+    }
+  }
   return map;
 }
 

@@ -167,6 +167,7 @@ function toFinding(rule: Rule, severity: Severity, report: Report): Finding {
     message: formatMessage(template, report.data),
     location: report.location,
     service: report.service,
+    services: report.services,
     containerPath: report.containerPath,
     fixes: typeof report.fixes === 'function' ? [] : (report.fixes ?? []),
     related: report.related ?? [],

@@ -66,6 +66,8 @@ export interface Finding {
   message: string;
   location: Location;
   service?: string;
+  /** Every service the finding is about, when it is more than `service` (a mount written once in an anchor several services merge). */
+  services?: readonly string[];
   containerPath?: string;
   fixes: Fix[];
   related: RelatedInformation[];

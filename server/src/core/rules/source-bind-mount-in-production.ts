@@ -133,6 +133,7 @@ export const sourceBindMountInProduction: Rule = {
           },
           location: mount.location,
           service: workload.name,
+          services: services.length > 1 ? services : undefined,
           containerPath: mount.target,
           related,
           // Included and extended files are shared with other configurations: no automatic edit there.

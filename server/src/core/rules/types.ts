@@ -20,6 +20,8 @@ export interface Report {
   data?: Record<string, string | number>;
   location: Location;
   service?: string;
+  /** Every service the finding is about, when several share it (see `Finding.services`). */
+  services?: readonly string[];
   containerPath?: string;
   /** A lower severity for this finding (a cache-only path is a hint). */
   severityCap?: Severity;

@@ -51,15 +51,17 @@ export const undocumentedMount: Rule = {
         const found = findItem(model, model.lines.offsetAt(mount.location.range.start));
         if (!found || itemDocumented(model, found)) continue;
         if (mount.type === 'volume' && mount.source && declarationDocumented(configuration, mount.source)) continue;
+        const services = servicesAt.get(where) ?? [workload.name];
         context.report({
           messageId: isSocket(mount) ? 'socket' : 'undocumented',
           data: {
             mount: mountLabel(model, mount),
-            services: serviceList(servicesAt.get(where) ?? [workload.name]),
+            services: serviceList(services),
             volumeNote: mount.type === 'volume' && mount.source && !mount.unknown ? `, nor on the declaration of volume "${mount.source}"` : '',
           },
           location: mount.location,
           service: workload.name,
+          services: services.length > 1 ? services : undefined,
           containerPath: mount.target,
           fixes: found.seq.flow ? [] : () => [commentFix(model, found.item, describeMount(mount, workload, knowledge, configuration))],
         });
@@ -67,7 +69,6 @@ export const undocumentedMount: Rule = {
     }
   },
 };
-
 
 /**
  * Whether a mount is documented the way this rule sees it (a comment on its line or directly

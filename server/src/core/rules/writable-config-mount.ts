@@ -81,6 +81,7 @@ export const writableConfigMount: Rule = {
           data: { Services: list.charAt(0).toUpperCase() + list.slice(1), mounts: services.length > 1 ? 'bind-mount' : 'bind-mounts', source: mount.source ?? '', target: mount.target, why, fix: mount.syntax === 'long' ? '`read_only: true`' : '`:ro`' },
           location: mount.location,
           service: workload.name,
+          services: services.length > 1 ? services : undefined,
           containerPath: mount.target,
           fixes: () => readOnlyFix(configuration, mount),
         });
