@@ -44,6 +44,12 @@ runRuleTests('undocumented-mount', {
       output: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
     },
     {
+      name: 'commented-out mounts above an entry are disabled code, not its documentation (Matomo)',
+      code: 'services:\n  app:\n    image: matomo:5\n    volumes:\n      # - ./config:/var/www/html/config:z\n      # - ./logs:/var/www/html/logs:z\n      - matomo:/var/www/html:z\nvolumes:\n  matomo:\n',
+      errors: [{ line: 7, column: 9, endLine: 7, endColumn: 31, containerPath: '/var/www/html' }],
+      output: 'services:\n  app:\n    image: matomo:5\n    volumes:\n      # - ./config:/var/www/html/config:z\n      # - ./logs:/var/www/html/logs:z\n      # Matomo installation (config.ini.php, plugins) — must survive redeploys\n      - matomo:/var/www/html:z\nvolumes:\n  matomo:\n',
+    },
+    {
       name: 'a mount inside a data directory is not that data directory: Grafana dashboards under /var/lib/grafana get the TODO stub',
       code: 'services:\n  grafana:\n    image: grafana/grafana:11.2.0\n    volumes:\n      # the database\n      - grafana:/var/lib/grafana\n      - ./dashboards:/var/lib/grafana/dashboards\nvolumes:\n  grafana:\n',
       errors: [{ line: 7, column: 9, endLine: 7, endColumn: 49, containerPath: '/var/lib/grafana/dashboards' }],

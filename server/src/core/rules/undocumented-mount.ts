@@ -188,8 +188,14 @@ const DIRECTIVE = /^\s*vsafe(?:-ignore(?:-file)?\b|:)/;
 
 /** A comment that documents (vsafe directives and empty comments do not). */
 function documents(comment: YamlComment | undefined): boolean {
-  return comment !== undefined && comment.text.trim() !== '' && !DIRECTIVE.test(comment.text);
+  return comment !== undefined && comment.text.trim() !== '' && !DIRECTIVE.test(comment.text) && !COMMENTED_OUT_ENTRY.test(comment.text);
 }
+
+/**
+ * A commented-out mount (`# - ./logs:/var/www/html/logs:z`), disabled code rather than a
+ * note on what the entry below holds.
+ */
+const COMMENTED_OUT_ENTRY = /^#*\s*-\s+["']?[^\s"'#]*:\/[^\s]*["']?\s*$/;
 
 /** A comment that documents on a line of `from`..`to`, after content or on its own. */
 function documentedOn(comments: CommentIndex, from: number, to: number): boolean {
