@@ -368,6 +368,13 @@ describe('version selection', () => {
     assert.deepEqual(declared('osixia/openldap:1.1.2'), [true, true]);
   });
 
+  it('Seafile keeps everything in /shared (no VOLUME); Memos in its VOLUME /var/opt/memos', () => {
+    assert.deepEqual(statePaths(workload('seafileltd/seafile-mc:11.0-latest'), KB).map((s) => [s.path, s.declaredVolume]), [['/shared', false]]);
+    assert.deepEqual(paths('docker.seadrive.org/seafileltd/seafile-pro-mc:12.0-latest'), ['/shared']);
+    assert.deepEqual(statePaths(workload('neosmemo/memos:stable'), KB).map((s) => [s.path, s.declaredVolume]), [['/var/opt/memos', true]]);
+    assert.deepEqual(paths('ghcr.io/usememos/memos', { env: { MEMOS_DATA: '/data' } }), ['/data']);
+  });
+
   it('NATS: JetStream keeps data only with -js; without -sd nor a configuration it writes to /tmp/nats/jetstream', () => {
     assert.deepEqual(paths('nats:2.10-alpine'), [], 'no JetStream');
     assert.deepEqual(paths('nats:2.10-alpine', { command: ['-js'] }), ['/tmp/nats/jetstream']);

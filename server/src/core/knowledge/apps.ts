@@ -574,6 +574,24 @@ export const APPS: readonly ImageEntry[] = [
     variants: [{ paths: [{ path: '/root/.ollama', kind: 'config-state', description: 'Ollama models and instance key', declaredVolume: false, env: ['OLLAMA_MODELS'] }] }],
   },
   {
+    id: 'seafile',
+    name: 'Seafile',
+    images: ['seafileltd/seafile-mc', 'seafileltd/seafile-pro-mc'],
+    source: 'https://github.com/haiwen/seafile-docker/blob/master/image/seafile_13.0/Dockerfile',
+    notes:
+      'The image declares no VOLUME. Its first-start script (create_data_links.sh) links the libraries (seafile-data), configuration, logs and seahub media under /opt/seafile into /shared, ' +
+      'which the Seafile manual mounts from the host. The database runs in its own MySQL/MariaDB service.',
+    variants: [{ paths: [{ path: '/shared', kind: 'uploads', description: 'Seafile data (libraries, configuration, seahub media, logs)', declaredVolume: false, applicationData: true }] }],
+  },
+  {
+    id: 'memos',
+    name: 'Memos',
+    images: ['neosmemo/memos', 'usememos/memos'],
+    source: 'https://github.com/usememos/memos/blob/main/scripts/Dockerfile',
+    notes: 'The image declares VOLUME /var/opt/memos, its working directory, where the default SQLite database (memos_prod.db) and local attachments live; `MEMOS_DATA` / `--data` move it.',
+    variants: [{ paths: [{ path: '/var/opt/memos', kind: 'database', description: 'Memos data (SQLite database memos_prod.db, attachments)', declaredVolume: true, env: ['MEMOS_DATA'], flags: ['--data'] }] }],
+  },
+  {
     id: 'ragflow',
     name: 'RAGFlow',
     images: ['infiniflow/ragflow'],
