@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { KnowledgeBase } from '../../server/src/core/knowledge/lookup';
 import { lint } from '../../server/src/core/lint';
 import { buildInventory, persistence } from '../../server/src/core/report/inventory';
-import { renderInventoryMarkdown } from '../../server/src/core/report/markdown';
+import { messageMarkdown, renderInventoryMarkdown } from '../../server/src/core/report/markdown';
 
 function inventory(files: Record<string, string>) {
   const host = { readFile: (file: string) => files[file] };
@@ -139,6 +139,12 @@ describe('mount inventory (core/report)', () => {
     assert.match(markdown, /^\| anonymous \(image VOLUME\) \| \(anonymous\) \| `\/data` \| no \| — \| ✅ kept \| ❌ lost \| ❌ lost \| ❌ lost \|$/m);
     assert.match(markdown, /^  s\d+ -->\|"\/srv\/uploads"\| a\d+$/m);
     assert.match(markdown, /a\d+\(\["anonymous volume \(Dockerfile VOLUME\)"\]\)/);
+  });
+
+  it('finding messages keep their code spans as code and escape the text around them', () => {
+    assert.equal(messageMarkdown('mount it read-only (`:ro`) at /srv/my_data <here>'), 'mount it read-only (`:ro`) at /srv/my\\_data \\<here\\>');
+    assert.equal(messageMarkdown('a path `/var/lib/my_db` in code'), 'a path `/var/lib/my_db` in code');
+    assert.equal(messageMarkdown('one stray ` backtick'), 'one stray \\` backtick');
   });
 
   it('renderInventoryMarkdown: no compose files', () => {

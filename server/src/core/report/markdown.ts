@@ -54,7 +54,17 @@ export function mountRow(mount: InventoryMount, prefix = ''): string {
 export function findingLine(finding: Finding, displayPath: (file: string) => string): string {
   const start = finding.location.range.start;
   const where = `${displayPath(finding.location.file)}:${start.line + 1}:${start.character + 1}`;
-  return `- **${finding.severity}** ${code(finding.rule)} ${code(where)}: ${inline(finding.message)}`;
+  return `- **${finding.severity}** ${code(finding.rule)} ${code(where)}: ${messageMarkdown(finding.message)}`;
+}
+
+/**
+ * A finding message as Markdown: its code spans (`` `:ro` ``, `` `docker compose down` ``) stay
+ * code, and the text around them is escaped. Unbalanced backticks are escaped like the rest.
+ */
+export function messageMarkdown(message: string): string {
+  const parts = message.split('`');
+  if (parts.length % 2 === 0) return inline(message);
+  return cell(parts.map((part, i) => (i % 2 === 1 && part !== '' ? '`' + part + '`' : part.replace(/([\\*_[\]<>#])/g, '\\$1'))).join(''));
 }
 
 export function projectTitle(project: Pick<InventoryProject, 'files' | 'production'>, displayPath: (file: string) => string): string {
