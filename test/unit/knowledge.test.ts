@@ -373,6 +373,8 @@ describe('version selection', () => {
     assert.deepEqual(paths('docker.seadrive.org/seafileltd/seafile-pro-mc:12.0-latest'), ['/shared']);
     assert.deepEqual(statePaths(workload('neosmemo/memos:stable'), KB).map((s) => [s.path, s.declaredVolume]), [['/var/opt/memos', true]]);
     assert.deepEqual(paths('ghcr.io/usememos/memos', { env: { MEMOS_DATA: '/data' } }), ['/data']);
+    assert.deepEqual(paths('triliumnext/notes:v0.95.0'), ['/home/node/trilium-data']);
+    assert.deepEqual(paths('zadam/trilium', { env: { TRILIUM_DATA_DIR: '/data' } }), ['/data']);
   });
 
   it('NATS: JetStream keeps data only with -js; without -sd nor a configuration it writes to /tmp/nats/jetstream', () => {

@@ -584,6 +584,15 @@ export const APPS: readonly ImageEntry[] = [
     variants: [{ paths: [{ path: '/shared', kind: 'uploads', description: 'Seafile data (libraries, configuration, seahub media, logs)', declaredVolume: false, applicationData: true }] }],
   },
   {
+    id: 'trilium',
+    name: 'Trilium Notes',
+    images: ['zadam/trilium', 'triliumnext/notes', 'triliumnext/trilium'],
+    source: 'https://github.com/TriliumNext/Trilium/blob/main/docs/User%20Guide/User%20Guide/Installation%20%26%20Setup/Server%20Installation/1.%20Installing%20the%20server/Using%20Docker.md',
+    notes:
+      'The Dockerfiles set `TRILIUM_DATA_DIR=/home/node/trilium-data`, where the SQLite database (document.db), config.ini, backups and logs live; zadam/trilium\'s declares no VOLUME. `TRILIUM_DATA_DIR` moves it.',
+    variants: [{ paths: [{ path: '/home/node/trilium-data', kind: 'database', description: 'Trilium data directory (document.db, config.ini, backups)', declaredVolume: false, env: ['TRILIUM_DATA_DIR'] }] }],
+  },
+  {
     id: 'memos',
     name: 'Memos',
     images: ['neosmemo/memos', 'usememos/memos'],
