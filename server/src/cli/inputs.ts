@@ -154,8 +154,9 @@ export function prepareInputs(positionals: readonly string[], loaded: LoadedConf
     paths.push(full);
   }
   const discovered = discover(paths, { isExtraComposeFile, isIgnored });
-  const folders = paths.filter(isDirectory).map((folder) => toCorePath(folder).replace(/\/*$/, '/'));
-  const named = new Set([...paths.filter((p) => !isDirectory(p)), ...globbed.compose, ...globbed.docker].map(toCorePath));
+  const isFolder = new Map(paths.map((p) => [p, isDirectory(p)]));
+  const folders = paths.filter((p) => isFolder.get(p)).map((folder) => toCorePath(folder).replace(/\/*$/, '/'));
+  const named = new Set([...paths.filter((p) => !isFolder.get(p)), ...globbed.compose, ...globbed.docker].map(toCorePath));
   const inScope = (file: string): boolean => named.has(file) || folders.some((folder) => file.startsWith(folder));
   for (const missing of discovered.missing) errors.push({ where: relativeDisplayPath(missing, cwd), message: 'no such file or directory' });
   const composeFiles = [...discovered.composeFiles, ...globbed.compose];

@@ -90,12 +90,12 @@ function imageStatePaths(workload: Workload, knowledge: KnowledgeBase): StatePat
     if (moved.length === 0 && spec.onlyWhenSet) continue;
     const places: Place[] = moved.length > 0 ? moved : [{ path: spec.path, origin: { kind: 'image' } }];
     for (const place of places) {
-      if ((isScratchPath(place.path) && !(spec.scratch && atDefaultPlace(place))) || seen.has(place.path)) continue;
+      const atDefault = place.origin.kind === 'image';
+      if ((isScratchPath(place.path) && !(spec.scratch && atDefault)) || seen.has(place.path)) continue;
       // A bind mount of the file itself (`./acme.json:/letsencrypt/acme.json`) keeps it too. A mount
       // of a folder above it keeps the folder, which stays a state path (not a read-only config).
       if (place.file && workload.mounts.some((m) => m.target === place.file)) continue;
       seen.add(place.path);
-      const atDefault = place.origin.kind === 'image';
       result.push({
         path: place.path,
         dataPath: atDefault ? spec.dataPath : undefined,
@@ -163,7 +163,7 @@ function runsClientTool(workload: Workload, entry: ImageEntry): boolean {
   const program = (word: string | undefined): string => (word ?? '').slice((word ?? '').lastIndexOf('/') + 1);
   let first = program(words[0]);
   if (SHELLS.has(first)) {
-    const script = words.indexOf('-c') >= 0 ? words.slice(words.indexOf('-c') + 1).join(' ') : '';
+    const script = shellScript(workload) ?? '';
     const scriptWords = script.trim().replace(/^['"]/, '').split(/\s+/);
     first = program(scriptWords[0] === 'exec' ? scriptWords[1] : scriptWords[0]);
     if (!entry.clientCommands.includes(first) && clientScript(script, entry.clientCommands)) return true;
@@ -226,10 +226,6 @@ function conditionHolds(condition: StateCondition | undefined, workload: Workloa
   if (condition.notEnvValue && Object.entries(condition.notEnvValue).some(([name, pattern]) => envValueMatches(workload.environment.get(name), pattern))) return false;
   if (condition.mounted && !condition.mounted.some((p) => workload.mounts.some((m) => m.target.startsWith('/') && isSameOrParent(p, m.target)))) return false;
   return true;
-}
-
-function atDefaultPlace(place: Place): boolean {
-  return place.origin.kind === 'image';
 }
 
 /** A set value that vsafe could resolve (no `${…}` left) and that matches the pattern. */
