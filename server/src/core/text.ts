@@ -74,6 +74,12 @@ export function emptyRange(): Range {
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
+/** `Service "a" bind-mounts`, `Services "a" and "b" bind-mount`: the subject of a mount message. */
+export function servicesMounting(names: readonly string[]): { Services: string; mounts: string } {
+  const list = serviceList(names);
+  return { Services: list.charAt(0).toUpperCase() + list.slice(1), mounts: names.length > 1 ? 'bind-mount' : 'bind-mounts' };
+}
+
 /** `service "a"`, `services "a" and "b"`, `services "a", "b" and "c"`. */
 export function serviceList(names: readonly string[]): string {
   const quoted = names.map((name) => `"${name}"`);

@@ -17,7 +17,7 @@ import { basename, isSameOrParent, joinPath } from '../paths';
 import { describeProductionReason, productionInfo, type ProductionInfo } from '../production';
 import { configurationsByFile, type ComposeConfiguration, type ComposeWorkload } from '../project';
 import { statePaths } from '../state';
-import { serviceList } from '../text';
+import { servicesMounting } from '../text';
 import type { Fix, Location, RelatedInformation, TextEdit } from '../types';
 import { modelOf } from '../production';
 import type { Rule } from './types';
@@ -118,12 +118,10 @@ export const sourceBindMountInProduction: Rule = {
         const production = [...new Set(deployedWith.flatMap(([, i]) => i.productionFiles.filter((p) => p.file !== model.file).map((p) => basename(p.file))))].sort();
         reported.add(locationKey(mount));
         const services = servicesAt.get(locationKey(mount)) ?? [workload.name];
-        const list = serviceList(services);
         context.report({
           messageId: fromBase ? 'base' : 'production',
           data: {
-            Services: list.charAt(0).toUpperCase() + list.slice(1),
-            mounts: services.length > 1 ? 'bind-mount' : 'bind-mounts',
+            ...servicesMounting(services),
             source: mount.source ?? '',
             target: mount.target,
             why,

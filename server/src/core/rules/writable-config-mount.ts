@@ -8,7 +8,7 @@ import type { Fix } from '../types';
 import { modelOf } from '../production';
 import type { Rule } from './types';
 import { secretKind } from './secret-bind-mount';
-import { serviceList } from '../text';
+import { servicesMounting } from '../text';
 import { locationKey, servicesByMountEntry } from '../compose/mounts';
 import { isSocket } from './undocumented-mount';
 import { isMap } from 'yaml';
@@ -75,10 +75,9 @@ export const writableConfigMount: Rule = {
         if (!why || secretKind(mount) || writtenState(mount, workload, knowledge)) continue;
         reported.add(locationKey(mount));
         const services = servicesAt.get(locationKey(mount)) ?? [workload.name];
-        const list = serviceList(services);
         context.report({
           messageId: 'writable',
-          data: { Services: list.charAt(0).toUpperCase() + list.slice(1), mounts: services.length > 1 ? 'bind-mount' : 'bind-mounts', source: mount.source ?? '', target: mount.target, why, fix: mount.syntax === 'long' ? '`read_only: true`' : '`:ro`' },
+          data: { ...servicesMounting(services), source: mount.source ?? '', target: mount.target, why, fix: mount.syntax === 'long' ? '`read_only: true`' : '`:ro`' },
           location: mount.location,
           service: workload.name,
           services: services.length > 1 ? services : undefined,
