@@ -95,6 +95,24 @@ describe('lint context: a file checked alone, its project siblings as context', 
     assert.ok(!result.findings.some((f) => f.location.file === abs('db/Dockerfile')));
   });
 
+  it('COMPOSE_FILE in a folder\'s .env makes one project of the files it lists, sub-folder files included (compose-nas)', () => {
+    const nas = new MemoryHost({
+      '.env': '# the services in use\nCOMPOSE_PATH_SEPARATOR=:\nCOMPOSE_FILE=compose.yaml:immich/compose.yaml\nDATA=/srv\n',
+      'compose.yaml': 'services:\n  proxy:\n    image: traefik:v3.2\nvolumes:\n  # the photo library\n  photos:\n',
+      'immich/compose.yaml': 'services:\n  immich:\n    image: ghcr.io/immich-app/immich-server:v1.140.0\n    volumes:\n      # the photo library\n      - photos:/data\n',
+      'other/compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n',
+    });
+    const all = [abs('compose.yaml'), abs('immich/compose.yaml'), abs('other/compose.yaml')];
+    const folder = lint({ files: all, host: nas });
+    assert.deepEqual(folder.configurations.map((c) => c.files.map((f) => rel(f.file))), [['compose.yaml', 'immich/compose.yaml'], ['other/compose.yaml']]);
+    // The volume the base declares is the one the sub-folder file mounts: neither undeclared nor unused.
+    assert.deepEqual(folder.findings.filter((f) => f.rule === 'undeclared-volume' || f.rule === 'unused-volume'), []);
+    // The sub-folder file checked on its own is analysed in that project too.
+    const alone = lint({ files: [abs('immich/compose.yaml')], host: nas });
+    assert.deepEqual(alone.configurations.map((c) => c.files.map((f) => rel(f.file))), [['compose.yaml', 'immich/compose.yaml']]);
+    assert.deepEqual(alone.findings.filter((f) => f.rule === 'undeclared-volume'), []);
+  });
+
   it('a file only extended by others (PostHog\'s docker-compose.base.yml) is checked through them, never as a project of its own', () => {
     const templated = new MemoryHost({
       'docker-compose.base.yml': 'services:\n  db:\n    image: postgres:16\n  redis:\n    image: redis:7\n    volumes:\n      - /data\n',

@@ -101,7 +101,9 @@ export class ParseCache {
  * base + override, and base + each environment file (`compose.prod.yaml`).
  * Files without a base in their folder, and stack files, stand alone. A
  * configuration whose files are all pulled in by another configuration's
- * `include:` is analysed only as part of that one.
+ * `include:` is analysed only as part of that one. `COMPOSE_FILE` in a folder's `.env`
+ * names the files `docker compose` loads there (compose-nas joins sub-folder files to
+ * its base this way): a file it lists, in that folder or below, belongs to that project.
  */
 export function planConfigurations(files: readonly string[], host: FileHost, cache: ParseCache = new ParseCache()): string[][] {
   const byDir = new Map<string, string[]>();
@@ -112,7 +114,20 @@ export function planConfigurations(files: readonly string[], host: FileHost, cac
     byDir.set(dir, list);
   }
   const plans: string[][] = [];
+  const listed = composeFileLists(host);
+  const claimed = new Set<string>();
+  for (const [dir, dirFiles] of [...byDir]) {
+    const own = dirFiles.filter((file) => {
+      const list = listed(file);
+      if (!list) return true;
+      if (!plans.some((plan) => plan.join('\u0000') === list.join('\u0000'))) plans.push(list);
+      claimed.add(file);
+      return false;
+    });
+    byDir.set(dir, own);
+  }
   for (const [dir, dirFiles] of byDir) {
+    if (dirFiles.length === 0) continue;
     const base = BASE_NAMES.map((n) => joinPath(dir, n)).find((f) => dirFiles.includes(f) || host.readFile(f) !== undefined);
     const override = OVERRIDE_NAMES.map((n) => joinPath(dir, n)).find((f) => dirFiles.includes(f) || host.readFile(f) !== undefined);
     const environments = dirFiles.filter((f) => composeFileRole(f).kind === 'environment');
@@ -120,7 +135,7 @@ export function planConfigurations(files: readonly string[], host: FileHost, cac
       const kind = composeFileRole(f).kind;
       return kind === 'base' || kind === 'override';
     });
-    if (base && (needsBase || environments.length === 0)) plans.push(override ? [base, override] : [base]);
+    if (base && !claimed.has(base) && (needsBase || environments.length === 0)) plans.push(override ? [base, override] : [base]);
     else if (!base && override && dirFiles.includes(override)) plans.push([override]);
     for (const environment of environments) plans.push(base ? [base, environment] : [environment]);
     for (const file of dirFiles) {
@@ -138,6 +153,39 @@ export function planConfigurations(files: readonly string[], host: FileHost, cac
     for (const file of included) appendTo(includers, file, j);
   });
   return plans.filter((plan, i) => !plan.every((file) => (includers.get(file) ?? []).some((j) => j !== i && !plans[j]!.every((f) => includedBy[i]!.has(f)))));
+}
+
+/** How many folders up a `.env` with `COMPOSE_FILE` may claim a compose file. */
+const COMPOSE_FILE_DEPTH = 3;
+
+/**
+ * The `COMPOSE_FILE` list that claims a compose file: the nearest `.env` in its folder or up
+ * to {@link COMPOSE_FILE_DEPTH} folders above whose `COMPOSE_FILE` names it (paths relative to
+ * that folder, separated by `COMPOSE_PATH_SEPARATOR`, else `:`), as absolute paths.
+ */
+function composeFileLists(host: FileHost): (file: string) => string[] | undefined {
+  const byFolder = new Map<string, string[] | undefined>();
+  const listOf = (dir: string): string[] | undefined => {
+    if (byFolder.has(dir)) return byFolder.get(dir);
+    const text = host.readFile(joinPath(dir, '.env'));
+    const env = text === undefined ? undefined : parseDotEnv(text);
+    const value = env?.get('COMPOSE_FILE')?.trim();
+    const separator = env?.get('COMPOSE_PATH_SEPARATOR') || (value?.includes(';') ? ';' : ':');
+    const list = value ? value.split(separator).map((p) => p.trim()).filter((p) => p !== '' && !p.includes('$')).map((p) => joinPath(dir, p)) : undefined;
+    byFolder.set(dir, list && list.length > 0 ? list : undefined);
+    return byFolder.get(dir);
+  };
+  return (file) => {
+    let dir = dirname(file);
+    for (let level = 0; level <= COMPOSE_FILE_DEPTH; level++) {
+      const list = listOf(dir);
+      if (list?.includes(file)) return list;
+      const parent = dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+    return undefined;
+  };
 }
 
 /**
