@@ -5,7 +5,10 @@ runRuleTests('secret-bind-mount', {
     { name: 'Diffie-Hellman parameters are public', code: 'services:\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./dhparams4096.pem:/etc/nginx/dhparams4096.pem:ro\n      - ./ssl/dhparam.pem:/etc/ssl/dhparam.pem:ro\n' },
     { name: 'a compose secret', code: 'services:\n  app:\n    image: acme/app\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./db_password.txt\n' },
     { name: 'example files and public keys', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./.env.example:/app/.env.example\n      - ./id_rsa.pub:/root/.ssh/id_rsa.pub:ro\n' },
-    { name: 'a folder of secrets, or a public certificate named as such, wherever it lands', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./secrets:/run/secrets/app:ro\n      - ./server.crt:/run/secrets/server.pem:ro\n' },
+    {
+      name: 'a folder of secrets, or a public certificate named as such, wherever it lands (Zabbix mounts .ZBX_DB_CA_FILE at /run/secrets/root-ca.pem)',
+      code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./secrets:/run/secrets/app:ro\n      - ./server.crt:/run/secrets/server.pem:ro\n      - ./env_vars/.ZBX_DB_CA_FILE:/run/secrets/root-ca.pem:ro\n      - ./env_vars/.ZBX_DB_CERT_FILE:/run/secrets/server-cert.pem:ro\n      - ./.TLS:/run/secrets/tls.crt:ro\n',
+    },
     { name: 'a folder of secrets at /run/secrets', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./secrets:/run/secrets:ro\n' },
     { name: 'code about tokens and folders named like secrets', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./token_refresher.py:/app/token_refresher.py:ro\n      - ./secret-service:/srv/app\n' },
     {
@@ -15,6 +18,15 @@ runRuleTests('secret-bind-mount', {
     { name: 'ordinary config', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./app.conf:/etc/app.conf:ro\n' },
   ],
   invalid: [
+    {
+      name: 'a key mounted in a file the service extends: reported, but no fix (Compose does not import that file\'s top-level secrets:)',
+      files: {
+        'compose.yaml': 'services:\n  db:\n    extends:\n      file: databases.yaml\n      service: postgres\n',
+        'databases.yaml': 'services:\n  postgres:\n    image: postgres:16\n    volumes:\n      # the database\n      - pg:/var/lib/postgresql/data\n      # TLS key\n      - ./tls/server.key:/run/secrets/server.key:ro\n',
+      },
+      lint: ['compose.yaml'],
+      errors: [{ file: 'databases.yaml', line: 8, column: 9, endLine: 8, endColumn: 52, containerPath: '/run/secrets/server.key' }],
+    },
     {
       name: "a file whose name says nothing is judged by where it lands: Zabbix's .ZBX_DB_KEY_FILE at /run/secrets/server-key.pem",
       code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      # the database\n      - db:/var/lib/postgresql/data\n      # TLS\n      - ./.ZBX_DB_KEY_FILE:/run/secrets/server-key.pem:ro\n      - ./.DB_PASS:/run/secrets/db_pass:ro\nvolumes:\n  db:\n',

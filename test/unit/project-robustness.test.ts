@@ -48,6 +48,8 @@ describe('a file that does not parse', () => {
     const findings = lintFiles({ 'docker-compose.yml': 'version: "1"\nx-common: {image: busybox}\ndb:\n  image: postgres:9.6\nweb:\n  build: .\n' });
     assert.deepEqual(brief(findings), ['parse-error docker-compose.yml:3:1']);
     assert.match(findings[0]!.message, /Compose v1 format: "db" is a service at the top level/);
+    const typo = lintFiles({ 'compose.yaml': 'version: "3"\nservice:\n  db:\n    image: postgres:16\n  image: acme/db\n' });
+    assert.match(typo[0]!.message, /^The top-level key is `service:`, not `services:`/);
     // A file with top-level volumes only, or an include, is no such file.
     assert.deepEqual(lintFiles({ 'compose.yaml': 'volumes:\n  data:\n    driver: local\n' }).filter((f) => f.rule === 'parse-error'), []);
   });

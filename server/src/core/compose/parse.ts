@@ -251,7 +251,10 @@ function reportLegacyFormat(model: ComposeFileModel, root: YAMLMap): void {
   model.problems.push({
     file: model.file,
     range: keyLocation(model, legacy).range,
-    message: `This file is in the Compose v1 format: "${name}" is a service at the top level, with no \`services:\` key. \`docker compose\` refuses it, and vsafe analyses no service in it: move the services under \`services:\`.`,
+    message:
+      name === 'service'
+        ? 'The top-level key is `service:`, not `services:`. `docker compose` refuses the file, and vsafe analyses no service in it.'
+        : `This file is in the Compose v1 format: "${name}" is a service at the top level, with no \`services:\` key. \`docker compose\` refuses it, and vsafe analyses no service in it: move the services under \`services:\`.`,
   });
 }
 

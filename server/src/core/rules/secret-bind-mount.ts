@@ -33,8 +33,15 @@ export function secretKind(mount: Mount): string | undefined {
   if (/\.[A-Za-z0-9]+$/.test(target)) {
     const byTarget = nameKind(target, mount.target);
     if (byTarget !== undefined) return byTarget;
+    // A certificate keeps its public name wherever it lands (`/run/secrets/root-ca.pem`).
+    if (isPublicName(target)) return undefined;
   }
   return mount.target.startsWith('/run/secrets/') ? 'a secret file' : undefined;
+}
+
+/** A certificate or public key by its name: `ca.pem`, `server-cert.pem`, `tls.crt`, `id_rsa.pub`. */
+function isPublicName(name: string): boolean {
+  return /\.(?:crt|cer|pub)$/i.test(name) || (/\.pem$/i.test(name) && PUBLIC_PEM.test(name.slice(0, -4)) && !/key|priv/i.test(name));
 }
 
 /** What a file name says it holds, or undefined when it is not a secret (or says nothing). */
@@ -111,7 +118,9 @@ function yamlString(text: string): string {
 function secretFix(configuration: ComposeConfiguration, workload: ComposeWorkload, mount: Mount, name: string): Fix[] {
   const model = modelOf(configuration, mount.location.file);
   const layer = workload.layers.find((l) => l.file.file === mount.location.file);
-  if (!model || !layer || !mount.source || model.root?.flow) return [];
+  // An extended or included file is shared, and Compose does not import an extended file's
+  // top-level `secrets:`: the conversion is left to the user there.
+  if (!model || !layer || !mount.source || model.root?.flow || !configuration.files.includes(model)) return [];
   const start = model.lines.offsetAt(mount.location.range.start);
   // The service's own list, or an anchor's list it merges (`<<: *app`): then every service merging it gets the secret.
   const found = findServiceSequenceItem(layer, 'volumes', start, workload.name);
