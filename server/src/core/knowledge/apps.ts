@@ -581,7 +581,8 @@ export const APPS: readonly ImageEntry[] = [
     notes:
       'The image declares no VOLUME. Its first-start script (create_data_links.sh) links the libraries (seafile-data), configuration, logs and seahub media under /opt/seafile into /shared, ' +
       'which the Seafile manual mounts from the host. The database runs in its own MySQL/MariaDB service.',
-    variants: [{ paths: [{ path: '/shared', kind: 'uploads', description: 'Seafile data (libraries, configuration, seahub media, logs)', declaredVolume: false, applicationData: true }] }],
+    // A database kind: the volume is named seafile-data, for it holds configuration and logs beside the libraries.
+    variants: [{ paths: [{ path: '/shared', kind: 'database', description: 'Seafile data (libraries, configuration, seahub media, logs)', declaredVolume: false, applicationData: true }] }],
   },
   {
     id: 'trilium',
