@@ -888,6 +888,8 @@ describe('knowledge: entries added from vendor Dockerfiles and docs (Drone, Wodb
     assert.deepEqual(paths('ghcr.io/dragonflydb/dragonfly', { command: ['dragonfly', '--logtostderr', '--dir', '/snapshots'] }), ['/snapshots']);
     assert.deepEqual(paths('docker.dragonflydb.io/dragonflydb/dragonfly', { command: ['--dir=/snapshots', '--snapshot_cron=*/5 * * * *'] }), ['/snapshots']);
     assert.deepEqual(paths('docker.dragonflydb.io/dragonflydb/dragonfly', { command: ['dragonfly', '--dbfilename='] }), []);
+    assert.deepEqual(paths('docker.dragonflydb.io/dragonflydb/dragonfly', { command: ['dragonfly', '--dbfilename', ''] }), [], 'the empty value as its own argument');
+    assert.deepEqual(paths('docker.dragonflydb.io/dragonflydb/dragonfly', { command: ['dragonfly', '--dbfilename', 'dump'] }), ['/data']);
     assert.deepEqual(paths('docker.dragonflydb.io/dragonflydb/dragonfly', { command: ['redis-cli', '-h', 'dragonfly', 'ping'] }), []);
   });
 

@@ -221,11 +221,17 @@ function conditionHolds(condition: StateCondition | undefined, workload: Workloa
   if (!condition) return true;
   if (condition.args && !condition.args.every((a) => args.includes(a))) return false;
   if (condition.anyArgs && !condition.anyArgs.some((a) => args.includes(a))) return false;
+  if (condition.emptyFlags?.some((flag) => isEmptyValue(flagValue(args, flag)))) return false;
   if (condition.notArgs?.some((pattern) => args.some((a) => new RegExp(pattern).test(a)))) return false;
   if (condition.notEnv?.some((name) => (workload.environment.get(name) ?? '') !== '')) return false;
   if (condition.notEnvValue && Object.entries(condition.notEnvValue).some(([name, pattern]) => envValueMatches(workload.environment.get(name), pattern))) return false;
   if (condition.mounted && !condition.mounted.some((p) => workload.mounts.some((m) => m.target.startsWith('/') && isSameOrParent(p, m.target)))) return false;
   return true;
+}
+
+/** A flag given an empty value: nothing, or an empty quoted string. */
+function isEmptyValue(value: string | undefined): boolean {
+  return value !== undefined && (value.trim() === '' || value === '""' || value === "''");
 }
 
 /** A set value that vsafe could resolve (no `${…}` left) and that matches the pattern. */
@@ -392,7 +398,7 @@ function redisPersistenceOff(workload: Workload, persistence: PersistenceSwitch 
   if (!persistence.flags.some((f) => f.flag === '--save')) return false;
   const args = serverArguments(workload, persistence);
   const save = flagValue(args, '--save');
-  if (save === undefined || !(save.trim() === '' || save === '""' || save === "''")) return false;
+  if (!isEmptyValue(save)) return false;
   const appendonly = flagValue(args, '--appendonly');
   if (appendonly !== undefined) return appendonly.toLowerCase() === 'no';
   return !workload.mounts.some((m) => /\.conf$/.test(m.target) || persistence.configPaths.some((p) => isSameOrParent(p, m.target)));
@@ -416,7 +422,7 @@ function persistenceConfigured(workload: Workload, persistence: PersistenceSwitc
     if (value === undefined) continue;
     if (values) {
       if (values.includes(value.toLowerCase())) return true;
-    } else if (value.trim() !== '' && value !== '""' && value !== "''" && !value.startsWith('-')) return true;
+    } else if (!isEmptyValue(value) && !value.startsWith('-')) return true;
   }
   // A mounted configuration file may switch persistence on: we cannot tell it is off.
   return workload.mounts.some((m) => /\.conf$/.test(m.target) || persistence.configPaths.some((p) => isSameOrParent(p, m.target)));

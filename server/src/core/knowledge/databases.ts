@@ -333,7 +333,7 @@ export const DATABASES: readonly ImageEntry[] = [
             description: 'Dragonfly snapshot directory',
             declaredVolume: true,
             flags: ['--dir'],
-            when: { notArgs: ['^--?dbfilename=(""|\'\')?$'], description: 'not with an empty `--dbfilename=` (snapshots off)' },
+            when: { emptyFlags: ['--dbfilename', '-dbfilename'], description: 'not with an empty `--dbfilename` (snapshots off)' },
           },
         ],
       },

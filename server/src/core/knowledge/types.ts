@@ -25,6 +25,8 @@ export interface StateCondition {
   args?: string[];
   /** At least one of these arguments must appear (`-js` or `--jetstream` for NATS). */
   anyArgs?: string[];
+  /** The path does not exist when one of these flags is given an empty value (`--dbfilename ""` or `--dbfilename=`). */
+  emptyFlags?: string[];
   /** Regular expressions: the path does not exist when an argument matches one (`^-dev$`). */
   notArgs?: string[];
   /** The path does not exist when one of these environment variables is set (`KC_DB`: an external database). */
