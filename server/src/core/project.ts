@@ -167,10 +167,9 @@ function composeFileLists(host: FileHost): (file: string) => string[] | undefine
   const byFolder = new Map<string, string[] | undefined>();
   const listOf = (dir: string): string[] | undefined => {
     if (byFolder.has(dir)) return byFolder.get(dir);
-    const text = host.readFile(joinPath(dir, '.env'));
-    const env = text === undefined ? undefined : parseDotEnv(text);
-    const value = env?.get('COMPOSE_FILE')?.trim();
-    const separator = env?.get('COMPOSE_PATH_SEPARATOR') || (value?.includes(';') ? ';' : ':');
+    const env = projectEnvironment(dir, host);
+    const value = env.get('COMPOSE_FILE')?.trim();
+    const separator = env.get('COMPOSE_PATH_SEPARATOR') || (value?.includes(';') ? ';' : ':');
     const list = value ? value.split(separator).map((p) => p.trim()).filter((p) => p !== '' && !p.includes('$')).map((p) => joinPath(dir, p)) : undefined;
     byFolder.set(dir, list && list.length > 0 ? list : undefined);
     return byFolder.get(dir);
@@ -248,7 +247,7 @@ function undeclaredVolumeName(doc: Document.Parsed, item: unknown, declared: Rea
  * and settings the extending files add, and its findings would describe a project nobody runs.
  */
 export function templatePlans(plans: readonly string[][], host: FileHost, cache: ParseCache): Set<number> {
-  const extendedBy = new Map<string, Set<number>>();
+  const extendedBy = new Map<string, number[]>();
   plans.forEach((plan, index) => {
     const workingDir = dirname(plan[0]!);
     for (const file of plan) {
@@ -260,7 +259,7 @@ export function templatePlans(plans: readonly string[][], host: FileHost, cache:
           // An interpolated path is resolved only while loading; a remote one is not a local template.
           if (target === undefined || target.includes('$') || isRemote(target)) continue;
           const path = joinPath(workingDir, target);
-          if (path !== file) appendToSet(extendedBy, path, index);
+          if (path !== file) appendTo(extendedBy, path, index);
         }
       }
     }
@@ -269,17 +268,11 @@ export function templatePlans(plans: readonly string[][], host: FileHost, cache:
   plans.forEach((plan, index) => {
     const extended = plan.every((file) => {
       const kind = composeFileRole(file).kind;
-      return kind !== 'base' && kind !== 'override' && [...(extendedBy.get(file) ?? [])].some((j) => j !== index && !plans[j]!.includes(file));
+      return kind !== 'base' && kind !== 'override' && (extendedBy.get(file) ?? []).some((j) => j !== index && !plans[j]!.includes(file));
     });
     if (extended) templates.add(index);
   });
   return templates;
-}
-
-function appendToSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
 }
 
 /** The files a configuration pulls in through `include:`, transitively. */

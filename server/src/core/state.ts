@@ -140,10 +140,15 @@ export function cacheRiskNote(workload: Workload, state: StatePath): string {
 function commandWords(workload: Workload): string[] {
   const words: string[] = [];
   for (const arg of [...(workload.entrypoint ?? []), ...(workload.command ?? [])]) {
-    if (/\s/.test(arg.trim())) words.push(...arg.trim().split(/\s+/).map(unquote));
+    if (/\s/.test(arg.trim())) words.push(...splitWords(arg));
     else words.push(arg);
   }
   return words;
+}
+
+/** The whitespace-separated words of one string, each unquoted (`--save ""` → `--save`, ``). */
+function splitWords(text: string): string[] {
+  return text.trim().split(/\s+/).map(unquote);
 }
 
 function unquote(word: string): string {
@@ -197,7 +202,7 @@ function shellScript(workload: Workload): string | undefined {
   if (!SHELLS.has(first.slice(first.lastIndexOf('/') + 1))) return undefined;
   const flag = words.findIndex((w) => /^-[a-z]*c$/.test(w));
   if (flag < 0 || flag + 1 >= words.length) return undefined;
-  return args.length === 1 ? args[0]!.trim().split(/\s+/).slice(flag + 1).join(' ') : words.slice(flag + 1).join(' ');
+  return words.slice(flag + 1).join(' ');
 }
 
 /** Shell built-ins and helpers an init script runs around a client tool (`sleep 5 && mongosh …`). */
@@ -407,7 +412,7 @@ function redisPersistenceOff(workload: Workload, persistence: PersistenceSwitch 
 /** The command's words, then those of the variable the entrypoint appends (redis-stack's `REDIS_ARGS`). */
 function serverArguments(workload: Workload, persistence: PersistenceSwitch): string[] {
   const fromEnv = persistence.argsEnv !== undefined ? workload.environment.get(persistence.argsEnv) : undefined;
-  return fromEnv ? [...commandWords(workload), ...fromEnv.trim().split(/\s+/).map(unquote)] : commandWords(workload);
+  return fromEnv ? [...commandWords(workload), ...splitWords(fromEnv)] : commandWords(workload);
 }
 
 /** Persistence switched on by flags (`--appendonly yes`, `--save 60 1`) or possibly by a mounted configuration. */

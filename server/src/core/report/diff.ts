@@ -1,5 +1,5 @@
 import type { Finding } from '../types';
-import type { Inventory, InventoryMount, InventoryProject, InventoryService } from './inventory';
+import { IMPLICIT_LABEL, type Inventory, type InventoryMount, type InventoryProject, type InventoryService } from './inventory';
 import { flatFinding, jsonMount } from './json';
 import { code, findingLine, inline, MOUNT_TABLE_HEADER, mountRow, plural, projectTitle } from './markdown';
 import { renderMermaid } from './mermaid';
@@ -129,7 +129,7 @@ export function renderDiffMarkdown(diff: InventoryDiff, displayPath: (file: stri
 }
 
 function describe(mount: InventoryMount): string {
-  const parts = [mount.implicit ? `anonymous, from the ${mount.implicit === 'image' ? 'image' : 'Dockerfile'}'s VOLUME` : mount.type === 'anonymous' ? 'anonymous' : `${mount.type} ${mount.source ?? ''}`.trim()];
+  const parts = [mount.implicit ? `anonymous, from the ${IMPLICIT_LABEL[mount.implicit]}'s VOLUME` : mount.type === 'anonymous' ? 'anonymous' : `${mount.type} ${mount.source ?? ''}`.trim()];
   if (mount.readOnly) parts.push('read-only');
   if (!mount.implicit) parts.push(mount.documented ? 'documented' : 'undocumented');
   return parts.join(', ');

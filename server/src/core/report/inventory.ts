@@ -52,6 +52,9 @@ export interface InventoryMount {
   implicit?: 'image' | 'dockerfile';
 }
 
+/** How reports name the `VOLUME` an implicit anonymous volume comes from. */
+export const IMPLICIT_LABEL: Record<NonNullable<InventoryMount['implicit']>, string> = { image: 'image', dockerfile: 'Dockerfile' };
+
 export interface InventoryService {
   name: string;
   location: Location;

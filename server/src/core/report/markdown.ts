@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/lookup';
 import type { LintResult } from '../lint';
 import type { ComposeConfiguration } from '../project';
 import type { Finding } from '../types';
-import { buildInventory, type Inventory, type InventoryMount, type InventoryProject, type Outcome } from './inventory';
+import { buildInventory, IMPLICIT_LABEL, type Inventory, type InventoryMount, type InventoryProject, type Outcome } from './inventory';
 import { renderMermaid } from './mermaid';
 
 /** Text for a GitHub-flavoured Markdown table cell: pipes escaped, one line. */
@@ -30,8 +30,6 @@ export function mountSource(mount: InventoryMount): string {
   if (mount.type === 'tmpfs') return '(tmpfs)';
   return mount.source ?? '—';
 }
-
-const IMPLICIT_LABEL: Record<NonNullable<InventoryMount['implicit']>, string> = { image: 'image', dockerfile: 'Dockerfile' };
 
 function mountType(mount: InventoryMount): string {
   if (mount.implicit) return `anonymous (${IMPLICIT_LABEL[mount.implicit]} VOLUME)`;

@@ -1,4 +1,4 @@
-import type { InventoryProject } from './inventory';
+import { IMPLICIT_LABEL, type InventoryProject } from './inventory';
 
 /**
  * Mermaid text for labels inside `["…"]` and `|"…"|`: quotes, `#` (the entity
@@ -55,7 +55,7 @@ export function renderMermaid(project: InventoryProject): string {
       } else if (mount.type === 'tmpfs') {
         target = node('t', `${svc.name}\u0000${mount.target}`, scratch, 'tmpfs');
       } else {
-        target = node('a', `${svc.name}\u0000${mount.target}`, scratch, mount.implicit ? `anonymous volume (${mount.implicit === 'image' ? 'image' : 'Dockerfile'} VOLUME)` : mount.type === 'anonymous' ? 'anonymous volume' : mount.source ?? mount.type);
+        target = node('a', `${svc.name}\u0000${mount.target}`, scratch, mount.implicit ? `anonymous volume (${IMPLICIT_LABEL[mount.implicit]} VOLUME)` : mount.type === 'anonymous' ? 'anonymous volume' : mount.source ?? mount.type);
       }
       edges.push(`  ${s} -->|"${edge}"| ${target}`);
     }

@@ -1,12 +1,12 @@
 import { DockerfileSideReports, dockerfileSide } from '../dockerfile/report';
-import { declaringFix, freshVolumeName, pathVolumeName } from '../edits/compose-edits';
+import { declaringFix } from '../edits/compose-edits';
 import { declarationFileFor, findMountNode, mountEntryLocation, nameAnonymousVolume, type MountNode } from '../edits/mount-edits';
 import { cacheRiskNote, statePathsHeldBy, type StatePath } from '../state';
 import type { ComposeWorkload } from '../project';
 import { hostnameEdits } from './misplaced-state-mount';
 import type { Fix } from '../types';
 import type { Report, Rule } from './types';
-import { VOLUME_SUFFIX } from './unmounted-state-path';
+import { stateVolumeName } from './unmounted-state-path';
 
 /**
  * A state path whose only mount is an anonymous volume written in the compose file
@@ -39,7 +39,7 @@ export const anonymousStateVolume: Rule = {
     for (const { workload, state, mount } of statePathsHeldBy(configuration.workloads, knowledge, 'anonymous')) {
       const at = findMountNode(workload.layers, mount);
       let planned: NamedMount | undefined;
-      const name = at ? freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken, pathVolumeName(workload.name, state.path)) : undefined;
+      const name = at ? stateVolumeName(configuration, workload.name, state, taken) : undefined;
       // The name is taken only when the entry can be named (a flow item it cannot edit is not).
       if (at && name !== undefined && nameAnonymousVolume(at, name).length > 0) {
         planned = { workload, at, state, name };

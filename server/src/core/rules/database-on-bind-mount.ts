@@ -1,10 +1,10 @@
-import { declareTopLevelVolume, freshVolumeName, pathVolumeName } from '../edits/compose-edits';
+import { declareTopLevelVolume } from '../edits/compose-edits';
 import { bindToNamedVolume, declarationFileFor, findMountNode, mountEntryLocation } from '../edits/mount-edits';
 import { statePathsHeldBy, type StatePath } from '../state';
 import type { Mount } from '../model';
 import type { Fix } from '../types';
 import type { Rule } from './types';
-import { VOLUME_SUFFIX } from './unmounted-state-path';
+import { stateVolumeName } from './unmounted-state-path';
 
 /** A database data directory on a bind mount: it works, but a named volume is the better home. */
 export const databaseOnBindMount: Rule = {
@@ -34,7 +34,7 @@ export const databaseOnBindMount: Rule = {
       const fixes: Fix[] = [];
       const at = findMountNode(workload.layers, mount);
       if (at) {
-        const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken, pathVolumeName(workload.name, state.path));
+        const name = stateVolumeName(configuration, workload.name, state, taken);
         const edits = bindToNamedVolume(at, name);
         if (edits.length > 0) {
           taken.add(name);

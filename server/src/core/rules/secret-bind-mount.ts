@@ -41,7 +41,12 @@ export function secretKind(mount: Mount): string | undefined {
 
 /** A certificate or public key by its name: `ca.pem`, `server-cert.pem`, `tls.crt`, `id_rsa.pub`. */
 function isPublicName(name: string): boolean {
-  return /\.(?:crt|cer|pub)$/i.test(name) || (/\.pem$/i.test(name) && PUBLIC_PEM.test(name.slice(0, -4)) && !/key|priv/i.test(name));
+  return /\.(?:crt|cer|pub)$/i.test(name) || isPublicPem(name);
+}
+
+/** A `.pem` named as a certificate (`fullchain.pem`, `ca.pem`), not as a key. */
+function isPublicPem(name: string): boolean {
+  return /\.pem$/i.test(name) && PUBLIC_PEM.test(name.slice(0, -4)) && !/key|priv/i.test(name);
 }
 
 /** What a file name says it holds, or undefined when it is not a secret (or says nothing). */
@@ -50,7 +55,7 @@ function nameKind(name: string, target: string): string | undefined {
   // Folders of secrets (`./secrets:/run/secrets`) cannot become one compose secret.
   if (SECRET_FOLDER.test(name)) return undefined;
   if (/^\.env(?:\..+)?$|\.env$/i.test(name)) return 'an environment file';
-  if (/\.pem$/i.test(name) && PUBLIC_PEM.test(name.slice(0, -4)) && !/key|priv/i.test(name)) return undefined;
+  if (isPublicPem(name)) return undefined;
   if (/\.(?:key|pem|p12|pfx|jks|keystore)$/i.test(name)) return 'a private key or certificate bundle';
   if (/^id_[a-z0-9]+$/i.test(name)) return 'an SSH private key';
   // Code, documentation and scripts about passwords or tokens are not secrets.

@@ -1,4 +1,4 @@
-import { appendServiceSequenceItem, declareTopLevelVolume, freshVolumeName, pathVolumeName, insertLinesAbove, itemIndentColumn, layerForNewMount } from '../edits/compose-edits';
+import { appendServiceSequenceItem, declareTopLevelVolume, insertLinesAbove, itemIndentColumn, layerForNewMount } from '../edits/compose-edits';
 import { isMap } from 'yaml';
 import { ownPair } from '../compose/yaml';
 import type { ComposeFileModel } from '../compose/parse';
@@ -12,7 +12,7 @@ import type { Fix } from '../types';
 import { hostnameEdits } from './misplaced-state-mount';
 import type { ComposeRuleContext, Rule } from './types';
 import { mountDocumented } from './undocumented-mount';
-import { VOLUME_SUFFIX } from './unmounted-state-path';
+import { stateVolumeName } from './unmounted-state-path';
 
 /** A state path on tmpfs: memory, emptied whenever the container stops. */
 export const stateOnTmpfs: Rule = {
@@ -42,7 +42,7 @@ export const stateOnTmpfs: Rule = {
       const fixes: Fix[] = [];
       const at = findMountNode(workload.layers, mount);
       if (at && !test) {
-        const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken, pathVolumeName(workload.name, state.path));
+        const name = stateVolumeName(configuration, workload.name, state, taken);
         // The new `volumes:` entry goes where a later `!reset` cannot drop it, and not
         // into an earlier file than the tmpfs it replaces.
         const chosen = layerForNewMount(workload.layers);

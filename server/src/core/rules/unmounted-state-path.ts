@@ -9,13 +9,21 @@ import { hostnameEdits } from './misplaced-state-mount';
 import { DockerfileSideReports, dockerfileSide } from '../dockerfile/report';
 import type { Report, Rule } from './types';
 
-export const VOLUME_SUFFIX: Record<StatePath['kind'], string> = {
+const VOLUME_SUFFIX: Record<StatePath['kind'], string> = {
   database: 'data',
   uploads: 'uploads',
   'config-state': 'config',
   logs: 'logs',
   cache: 'data',
 };
+
+/**
+ * A free name for a new volume that keeps a service's state: `<service>-<kind>` (`db-data`),
+ * else `<service>-<last folder>` (`db-mysql`), else numbered. Names in `taken` are avoided too.
+ */
+export function stateVolumeName(configuration: ComposeConfiguration, service: string, state: StatePath, taken: ReadonlySet<string>): string {
+  return freshVolumeName(configuration, `${service}-${VOLUME_SUFFIX[state.kind]}`, taken, pathVolumeName(service, state.path));
+}
 
 /**
  * A state path no mount covers. What happens to the data depends on the image:
@@ -150,7 +158,7 @@ export interface NewVolume {
 export function planNamedVolume(configuration: ComposeConfiguration, workload: ComposeWorkload, state: StatePath, taken: Set<string>): NewVolume | undefined {
   const layer = layerForNewMount(workload.layers);
   if (!layer) return undefined;
-  const name = freshVolumeName(configuration, `${workload.name}-${VOLUME_SUFFIX[state.kind]}`, taken, pathVolumeName(workload.name, state.path));
+  const name = stateVolumeName(configuration, workload.name, state, taken);
   taken.add(name);
   return { workload, layer, name, state };
 }
