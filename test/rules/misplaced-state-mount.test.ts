@@ -36,9 +36,40 @@ runRuleTests('misplaced-state-mount', {
     { name: 'PGDATA moved; a mount below the default path is something else', code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      PGDATA: /pgdata\n    volumes:\n      - pg:/pgdata\n      - ./conf:/var/lib/postgresql/data/conf.d\nvolumes:\n  pg:\n' },
     { name: 'a mount with an unknown target may be the right one', code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - db:/var/lib/mysql/data\n      - other:${DATA_PATH}\nvolumes:\n  db:\n  other:\n' },
     { name: 'unknown postgres version gives no version-specific finding', code: 'services:\n  db:\n    image: postgres:${PG_VERSION}\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n' },
+    { name: 'vmagent with -remoteWrite.tmpDataPath at its volume', code: 'services:\n  vmagent:\n    image: victoriametrics/vmagent:v1.133.0\n    volumes:\n      - vmagentdata:/vmagentdata # queue\n    command:\n      - -remoteWrite.tmpDataPath=/vmagentdata\nvolumes:\n  vmagentdata:\n' },
     { name: 'mysql datadir flag with its volume', code: 'services:\n  db:\n    image: mysql:8\n    command: --datadir=/srv/mysql\n    volumes:\n      - db:/srv/mysql\nvolumes:\n  db:\n' },
   ],
   invalid: [
+    {
+      name: 'influxdb:latest over a volume at the 1.x path: a stack written when latest was 1.x; the move to the 2.x path (an empty database) and pinning 1.8 are offered by hand',
+      code: 'services:\n  influxdb:\n    image: influxdb:latest\n    volumes:\n      - influx:/var/lib/influxdb # 1.x data\nvolumes:\n  influx:\n',
+      errors: [
+        {
+          line: 5, column: 9, endLine: 5, endColumn: 33, severity: 'error', containerPath: '/var/lib/influxdb2',
+          message: /Mount the volume at \/var\/lib\/influxdb2\. The tag follows the latest release, so the volume at \/var\/lib\/influxdb likely holds the InfluxDB 1\.x data, which this release does not read at \/var\/lib\/influxdb2 either: pin the image to the release that made it \(such as influxdb:1\.8\) or migrate the data first\.$/,
+          fixes: ['Mount at /var/lib/influxdb2 instead of /var/lib/influxdb (a new, empty database)', 'Pin the image to influxdb:1.8 (keeps the InfluxDB 1.x data)'],
+        },
+      ],
+      output: 'services:\n  influxdb:\n    image: influxdb:latest\n    volumes:\n      - influx:/var/lib/influxdb2 # 1.x data\nvolumes:\n  influx:\n',
+    },
+    {
+      name: 'influxdb 2.7 pinned by the user at the 1.x path: a plain mistake, moved',
+      code: 'services:\n  influxdb:\n    image: influxdb:2.7\n    volumes:\n      - influx:/var/lib/influxdb # data\n      - config:/etc/influxdb2 # CLI configs\nvolumes:\n  influx:\n  config:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 33, severity: 'error', containerPath: '/var/lib/influxdb2', fixes: ['preferred: Mount at /var/lib/influxdb2 instead of /var/lib/influxdb'] }],
+      output: 'services:\n  influxdb:\n    image: influxdb:2.7\n    volumes:\n      - influx:/var/lib/influxdb2 # data\n      - config:/etc/influxdb2 # CLI configs\nvolumes:\n  influx:\n  config:\n',
+    },
+    {
+      name: 'Stalwart 0.12 and later keep their data in /opt/stalwart: a volume left at /opt/stalwart-mail holds nothing',
+      code: 'services:\n  mail:\n    image: stalwartlabs/stalwart:v0.13.2\n    volumes:\n      - mail:/opt/stalwart-mail # mail store\nvolumes:\n  mail:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 32, severity: 'error', containerPath: '/opt/stalwart' }],
+      output: 'services:\n  mail:\n    image: stalwartlabs/stalwart:v0.13.2\n    volumes:\n      - mail:/opt/stalwart # mail store\nvolumes:\n  mail:\n',
+    },
+    {
+      name: "vmagent's buffer is /vmagent-remotewrite-data unless -remoteWrite.tmpDataPath moves it: a volume at /vmagentdata stays empty (a hint: only unsent samples)",
+      code: 'services:\n  vmagent:\n    image: victoriametrics/vmagent:v1.133.0\n    volumes:\n      - vmagentdata:/vmagentdata # queue\n    command:\n      - --remoteWrite.url=http://vminsert:8480/insert/0/prometheus/api/v1/write\nvolumes:\n  vmagentdata:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 33, severity: 'hint', containerPath: '/vmagent-remotewrite-data' }],
+      output: 'services:\n  vmagent:\n    image: victoriametrics/vmagent:v1.133.0\n    volumes:\n      - vmagentdata:/vmagent-remotewrite-data # queue\n    command:\n      - --remoteWrite.url=http://vminsert:8480/insert/0/prometheus/api/v1/write\nvolumes:\n  vmagentdata:\n',
+    },
     {
       name: 'NATS JetStream without -sd writes to /tmp/nats/jetstream: a volume at /data/jetstream stays empty',
       code: 'services:\n  nats:\n    image: nats:2.10-alpine\n    command: ["-js", "-m", "8222"]\n    volumes:\n      # jetstream\n      - nats-data:/data/jetstream\nvolumes:\n  nats-data:\n',

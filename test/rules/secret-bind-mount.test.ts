@@ -19,6 +19,12 @@ runRuleTests('secret-bind-mount', {
   ],
   invalid: [
     {
+      name: 'a key file whose own name says nothing, mounted as an SSH key (`id_rsa`): judged by where it lands',
+      code: 'services:\n  companion:\n    image: docker:cli\n    volumes:\n      - ./ha-ssh-key:/root/.ssh/id_rsa:ro\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 42, containerPath: '/root/.ssh/id_rsa', message: /bind-mounts \.\/ha-ssh-key \(an SSH private key\) at \/root\/\.ssh\/id_rsa/ }],
+      output: 'services:\n  companion:\n    image: docker:cli\n    secrets:\n      - source: ha-ssh-key\n        target: /root/.ssh/id_rsa\n\nsecrets:\n  ha-ssh-key:\n    file: ./ha-ssh-key\n',
+    },
+    {
       name: 'a key mounted in a file the service extends: reported, but no fix (Compose does not import that file\'s top-level secrets:)',
       files: {
         'compose.yaml': 'services:\n  db:\n    extends:\n      file: databases.yaml\n      service: postgres\n',

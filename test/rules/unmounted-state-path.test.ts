@@ -4,6 +4,10 @@ const ANON = /has no volume\. The image declares VOLUME/;
 
 runRuleTests('unmounted-state-path', {
   valid: [
+    { name: "influxdb:latest over a 1.x volume: a stack set up for 1.x, whose 2.x paths (/etc/influxdb2) misplaced-state-mount's pin advice covers", code: 'services:\n  influxdb:\n    image: influxdb\n    volumes:\n      - influx:/var/lib/influxdb # 1.x data\nvolumes:\n  influx:\n' },
+    { name: 'Directus with S3 storage only and PostgreSQL: nothing kept in the container', code: 'services:\n  directus:\n    image: directus/directus:11\n    environment:\n      STORAGE_LOCATIONS: s3\n      DB_CLIENT: pg\n' },
+    { name: 'docker-mailserver with its configuration folder mounted', code: 'services:\n  mailserver:\n    image: ghcr.io/docker-mailserver/docker-mailserver:15\n    volumes:\n      - ./docker-data/dms/mail-data/:/var/mail/ # mailboxes\n      - ./docker-data/dms/mail-state/:/var/mail-state/ # state\n      - ./docker-data/dms/config/:/tmp/docker-mailserver/ # accounts, DKIM keys\n' },
+    { name: 'Mailu postfix before Mailu 2 used another layout: no finding', code: 'services:\n  smtp:\n    image: mailu/postfix:1.9\n' },
     { name: 'named volume at the state path', code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n' },
     { name: 'bind mount at the state path', code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - ./data:/var/lib/mysql\n' },
     { name: 'nextcloud split installation: the VOLUME is /var/www/html, so its volume there keeps data/', code: 'services:\n  app:\n    image: nextcloud:29-apache\n    volumes:\n      - nextcloud:/var/www/html # all of it\n      - ./config:/var/www/html/config # settings\nvolumes:\n  nextcloud:\n' },
@@ -113,6 +117,27 @@ runRuleTests('unmounted-state-path', {
     { name: 'eclipse-mosquitto with its configuration and data on volumes', code: 'services:\n  mqtt:\n    image: eclipse-mosquitto:2\n    volumes:\n      - ./mosquitto/config:/mosquitto/config:ro\n      - mqtt-data:/mosquitto/data\nvolumes:\n  mqtt-data:\n' },
   ],
   invalid: [
+    {
+      name: 'influxdb 2.7 pinned over a volume at the 1.x path: its configuration directory is still reported',
+      code: 'services:\n  influxdb:\n    image: influxdb:2.7\n    volumes:\n      - influx:/var/lib/influxdb # data\nvolumes:\n  influx:\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 24, severity: 'warning', containerPath: '/etc/influxdb2' }],
+      output: 'services:\n  influxdb:\n    image: influxdb:2.7\n    volumes:\n      - influx:/var/lib/influxdb # data\n      # InfluxDB 2 configuration directory (CLI connection configs and tokens) — must survive redeploys\n      - influxdb-config:/etc/influxdb2\nvolumes:\n  influx:\n  influxdb-config:\n',
+    },
+    {
+      name: "docker-mailserver's accounts and DKIM keys live in /tmp/docker-mailserver: state, though under /tmp",
+      code: 'services:\n  mailserver:\n    image: ghcr.io/docker-mailserver/docker-mailserver:15\n    volumes:\n      - ./docker-data/dms/mail-data/:/var/mail/ # mailboxes\n      - ./docker-data/dms/mail-state/:/var/mail-state/ # state\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 58, severity: 'warning', containerPath: '/tmp/docker-mailserver', message: /^docker-mailserver configuration \(accounts in postfix-accounts\.cf, aliases, DKIM keys\) \/tmp\/docker-mailserver of service "mailserver" has no volume\. The data is written to the container's writable layer/ }],
+      output: 'services:\n  mailserver:\n    image: ghcr.io/docker-mailserver/docker-mailserver:15\n    volumes:\n      - ./docker-data/dms/mail-data/:/var/mail/ # mailboxes\n      - ./docker-data/dms/mail-state/:/var/mail-state/ # state\n      # docker-mailserver configuration (accounts in postfix-accounts.cf, aliases, DKIM keys) — must survive redeploys\n      - mailserver-config:/tmp/docker-mailserver\n\nvolumes:\n  mailserver-config:\n',
+    },
+    {
+      name: 'Directus with STORAGE_LOCATIONS=local (the default location) and its default SQLite database: both in the container layer',
+      code: 'services:\n  directus:\n    image: directus/directus:11\n    environment:\n      STORAGE_LOCATIONS: local,s3\n',
+      errors: [
+        { line: 3, column: 12, endLine: 3, endColumn: 32, severity: 'warning', containerPath: '/directus/uploads' },
+        { line: 3, column: 12, endLine: 3, endColumn: 32, severity: 'warning', containerPath: '/directus/database' },
+      ],
+      output: 'services:\n  directus:\n    image: directus/directus:11\n    environment:\n      STORAGE_LOCATIONS: local,s3\n    volumes:\n      # Directus uploaded files (local storage) — must survive redeploys\n      - directus-uploads:/directus/uploads\n      # Directus SQLite database — must survive redeploys\n      - directus-data:/directus/database\n\nvolumes:\n  directus-uploads:\n  directus-data:\n',
+    },
     {
       name: 'a volume below the state path keeps only part of it (Cassandra data/ without commitlog/)',
       code: 'services:\n  cassandra:\n    image: cassandra:4.1\n    volumes:\n      - sstables:/var/lib/cassandra/data # SSTables\nvolumes:\n  sstables: # SSTables\n',
@@ -381,7 +406,7 @@ runRuleTests('unmounted-state-path', {
       name: 'traefik: the folder of the ACME storage file has no volume',
       code: 'services:\n  proxy:\n    image: traefik:v3.2\n    command:\n      - --certificatesresolvers.le.acme.storage=/letsencrypt/acme.json\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 24, containerPath: '/letsencrypt', message: /writable layer/ }],
-      output: 'services:\n  proxy:\n    image: traefik:v3.2\n    command:\n      - --certificatesresolvers.le.acme.storage=/letsencrypt/acme.json\n    volumes:\n      # Let\'s Encrypt certificates and ACME account (acme.json) — must survive redeploys\n      - proxy-config:/letsencrypt\n\nvolumes:\n  proxy-config:\n',
+      output: 'services:\n  proxy:\n    image: traefik:v3.2\n    command:\n      - --certificatesresolvers.le.acme.storage=/letsencrypt/acme.json\n    volumes:\n      # Let\'s Encrypt certificates and ACME account (acme.json) — must survive redeploys\n      - proxy-data:/letsencrypt\n\nvolumes:\n  proxy-data:\n',
     },
     {
       name: 'a Dockerfile VOLUME named media holds uploads: the volume is named for it; the mounted one is left alone',
@@ -467,7 +492,7 @@ runRuleTests('unmounted-state-path', {
       name: 'tailscale with TS_STATE_DIR: the folder it names has no volume',
       code: 'services:\n  ts:\n    image: tailscale/tailscale:latest\n    environment:\n      TS_STATE_DIR: /var/lib/tailscale\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 38, containerPath: '/var/lib/tailscale', message: /writable layer/ }],
-      output: 'services:\n  ts:\n    image: tailscale/tailscale:latest\n    environment:\n      TS_STATE_DIR: /var/lib/tailscale\n    volumes:\n      # tailscaled state (node key, machine identity, certificates) — must survive redeploys\n      - ts-config:/var/lib/tailscale\n\nvolumes:\n  ts-config:\n',
+      output: 'services:\n  ts:\n    image: tailscale/tailscale:latest\n    environment:\n      TS_STATE_DIR: /var/lib/tailscale\n    volumes:\n      # tailscaled state (node key, machine identity, certificates) — must survive redeploys\n      - ts-data:/var/lib/tailscale\n\nvolumes:\n  ts-data:\n',
     },
   ],
 });

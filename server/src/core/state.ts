@@ -1,6 +1,6 @@
 import { ObjectSlot } from './collections';
-import type { ImageEntry, PersistenceSwitch, StateCondition, StateKind, StatePathSpec } from './knowledge/types';
-import { parseImageRef, selectVariant, type KnowledgeBase } from './knowledge/lookup';
+import type { ImageEntry, ImageVariantPin, PersistenceSwitch, StateCondition, StateKind, StatePathSpec } from './knowledge/types';
+import { entryTagVersion, parseImageRef, selectVariant, type KnowledgeBase } from './knowledge/lookup';
 import type { BuiltImage, Mount, Workload } from './model';
 import type { Location } from './types';
 import { isSameOrParent, isScratchPath, normalizeContainerPath } from './paths';
@@ -125,6 +125,21 @@ function commonPaths(variants: StatePathSpec[][]): StatePathSpec[] {
  * The command words of a workload: entrypoint + command, with `sh -c "…"` strings
  * split into words as well, so flags inside a shell string are seen.
  */
+/**
+ * The older layout a pulled image whose tag follows the latest release (`postgres`,
+ * `influxdb:latest`: no version in the tag, no digest) was set up for: the pin of the
+ * entry's variant that keeps its data where a volume is mounted (at `target`, or at any
+ * mount). Such a volume most likely holds what that older release wrote there.
+ */
+export function olderLayoutPin(workload: Workload, state: StatePath, target?: string): ImageVariantPin | undefined {
+  const entry = state.entry;
+  if (!entry || workload.build || !workload.image || workload.image.value.includes('${')) return undefined;
+  const ref = parseImageRef(workload.image.value);
+  if (!ref || ref.digest !== undefined || entryTagVersion(entry, ref.tag) !== undefined) return undefined;
+  const mounted = (path: string): boolean => (target !== undefined ? target === path : workload.mounts.some((m) => (m.type === 'volume' || m.type === 'bind') && m.target === path));
+  return entry.variants.find((variant) => variant.pin && variant.paths.some((spec) => spec.path !== state.path && mounted(spec.path)))?.pin;
+}
+
 /**
  * What a cache-level hint adds about what else would be lost (`; a job queue … would be
  * lost`), or nothing: not when the command sets an evicting `--maxmemory-policy`

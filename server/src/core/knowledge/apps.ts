@@ -23,6 +23,9 @@ const KEYCLOAK_LEGACY_NOTES =
   'Without any of them it also picks a database reachable under the host name postgres, mysql, mariadb, oracle or mssql, which vsafe does not see: set `DB_VENDOR` to say so. ' +
   '`DB_VENDOR=h2` without `DB_ADDR` is the embedded database as well, and is not reported.';
 
+/** Boards Home Assistant publishes its image for, as `homeassistant/<machine>-homeassistant`. */
+const HOME_ASSISTANT_MACHINES = ['raspberrypi3', 'raspberrypi4', 'raspberrypi4-64', 'raspberrypi5-64', 'qemux86-64', 'qemuarm-64', 'aarch64', 'armv7', 'amd64'];
+
 /** CMSs, developer tools, CI servers, monitoring and self-hosted applications. */
 export const APPS: readonly ImageEntry[] = [
   {
@@ -437,9 +440,10 @@ export const APPS: readonly ImageEntry[] = [
   {
     id: 'home-assistant',
     name: 'Home Assistant',
-    images: ['homeassistant/home-assistant', 'home-assistant/home-assistant'],
+    images: ['homeassistant/home-assistant', 'home-assistant/home-assistant', ...HOME_ASSISTANT_MACHINES.map((machine) => `homeassistant/${machine}-homeassistant`)],
     source: 'https://www.home-assistant.io/installation/linux#docker-compose',
     variants: [{ paths: [{ path: '/config', kind: 'config-state', description: 'Home Assistant configuration and database', declaredVolume: false }] }],
+    notes: 'The per-machine images (`homeassistant/raspberrypi4-homeassistant`, `homeassistant/qemux86-64-homeassistant`, …) are the same image built for one board.',
   },
   {
     id: 'esphome',
@@ -746,7 +750,7 @@ export const APPS: readonly ImageEntry[] = [
   {
     id: 'synapse',
     name: 'Synapse (Matrix)',
-    images: ['matrixdotorg/synapse'],
+    images: ['matrixdotorg/synapse', 'element-hq/synapse'],
     source: 'https://github.com/element-hq/synapse/blob/develop/docker/README.md',
     notes:
       'The image declared VOLUME /data up to v1.52; matrix-org/synapse#11997 (merged 2022-02-15, released in v1.53) removed it, so on current images /data without a mount is in the container layer (element-hq/synapse docker/Dockerfile).',
@@ -763,8 +767,15 @@ export const APPS: readonly ImageEntry[] = [
     variants: [
       {
         paths: [
-          { path: '/var/mail', kind: 'database', description: 'Mailboxes', declaredVolume: false },
+          { path: '/var/mail', kind: 'database', description: 'Mailboxes', declaredVolume: false, applicationData: true },
           { path: '/var/mail-state', kind: 'config-state', description: 'Mail service state (queues, spam filter data)', declaredVolume: false },
+          {
+            path: '/tmp/docker-mailserver',
+            scratch: true,
+            kind: 'config-state',
+            description: 'docker-mailserver configuration (accounts in postfix-accounts.cf, aliases, DKIM keys)',
+            declaredVolume: false,
+          },
         ],
       },
     ],
@@ -811,7 +822,33 @@ export const APPS: readonly ImageEntry[] = [
     name: 'Directus',
     images: ['directus/directus'],
     source: 'https://directus.io/docs/self-hosting/deploying',
-    variants: [{ paths: [{ path: '/directus/uploads', kind: 'uploads', description: 'Directus uploaded files (local storage)', declaredVolume: false, when: { notEnv: ['STORAGE_LOCATIONS'] } }] }],
+    notes:
+      'The image declares no VOLUME and sets `DB_CLIENT=sqlite3` with `DB_FILENAME=/directus/database/database.sqlite` (Dockerfile, runtime stage): without another `DB_CLIENT` the whole CMS is that SQLite file. ' +
+      'Uploads go to `STORAGE_LOCAL_ROOT` (/directus/uploads) as long as `STORAGE_LOCATIONS` (default `local`) names the local location; a list without `local` (`s3`) keeps nothing there.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/directus/uploads',
+            kind: 'uploads',
+            description: 'Directus uploaded files (local storage)',
+            declaredVolume: false,
+            env: ['STORAGE_LOCAL_ROOT'],
+            when: { notEnvValue: { STORAGE_LOCATIONS: '^(?!.*\\blocal\\b).+$' }, description: 'not when `STORAGE_LOCATIONS` names no `local` location' },
+          },
+          {
+            path: '/directus/database',
+            kind: 'database',
+            description: 'Directus SQLite database',
+            declaredVolume: false,
+            env: ['DB_FILENAME'],
+            fileValue: true,
+            applicationData: true,
+            when: { notEnvValue: { DB_CLIENT: '^(?!sqlite3$).+$' }, description: 'only with the SQLite database (`DB_CLIENT` unset or `sqlite3`)' },
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'nocodb',
@@ -1201,5 +1238,191 @@ export const APPS: readonly ImageEntry[] = [
       'The image declares no VOLUME. /app/config holds the YAML configuration (services, widgets, settings, bookmarks), seeded with defaults on first start and edited by hand, and the log file. ' +
       '`HOMEPAGE_CONFIG_DIR` moves it.',
     variants: [{ paths: [{ path: '/app/config', kind: 'config-state', description: 'Homepage configuration (services.yaml, settings.yaml, widgets.yaml, bookmarks.yaml)', declaredVolume: false, env: ['HOMEPAGE_CONFIG_DIR'] }] }],
+  },
+  {
+    id: 'mailu-admin',
+    name: 'Mailu admin',
+    images: ['mailu/admin'],
+    source: 'https://github.com/Mailu/Mailu/blob/master/core/admin/Dockerfile',
+    notes: 'The image declares VOLUME /data and /dkim; /data holds main.db, the SQLite configuration database (domains, users, aliases) the default setup uses, and /dkim the DKIM private keys. The setup wizard mounts both.',
+    variants: [
+      {
+        paths: [
+          { path: '/data', kind: 'database', description: 'Mailu configuration database (main.db: domains, users, aliases)', declaredVolume: true },
+          { path: '/dkim', kind: 'config-state', description: 'Mailu DKIM private keys', declaredVolume: true },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'mailu-postfix',
+    name: 'Mailu SMTP (Postfix)',
+    images: ['mailu/postfix'],
+    source: 'https://github.com/Mailu/Mailu/blob/master/setup/flavors/compose/docker-compose.yml',
+    notes: 'Mailu 2 images declare VOLUME ["/queue"] (core/postfix/Dockerfile) and the setup wizard mounts the mail queue there; older releases used another layout and get no finding.',
+    variants: [
+      { versions: { min: '2' }, paths: [{ path: '/queue', kind: 'database', description: 'Postfix mail queue (mail not yet delivered)', declaredVolume: true }] },
+      { paths: [] },
+    ],
+  },
+  {
+    id: 'mailu-dovecot',
+    name: 'Mailu IMAP (Dovecot)',
+    images: ['mailu/dovecot'],
+    source: 'https://github.com/Mailu/Mailu/blob/master/setup/flavors/compose/docker-compose.yml',
+    notes: 'The image declares VOLUME /mail, where the mailboxes are; the setup wizard mounts it. Releases before Mailu 2 are not covered.',
+    variants: [
+      { versions: { min: '2' }, paths: [{ path: '/mail', kind: 'database', description: 'Mailboxes', declaredVolume: true, applicationData: true }] },
+      { paths: [] },
+    ],
+  },
+  {
+    id: 'stalwart',
+    name: 'Stalwart Mail Server',
+    images: ['stalwartlabs/stalwart', 'stalwartlabs/mail-server'],
+    source: 'https://github.com/stalwartlabs/stalwart/blob/main/Dockerfile',
+    notes:
+      'From 0.12 the image works in and declares VOLUME /opt/stalwart (Dockerfile); up to 0.11 it was /opt/stalwart-mail (stalwartlabs/stalwart issues #1554 and #1566), so a volume left there by an upgrade holds nothing any more. ' +
+      'The folder holds the RocksDB store, config.toml, certificates and logs.',
+    variants: [
+      {
+        versions: { min: '0.12' },
+        paths: [
+          {
+            path: '/opt/stalwart',
+            kind: 'database',
+            description: 'Stalwart data directory (RocksDB store, config.toml, certificates)',
+            declaredVolume: true,
+            misplacedTargets: ['/opt/stalwart-mail'],
+          },
+        ],
+      },
+      { paths: [{ path: '/opt/stalwart-mail', kind: 'database', description: 'Stalwart data directory (RocksDB store, config.toml, certificates)', declaredVolume: true }] },
+    ],
+  },
+  {
+    id: 'lldap',
+    name: 'LLDAP',
+    images: ['lldap/lldap', 'nitnelave/lldap'],
+    source: 'https://github.com/lldap/lldap/blob/main/.github/workflows/Dockerfile.ci.alpine-base',
+    notes: 'The image declares VOLUME /data and starts with `--config-file /data/lldap_config.toml`; /data also holds server_key, without which every stored password stops working, and users.db unless `LLDAP_DATABASE_URL` names another database.',
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'LLDAP data directory (users.db, server_key, lldap_config.toml)', declaredVolume: true }] }],
+  },
+  {
+    id: 'kanboard',
+    name: 'Kanboard',
+    images: ['kanboard/kanboard'],
+    source: 'https://github.com/kanboard/kanboard/blob/main/Dockerfile',
+    notes: 'The image declares VOLUME /var/www/app/data (the SQLite database, unless `DB_DRIVER` names a server, and the attachments) and /var/www/app/plugins.',
+    variants: [
+      {
+        paths: [
+          { path: '/var/www/app/data', kind: 'database', description: 'Kanboard data directory (SQLite database, attachments)', declaredVolume: true, applicationData: true },
+          { path: '/var/www/app/plugins', kind: 'config-state', description: 'Kanboard installed plugins', declaredVolume: true },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'appsmith',
+    name: 'Appsmith',
+    images: ['appsmith/appsmith-ce', 'appsmith/appsmith-ee'],
+    source: 'https://github.com/appsmithorg/appsmith/blob/release/deploy/docker/base.dockerfile',
+    notes: 'The all-in-one image runs its own MongoDB, PostgreSQL and Redis and declares VOLUME /appsmith-stacks, where they keep their data next to configuration/docker.env (the encryption password and salt) and git repositories; the documentation bind-mounts ./stacks.',
+    variants: [{ paths: [{ path: '/appsmith-stacks', kind: 'database', description: 'Appsmith stacks (embedded databases, encryption keys, git repositories)', declaredVolume: true, applicationData: true }] }],
+  },
+  {
+    id: 'budibase',
+    name: 'Budibase (single image)',
+    images: ['budibase/budibase'],
+    source: 'https://github.com/Budibase/budibase/blob/master/hosting/single/Dockerfile',
+    notes: 'The single image declares VOLUME /data and keeps its CouchDB, MinIO objects, Redis and search indexes under `DATA_DIR` (/data).',
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Budibase data (CouchDB databases, object store, Redis)', declaredVolume: true, env: ['DATA_DIR'] }] }],
+  },
+  {
+    id: 'chronograf',
+    name: 'Chronograf',
+    images: ['chronograf', 'influxdb/chronograf'],
+    source: 'https://github.com/influxdata/influxdata-docker/blob/master/chronograf/1.10/Dockerfile',
+    notes: 'The image declares VOLUME /var/lib/chronograf, where chronograf-v1.db (sources, dashboards, users) is; `BOLT_PATH` / `--bolt-path` name another file.',
+    variants: [
+      {
+        paths: [
+          { path: '/var/lib/chronograf', kind: 'database', description: 'Chronograf database (chronograf-v1.db: sources, dashboards, users)', declaredVolume: true, env: ['BOLT_PATH'], flags: ['--bolt-path', '-b'], fileValue: true },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'kapacitor',
+    name: 'Kapacitor',
+    images: ['kapacitor'],
+    source: 'https://github.com/influxdata/influxdata-docker/blob/master/kapacitor/1.7/Dockerfile',
+    notes: 'The image declares VOLUME /var/lib/kapacitor, where kapacitor.db (tasks, templates, topics, configuration overrides) is; `KAPACITOR_DATA_DIR` moves it.',
+    variants: [{ paths: [{ path: '/var/lib/kapacitor', kind: 'database', description: 'Kapacitor data directory (tasks, templates, alert topics)', declaredVolume: true, env: ['KAPACITOR_DATA_DIR'] }] }],
+  },
+  {
+    id: 'homebridge',
+    name: 'Homebridge',
+    images: ['homebridge/homebridge', 'oznu/homebridge'],
+    source: 'https://github.com/homebridge/docker-homebridge/blob/latest/Dockerfile',
+    notes: 'The image works in and declares VOLUME /homebridge: config.json, the paired accessories (persist/, accessories/) and the installed plugins.',
+    variants: [{ paths: [{ path: '/homebridge', kind: 'config-state', description: 'Homebridge configuration, pairings and plugins', declaredVolume: true }] }],
+  },
+  {
+    id: 'zwave-js-ui',
+    name: 'Z-Wave JS UI',
+    images: ['zwavejs/zwave-js-ui', 'zwavejs/zwavejs2mqtt', 'robertslando/zwave2mqtt'],
+    source: 'https://github.com/zwave-js/zwave-js-ui/blob/master/docker/docker-compose.yml',
+    notes: 'The image declares no VOLUME; /usr/src/app/store holds settings.json with the S0/S2 network keys (losing them means including every secure device again), nodes.json and the configuration database. `STORE_DIR` moves it.',
+    variants: [{ paths: [{ path: '/usr/src/app/store', kind: 'config-state', description: 'Z-Wave JS UI store (settings with the network security keys, node data)', declaredVolume: false, env: ['STORE_DIR'] }] }],
+  },
+  {
+    id: 'openhab',
+    name: 'openHAB',
+    images: ['openhab/openhab'],
+    source: 'https://github.com/openhab/openhab-docker/blob/main/debian/Dockerfile',
+    notes: 'The image declares VOLUME for `OPENHAB_CONF` (/openhab/conf), `OPENHAB_USERDATA` (/openhab/userdata: the JSON database of things and items, persistence) and /openhab/addons.',
+    variants: [
+      {
+        paths: [
+          { path: '/openhab/userdata', kind: 'database', description: 'openHAB user data (things, items, persistence)', declaredVolume: true, env: ['OPENHAB_USERDATA'] },
+          { path: '/openhab/conf', kind: 'config-state', description: 'openHAB configuration', declaredVolume: true, env: ['OPENHAB_CONF'] },
+          { path: '/openhab/addons', kind: 'config-state', description: 'openHAB add-ons', declaredVolume: true },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'domoticz',
+    name: 'Domoticz',
+    images: ['domoticz/domoticz'],
+    source: 'https://github.com/domoticz/domoticz-docker',
+    notes: 'The documentation mounts /opt/domoticz/userdata, where domoticz.db, plugins and scripts are; whether the image declares a VOLUME there was not checked.',
+    variants: [{ paths: [{ path: '/opt/domoticz/userdata', kind: 'database', description: 'Domoticz user data (domoticz.db, plugins, scripts)', declaredVolume: false }] }],
+  },
+  {
+    id: 'deconz',
+    name: 'deCONZ',
+    images: ['deconzcommunity/deconz', 'marthoc/deconz'],
+    source: 'https://github.com/deconz-community/deconz-docker/blob/master/docker/Dockerfile',
+    notes: 'The image declares VOLUME /opt/deCONZ (`DECONZ_APPDATA_DIR`): zll.db with the Zigbee network, its settings and OTA files.',
+    variants: [{ paths: [{ path: '/opt/deCONZ', kind: 'database', description: 'deCONZ data (zll.db: the Zigbee network and devices)', declaredVolume: true, env: ['DECONZ_APPDATA_DIR'] }] }],
+  },
+  {
+    id: 'scrypted',
+    name: 'Scrypted',
+    images: ['koush/scrypted'],
+    source: 'https://github.com/koush/scrypted/blob/main/install/docker/docker-compose.yml',
+    notes: 'The image declares no VOLUME and sets `SCRYPTED_VOLUME=/server/volume`, where the database, plugins and certificates are.',
+    variants: [{ paths: [{ path: '/server/volume', kind: 'database', description: 'Scrypted database, plugins and certificates', declaredVolume: false, env: ['SCRYPTED_VOLUME'] }] }],
+  },
+  {
+    id: 'kavita',
+    name: 'Kavita',
+    images: ['jvmilazz0/kavita', 'kizaing/kavita', 'kareadita/kavita'],
+    source: 'https://github.com/Kareadita/Kavita/blob/develop/entrypoint.sh',
+    notes: 'The image declares no VOLUME; its entrypoint writes /kavita/config/appsettings.json (with the token key) and keeps kavita.db, covers, backups and logs there.',
+    variants: [{ paths: [{ path: '/kavita/config', kind: 'database', description: 'Kavita data (kavita.db, appsettings.json, covers, backups)', declaredVolume: false }] }],
   },
 ];

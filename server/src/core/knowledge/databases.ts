@@ -10,6 +10,9 @@ const MYSQL_CLIENTS = ['mysql', 'mysqldump', 'mysqladmin', 'mysqlimport', 'mysql
 /** A service whose command runs one of these keeps no state (a backup or migration job). */
 const POSTGRES_CLIENTS = ['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'pg_basebackup', 'pgbench', 'createdb', 'dropdb', 'vacuumdb'];
 
+/** A floating tag that moved to PostgreSQL 18 over a volume an older major filled at /var/lib/postgresql/data. */
+const POSTGRES_17_PIN = { tag: '17', keeps: 'a database made before PostgreSQL 18' };
+
 /**
  * Where images built on the official postgres image keep their data: from PostgreSQL 18 on
  * PGDATA (and the image's VOLUME) moved up, and a mount at the old place makes it refuse to start.
@@ -30,7 +33,7 @@ function officialPostgresLayout(description: string): ImageEntry['variants'] {
         },
       ],
     },
-    { paths: [{ path: '/var/lib/postgresql/data', kind: 'database', description, declaredVolume: true, env: ['PGDATA'] }] },
+    { paths: [{ path: '/var/lib/postgresql/data', kind: 'database', description, declaredVolume: true, env: ['PGDATA'] }], pin: POSTGRES_17_PIN },
   ];
 }
 
@@ -68,6 +71,7 @@ export const DATABASES: readonly ImageEntry[] = [
             misplacedTargets: ['/var/lib/postgresql/data/pgdata', '/var/lib/postgres', '/var/lib/postgres/data'],
           },
         ],
+        pin: POSTGRES_17_PIN,
       },
     ],
   },
@@ -395,7 +399,7 @@ export const DATABASES: readonly ImageEntry[] = [
   {
     id: 'couchdb',
     name: 'Apache CouchDB',
-    images: ['couchdb', 'apache/couchdb'],
+    images: ['couchdb', 'apache/couchdb', 'ibmcom/couchdb3'],
     source: 'https://hub.docker.com/_/couchdb',
     variants: [{ paths: [{ path: '/opt/couchdb/data', kind: 'database', description: 'CouchDB data directory', declaredVolume: true }] }],
   },
@@ -503,6 +507,8 @@ export const DATABASES: readonly ImageEntry[] = [
             misplacedTargets: ['/var/lib/influxdb2'],
           },
         ],
+        // `latest` was 1.x until InfluxDB 2.0 (2020): stacks written then keep 1.x data here.
+        pin: { tag: '1.8', keeps: 'the InfluxDB 1.x data' },
       },
     ],
   },
@@ -780,6 +786,49 @@ export const DATABASES: readonly ImageEntry[] = [
     images: ['victoriametrics/victoria-metrics'],
     source: 'https://docs.victoriametrics.com/victoriametrics/single-server-victoriametrics/',
     variants: [{ paths: [{ path: '/victoria-metrics-data', kind: 'database', description: 'VictoriaMetrics storage directory', declaredVolume: false, flags: ['-storageDataPath', '--storageDataPath'] }] }],
+  },
+  {
+    id: 'vmstorage',
+    name: 'VictoriaMetrics cluster storage (vmstorage)',
+    images: ['victoriametrics/vmstorage'],
+    source: 'https://docs.victoriametrics.com/victoriametrics/cluster-victoriametrics/',
+    notes: 'The image sets no WORKDIR and declares no VOLUME, so the relative default of `-storageDataPath` (vmstorage-data) is /vmstorage-data.',
+    variants: [{ paths: [{ path: '/vmstorage-data', kind: 'database', description: 'vmstorage data directory', declaredVolume: false, flags: ['-storageDataPath', '--storageDataPath'] }] }],
+  },
+  {
+    id: 'victoria-logs',
+    name: 'VictoriaLogs',
+    images: ['victoriametrics/victoria-logs'],
+    source: 'https://docs.victoriametrics.com/victorialogs/',
+    notes: 'The image sets no WORKDIR and declares no VOLUME, so the relative default of `-storageDataPath` (victoria-logs-data) is /victoria-logs-data.',
+    variants: [{ paths: [{ path: '/victoria-logs-data', kind: 'database', description: 'VictoriaLogs data directory', declaredVolume: false, flags: ['-storageDataPath', '--storageDataPath'] }] }],
+  },
+  {
+    id: 'vmagent',
+    name: 'vmagent',
+    images: ['victoriametrics/vmagent'],
+    source: 'https://docs.victoriametrics.com/victoriametrics/vmagent/',
+    // A buffer, whatever the flags: there is nothing that makes it more than a cache.
+    cacheUnlessPersistent: true,
+    persistence: { flags: [], configPaths: [] },
+    cacheRisk: 'samples it could not send to remote storage yet would be lost',
+    notes:
+      'vmagent buffers the samples it could not send yet in `-remoteWrite.tmpDataPath`, whose relative default (vmagent-remotewrite-data) is /vmagent-remotewrite-data in an image with no WORKDIR. ' +
+      'Losing it loses only unsent samples, so it is reported as a cache; a volume elsewhere (VictoriaMetrics\' own compose files mount /vmagentdata) without the flag stays empty.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/vmagent-remotewrite-data',
+            kind: 'cache',
+            description: 'vmagent buffer of samples not sent yet',
+            declaredVolume: false,
+            flags: ['-remoteWrite.tmpDataPath', '--remoteWrite.tmpDataPath'],
+            misplacedTargets: ['/vmagentdata'],
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'prometheus',

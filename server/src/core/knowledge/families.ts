@@ -149,6 +149,21 @@ export const FAMILIES: readonly ImageEntry[] = [
     variants: [{ paths: [{ path: '/bitnami/wordpress', kind: 'uploads', description: 'WordPress persisted files (wp-config.php, wp-content)', declaredVolume: false, misplacedTargets: ['/var/www/html'] }] }],
   },
   {
+    id: 'bitnami-moodle',
+    name: 'Moodle (Bitnami)',
+    images: ['bitnami/moodle'],
+    source: BITNAMI_APP_SOURCE('moodle'),
+    notes: 'moodle-env.sh persists the Moodle installation in /bitnami/moodle and keeps every uploaded file in `MOODLE_DATA_DIR` (/bitnami/moodledata).',
+    variants: [
+      {
+        paths: [
+          { path: '/bitnami/moodle', kind: 'uploads', description: 'Moodle persisted installation (config.php, plugins)', declaredVolume: false },
+          { path: '/bitnami/moodledata', kind: 'uploads', description: 'Moodle data directory (uploaded course files)', declaredVolume: false, env: ['MOODLE_DATA_DIR'] },
+        ],
+      },
+    ],
+  },
+  {
     id: 'linuxserver-stateless',
     name: 'linuxserver.io tool images',
     images: ['linuxserver/ffmpeg', 'linuxserver/docker-compose'],

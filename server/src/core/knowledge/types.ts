@@ -108,11 +108,25 @@ export interface VersionRange {
   max?: string;
 }
 
+/** How to keep the data an older layout left on a volume when a floating tag moved past it. */
+export interface ImageVariantPin {
+  /** The version to pin the tag to (`17` for postgres, `1.8` for influxdb). */
+  tag: string;
+  /** What the pin keeps, after "keeps": `a database made before PostgreSQL 18`. */
+  keeps: string;
+}
+
 export interface ImageVariant {
   versions?: VersionRange;
   /** A regular expression the tag must match (`rootless` for gitea's rootless images). */
   tags?: string;
   paths: StatePathSpec[];
+  /**
+   * An older layout: a pulled image whose tag follows the latest release (`postgres`,
+   * `influxdb:latest`) with a volume at one of these paths is offered this pin, since the
+   * volume most likely holds what this layout wrote there.
+   */
+  pin?: ImageVariantPin;
 }
 
 /** What switches persistence on for a cache-like image (redis `--appendonly yes`). */

@@ -4,9 +4,10 @@ import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import type { Mount } from '../model';
 import { isSameOrParent } from '../paths';
 import { parseImageRef } from '../knowledge/lookup';
+import type { ImageVariantPin } from '../knowledge/types';
 import { modelOf } from '../production';
 import { replaceRange } from '../edits/text-edits';
-import { holdingMount, misplacedMountFor, statePaths, type StatePath } from '../state';
+import { holdingMount, misplacedMountFor, olderLayoutPin, statePaths, type StatePath } from '../state';
 import type { Fix, TextEdit } from '../types';
 import type { ComposeRuleContext, Rule } from './types';
 
@@ -27,7 +28,7 @@ export const misplacedStateMount: Rule = {
       postgres18:
         'Service "{{service}}" mounts its volume at {{target}}, but the {{imageRef}} image (PostgreSQL 18 and later) keeps the data in {{dataPath}} and expects the volume at {{path}}: with a mount at {{target}} the server refuses to start, and the data directory would not be on the volume anyway. Mount the volume at {{path}}.{{existing}}',
       known:
-        'Service "{{service}}" mounts a volume at {{target}}, but {{image}} keeps its data in {{dataPath}} ({{description}}), which stays off the volume: {{failure}} Mount the volume at {{path}}.',
+        'Service "{{service}}" mounts a volume at {{target}}, but {{image}} keeps its data in {{dataPath}} ({{description}}), which stays off the volume: {{failure}} Mount the volume at {{path}}.{{existing}}',
       hostname:
         'Service "{{service}}" keeps the {{description}} on {{mount}}, but {{image}} names its database after the node name (rabbit@<hostname>), and without `hostname:` the hostname is the container ID: every recreated container (`up` after a change, `down` + `up`) starts an empty database on the volume and leaves the old one unused. Set a fixed `hostname:` (or {{env}}).',
       moved:
@@ -48,12 +49,14 @@ export const misplacedStateMount: Rule = {
         const at = findMountNode(workload.layers, mount);
         // PostgreSQL ≥ 18 images (postgres, pgvector, …) refuse to start with a mount at the old path.
         const postgres18 = misplaced.reason === 'known' && state.dataPath !== undefined && state.path === '/var/lib/postgresql' && mount.target === '/var/lib/postgresql/data';
-        // A tag that follows the latest release (`postgres`, `postgres:latest`, `postgres:alpine`)
-        // moved to 18 under a volume made by an older major: PostgreSQL 18 starts on neither path.
-        const floating = postgres18 && !workload.build && workload.image !== undefined && floatingTag(workload.image.value);
+        // A tag that follows the latest release (`postgres`, `influxdb:latest`) moved to a new layout under
+        // a volume an older release filled at its own path: retargeting it starts empty, pinning keeps the data.
+        const older = misplaced.reason === 'known' ? olderLayoutPin(workload, state, mount.target) : undefined;
+        const pinRef = older ? pinnedRef(workload, state, older.tag) : undefined;
         const edits = at ? retargetMount(at, state.path) : [];
-        if (edits.length > 0) fixes.push({ title: `Mount at ${state.path} instead of ${mount.target}${floating ? ' (a new, empty database)' : ''}`, edits, isPreferred: !floating });
-        if (floating) fixes.push(...pinMajorFix(configuration, workload, '17'));
+        const empty = state.kind === 'database' ? ' (a new, empty database)' : ' (starts empty)';
+        if (edits.length > 0) fixes.push({ title: `Mount at ${state.path} instead of ${mount.target}${older ? empty : ''}`, edits, isPreferred: !older });
+        if (older && pinRef) fixes.push(...pinFix(configuration, workload, pinRef, older.keeps));
         context.report({
           messageId: postgres18 ? 'postgres18' : misplaced.reason,
           data: {
@@ -67,9 +70,7 @@ export const misplacedStateMount: Rule = {
             description: state.description,
             failure: failure(state),
             movedBy: movedBy(state),
-            existing: floating
-              ? ` The tag follows the latest release, so a volume made before PostgreSQL 18 holds an older cluster, which PostgreSQL 18 refuses at ${state.path} too: pin the image to the major version that made it (such as ${pinned(workload.image!.value, '17')}) or upgrade the data with pg_upgrade first.`
-              : '',
+            existing: existingDataNote(postgres18, state, mount.target, older, pinRef),
           },
           location: at ? mountEntryLocation(at) : mount.location,
           service: workload.name,
@@ -130,22 +131,30 @@ export function hostnameEdits(workload: ComposeWorkload, state: StatePath): Text
   return layer && map ? setMappingValue(layer.file, map, 'hostname', workload.name) : [];
 }
 
-/** `postgres`, `postgres:latest`, `postgres:alpine`: no major version in the tag (a digest pins it). */
-function floatingTag(image: string): boolean {
-  const ref = parseImageRef(image);
-  if (!ref || ref.digest !== undefined || image.includes('${')) return false;
-  return ref.tag === undefined || !/^\d/.test(ref.tag);
-}
-
-/** The image with `major` as its version: `postgres` → `postgres:17`, `postgres:alpine` → `postgres:17-alpine`. */
-function pinned(image: string, major: string): string {
+/**
+ * The image pinned to `version`: `postgres` → `postgres:17`, `influxdb:alpine` → `influxdb:1.8-alpine`.
+ * None for an image whose version is not the tag's leading number (`pgvector/pgvector:pg17`).
+ */
+function pinnedRef(workload: ComposeWorkload, state: StatePath, version: string): string | undefined {
+  const image = workload.image?.value;
+  if (image === undefined || state.entry?.versionPattern !== undefined) return undefined;
   const tag = parseImageRef(image)?.tag;
   const name = tag === undefined ? image : image.slice(0, image.length - tag.length - 1);
-  return tag === undefined || tag === 'latest' ? `${name}:${major}` : `${name}:${major}-${tag}`;
+  return tag === undefined || tag === 'latest' ? `${name}:${version}` : `${name}:${version}-${tag}`;
 }
 
-/** Replaces the image reference with one pinned to `major` (the written quotes kept); offered by hand only. */
-function pinMajorFix(configuration: ComposeConfiguration, workload: ComposeWorkload, major: string): Fix[] {
+/** What the message adds about the data a floating tag's volume already holds. */
+function existingDataNote(postgres18: boolean, state: StatePath, target: string, older: ImageVariantPin | undefined, pinRef: string | undefined): string {
+  if (!older) return '';
+  const example = pinRef ? ` (such as ${pinRef})` : '';
+  if (postgres18) {
+    return ` The tag follows the latest release, so a volume made before PostgreSQL 18 holds an older cluster, which PostgreSQL 18 refuses at ${state.path} too: pin the image to the major version that made it${example} or upgrade the data with pg_upgrade first.`;
+  }
+  return ` The tag follows the latest release, so the volume at ${target} likely holds ${older.keeps}, which this release does not read at ${state.path} either: pin the image to the release that made it${example} or migrate the data first.`;
+}
+
+/** Replaces the image reference with `ref` (the written quotes kept); offered by hand only. */
+function pinFix(configuration: ComposeConfiguration, workload: ComposeWorkload, ref: string, keeps: string): Fix[] {
   const image = workload.image;
   const model = image ? modelOf(configuration, image.location.file) : undefined;
   if (!image || !model || image.raw !== image.value) return [];
@@ -154,8 +163,7 @@ function pinMajorFix(configuration: ComposeConfiguration, workload: ComposeWorkl
   const written = model.text.slice(start, end);
   const quote = written[0] === '"' || written[0] === "'" ? written[0] : '';
   if (written !== `${quote}${image.raw}${quote}`) return [];
-  const ref = pinned(image.value, major);
-  return [{ title: `Pin the image to ${ref} (keeps a database made before PostgreSQL 18)`, edits: [replaceRange(model.file, model.lines, start, end, `${quote}${ref}${quote}`)], isPreferred: false }];
+  return [{ title: `Pin the image to ${ref} (keeps ${keeps})`, edits: [replaceRange(model.file, model.lines, start, end, `${quote}${ref}${quote}`)], isPreferred: false }];
 }
 
 function failure(state: StatePath): string {

@@ -1,7 +1,7 @@
 import { isSameOrParent } from '../paths';
 import { appendServiceSequenceItem, declaringFix, freshVolumeName, pathVolumeName, layerForNewMount } from '../edits/compose-edits';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
-import { cacheRiskNote, coveringMount, describeState, misplacedMountFor, shadowingMount, statePaths, type StatePath } from '../state';
+import { cacheRiskNote, coveringMount, describeState, misplacedMountFor, olderLayoutPin, shadowingMount, statePaths, type StatePath } from '../state';
 import type { Mount } from '../model';
 import type { Fix, Location } from '../types';
 import type { ServiceLayer } from '../compose/service';
@@ -22,7 +22,16 @@ const VOLUME_SUFFIX: Record<StatePath['kind'], string> = {
  * else `<service>-<last folder>` (`db-mysql`), else numbered. Names in `taken` are avoided too.
  */
 export function stateVolumeName(configuration: ComposeConfiguration, service: string, state: StatePath, taken: ReadonlySet<string>): string {
-  return freshVolumeName(configuration, `${service}-${VOLUME_SUFFIX[state.kind]}`, taken, pathVolumeName(service, state.path));
+  return freshVolumeName(configuration, `${service}-${volumeSuffix(state)}`, taken, pathVolumeName(service, state.path));
+}
+
+/**
+ * What a new volume's name says it holds. State an application writes that is not its
+ * configuration (Alertmanager's silences, Caddy's certificates) is `data`, not `config`.
+ */
+function volumeSuffix(state: StatePath): string {
+  if (state.kind === 'config-state' && !/conf|\/etc\//i.test(`${state.path}/ ${state.description}`)) return 'data';
+  return VOLUME_SUFFIX[state.kind];
 }
 
 /**
@@ -83,6 +92,9 @@ export const unmountedStatePath: Rule = {
           if (state.dataPath && coveringMount(state.dataPath, workload.mounts)) continue;
           // A mount meant for this path sits in the wrong place: misplaced-state-mount reports it.
           if (misplacedMountFor(state, workload.mounts)) continue;
+          // `influxdb:latest` over a volume at the 1.x path: a stack set up for the older release, whose
+          // new paths (/etc/influxdb2) misplaced-state-mount's advice to pin the tag covers too.
+          if (olderLayoutPin(workload, state)) continue;
         }
         const messageId = shadow && !state.cacheOnly ? 'shadowed' : state.cacheOnly ? 'cache' : state.declaredVolume ? (!state.entry && state.dockerfile?.via === 'volume' ? 'dockerfileVolume' : 'anonymous') : 'layer';
         const data: Record<string, string> = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name, risk: cacheRiskNote(workload, state) };
