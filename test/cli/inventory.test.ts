@@ -77,6 +77,24 @@ describe('mount inventory (core/report)', () => {
     assert.deepEqual(persistence('other', local), { restart: 'unknown', down: 'unknown', downVolumes: 'unknown', hostLoss: 'unknown' });
   });
 
+  it('a host socket or kernel view holds no data: neither kept nor lost, in the table too', () => {
+    const text = 'services:\n  agent:\n    image: ghcr.io/acme/agent:1\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock:ro\n      - /proc:/host/proc:ro\n      - /dev/ttyUSB0:/dev/ttyUSB0\n      - ./state:/state # agent state\n';
+    const mounts = inventory({ '/p/compose.yaml': text }).projects[0]!.services[0]!.mounts;
+    const none = { restart: 'none', down: 'none', downVolumes: 'none', hostLoss: 'none' };
+    assert.deepEqual(
+      mounts.map((m) => [m.target, m.persistence]),
+      [
+        ['/var/run/docker.sock', none],
+        ['/host/proc', none],
+        ['/dev/ttyUSB0', none],
+        ['/state', { restart: 'kept', down: 'kept', downVolumes: 'kept', hostLoss: 'lost' }],
+      ],
+    );
+    const files: Record<string, string> = { '/p/compose.yaml': text };
+    const table = renderInventoryMarkdown(lint({ files: ['/p/compose.yaml'], host: { readFile: (file: string) => files[file] } }), (f) => f);
+    assert.match(table, /\| `\/var\/run\/docker\.sock` \| yes \| no \| ➖ no data \| ➖ no data \| ➖ no data \| ➖ no data \|/);
+  });
+
   it('a volume driver that stores elsewhere survives host loss; external volumes survive down -v', () => {
     const [project] = inventory({
       '/p/compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - nfs:/var/lib/postgresql/data\n      - keep:/backup\nvolumes:\n  nfs:\n    driver: rexray/ebs\n  keep:\n    external: true\n',

@@ -11,6 +11,7 @@ import type { ComposeConfiguration, ComposeWorkload } from '../core/project';
 import { buildInventory, hasComment, persistence, type Outcome } from '../core/report/inventory';
 import { keepingMount, statePaths, type StatePath } from '../core/state';
 import type { LintResult } from '../core/lint';
+import { isHostInterface } from '../core/rules/undocumented-mount';
 
 /**
  * What the editor shows besides diagnostics: hovers on mounts and images, code
@@ -57,7 +58,7 @@ const MOUNT_NAMES: Record<Mount['type'], string> = {
 };
 
 function outcome(o: Outcome): string {
-  return o === 'kept' ? '✅ kept' : o === 'lost' ? '❌ lost' : '❔ unknown';
+  return o === 'kept' ? '✅ kept' : o === 'lost' ? '❌ lost' : o === 'none' ? '➖ no data' : '❔ unknown';
 }
 
 /** A host reboot restarts the same containers: only memory (tmpfs) is gone. */
@@ -98,7 +99,8 @@ export function mountHover(mount: Mount, workload: ComposeWorkload, configuratio
   const out = [`**vsafe** · ${MOUNT_NAMES[mount.type]}${external ? ' (external)' : ''} ${source}\`${mount.target}\` in service \`${workload.name}\``, ''];
   if (mount.type === 'anonymous') out.push('An anonymous volume is replaced by a new, empty one when the container is recreated: its data is orphaned.', '');
   if (mount.type === 'tmpfs') out.push('tmpfs lives in memory: it is emptied whenever the container stops.', '');
-  out.push(...lifecycleTable(mount.type, { external, remoteDriver }), '');
+  if (isHostInterface(mount)) out.push('A host socket or kernel interface: it holds no data to keep or lose, it gives the container access to the host.', '');
+  else out.push(...lifecycleTable(mount.type, { external, remoteDriver }), '');
   const held = stateStatus(workload, knowledge).filter((s) => s.mount === mount);
   if (held.length > 0) {
     out.push(`State the image keeps here:`, '', ...held.map(knowledgeLine));

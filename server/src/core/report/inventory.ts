@@ -6,7 +6,7 @@ import type { LintResult } from '../lint';
 import type { KnowledgeBase } from '../knowledge/lookup';
 import type { Mount, MountType, Workload } from '../model';
 import type { ComposeConfiguration } from '../project';
-import { mountDocumented } from '../rules/undocumented-mount';
+import { isHostInterface, mountDocumented } from '../rules/undocumented-mount';
 import { statePaths } from '../state';
 import type { Finding, Location } from '../types';
 
@@ -16,7 +16,8 @@ import type { Finding, Location } from '../types';
  * JSON renderers and the `--diff` comparison work on it.
  */
 
-export type Outcome = 'kept' | 'lost' | 'unknown';
+/** `none`: the mount holds no data (a host socket or kernel view), so nothing is kept or lost. */
+export type Outcome = 'kept' | 'lost' | 'unknown' | 'none';
 
 /** What happens to a mount's data on each lifecycle event. */
 export interface Persistence {
@@ -144,7 +145,11 @@ function inventoryMount(mount: Mount, configuration: ComposeConfiguration, undoc
     driver: driver !== undefined && driver !== 'local' ? driver : undefined,
     device,
     // A volume the local driver mounts as tmpfs is memory, like a tmpfs mount.
-    persistence: declared?.declaration.tmpfs ? persistence('tmpfs', { external, remoteDriver: false }) : persistence(type, { external, remoteDriver: driver !== undefined && driver !== 'local', hostFolder: device !== undefined }),
+    persistence: isHostInterface(mount)
+      ? NO_DATA
+      : declared?.declaration.tmpfs
+      ? persistence('tmpfs', { external, remoteDriver: false })
+      : persistence(type, { external, remoteDriver: driver !== undefined && driver !== 'local', hostFolder: device !== undefined }),
     location: mount.location,
   };
 }
@@ -188,6 +193,9 @@ export const UNDOCUMENTED_RULE = 'undocumented-mount';
 function samePosition(a: Location['range']['start'], b: Location['range']['start']): boolean {
   return a.line === b.line && a.character === b.character;
 }
+
+/** A host socket or kernel view: there is no data to keep or lose. */
+const NO_DATA: Persistence = { restart: 'none', down: 'none', downVolumes: 'none', hostLoss: 'none' };
 
 /** The persistence verdict of a mount type, as Docker Compose behaves. */
 export function persistence(type: MountType, volume: { external: boolean; remoteDriver: boolean; hostFolder?: boolean }): Persistence {

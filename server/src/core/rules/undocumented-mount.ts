@@ -108,6 +108,14 @@ export function isSocket(mount: Mount): boolean {
   return (mount.type === 'bind' || (mount.unknown && mount.type === 'volume')) && (mount.target.endsWith('.sock') || mount.source?.endsWith('.sock') === true);
 }
 
+/** A host socket or a kernel view (`/var/run/docker.sock`, `/proc`, `/dev/ttyUSB0`): it holds no data, it grants access. */
+export function isHostInterface(mount: Mount): boolean {
+  if (isSocket(mount)) return true;
+  if (mount.type !== 'bind' || mount.unknown || mount.source === undefined) return false;
+  const source = mount.source;
+  return SELF_EXPLANATORY_ROOTS.some((root) => isSameOrParent(root, source));
+}
+
 /** The mount as written (short syntax), or `source:target`. */
 function mountLabel(model: ComposeFileModel, mount: Mount): string {
   if (mount.syntax === 'short') {
