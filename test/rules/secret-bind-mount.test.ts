@@ -2,6 +2,7 @@ import { runRuleTests } from '../helpers/rule-tester';
 
 runRuleTests('secret-bind-mount', {
   valid: [
+    { name: 'host system files hold no secret of the project: /dev/null as a placeholder, /etc/passwd and /etc/group', code: 'services:\n  netdata:\n    image: netdata/netdata:v2\n    volumes:\n      - /etc/passwd:/host/etc/passwd:ro\n      - /etc/group:/host/etc/group:ro\n  rundeck:\n    image: rundeck/rundeck:5.0.0\n    volumes:\n      - ${RUNDECK_LICENSE_FILE:-/dev/null}:/home/rundeck/etc/rundeckpro-license.key\n' },
     { name: 'Diffie-Hellman parameters are public', code: 'services:\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./dhparams4096.pem:/etc/nginx/dhparams4096.pem:ro\n      - ./ssl/dhparam.pem:/etc/ssl/dhparam.pem:ro\n' },
     { name: 'a compose secret', code: 'services:\n  app:\n    image: acme/app\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./db_password.txt\n' },
     { name: 'example files and public keys', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./.env.example:/app/.env.example\n      - ./id_rsa.pub:/root/.ssh/id_rsa.pub:ro\n' },
@@ -18,6 +19,12 @@ runRuleTests('secret-bind-mount', {
     { name: 'ordinary config', code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./app.conf:/etc/app.conf:ro\n' },
   ],
   invalid: [
+    {
+      name: 'a source with a `${VAR:-default}`: the secret keeps the whole source as written',
+      code: 'services:\n  app:\n    image: acme/app:1\n    volumes:\n      - ${KEY_FILE:-./tls/server.key}:/etc/app/server.key\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 58, containerPath: '/etc/app/server.key' }],
+      output: 'services:\n  app:\n    image: acme/app:1\n    secrets:\n      - source: server_key\n        target: /etc/app/server.key\n\nsecrets:\n  server_key:\n    file: "${KEY_FILE:-./tls/server.key}"\n',
+    },
     {
       name: 'a key file whose own name says nothing, mounted as an SSH key (`id_rsa`): judged by where it lands',
       code: 'services:\n  companion:\n    image: docker:cli\n    volumes:\n      - ./ha-ssh-key:/root/.ssh/id_rsa:ro\n',

@@ -26,6 +26,15 @@ runRuleTests('writable-config-mount', {
   ],
   invalid: [
     {
+      name: '`:ro` goes after the target, not into the `${VAR:-default}` of the source or the target',
+      code: 'services:\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./deploy/nginx/${NGINX_FILE:-default.conf}:/etc/nginx/templates/${NGINX_FILE:-default.conf}.template # site template\n      - ${PROM_CONFIG:-./prometheus.yml}:/etc/prometheus/prometheus.yml # scrape config\n',
+      errors: [
+        { line: 5, column: 9, endLine: 5, endColumn: 109, containerPath: '/etc/nginx/templates/default.conf.template' },
+        { line: 6, column: 9, endLine: 6, endColumn: 72, containerPath: '/etc/prometheus/prometheus.yml' },
+      ],
+      output: 'services:\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./deploy/nginx/${NGINX_FILE:-default.conf}:/etc/nginx/templates/${NGINX_FILE:-default.conf}.template:ro # site template\n      - ${PROM_CONFIG:-./prometheus.yml}:/etc/prometheus/prometheus.yml:ro # scrape config\n',
+    },
+    {
       name: 'a config mount in an x- anchor that several services merge is reported once, naming them all',
       code: 'x-common: &common\n  image: getsentry/sentry:24\n  volumes:\n    - ./sentry/config.yml:/etc/sentry/config.yml\nservices:\n  web:\n    <<: *common\n  worker:\n    <<: *common\n  cron:\n    <<: *common\n',
       errors: [{ line: 4, column: 7, endLine: 4, endColumn: 49, service: 'web', message: /^Services "web", "worker" and "cron" bind-mount \.\/sentry\/config\.yml \(a configuration file \(config\.yml\)\) read-write at \/etc\/sentry\/config\.yml\./ }],

@@ -37,6 +37,9 @@ describe('short volume syntax', () => {
     // Options Compose does not know are ignored (Zabbix's `:roz`, a typo for `:ro,z`): read-write.
     ['snmptraps:/var/lib/zabbix/snmptraps:roz', { type: 'volume', source: 'snmptraps', target: '/var/lib/zabbix/snmptraps', readOnly: false }],
     ['db:/data:volume-nocopy', { type: 'volume', source: 'db', target: '/data', readOnly: false }],
+    // As written, before interpolation: the colons of `${VAR:-default}` separate nothing.
+    ['${KEY_FILE:-./tls/server.key}:/etc/app/server.key:ro', { type: 'bind', source: '${KEY_FILE:-./tls/server.key}', target: '/etc/app/server.key', readOnly: true }],
+    ['./nginx/${FILE:-default.conf}:/etc/nginx/templates/${FILE:-default.conf}.template', { type: 'bind', source: './nginx/${FILE:-default.conf}', target: '/etc/nginx/templates/${FILE:-default.conf}.template', readOnly: false }],
     ['', undefined],
   ];
   for (const [spec, expected] of cases) {

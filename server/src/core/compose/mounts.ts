@@ -113,8 +113,39 @@ export function parseShortVolume(spec: string): Pick<Mount, 'type' | 'source' | 
   return parseParts(trimmed, '');
 }
 
+function splitAt(text: string, separators: readonly number[]): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const at of separators) {
+    parts.push(text.slice(from, at));
+    from = at + 1;
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
+/**
+ * Where the parts of a short-syntax volume string are separated: its colons, except those
+ * inside `${…}` (`${FILE:-default.conf}` is one part until Compose interpolates it) and,
+ * with `drive`, a Windows drive's (`C:\\data`).
+ */
+export function shortVolumeSeparators(text: string, drive = true): number[] {
+  const separators: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '$' && text[i + 1] === '{') {
+      depth++;
+      i++;
+    } else if (ch === '}' && depth > 0) depth--;
+    else if (ch === ':' && depth === 0) separators.push(i);
+  }
+  return drive && /^[A-Za-z]:[\\/]/.test(text) ? separators.filter((i) => i !== 1) : separators;
+}
+
 function parseParts(rest: string, drive: string): Pick<Mount, 'type' | 'source' | 'target' | 'readOnly' | 'nocopy' | 'readWrite'> | undefined {
-  const parts = rest.split(':');
+  // The string as written may still hold `${VAR:-default}`: its colons separate nothing.
+  const parts = splitAt(rest, shortVolumeSeparators(rest, false));
   let mode = '';
   // A third part is always the options, and Compose ignores the ones it does not know
   // (compose-go format/volume.go): `data:/var/lib/x:roz` is a read-write mount at /var/lib/x.

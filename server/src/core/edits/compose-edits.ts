@@ -1,5 +1,6 @@
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import { appendTo, ObjectSlot } from '../collections';
+import { shortVolumeSeparators } from '../compose/mounts';
 import type { ComposeFileModel } from '../compose/parse';
 import type { ServiceLayer } from '../compose/service';
 import { deref, getPair, keyText, ownPair, tagOf, valueTagToken } from '../compose/yaml';
@@ -531,11 +532,12 @@ export function readOnlyShortVolume(model: ComposeFileModel, node: Node, modeFla
   const innerEnd = quoted ? end - 1 : end;
   const inner = model.text.slice(innerStart, innerEnd);
   if (inner !== node.value) return undefined; // escapes or folding: leave it to the user
-  const lastColon = inner.lastIndexOf(':');
+  // Colons inside `${VAR:-default}` separate nothing: the options part is after the last real one.
+  const separators = shortVolumeSeparators(inner);
+  const lastColon = separators.length > 0 ? separators[separators.length - 1]! : -1;
   const mode = lastColon >= 0 ? inner.slice(lastColon + 1) : '';
-  // As parseShortVolume reads it: after a Windows drive, a third part is the options, known or not.
-  const parts = inner.replace(/^[A-Za-z]:(?=[\\/])/, '').split(':');
-  const hasMode = parts.length >= 3 || (parts.length === 2 && mode.split(',').every((f) => modeFlags.has(f)));
+  // As parseShortVolume reads it: a third part is the options, known or not.
+  const hasMode = separators.length >= 2 || (separators.length === 1 && mode.split(',').every((f) => modeFlags.has(f)));
   if (hasMode && mode !== '') {
     // Unknown options stay as written; Compose ignores them.
     const flags = mode.split(',');

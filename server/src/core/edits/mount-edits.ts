@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, isSeq, visit, type Node, type Pair, type Scala
 import type { ComposeFileModel } from '../compose/parse';
 import type { ServiceLayer } from '../compose/service';
 import { ownPair } from '../compose/yaml';
+import { shortVolumeSeparators } from '../compose/mounts';
 import type { Mount } from '../model';
 import type { Location, TextEdit } from '../types';
 import { insertAt, replaceRange } from './text-edits';
@@ -120,17 +121,7 @@ export function shortParts(model: ComposeFileModel, node: Node): ShortParts | un
   const inner = scalarInner(model, node);
   if (!inner) return undefined;
   const text = inner.text;
-  let separators: number[] = [];
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '$' && text[i + 1] === '{') {
-      depth++;
-      i++;
-    } else if (ch === '}' && depth > 0) depth--;
-    else if (ch === ':' && depth === 0) separators.push(i);
-  }
-  if (/^[A-Za-z]:[\\/]/.test(text)) separators = separators.filter((i) => i !== 1);
+  const separators = shortVolumeSeparators(text);
   let end = text.length;
   const at = (from: number, to: number): [number, number] => [inner.start + from, inner.start + to];
   let mode: [number, number] | undefined;

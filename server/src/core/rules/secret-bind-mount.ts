@@ -25,6 +25,9 @@ const PUBLIC_PEM = /(?:^|[._-])(?:cert|certificate|chain|fullchain|ca|cacert|bun
 export function secretKind(mount: Mount): string | undefined {
   if (mount.type !== 'bind' || !mount.source || mount.unknown) return undefined;
   const source = mount.source.replace(/\\/g, '/').replace(/\/+$/, '');
+  // Host system files hold no secret of the project: /dev/null (a placeholder), /etc/passwd and
+  // /etc/group (world-readable user tables; the hashes are in /etc/shadow, which stays reported).
+  if (/^\/(?:dev|proc|sys)\//.test(source) || source === '/etc/passwd' || source === '/etc/group') return undefined;
   const name = basename(source);
   const kind = nameKind(name, mount.target);
   // A name without an extension says little (`.ZBX_DB_KEY_FILE`): where it lands may say more.
