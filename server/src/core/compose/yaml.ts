@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, parseAllDocuments, parseDocument, Parser, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { ObjectSlot } from '../collections';
 import { rememberComments } from './comments';
 import { PARSE_OPTIONS, readYaml } from './fast-yaml';
@@ -20,9 +20,61 @@ export const YAML_PARSE_OPTIONS = PARSE_OPTIONS;
 export function parseYaml(text: string): Document.Parsed {
   const fast = readFast(text);
   if (fast) return fast;
-  const doc = parseDocument(text, YAML_PARSE_OPTIONS);
+  let doc: Document.Parsed = parseDocument(text, YAML_PARSE_OPTIONS);
+  if (hasUnclosedQuote(doc)) doc = lenientlyIfClean([doc], text, true)[0]!;
   rememberSourceText(doc, text);
   return doc;
+}
+
+/*
+ * A quoted scalar whose continuation lines are indented less than its key (a `command: '…`
+ * spanning lines, the closing quote at column 1) is not valid YAML, and `yaml` ends the
+ * scalar at the first such line. libyaml, which PyYAML and Compose's go-yaml are ports of,
+ * reads on to the closing quote, so Compose runs the file. Such a file is read as they read it.
+ */
+function hasUnclosedQuote(doc: Document.Parsed): boolean {
+  return doc.errors.some((e) => e.code === 'MISSING_CHAR' && /closing ["']quote/.test(e.message));
+}
+
+/** The lenient reading, when it has no error; otherwise the strict one (`docs`), whose errors are reported. */
+function lenientlyIfClean(docs: Document.Parsed[], text: string, single: boolean): Document.Parsed[] {
+  const composer = new Composer(YAML_PARSE_OPTIONS);
+  const lenient = Array.from(composer.compose(lenientTokens(text), true, text.length));
+  const clean = lenient.length > 0 && (!single || lenient.length === 1) && lenient.every((d) => d.errors.length === 0);
+  return clean ? (lenient as Document.Parsed[]) : docs;
+}
+
+/** Parser tokens with a lexer that lets quoted scalars run over unindented lines, as libyaml does. */
+function* lenientTokens(text: string): Generator<ReturnType<Parser['next']> extends Generator<infer T> ? T : never> {
+  const parser = new Parser();
+  for (const lexeme of quoteLenientLexer().lex(text)) yield* parser.next(lexeme);
+  yield* parser.end();
+}
+
+/** The members of `yaml`'s Lexer the lenient reading changes (private in its typings). */
+interface LexerInternals {
+  buffer: string;
+  continueScalar(offset: number): number;
+  parseQuotedScalar(): Generator<string, string>;
+}
+
+function quoteLenientLexer(): Lexer {
+  const lexer = new Lexer();
+  const internals = lexer as unknown as LexerInternals;
+  const continueScalar = internals.continueScalar.bind(lexer);
+  const parseQuotedScalar = internals.parseQuotedScalar.bind(lexer);
+  let inQuotes = false;
+  internals.parseQuotedScalar = function* () {
+    inQuotes = true;
+    try {
+      return yield* parseQuotedScalar();
+    } finally {
+      inQuotes = false;
+    }
+  };
+  // Inside quotes only a document marker (`---`, `...` at column 1) ends the scalar early, as in libyaml.
+  internals.continueScalar = (offset) => (inQuotes ? (/^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(internals.buffer.slice(offset, offset + 4)) ? -1 : offset) : continueScalar(offset));
+  return lexer;
 }
 
 function readFast(text: string): Document.Parsed | undefined {
@@ -42,7 +94,8 @@ export function parseYamlDocuments(text: string): Document.Parsed[] {
   const fast = readFast(text);
   if (fast) return [fast];
   const parsed = parseAllDocuments(text, YAML_PARSE_OPTIONS);
-  const docs = Array.isArray(parsed) ? parsed : [];
+  let docs: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
+  if (docs.some(hasUnclosedQuote)) docs = lenientlyIfClean(docs, text, false);
   if (docs.length === 0) return [parseYaml(text)];
   for (const doc of docs) rememberSourceText(doc, text);
   return docs;
