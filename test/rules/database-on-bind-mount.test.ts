@@ -7,6 +7,7 @@ const TITLE = 'Use named volume "db-data" instead of ./pgdata (existing data in 
 
 runRuleTests('database-on-bind-mount', {
   valid: [
+    { name: 'application data whose vendors document a bind mount (Kavita, Scrypted, deCONZ)', code: 'services:\n  kavita:\n    image: jvmilazz0/kavita:0.8.4\n    volumes:\n      - ./kavita-config:/kavita/config # library database\n  scrypted:\n    image: koush/scrypted:v0.123.0\n    volumes:\n      - ~/.scrypted/volume:/server/volume # database\n  deconz:\n    image: deconzcommunity/deconz:2.28.1\n    volumes:\n      - /opt/deCONZ:/opt/deCONZ # zigbee network\n' },
     // Docker puts mongo's VOLUME /data/db inside the bind mount as an anonymous volume: the data is not on the bind (unmounted-state-path reports it).
     { name: 'a bind at a parent of the image VOLUME does not hold the database', code: 'services:\n  mongo:\n    image: mongo:7\n    volumes:\n      - ~/mongo:/data\n' },
     { name: 'named volume', code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n' },

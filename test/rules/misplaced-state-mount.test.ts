@@ -41,6 +41,12 @@ runRuleTests('misplaced-state-mount', {
   ],
   invalid: [
     {
+      name: 'influxdb:latest at the 1.x path with DOCKER_INFLUXDB_INIT_* (read by 2.x only): a 2.x stack, so the move is the fix and no pin is offered',
+      code: 'services:\n  influxdb:\n    image: influxdb:latest\n    environment:\n      DOCKER_INFLUXDB_INIT_MODE: setup\n    volumes:\n      - influx:/var/lib/influxdb # data\n      - config:/etc/influxdb2 # CLI configs\nvolumes:\n  influx:\n  config:\n',
+      errors: [{ line: 7, column: 9, endLine: 7, endColumn: 33, severity: 'error', containerPath: '/var/lib/influxdb2', fixes: ['preferred: Mount at /var/lib/influxdb2 instead of /var/lib/influxdb'] }],
+      output: 'services:\n  influxdb:\n    image: influxdb:latest\n    environment:\n      DOCKER_INFLUXDB_INIT_MODE: setup\n    volumes:\n      - influx:/var/lib/influxdb2 # data\n      - config:/etc/influxdb2 # CLI configs\nvolumes:\n  influx:\n  config:\n',
+    },
+    {
       name: 'influxdb:latest over a volume at the 1.x path: a stack written when latest was 1.x; the move to the 2.x path (an empty database) and pinning 1.8 are offered by hand',
       code: 'services:\n  influxdb:\n    image: influxdb:latest\n    volumes:\n      - influx:/var/lib/influxdb # 1.x data\nvolumes:\n  influx:\n',
       errors: [

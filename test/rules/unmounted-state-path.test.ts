@@ -4,6 +4,8 @@ const ANON = /has no volume\. The image declares VOLUME/;
 
 runRuleTests('unmounted-state-path', {
   valid: [
+    { name: 'a Prefect worker keeps nothing; only `prefect server start` keeps the SQLite database', code: 'services:\n  worker:\n    image: prefecthq/prefect:3-latest\n    command: prefect worker start --pool default\n  server:\n    image: prefecthq/prefect:3-latest\n    command: prefect server start --host 0.0.0.0\n    environment:\n      PREFECT_API_DATABASE_CONNECTION_URL: postgresql+asyncpg://prefect:prefect@db:5432/prefect\n' },
+    { name: 'Jupyter with the work folder the documentation mounts', code: 'services:\n  notebook:\n    image: quay.io/jupyter/scipy-notebook:2024-07-29\n    volumes:\n      - ./notebooks:/home/jovyan/work # notebooks\n' },
     { name: "influxdb:latest over a 1.x volume: a stack set up for 1.x, whose 2.x paths (/etc/influxdb2) misplaced-state-mount's pin advice covers", code: 'services:\n  influxdb:\n    image: influxdb\n    volumes:\n      - influx:/var/lib/influxdb # 1.x data\nvolumes:\n  influx:\n' },
     { name: 'Directus with S3 storage only and PostgreSQL: nothing kept in the container', code: 'services:\n  directus:\n    image: directus/directus:11\n    environment:\n      STORAGE_LOCATIONS: s3\n      DB_CLIENT: pg\n' },
     { name: 'docker-mailserver with its configuration folder mounted', code: 'services:\n  mailserver:\n    image: ghcr.io/docker-mailserver/docker-mailserver:15\n    volumes:\n      - ./docker-data/dms/mail-data/:/var/mail/ # mailboxes\n      - ./docker-data/dms/mail-state/:/var/mail-state/ # state\n      - ./docker-data/dms/config/:/tmp/docker-mailserver/ # accounts, DKIM keys\n' },
@@ -117,6 +119,27 @@ runRuleTests('unmounted-state-path', {
     { name: 'eclipse-mosquitto with its configuration and data on volumes', code: 'services:\n  mqtt:\n    image: eclipse-mosquitto:2\n    volumes:\n      - ./mosquitto/config:/mosquitto/config:ro\n      - mqtt-data:/mosquitto/data\nvolumes:\n  mqtt-data:\n' },
   ],
   invalid: [
+    {
+      name: "two VOLUMEs of a built image: the new volumes say what they hold (`ds-data`, `ds-cache`), never two names that differ only in case (`ds-Data`)",
+      files: { 'compose.yaml': 'services:\n  ds:\n    build: .\n    volumes:\n      - /var/www/onlyoffice/Data\n', Dockerfile: 'FROM ubuntu:22.04\nVOLUME /var/lib/onlyoffice /var/www/onlyoffice/Data\n' },
+      errors: [
+        { file: 'Dockerfile', line: 2, column: 8, endLine: 2, endColumn: 27, severity: 'warning', containerPath: '/var/lib/onlyoffice' },
+        { line: 3, column: 12, endLine: 3, endColumn: 13, severity: 'warning', containerPath: '/var/lib/onlyoffice' },
+      ],
+      output: 'services:\n  ds:\n    build: .\n    volumes:\n      - /var/www/onlyoffice/Data\n      # VOLUME /var/lib/onlyoffice declared in the Dockerfile — a cache, safe to lose only if the app treats it as one\n      - ds-cache:/var/lib/onlyoffice\n\nvolumes:\n  ds-cache:\n',
+    },
+    {
+      name: "Plex declares VOLUME /config: an unmounted one is orphaned by down, not lost on every recreate",
+      code: 'services:\n  plex:\n    image: plexinc/pms-docker:latest\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 37, severity: 'warning', containerPath: '/config', message: /^Plex configuration and library database \/config of service "plex" has no volume\. The image declares VOLUME \/config, so Docker writes it to an anonymous volume/ }],
+      output: 'services:\n  plex:\n    image: plexinc/pms-docker:latest\n    volumes:\n      # Plex configuration and library database — must survive redeploys\n      - plex-config:/config\n\nvolumes:\n  plex-config:\n',
+    },
+    {
+      name: '`prefect server start` without a database server keeps its SQLite database in PREFECT_HOME',
+      code: 'services:\n  prefect:\n    image: prefecthq/prefect:3-latest\n    command: prefect server start --host 0.0.0.0\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 38, severity: 'warning', containerPath: '/root/.prefect' }],
+      output: 'services:\n  prefect:\n    image: prefecthq/prefect:3-latest\n    command: prefect server start --host 0.0.0.0\n    volumes:\n      # Prefect SQLite database (flows, runs, deployments) — must survive redeploys\n      - prefect-data:/root/.prefect\n\nvolumes:\n  prefect-data:\n',
+    },
     {
       name: 'influxdb 2.7 pinned over a volume at the 1.x path: its configuration directory is still reported',
       code: 'services:\n  influxdb:\n    image: influxdb:2.7\n    volumes:\n      - influx:/var/lib/influxdb # data\nvolumes:\n  influx:\n',
@@ -406,7 +429,7 @@ runRuleTests('unmounted-state-path', {
       name: 'traefik: the folder of the ACME storage file has no volume',
       code: 'services:\n  proxy:\n    image: traefik:v3.2\n    command:\n      - --certificatesresolvers.le.acme.storage=/letsencrypt/acme.json\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 24, containerPath: '/letsencrypt', message: /writable layer/ }],
-      output: 'services:\n  proxy:\n    image: traefik:v3.2\n    command:\n      - --certificatesresolvers.le.acme.storage=/letsencrypt/acme.json\n    volumes:\n      # Let\'s Encrypt certificates and ACME account (acme.json) — must survive redeploys\n      - proxy-data:/letsencrypt\n\nvolumes:\n  proxy-data:\n',
+      output: 'services:\n  proxy:\n    image: traefik:v3.2\n    command:\n      - --certificatesresolvers.le.acme.storage=/letsencrypt/acme.json\n    volumes:\n      # Let\'s Encrypt certificates and ACME account (acme.json) — must survive redeploys\n      - proxy-config:/letsencrypt\n\nvolumes:\n  proxy-config:\n',
     },
     {
       name: 'a Dockerfile VOLUME named media holds uploads: the volume is named for it; the mounted one is left alone',
@@ -492,7 +515,7 @@ runRuleTests('unmounted-state-path', {
       name: 'tailscale with TS_STATE_DIR: the folder it names has no volume',
       code: 'services:\n  ts:\n    image: tailscale/tailscale:latest\n    environment:\n      TS_STATE_DIR: /var/lib/tailscale\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 38, containerPath: '/var/lib/tailscale', message: /writable layer/ }],
-      output: 'services:\n  ts:\n    image: tailscale/tailscale:latest\n    environment:\n      TS_STATE_DIR: /var/lib/tailscale\n    volumes:\n      # tailscaled state (node key, machine identity, certificates) — must survive redeploys\n      - ts-data:/var/lib/tailscale\n\nvolumes:\n  ts-data:\n',
+      output: 'services:\n  ts:\n    image: tailscale/tailscale:latest\n    environment:\n      TS_STATE_DIR: /var/lib/tailscale\n    volumes:\n      # tailscaled state (node key, machine identity, certificates) — must survive redeploys\n      - ts-config:/var/lib/tailscale\n\nvolumes:\n  ts-config:\n',
     },
   ],
 });

@@ -122,10 +122,6 @@ function commonPaths(variants: StatePathSpec[][]): StatePathSpec[] {
 }
 
 /**
- * The command words of a workload: entrypoint + command, with `sh -c "…"` strings
- * split into words as well, so flags inside a shell string are seen.
- */
-/**
  * The older layout a pulled image whose tag follows the latest release (`postgres`,
  * `influxdb:latest`: no version in the tag, no digest) was set up for: the pin of the
  * entry's variant that keeps its data where a volume is mounted (at `target`, or at any
@@ -137,7 +133,11 @@ export function olderLayoutPin(workload: Workload, state: StatePath, target?: st
   const ref = parseImageRef(workload.image.value);
   if (!ref || ref.digest !== undefined || entryTagVersion(entry, ref.tag) !== undefined) return undefined;
   const mounted = (path: string): boolean => (target !== undefined ? target === path : workload.mounts.some((m) => (m.type === 'volume' || m.type === 'bind') && m.target === path));
-  return entry.variants.find((variant) => variant.pin && variant.paths.some((spec) => spec.path !== state.path && mounted(spec.path)))?.pin;
+  const pin = entry.variants.find((variant) => variant.pin && variant.paths.some((spec) => spec.path !== state.path && mounted(spec.path)))?.pin;
+  // Variables only the newer release reads (`DOCKER_INFLUXDB_INIT_*`): the stack was written for it.
+  const newer = pin?.newerEnv !== undefined ? new RegExp(pin.newerEnv) : undefined;
+  if (newer && [...workload.environment.keys()].some((name) => newer.test(name))) return undefined;
+  return pin;
 }
 
 /**
@@ -152,6 +152,10 @@ export function cacheRiskNote(workload: Workload, state: StatePath): string {
   return policy !== undefined && policy !== 'noeviction' ? '' : `; ${risk}`;
 }
 
+/**
+ * The command words of a workload: entrypoint + command, with `sh -c "…"` strings
+ * split into words as well, so flags inside a shell string are seen.
+ */
 function commandWords(workload: Workload): string[] {
   const words: string[] = [];
   for (const arg of [...(workload.entrypoint ?? []), ...(workload.command ?? [])]) {

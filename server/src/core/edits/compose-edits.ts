@@ -225,7 +225,8 @@ export function freshVolumeName(configuration: ComposeConfiguration, base: strin
 
 /** The name a volume for `path` of `service` takes when the usual one is taken: the service and the path's last folder. */
 export function pathVolumeName(service: string, path: string): string {
-  return `${service}-${path.slice(path.lastIndexOf('/') + 1)}`;
+  // Lower case: a name that differs from another only in case (`ds-Data`, `ds-data`) tells nothing apart.
+  return `${service}-${path.slice(path.lastIndexOf('/') + 1).toLowerCase()}`;
 }
 
 /** Volume names a configuration declares or mounts, computed once per configuration (fixes ask per finding). */

@@ -694,7 +694,8 @@ export const APPS: readonly ImageEntry[] = [
     name: 'Plex Media Server',
     images: ['plexinc/pms-docker'],
     source: 'https://github.com/plexinc/pms-docker',
-    variants: [{ paths: [{ path: '/config', kind: 'config-state', description: 'Plex configuration and library database', declaredVolume: false }] }],
+    notes: 'The image declares VOLUME /config and /transcode (Dockerfile).',
+    variants: [{ paths: [{ path: '/config', kind: 'config-state', description: 'Plex configuration and library database', declaredVolume: true }] }],
   },
   {
     id: 'syncthing',
@@ -1248,7 +1249,7 @@ export const APPS: readonly ImageEntry[] = [
     variants: [
       {
         paths: [
-          { path: '/data', kind: 'database', description: 'Mailu configuration database (main.db: domains, users, aliases)', declaredVolume: true },
+          { path: '/data', kind: 'database', description: 'Mailu configuration database (main.db: domains, users, aliases)', declaredVolume: true, applicationData: true },
           { path: '/dkim', kind: 'config-state', description: 'Mailu DKIM private keys', declaredVolume: true },
         ],
       },
@@ -1261,7 +1262,7 @@ export const APPS: readonly ImageEntry[] = [
     source: 'https://github.com/Mailu/Mailu/blob/master/setup/flavors/compose/docker-compose.yml',
     notes: 'Mailu 2 images declare VOLUME ["/queue"] (core/postfix/Dockerfile) and the setup wizard mounts the mail queue there; older releases used another layout and get no finding.',
     variants: [
-      { versions: { min: '2' }, paths: [{ path: '/queue', kind: 'database', description: 'Postfix mail queue (mail not yet delivered)', declaredVolume: true }] },
+      { versions: { min: '2' }, paths: [{ path: '/queue', kind: 'database', description: 'Postfix mail queue (mail not yet delivered)', declaredVolume: true, applicationData: true }] },
       { paths: [] },
     ],
   },
@@ -1293,11 +1294,12 @@ export const APPS: readonly ImageEntry[] = [
             kind: 'database',
             description: 'Stalwart data directory (RocksDB store, config.toml, certificates)',
             declaredVolume: true,
+            applicationData: true,
             misplacedTargets: ['/opt/stalwart-mail'],
           },
         ],
       },
-      { paths: [{ path: '/opt/stalwart-mail', kind: 'database', description: 'Stalwart data directory (RocksDB store, config.toml, certificates)', declaredVolume: true }] },
+      { paths: [{ path: '/opt/stalwart-mail', kind: 'database', description: 'Stalwart data directory (RocksDB store, config.toml, certificates)', declaredVolume: true, applicationData: true }] },
     ],
   },
   {
@@ -1306,7 +1308,7 @@ export const APPS: readonly ImageEntry[] = [
     images: ['lldap/lldap', 'nitnelave/lldap'],
     source: 'https://github.com/lldap/lldap/blob/main/.github/workflows/Dockerfile.ci.alpine-base',
     notes: 'The image declares VOLUME /data and starts with `--config-file /data/lldap_config.toml`; /data also holds server_key, without which every stored password stops working, and users.db unless `LLDAP_DATABASE_URL` names another database.',
-    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'LLDAP data directory (users.db, server_key, lldap_config.toml)', declaredVolume: true }] }],
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'LLDAP data directory (users.db, server_key, lldap_config.toml)', declaredVolume: true, applicationData: true }] }],
   },
   {
     id: 'kanboard',
@@ -1337,7 +1339,7 @@ export const APPS: readonly ImageEntry[] = [
     images: ['budibase/budibase'],
     source: 'https://github.com/Budibase/budibase/blob/master/hosting/single/Dockerfile',
     notes: 'The single image declares VOLUME /data and keeps its CouchDB, MinIO objects, Redis and search indexes under `DATA_DIR` (/data).',
-    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Budibase data (CouchDB databases, object store, Redis)', declaredVolume: true, env: ['DATA_DIR'] }] }],
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Budibase data (CouchDB databases, object store, Redis)', declaredVolume: true, applicationData: true, env: ['DATA_DIR'] }] }],
   },
   {
     id: 'chronograf',
@@ -1348,7 +1350,7 @@ export const APPS: readonly ImageEntry[] = [
     variants: [
       {
         paths: [
-          { path: '/var/lib/chronograf', kind: 'database', description: 'Chronograf database (chronograf-v1.db: sources, dashboards, users)', declaredVolume: true, env: ['BOLT_PATH'], flags: ['--bolt-path', '-b'], fileValue: true },
+          { path: '/var/lib/chronograf', kind: 'database', description: 'Chronograf database (chronograf-v1.db: sources, dashboards, users)', declaredVolume: true, applicationData: true, env: ['BOLT_PATH'], flags: ['--bolt-path', '-b'], fileValue: true },
         ],
       },
     ],
@@ -1359,7 +1361,7 @@ export const APPS: readonly ImageEntry[] = [
     images: ['kapacitor'],
     source: 'https://github.com/influxdata/influxdata-docker/blob/master/kapacitor/1.7/Dockerfile',
     notes: 'The image declares VOLUME /var/lib/kapacitor, where kapacitor.db (tasks, templates, topics, configuration overrides) is; `KAPACITOR_DATA_DIR` moves it.',
-    variants: [{ paths: [{ path: '/var/lib/kapacitor', kind: 'database', description: 'Kapacitor data directory (tasks, templates, alert topics)', declaredVolume: true, env: ['KAPACITOR_DATA_DIR'] }] }],
+    variants: [{ paths: [{ path: '/var/lib/kapacitor', kind: 'database', description: 'Kapacitor data directory (tasks, templates, alert topics)', declaredVolume: true, applicationData: true, env: ['KAPACITOR_DATA_DIR'] }] }],
   },
   {
     id: 'homebridge',
@@ -1386,7 +1388,7 @@ export const APPS: readonly ImageEntry[] = [
     variants: [
       {
         paths: [
-          { path: '/openhab/userdata', kind: 'database', description: 'openHAB user data (things, items, persistence)', declaredVolume: true, env: ['OPENHAB_USERDATA'] },
+          { path: '/openhab/userdata', kind: 'database', description: 'openHAB user data (things, items, persistence)', declaredVolume: true, applicationData: true, env: ['OPENHAB_USERDATA'] },
           { path: '/openhab/conf', kind: 'config-state', description: 'openHAB configuration', declaredVolume: true, env: ['OPENHAB_CONF'] },
           { path: '/openhab/addons', kind: 'config-state', description: 'openHAB add-ons', declaredVolume: true },
         ],
@@ -1399,7 +1401,7 @@ export const APPS: readonly ImageEntry[] = [
     images: ['domoticz/domoticz'],
     source: 'https://github.com/domoticz/domoticz-docker',
     notes: 'The documentation mounts /opt/domoticz/userdata, where domoticz.db, plugins and scripts are; whether the image declares a VOLUME there was not checked.',
-    variants: [{ paths: [{ path: '/opt/domoticz/userdata', kind: 'database', description: 'Domoticz user data (domoticz.db, plugins, scripts)', declaredVolume: false }] }],
+    variants: [{ paths: [{ path: '/opt/domoticz/userdata', kind: 'database', description: 'Domoticz user data (domoticz.db, plugins, scripts)', declaredVolume: false, applicationData: true }] }],
   },
   {
     id: 'deconz',
@@ -1407,7 +1409,7 @@ export const APPS: readonly ImageEntry[] = [
     images: ['deconzcommunity/deconz', 'marthoc/deconz'],
     source: 'https://github.com/deconz-community/deconz-docker/blob/master/docker/Dockerfile',
     notes: 'The image declares VOLUME /opt/deCONZ (`DECONZ_APPDATA_DIR`): zll.db with the Zigbee network, its settings and OTA files.',
-    variants: [{ paths: [{ path: '/opt/deCONZ', kind: 'database', description: 'deCONZ data (zll.db: the Zigbee network and devices)', declaredVolume: true, env: ['DECONZ_APPDATA_DIR'] }] }],
+    variants: [{ paths: [{ path: '/opt/deCONZ', kind: 'database', description: 'deCONZ data (zll.db: the Zigbee network and devices)', declaredVolume: true, applicationData: true, env: ['DECONZ_APPDATA_DIR'] }] }],
   },
   {
     id: 'scrypted',
@@ -1415,7 +1417,7 @@ export const APPS: readonly ImageEntry[] = [
     images: ['koush/scrypted'],
     source: 'https://github.com/koush/scrypted/blob/main/install/docker/docker-compose.yml',
     notes: 'The image declares no VOLUME and sets `SCRYPTED_VOLUME=/server/volume`, where the database, plugins and certificates are.',
-    variants: [{ paths: [{ path: '/server/volume', kind: 'database', description: 'Scrypted database, plugins and certificates', declaredVolume: false, env: ['SCRYPTED_VOLUME'] }] }],
+    variants: [{ paths: [{ path: '/server/volume', kind: 'database', description: 'Scrypted database, plugins and certificates', declaredVolume: false, applicationData: true, env: ['SCRYPTED_VOLUME'] }] }],
   },
   {
     id: 'kavita',
@@ -1423,6 +1425,212 @@ export const APPS: readonly ImageEntry[] = [
     images: ['jvmilazz0/kavita', 'kizaing/kavita', 'kareadita/kavita'],
     source: 'https://github.com/Kareadita/Kavita/blob/develop/entrypoint.sh',
     notes: 'The image declares no VOLUME; its entrypoint writes /kavita/config/appsettings.json (with the token key) and keeps kavita.db, covers, backups and logs there.',
-    variants: [{ paths: [{ path: '/kavita/config', kind: 'database', description: 'Kavita data (kavita.db, appsettings.json, covers, backups)', declaredVolume: false }] }],
+    variants: [{ paths: [{ path: '/kavita/config', kind: 'database', description: 'Kavita data (kavita.db, appsettings.json, covers, backups)', declaredVolume: false, applicationData: true }] }],
+  },
+  {
+    id: 'bitwarden-self-host',
+    name: 'Bitwarden (unified self-host image)',
+    images: ['bitwarden/self-host', 'bitwarden/lite'],
+    source: 'https://github.com/bitwarden/self-host/blob/main/docker-unified/Dockerfile',
+    notes: 'The image declares VOLUME /etc/bitwarden, where the entrypoint keeps the SQLite vault (with `BW_DB_PROVIDER=sqlite`), attachments, the data-protection keys and the identity certificate it generates: state, never read-only configuration.',
+    variants: [{ paths: [{ path: '/etc/bitwarden', kind: 'database', description: 'Bitwarden data (vault database, attachments, data-protection keys, identity certificate)', declaredVolume: true, applicationData: true }] }],
+  },
+  {
+    id: 'semaphore',
+    name: 'Semaphore UI',
+    images: ['semaphoreui/semaphore', 'ansiblesemaphore/semaphore'],
+    source: 'https://github.com/semaphoreui/semaphore/blob/develop/deployment/docker/server/Dockerfile',
+    notes:
+      'The image declares no VOLUME. Its wrapper writes /etc/semaphore/config.json on first start (cookie keys and the access-key encryption key, generated unless set in the environment), and the BoltDB or SQLite database is in /var/lib/semaphore unless `SEMAPHORE_DB_DIALECT` names a database server.',
+    writesConfig: ['/etc/semaphore'],
+    variants: [
+      {
+        paths: [
+          {
+            path: '/var/lib/semaphore',
+            kind: 'database',
+            description: 'Semaphore database (BoltDB or SQLite)',
+            declaredVolume: false,
+            applicationData: true,
+            env: ['SEMAPHORE_DB_PATH'],
+            when: { notEnvValue: { SEMAPHORE_DB_DIALECT: '^(?:mysql|postgres)$' }, description: 'not with `SEMAPHORE_DB_DIALECT` mysql or postgres' },
+          },
+          { path: '/etc/semaphore', kind: 'config-state', description: 'Semaphore configuration (config.json with the access-key encryption key)', declaredVolume: false, env: ['SEMAPHORE_CONFIG_PATH'] },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'netdata',
+    name: 'Netdata',
+    images: ['netdata/netdata'],
+    source: 'https://github.com/netdata/netdata/blob/master/packaging/docker/README.md',
+    notes:
+      'The image declares no VOLUME; the documentation mounts /etc/netdata, /var/lib/netdata (node identity, Cloud claim) and /var/cache/netdata (the metrics database). Its entrypoint copies the stock configuration into /etc/netdata on every start, so that mount must stay writable.',
+    writesConfig: ['/etc/netdata'],
+    variants: [
+      {
+        paths: [
+          { path: '/var/lib/netdata', kind: 'config-state', description: 'Netdata node identity and Cloud claim', declaredVolume: false },
+          { path: '/var/cache/netdata', kind: 'database', description: 'Netdata metrics database (dbengine)', declaredVolume: false },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'rundeck',
+    name: 'Rundeck',
+    images: ['rundeck/rundeck'],
+    source: 'https://github.com/rundeck/rundeck/blob/main/docker/official/Dockerfile',
+    notes: 'The image declares VOLUME /home/rundeck/server/data, where its embedded H2 database (jobs, executions, users) is unless `RUNDECK_DATABASE_URL` names a database server.',
+    variants: [
+      {
+        paths: [
+          { path: '/home/rundeck/server/data', kind: 'database', description: 'Rundeck H2 database (jobs, execution history)', declaredVolume: true, applicationData: true, when: { notEnv: ['RUNDECK_DATABASE_URL'], description: 'not with `RUNDECK_DATABASE_URL`' } },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'caddy-docker-proxy',
+    name: 'caddy-docker-proxy',
+    images: ['lucaslorentz/caddy-docker-proxy'],
+    source: 'https://github.com/lucaslorentz/caddy-docker-proxy/blob/master/Dockerfile-alpine',
+    notes: 'Like Caddy, it keeps the ACME account and certificates in /data (`XDG_DATA_HOME`), with no VOLUME declared.',
+    variants: [{ paths: [{ path: '/data', kind: 'config-state', description: 'Caddy data directory (TLS certificates, private keys, ACME accounts)', declaredVolume: false, env: ['XDG_DATA_HOME'] }] }],
+  },
+  {
+    id: 'kopia',
+    name: 'Kopia',
+    images: ['kopia/kopia'],
+    source: 'https://github.com/kopia/kopia/blob/master/tools/docker/Dockerfile',
+    notes: 'The image declares no VOLUME and sets `KOPIA_CONFIG_PATH=/app/config/repository.config` (the repository connection and its password), with the cache and logs under /app too.',
+    variants: [{ paths: [{ path: '/app/config', kind: 'config-state', description: 'Kopia repository connection (repository.config)', declaredVolume: false, env: ['KOPIA_CONFIG_PATH'], fileValue: true }] }],
+  },
+  {
+    id: 'mc-backup',
+    name: 'Minecraft backup (itzg)',
+    images: ['itzg/mc-backup'],
+    source: 'https://github.com/itzg/docker-mc-backup/blob/master/Dockerfile',
+    notes:
+      'The image declares VOLUME /data (the server it backs up) and /backups, where the tar backups (`DEST_DIR`) or a local restic repository go. A `RESTIC_REPOSITORY` that is not an absolute path (s3:, rest:, sftp:) or `BACKUP_METHOD=rclone` keeps nothing there.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/backups',
+            kind: 'uploads',
+            description: 'Minecraft world backups',
+            declaredVolume: true,
+            env: ['DEST_DIR', 'RESTIC_REPOSITORY'],
+            misplacedTargets: ['/backup'],
+            when: { notEnvValue: { RESTIC_REPOSITORY: '^[^/]', BACKUP_METHOD: '^rclone$' }, description: 'not with a remote `RESTIC_REPOSITORY` or `BACKUP_METHOD=rclone`' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'rest-server',
+    name: 'restic REST server',
+    images: ['restic/rest-server'],
+    source: 'https://github.com/restic/rest-server/blob/master/docker/Dockerfile',
+    notes: 'The image declares VOLUME /data: every restic repository it serves and the .htpasswd user list.',
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'restic repositories (every backup stored)', declaredVolume: true, applicationData: true, env: ['DATA_DIRECTORY'] }] }],
+  },
+  {
+    id: 'tautulli',
+    name: 'Tautulli',
+    images: ['tautulli/tautulli'],
+    source: 'https://github.com/Tautulli/Tautulli/blob/master/Dockerfile',
+    notes: 'The image starts with `--datadir /config` and declares VOLUME /config (tautulli.db, config.ini).',
+    variants: [{ paths: [{ path: '/config', kind: 'database', description: 'Tautulli database and configuration', declaredVolume: true, applicationData: true, flags: ['--datadir'] }] }],
+  },
+  {
+    id: 'minecraft-bedrock',
+    name: 'Minecraft Bedrock server (itzg)',
+    images: ['itzg/minecraft-bedrock-server'],
+    source: 'https://github.com/itzg/docker-minecraft-bedrock-server/blob/master/Dockerfile',
+    notes: 'The image works in and declares VOLUME /data: worlds, server.properties, allowlist and permissions.',
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Minecraft Bedrock worlds and server configuration', declaredVolume: true, applicationData: true }] }],
+  },
+  {
+    id: 'valheim',
+    name: 'Valheim server (lloesche)',
+    images: ['lloesche/valheim-server'],
+    source: 'https://github.com/lloesche/valheim-server-docker/blob/main/Dockerfile',
+    notes: 'The image declares VOLUME /config (worlds in worlds_local, backups) and /opt/valheim (the server installation, downloaded again when lost).',
+    variants: [{ paths: [{ path: '/config', kind: 'database', description: 'Valheim worlds and backups', declaredVolume: true, applicationData: true }] }],
+  },
+  {
+    id: 'factorio',
+    name: 'Factorio server (factoriotools)',
+    images: ['factoriotools/factorio'],
+    source: 'https://github.com/factoriotools/factorio-docker/blob/master/docker/Dockerfile',
+    notes: 'The image declares VOLUME /factorio: saves, configuration, mods and scenarios.',
+    variants: [{ paths: [{ path: '/factorio', kind: 'database', description: 'Factorio saves, configuration and mods', declaredVolume: true, applicationData: true }] }],
+  },
+  {
+    id: 'transmission-openvpn',
+    name: 'Transmission with OpenVPN (haugene)',
+    images: ['haugene/transmission-openvpn'],
+    source: 'https://github.com/haugene/docker-transmission-openvpn/blob/master/Dockerfile',
+    notes: 'From 5.0 the image sets `TRANSMISSION_HOME=/config/transmission-home` (settings, resume data of every torrent) and declares VOLUME /config and /data (the downloads); older releases kept the home under /data and are not covered.',
+    variants: [
+      {
+        versions: { min: '5' },
+        paths: [
+          { path: '/config', kind: 'config-state', description: 'Transmission home (settings, resume data of every torrent)', declaredVolume: true, env: ['TRANSMISSION_HOME'] },
+          { path: '/data', kind: 'uploads', description: 'Downloads', declaredVolume: true },
+        ],
+      },
+      { paths: [] },
+    ],
+  },
+  {
+    id: 'label-studio',
+    name: 'Label Studio',
+    images: ['heartexlabs/label-studio', 'humansignal/label-studio'],
+    source: 'https://github.com/HumanSignal/label-studio/blob/develop/Dockerfile',
+    notes: 'The image declares VOLUME `LABEL_STUDIO_BASE_DATA_DIR` (/label-studio/data): the SQLite database unless PostgreSQL is configured, uploaded files and exports. The documentation bind-mounts it.',
+    variants: [{ paths: [{ path: '/label-studio/data', kind: 'database', description: 'Label Studio data (SQLite database, uploads, exports)', declaredVolume: true, env: ['LABEL_STUDIO_BASE_DATA_DIR'], applicationData: true }] }],
+  },
+  {
+    id: 'jupyter-notebook',
+    name: 'Jupyter Docker Stacks',
+    images: ['jupyter/base-notebook', 'jupyter/minimal-notebook', 'jupyter/scipy-notebook', 'jupyter/datascience-notebook', 'jupyter/tensorflow-notebook', 'jupyter/pytorch-notebook', 'jupyter/pyspark-notebook', 'jupyter/all-spark-notebook', 'jupyter/r-notebook', 'jupyter/julia-notebook'],
+    source: 'https://jupyter-docker-stacks.readthedocs.io/en/latest/using/running.html',
+    notes: 'The images declare no VOLUME; notebooks are saved under the home directory /home/jovyan. A mount at /home/jovyan/work, as the documentation shows, is taken as the place the user chose.',
+    variants: [{ paths: [{ path: '/home/jovyan', kind: 'uploads', description: 'Jupyter home directory (notebooks and files)', declaredVolume: false, alternatives: ['/home/jovyan/work'] }] }],
+  },
+  {
+    id: 'jupyterhub',
+    name: 'JupyterHub',
+    images: ['jupyterhub/jupyterhub'],
+    source: 'https://github.com/jupyterhub/jupyterhub/blob/main/Dockerfile',
+    notes: 'The image works in /srv/jupyterhub and declares no VOLUME: jupyterhub.sqlite (users, servers, tokens) and jupyterhub_cookie_secret are written there.',
+    variants: [{ paths: [{ path: '/srv/jupyterhub', kind: 'database', description: 'JupyterHub database and cookie secret', declaredVolume: false, applicationData: true }] }],
+  },
+  {
+    id: 'prefect-server',
+    name: 'Prefect server',
+    images: ['prefecthq/prefect'],
+    source: 'https://docs.prefect.io/v3/how-to-guides/self-hosted/server-cli',
+    notes: '`prefect server start` keeps its SQLite database in `PREFECT_HOME` (/root/.prefect) unless `PREFECT_API_DATABASE_CONNECTION_URL` names a database server; workers keep nothing.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/root/.prefect',
+            kind: 'database',
+            description: 'Prefect SQLite database (flows, runs, deployments)',
+            declaredVolume: false,
+            applicationData: true,
+            env: ['PREFECT_HOME'],
+            when: { args: ['server', 'start'], notEnv: ['PREFECT_API_DATABASE_CONNECTION_URL'], description: 'only for `prefect server start` without `PREFECT_API_DATABASE_CONNECTION_URL`' },
+          },
+        ],
+      },
+    ],
   },
 ];

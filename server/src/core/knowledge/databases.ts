@@ -76,6 +76,24 @@ export const DATABASES: readonly ImageEntry[] = [
     ],
   },
   {
+    id: 'debezium-postgres',
+    name: 'PostgreSQL (Debezium)',
+    images: ['debezium/postgres', 'debezium/example-postgres'],
+    clientCommands: POSTGRES_CLIENTS,
+    source: 'https://github.com/debezium/container-images/tree/main/postgres',
+    notes: 'Built on the official postgres image (FROM postgres:<major>), with logical decoding plugins; `example-postgres` is tagged by Debezium release and assumed to follow its newest PostgreSQL.',
+    variants: officialPostgresLayout('PostgreSQL data directory'),
+  },
+  {
+    id: 'pgautoupgrade',
+    name: 'PostgreSQL (pgautoupgrade)',
+    images: ['pgautoupgrade/pgautoupgrade'],
+    clientCommands: POSTGRES_CLIENTS,
+    source: 'https://github.com/pgautoupgrade/docker-pgautoupgrade',
+    notes: 'Built on the official postgres alpine image; it upgrades the cluster it finds in place. Its documentation mounts /var/lib/postgresql/data, its PostgreSQL 18 tests /var/lib/postgresql: a mount at either keeps the database.',
+    variants: [{ paths: [{ path: '/var/lib/postgresql/data', kind: 'database', description: 'PostgreSQL data directory', declaredVolume: true, env: ['PGDATA'], alternatives: ['/var/lib/postgresql'] }] }],
+  },
+  {
     id: 'pgvector',
     name: 'PostgreSQL with pgvector',
     images: ['pgvector/pgvector'],
@@ -508,7 +526,7 @@ export const DATABASES: readonly ImageEntry[] = [
           },
         ],
         // `latest` was 1.x until InfluxDB 2.0 (2020): stacks written then keep 1.x data here.
-        pin: { tag: '1.8', keeps: 'the InfluxDB 1.x data' },
+        pin: { tag: '1.8', keeps: 'the InfluxDB 1.x data', newerEnv: '^DOCKER_INFLUXDB_INIT_' },
       },
     ],
   },

@@ -253,4 +253,27 @@ export const QUEUES: readonly ImageEntry[] = [
       },
     ],
   },
+  {
+    id: 'debezium-kafka',
+    name: 'Kafka (Debezium)',
+    images: ['debezium/kafka'],
+    source: 'https://github.com/debezium/container-images/blob/main/kafka/3.8/Dockerfile',
+    notes: 'The image declares VOLUME /kafka/data: the topics, among them Kafka Connect\'s stored offsets and configurations.',
+    variants: [{ paths: [{ path: '/kafka/data', kind: 'database', description: 'Kafka log directory (topics, Connect offsets)', declaredVolume: true }] }],
+  },
+  {
+    id: 'debezium-zookeeper',
+    name: 'ZooKeeper (Debezium)',
+    images: ['debezium/zookeeper'],
+    source: 'https://github.com/debezium/container-images/blob/main/zookeeper/3.4/Dockerfile',
+    notes: 'The image declares VOLUME /zookeeper/data and /zookeeper/txns.',
+    variants: [
+      {
+        paths: [
+          { path: '/zookeeper/data', kind: 'database', description: 'ZooKeeper snapshots', declaredVolume: true },
+          { path: '/zookeeper/txns', kind: 'database', description: 'ZooKeeper transaction log', declaredVolume: true },
+        ],
+      },
+    ],
+  },
 ];

@@ -114,6 +114,11 @@ export interface ImageVariantPin {
   tag: string;
   /** What the pin keeps, after "keeps": `a database made before PostgreSQL 18`. */
   keeps: string;
+  /**
+   * A regular expression for variable names only the newer release reads
+   * (`^DOCKER_INFLUXDB_INIT_`): a service setting one was written for it, and gets no pin.
+   */
+  newerEnv?: string;
 }
 
 export interface ImageVariant {

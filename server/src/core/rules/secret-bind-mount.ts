@@ -34,7 +34,7 @@ export function secretKind(mount: Mount): string | undefined {
   if (kind !== undefined || !/^\.?[^.]+$/.test(name) || TEMPLATE.test(name) || SECRET_FOLDER.test(name)) return kind;
   const target = basename(mount.target);
   // A name with an extension, or an SSH key's (`./deploy-key:/root/.ssh/id_rsa`), says what lands there.
-  if (/\.[A-Za-z0-9]+$/.test(target) || /^id_[a-z0-9]+$/i.test(target)) {
+  if (/\.[A-Za-z0-9]+$/.test(target) || /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/i.test(target)) {
     const byTarget = nameKind(target, mount.target);
     if (byTarget !== undefined) return byTarget;
     // A certificate keeps its public name wherever it lands (`/run/secrets/root-ca.pem`).

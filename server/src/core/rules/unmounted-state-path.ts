@@ -14,7 +14,7 @@ const VOLUME_SUFFIX: Record<StatePath['kind'], string> = {
   uploads: 'uploads',
   'config-state': 'config',
   logs: 'logs',
-  cache: 'data',
+  cache: 'cache',
 };
 
 /**
@@ -26,12 +26,14 @@ export function stateVolumeName(configuration: ComposeConfiguration, service: st
 }
 
 /**
- * What a new volume's name says it holds. State an application writes that is not its
- * configuration (Alertmanager's silences, Caddy's certificates) is `data`, not `config`.
+ * What a new volume's name says it holds. Persistent state that is neither configuration
+ * nor keys and certificates (Alertmanager's silences and notification log) is `data`.
  */
 function volumeSuffix(state: StatePath): string {
-  if (state.kind === 'config-state' && !/conf|\/etc\//i.test(`${state.path}/ ${state.description}`)) return 'data';
-  return VOLUME_SUFFIX[state.kind];
+  // What the image keeps there: Redis run as a cache still keeps its data (`redis-data`).
+  const kind = state.spec?.kind ?? state.kind;
+  if (kind === 'config-state' && !/conf|cert|key|secret|\/etc\//i.test(`${state.path}/ ${state.description}`)) return 'data';
+  return VOLUME_SUFFIX[kind];
 }
 
 /**
