@@ -14,6 +14,11 @@ runRuleTests('state-on-tmpfs', {
   ],
   invalid: [
     {
+      name: 'a test service (`test-db`) with its database on tmpfs: deliberate throw-away data, a hint without a fix',
+      code: 'services:\n  test-db:\n    image: postgres:14\n    tmpfs: /var/lib/postgresql/data\n',
+      errors: [{ line: 4, column: 12, endLine: 4, endColumn: 36, severity: 'hint', containerPath: '/var/lib/postgresql/data', message: /^PostgreSQL data directory \/var\/lib\/postgresql\/data of service "test-db", a test service, is on tmpfs: fine for throw-away test data/ }],
+    },
+    {
       name: 'tmpfs scalar: the key is replaced by a named volume',
       code: 'services:\n  db:\n    image: postgres:16 # main\n    tmpfs: /var/lib/postgresql/data\n',
       errors: [{ line: 4, column: 12, endLine: 4, endColumn: 36, severity: 'error', containerPath: '/var/lib/postgresql/data', service: 'db', message: /is on tmpfs: it lives in memory/ }],

@@ -26,6 +26,8 @@ export const stateOnTmpfs: Rule = {
         '{{description}} {{path}} of service "{{service}}" is on tmpfs: it lives in memory and is gone every time the container stops, restarts or is recreated. Put it on a named volume.',
       test:
         '{{description}} {{path}} of service "{{service}}" is on tmpfs in {{file}}, a test configuration: fine for throw-away test data, which is gone every time the container stops. Never let this reach a deployment.',
+      testService:
+        '{{description}} {{path}} of service "{{service}}", a test service, is on tmpfs: fine for throw-away test data, which is gone every time the container stops. Never let this reach a deployment.',
       cache:
         '{{description}} {{path}} of service "{{service}}" is on tmpfs and is emptied every time the container stops. That is fine only if the application treats {{image}} as a disposable cache; to keep the data, put it on a named volume.',
       tmpfsVolume:
@@ -38,7 +40,7 @@ export const stateOnTmpfs: Rule = {
     for (const { workload, state, mount } of statePathsHeldBy(configuration.workloads, knowledge, 'tmpfs')) {
       // A tmpfs database in `compose.test.yaml` / `compose.ci.yaml` is the usual way to make
       // tests fast: a hint, and no fix that would make the test data persistent.
-      const test = inTestConfiguration(configuration, mount);
+      const test = testSetting(configuration, workload.name, mount);
       const fixes: Fix[] = [];
       const at = findMountNode(workload.layers, mount);
       if (at && !test) {
@@ -61,7 +63,7 @@ export const stateOnTmpfs: Rule = {
         }
       }
       context.report({
-        messageId: state.cacheOnly ? 'cache' : test ? 'test' : 'tmpfs',
+        messageId: state.cacheOnly ? 'cache' : test === 'file' ? 'test' : test === 'service' ? 'testService' : 'tmpfs',
         data: { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name, file: basename(mount.location.file) },
         location: at ? mountEntryLocation(at) : mount.location,
         service: workload.name,
@@ -86,10 +88,10 @@ function checkTmpfsVolumes(context: ComposeRuleContext): void {
   };
   for (const { workload, state, mount } of statePathsHeldBy(configuration.workloads, knowledge, 'volume', (_, m) => tmpfsVolume(m) !== undefined)) {
     const { declaration, file } = tmpfsVolume(mount)!;
-    const test = inTestConfiguration(configuration, mount);
+    const test = testSetting(configuration, workload.name, mount);
     const at = findMountNode(workload.layers, mount);
     context.report({
-      messageId: state.cacheOnly ? 'cache' : test ? 'test' : 'tmpfsVolume',
+      messageId: state.cacheOnly ? 'cache' : test === 'file' ? 'test' : test === 'service' ? 'testService' : 'tmpfsVolume',
       data: { description: state.description, path: state.path, service: workload.name, volume: mount.source!, image: state.entry?.name ?? workload.image?.value ?? workload.name, file: basename(mount.location.file) },
       location: at ? mountEntryLocation(at) : mount.location,
       service: workload.name,
@@ -105,8 +107,15 @@ function checkTmpfsVolumes(context: ComposeRuleContext): void {
  * Written in a test or CI file (`compose.test.yaml`, `compose.ci.yaml`) of a configuration that
  * is not production: a tmpfs database there is the usual way to make tests fast.
  */
-function inTestConfiguration(configuration: ComposeConfiguration, mount: Mount): boolean {
-  return !configuration.production && fileNameWords(mount.location.file).some((w) => w === 'test' || w === 'ci');
+/**
+ * Where a tmpfs database is deliberate throw-away test data, outside production: a test
+ * configuration (`compose.test.yaml`, `compose.ci.yaml`) or a test service (`test-db`, `db_test`).
+ */
+function testSetting(configuration: ComposeConfiguration, service: string, mount: Mount): 'file' | 'service' | undefined {
+  if (configuration.production) return undefined;
+  const isTest = (w: string): boolean => w === 'test' || w === 'tests' || w === 'ci';
+  if (fileNameWords(mount.location.file).some(isTest)) return 'file';
+  return service.toLowerCase().split(/[^a-z0-9]+/).some(isTest) ? 'service' : undefined;
 }
 
 type TmpfsVolume = NonNullable<ReturnType<ComposeConfiguration['volumes']['get']>>;

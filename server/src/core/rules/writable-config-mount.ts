@@ -27,8 +27,11 @@ const WRITTEN_ETC = [
   '/etc/sogo',
 ];
 
-/** Package manifests and lock files: project source that package managers rewrite (`npm install`), not configuration. */
-const PACKAGE_MANIFEST = /^(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|composer\.(?:json|lock)|pnpm-lock\.yaml|deno\.jsonc?|pyproject\.toml|Cargo\.toml|Pipfile)$/;
+/**
+ * Package manifests, lock files and project build settings: source that package managers and
+ * dev servers rewrite (`npm install`; `next dev` adds to tsconfig.json), not configuration.
+ */
+const PACKAGE_MANIFEST = /^(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|composer\.(?:json|lock)|pnpm-lock\.yaml|deno\.jsonc?|pyproject\.toml|Cargo\.toml|Pipfile|tsconfig(?:\.[\w-]+)?\.json|jsconfig\.json)$/;
 
 /** Container folders that hold data, not configuration. */
 const WRITTEN_TARGETS = ['/data', '/var/lib', '/srv/data', '/var/log', '/tmp', '/run', '/var/run'];
