@@ -4,6 +4,7 @@ const ANON = /has no volume\. The image declares VOLUME/;
 
 runRuleTests('unmounted-state-path', {
   valid: [
+    { name: 'Vault whose VAULT_LOCAL_CONFIG keeps everything in memory, or runs in dev mode', code: 'services:\n  vault:\n    image: hashicorp/vault:1.17\n    environment:\n      VAULT_LOCAL_CONFIG: \'{"storage": {"inmem": {}}, "listener": [{"tcp": {"address": "0.0.0.0:8200"}}]}\'\n    command: server\n  dev:\n    image: hashicorp/vault:1.17\n    environment:\n      VAULT_LOCAL_CONFIG: \'{"storage": {"file": {"path": "/vault/file"}}}\'\n    command: server -dev\n' },
     { name: 'a Prefect worker keeps nothing; only `prefect server start` keeps the SQLite database', code: 'services:\n  worker:\n    image: prefecthq/prefect:3-latest\n    command: prefect worker start --pool default\n  server:\n    image: prefecthq/prefect:3-latest\n    command: prefect server start --host 0.0.0.0\n    environment:\n      PREFECT_API_DATABASE_CONNECTION_URL: postgresql+asyncpg://prefect:prefect@db:5432/prefect\n' },
     { name: 'Jupyter with the work folder the documentation mounts', code: 'services:\n  notebook:\n    image: quay.io/jupyter/scipy-notebook:2024-07-29\n    volumes:\n      - ./notebooks:/home/jovyan/work # notebooks\n' },
     { name: "influxdb:latest over a 1.x volume: a stack set up for 1.x, whose 2.x paths (/etc/influxdb2) misplaced-state-mount's pin advice covers", code: 'services:\n  influxdb:\n    image: influxdb\n    volumes:\n      - influx:/var/lib/influxdb # 1.x data\nvolumes:\n  influx:\n' },
@@ -119,6 +120,15 @@ runRuleTests('unmounted-state-path', {
     { name: 'eclipse-mosquitto with its configuration and data on volumes', code: 'services:\n  mqtt:\n    image: eclipse-mosquitto:2\n    volumes:\n      - ./mosquitto/config:/mosquitto/config:ro\n      - mqtt-data:/mosquitto/data\nvolumes:\n  mqtt-data:\n' },
   ],
   invalid: [
+    {
+      name: "Vault's storage named in VAULT_LOCAL_CONFIG (JSON file backend, HCL raft backend) with nothing mounted there",
+      code: 'services:\n  vault:\n    image: hashicorp/vault:1.17\n    environment:\n      VAULT_LOCAL_CONFIG: \'{"storage": {"file": {"path": "/vault/file"}}, "listener": [{"tcp": {"address": "0.0.0.0:8200", "tls_disable": true}}]}\'\n    command: server\n  raft:\n    image: hashicorp/vault:1.17\n    environment:\n      VAULT_LOCAL_CONFIG: |\n        storage "raft" {\n          path = "/vault/data"\n          node_id = "node1"\n        }\n    command: server\n',
+      errors: [
+        { line: 3, column: 12, endLine: 3, endColumn: 32, severity: 'warning', containerPath: '/vault/file', message: /The image declares VOLUME \/vault\/file, so Docker writes it to an anonymous volume/ },
+        { line: 8, column: 12, endLine: 8, endColumn: 32, severity: 'warning', containerPath: '/vault/data', message: /written to the container's writable layer/ },
+      ],
+      output: 'services:\n  vault:\n    image: hashicorp/vault:1.17\n    environment:\n      VAULT_LOCAL_CONFIG: \'{"storage": {"file": {"path": "/vault/file"}}, "listener": [{"tcp": {"address": "0.0.0.0:8200", "tls_disable": true}}]}\'\n    command: server\n    volumes:\n      # Vault storage backend (file or raft) — must survive redeploys\n      - vault-data:/vault/file\n  raft:\n    image: hashicorp/vault:1.17\n    environment:\n      VAULT_LOCAL_CONFIG: |\n        storage "raft" {\n          path = "/vault/data"\n          node_id = "node1"\n        }\n    command: server\n    volumes:\n      # Vault storage backend (file or raft) — must survive redeploys\n      - raft-data:/vault/data\n\nvolumes:\n  vault-data:\n  raft-data:\n',
+    },
     {
       name: "two VOLUMEs of a built image: the new volumes say what they hold (`ds-data`, `ds-cache`), never two names that differ only in case (`ds-Data`)",
       files: { 'compose.yaml': 'services:\n  ds:\n    build: .\n    volumes:\n      - /var/www/onlyoffice/Data\n', Dockerfile: 'FROM ubuntu:22.04\nVOLUME /var/lib/onlyoffice /var/www/onlyoffice/Data\n' },

@@ -82,10 +82,12 @@ function imageStatePaths(workload: Workload, knowledge: KnowledgeBase): StatePat
   const result: StatePath[] = [];
   const seen = new Set<string>();
   for (const spec of specs) {
-    if (!conditionHolds(spec.when, workload, args)) continue;
+    const embedded = embeddedPlace(workload, spec);
+    // The configuration in the environment names the path: no mount is needed to know it is used.
+    if (!conditionHolds(embedded && spec.when ? { ...spec.when, mounted: undefined } : spec.when, workload, args)) continue;
     // The user chose another storage place the image supports (vault raft at /vault/data).
     if (spec.alternatives?.some((alt) => workload.mounts.some((m) => m.target.startsWith('/') && isSameOrParent(alt, m.target)))) continue;
-    const moved = movedPath(workload, spec, args);
+    const moved = embedded ? [embedded] : movedPath(workload, spec, args);
     if (moved === 'unknown') continue;
     if (moved.length === 0 && spec.onlyWhenSet) continue;
     const places: Place[] = moved.length > 0 ? moved : [{ path: spec.path, origin: { kind: 'image' } }];
@@ -261,6 +263,18 @@ function isEmptyValue(value: string | undefined): boolean {
 /** A set value that vsafe could resolve (no `${…}` left) and that matches the pattern. */
 function envValueMatches(value: string | undefined, pattern: string): boolean {
   return value !== undefined && !value.includes('${') && new RegExp(pattern).test(value);
+}
+
+/** The path a configuration held in an environment variable names (`embeddedIn`), when it names one vsafe can read. */
+function embeddedPlace(workload: Workload, spec: StatePathSpec): Place | undefined {
+  const embedding = spec.embeddedIn;
+  const value = embedding ? workload.environment.get(embedding.env) : undefined;
+  if (!embedding || value === undefined || value.includes('${')) return undefined;
+  for (const pattern of embedding.patterns) {
+    const path = new RegExp(pattern, 'i').exec(value)?.[1];
+    if (path !== undefined && path.startsWith('/')) return { path: normalizeContainerPath(path), origin: { kind: 'env', name: embedding.env } };
+  }
+  return undefined;
 }
 
 /** `file`: the env var or flag named a file (traefik `acme.json`); `path` is its folder. */

@@ -47,6 +47,7 @@ export function movedByLabel(spec: StatePathSpec): string {
   for (const flag of spec.flags ?? []) parts.push(`flag ${code(flag)}`);
   for (const env of spec.envPatterns ?? []) parts.push(`env matching ${code(env)}`);
   for (const flag of spec.flagPatterns ?? []) parts.push(`flag matching ${code(flag)}`);
+  if (spec.embeddedIn) parts.push(`the path in the configuration ${code(spec.embeddedIn.env)} holds`);
   if (spec.fileValue) parts.push('(a file: its folder)');
   if (spec.positional) parts.push(`argument after ${code(spec.positional.after)}${spec.positional.prefixes ? ` (${spec.positional.prefixes.map(code).join(', ')})` : ''}`);
   const conditions: string[] = [];

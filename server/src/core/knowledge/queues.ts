@@ -220,21 +220,25 @@ export const QUEUES: readonly ImageEntry[] = [
     source: 'https://github.com/hashicorp/vault/blob/main/Dockerfile',
     notes:
       'Dev mode (the default `server -dev`) keeps everything in memory. In server mode the storage backend is whatever the configuration names ' +
-      '(VAULT_LOCAL_CONFIG or files in /vault/config; the image ships none, and without one `vault server` refuses to start): vsafe does not read it, ' +
-      'so /vault/file, which the image declares as a VOLUME for the file backend, is checked only when something is mounted there.',
+      '(VAULT_LOCAL_CONFIG or files in /vault/config; the image ships none, and without one `vault server` refuses to start). vsafe reads no configuration file, ' +
+      'except a file or raft storage `path` in `VAULT_LOCAL_CONFIG` (JSON or HCL, which the entrypoint writes out as the configuration): otherwise /vault/file, which the image declares as a VOLUME for the file backend, is checked only when something is mounted there.',
     variants: [
       {
         paths: [
           {
             path: '/vault/file',
             kind: 'database',
-            description: 'Vault file storage backend',
+            description: 'Vault storage backend (file or raft)',
             declaredVolume: true,
+            embeddedIn: {
+              env: 'VAULT_LOCAL_CONFIG',
+              patterns: ['"(?:file|raft)"\\s*:\\s*\\{[^{}]*"path"\\s*:\\s*"([^"]+)"', 'storage\\s+"(?:file|raft)"\\s*\\{[^{}]*\\bpath\\s*=\\s*"([^"]+)"'],
+            },
             when: {
               args: ['server'],
               notArgs: ['^--?dev'],
               mounted: ['/vault/file'],
-              description: 'only in server mode (`server` without `-dev`) with a mount at /vault/file (the configuration chooses the storage)',
+              description: 'only in server mode (`server` without `-dev`), with a mount at /vault/file or a file or raft storage in `VAULT_LOCAL_CONFIG`',
             },
           },
         ],

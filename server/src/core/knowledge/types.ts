@@ -75,6 +75,12 @@ export interface StatePathSpec {
   flagPatterns?: string[];
   /** The env var or flag names a file: its folder is the state path, and a mount of the file itself also counts. */
   fileValue?: boolean;
+  /**
+   * An environment variable whose value is a whole configuration (Vault's JSON or HCL in
+   * `VAULT_LOCAL_CONFIG`), with regular expressions whose first group is the path in it: a
+   * match puts the path there, and the path exists whatever `when.mounted` asks.
+   */
+  embeddedIn?: { env: string; patterns: string[] };
   /** Positional command arguments that name the path (`minio server /data`). */
   positional?: PositionalSpec;
   /**
