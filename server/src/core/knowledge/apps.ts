@@ -1608,8 +1608,24 @@ export const APPS: readonly ImageEntry[] = [
     name: 'JupyterHub',
     images: ['jupyterhub/jupyterhub'],
     source: 'https://github.com/jupyterhub/jupyterhub/blob/main/Dockerfile',
-    notes: 'The image works in /srv/jupyterhub and declares no VOLUME: jupyterhub.sqlite (users, servers, tokens) and jupyterhub_cookie_secret are written there.',
-    variants: [{ paths: [{ path: '/srv/jupyterhub', kind: 'database', description: 'JupyterHub database and cookie secret', declaredVolume: false, applicationData: true }] }],
+    notes:
+      'The image works in /srv/jupyterhub and declares no VOLUME: jupyterhub.sqlite (users, servers, tokens) and jupyterhub_cookie_secret are written there by default. ' +
+      'A configuration of its own (`-f`, `--config`, or jupyterhub_config.py mounted in /srv/jupyterhub, which JupyterHub loads from its working directory) may put them elsewhere (`db_url`, `cookie_secret_file`): then nothing is reported.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/srv/jupyterhub',
+            kind: 'database',
+            description: 'JupyterHub database and cookie secret',
+            declaredVolume: false,
+            applicationData: true,
+            alternatives: ['/srv/jupyterhub/jupyterhub_config.py'],
+            when: { notArgs: ['^-f$', '^--config(?:=|$)'], description: 'not with a configuration of its own (`-f`, `--config`, or a mounted /srv/jupyterhub/jupyterhub_config.py)' },
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'prefect-server',
