@@ -6,10 +6,14 @@ import type { Position, Range } from './types';
  */
 export class LineIndex {
   private readonly lineStarts: number[];
+  /** The line break style of the text, so inserted lines match it (found once: fixes ask for every edit). */
+  readonly eol: string;
 
   constructor(readonly text: string) {
     const starts = [0];
-    if (text.indexOf('\r') < 0) {
+    const noCarriageReturn = text.indexOf('\r') < 0;
+    this.eol = noCarriageReturn || !text.includes('\r\n') ? '\n' : '\r\n';
+    if (noCarriageReturn) {
       // No \r: the native search finds the line breaks (most files, and the fastest way).
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     } else {
@@ -62,11 +66,6 @@ export class LineIndex {
 
   lineText(line: number): string {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
-  }
-
-  /** The line break style of the text, so inserted lines match it. */
-  get eol(): string {
-    return this.text.includes('\r\n') ? '\r\n' : '\n';
   }
 }
 
