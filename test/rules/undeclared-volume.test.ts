@@ -19,6 +19,11 @@ runRuleTests('undeclared-volume', {
   ],
   invalid: [
     {
+      name: 'a documentation placeholder (`<CONFIG_PATH>`) is no volume name Compose accepts: reported, and not declared',
+      code: 'services:\n  headscale:\n    image: headscale/headscale:0.26.1\n    volumes:\n      - <CONFIG_PATH>:/etc/headscale # configuration\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 22, containerPath: '/etc/headscale' }],
+    },
+    {
       name: 'a volume of a service pulled in with extends from another file is declared in the extending file (Compose does not import the other file\'s volumes)',
       files: {
         'compose.yaml': 'services:\n  es:\n    extends:\n      file: base.yml\n      service: elasticsearch\n',

@@ -122,6 +122,18 @@ runRuleTests('unmounted-state-path', {
   ],
   invalid: [
     {
+      name: "Nginx Proxy Manager's DB_SQLITE_FILE moves its SQLite database out of /data (which keeps the proxy hosts): that folder has no volume",
+      code: 'services:\n  app:\n    image: jc21/nginx-proxy-manager:latest\n    environment:\n      DB_SQLITE_FILE: "/db/database.sqlite"\n    volumes:\n      - ./data:/data # proxy hosts\n      - ./letsencrypt:/etc/letsencrypt # certificates\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 43, severity: 'warning', containerPath: '/db' }],
+      output: 'services:\n  app:\n    image: jc21/nginx-proxy-manager:latest\n    environment:\n      DB_SQLITE_FILE: "/db/database.sqlite"\n    volumes:\n      - ./data:/data # proxy hosts\n      - ./letsencrypt:/etc/letsencrypt # certificates\n      # Nginx Proxy Manager SQLite database — must survive redeploys\n      - app-data:/db\n\nvolumes:\n  app-data:\n',
+    },
+    {
+      name: "Headscale's database and private keys in /var/lib/headscale, with only its configuration mounted (the official container guide)",
+      code: 'services:\n  headscale:\n    image: headscale/headscale:0.26.1\n    command: serve\n    volumes:\n      - ./config:/etc/headscale # configuration\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 38, severity: 'warning', containerPath: '/var/lib/headscale' }],
+      output: 'services:\n  headscale:\n    image: headscale/headscale:0.26.1\n    command: serve\n    volumes:\n      - ./config:/etc/headscale # configuration\n      # Headscale database and private keys (db.sqlite, noise_private.key) — must survive redeploys\n      - headscale-data:/var/lib/headscale\n\nvolumes:\n  headscale-data:\n',
+    },
+    {
       name: "Vault's storage named in VAULT_LOCAL_CONFIG (JSON file backend, HCL raft backend) with nothing mounted there",
       code: 'services:\n  vault:\n    image: hashicorp/vault:1.17\n    environment:\n      VAULT_LOCAL_CONFIG: \'{"storage": {"file": {"path": "/vault/file"}}, "listener": [{"tcp": {"address": "0.0.0.0:8200", "tls_disable": true}}]}\'\n    command: server\n  raft:\n    image: hashicorp/vault:1.17\n    environment:\n      VAULT_LOCAL_CONFIG: |\n        storage "raft" {\n          path = "/vault/data"\n          node_id = "node1"\n        }\n    command: server\n',
       errors: [

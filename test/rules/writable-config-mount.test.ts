@@ -2,6 +2,7 @@ import { runRuleTests } from '../helpers/rule-tester';
 
 runRuleTests('writable-config-mount', {
   valid: [
+    { name: 'NetBird management writes management.json back (its encryption key) and exits when it cannot: never read-only', code: 'services:\n  management:\n    image: netbirdio/management:latest\n    volumes:\n      - netbird-mgmt:/var/lib/netbird # store\n      - ./management.json:/etc/netbird/management.json # settings\nvolumes:\n  netbird-mgmt:\n' },
     { name: "a project's tsconfig.json is source that `next dev` rewrites, not configuration", code: 'services:\n  app:\n    image: node:20\n    command: yarn dev\n    volumes:\n      - ./frontend/tsconfig.json:/app/tsconfig.json # TypeScript settings\n' },
     { name: "state the knowledge base knows under /etc is not read-only configuration: Bitwarden's vault in /etc/bitwarden, the stock files Netdata's entrypoint copies into /etc/netdata, the config.json Semaphore writes", code: 'services:\n  bitwarden:\n    image: ghcr.io/bitwarden/self-host:2024.6.0-beta\n    volumes:\n      - ./bitwarden:/etc/bitwarden # vault\n  netdata:\n    image: netdata/netdata:v2\n    volumes:\n      - ./netdataconfig:/etc/netdata # config\n  semaphore:\n    image: semaphoreui/semaphore:v2.10.22\n    volumes:\n      - ./semaphore:/etc/semaphore # config.json\n' },
     {

@@ -735,6 +735,9 @@ export const APPS: readonly ImageEntry[] = [
       {
         paths: [
           { path: '/data', kind: 'config-state', description: 'Nginx Proxy Manager data (database, proxy hosts)', declaredVolume: false },
+          // The setup guide's `DB_SQLITE_FILE` can put the SQLite database elsewhere: that folder is state too
+          // (its default, the file in /data, is covered above; /data keeps the proxy hosts either way).
+          { path: '/data/database.sqlite', kind: 'database', description: 'Nginx Proxy Manager SQLite database', declaredVolume: false, env: ['DB_SQLITE_FILE'], fileValue: true, onlyWhenSet: true, applicationData: true },
           { path: '/etc/letsencrypt', kind: 'config-state', description: "Let's Encrypt certificates and accounts", declaredVolume: false },
         ],
       },
@@ -1645,6 +1648,59 @@ export const APPS: readonly ImageEntry[] = [
             env: ['PREFECT_HOME'],
             when: { args: ['server', 'start'], notEnv: ['PREFECT_API_DATABASE_CONNECTION_URL'], description: 'only for `prefect server start` without `PREFECT_API_DATABASE_CONNECTION_URL`' },
           },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'netbird-management',
+    name: 'NetBird management',
+    images: ['netbirdio/management', 'wiretrustee/management'],
+    source: 'https://github.com/netbirdio/netbird/blob/main/infrastructure_files/docker-compose.yml.tmpl',
+    notes:
+      'The management server keeps its store (store.db: peers, users, setup keys) and the GeoLite databases in `--datadir` (/var/lib/netbird; /var/lib/wiretrustee for the legacy image). ' +
+      'It writes management.json back when `DataStoreEncryptionKey` is empty (management/cmd/management.go, updateMgmtConfig) and exits when it cannot: that file is never made read-only.',
+    writesConfig: ['/etc/netbird', '/etc/wiretrustee'],
+    variants: [
+      { tags: 'wiretrustee', paths: [{ path: '/var/lib/wiretrustee', kind: 'database', description: 'NetBird management store (peers, users, setup keys)', declaredVolume: false, flags: ['--datadir'] }] },
+      { paths: [{ path: '/var/lib/netbird', kind: 'database', description: 'NetBird management store (peers, users, setup keys)', declaredVolume: false, flags: ['--datadir'] }] },
+    ],
+  },
+  {
+    id: 'headscale',
+    name: 'Headscale',
+    images: ['headscale/headscale', 'juanfont/headscale'],
+    source: 'https://github.com/juanfont/headscale/blob/main/config-example.yaml',
+    notes: 'The image declares no VOLUME; the default configuration keeps db.sqlite, the Noise and DERP private keys and the ACME cache in /var/lib/headscale, next to the configuration in /etc/headscale.',
+    variants: [{ paths: [{ path: '/var/lib/headscale', kind: 'database', description: 'Headscale database and private keys (db.sqlite, noise_private.key)', declaredVolume: false, applicationData: true }] }],
+  },
+  {
+    id: 'technitium-dns',
+    name: 'Technitium DNS Server',
+    images: ['technitium/dns-server'],
+    source: 'https://github.com/TechnitiumSoftware/DnsServer/blob/master/Dockerfile',
+    notes: 'Current images start with /etc/dns as their configuration folder (`CMD ["/etc/dns"]`) and declare no VOLUME: zones, settings, logs and the DHCP leases are there. Older images declared VOLUME /etc/dns/config; a volume left there by the old compose file keeps only part of it.',
+    variants: [{ paths: [{ path: '/etc/dns', kind: 'config-state', description: 'Technitium DNS configuration (zones, settings, DHCP leases)', declaredVolume: false }] }],
+  },
+  {
+    id: 'kylemanna-openvpn',
+    name: 'OpenVPN (kylemanna)',
+    images: ['kylemanna/openvpn'],
+    source: 'https://github.com/kylemanna/docker-openvpn/blob/master/Dockerfile',
+    notes: 'The image declares VOLUME /etc/openvpn: the server configuration and the whole PKI, CA private key included.',
+    variants: [{ paths: [{ path: '/etc/openvpn', kind: 'config-state', description: 'OpenVPN configuration and PKI (CA key, server and client certificates)', declaredVolume: true }] }],
+  },
+  {
+    id: 'bind9',
+    name: 'BIND 9 (ISC)',
+    images: ['internetsystemsconsortium/bind9'],
+    source: 'https://gitlab.isc.org/isc-projects/bind9-docker/-/blob/main/Dockerfile',
+    notes: 'The image declares VOLUME /etc/bind, /var/cache/bind and /var/lib/bind: the working directory (managed keys, secondary zones, DNSSEC keys) and dynamic zones with their journals.',
+    variants: [
+      {
+        paths: [
+          { path: '/var/cache/bind', kind: 'config-state', description: 'BIND working directory (managed keys, secondary zones, DNSSEC keys)', declaredVolume: true },
+          { path: '/var/lib/bind', kind: 'database', description: 'BIND dynamic zones and journals', declaredVolume: true, applicationData: true },
         ],
       },
     ],

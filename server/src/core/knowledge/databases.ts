@@ -207,7 +207,7 @@ export const DATABASES: readonly ImageEntry[] = [
   {
     id: 'mariadb',
     name: 'MariaDB',
-    images: ['mariadb', 'mariadb/server'],
+    images: ['mariadb', 'mariadb/server', 'yobasystems/alpine-mariadb', 'jc21/mariadb-aria'],
     clientCommands: ['mysql', 'mysqldump', 'mysqladmin', 'mysqlimport', 'mysqlcheck', 'mysqlpump', 'mysqlsh', 'mariadb', 'mariadb-dump', 'mariadb-admin', 'mariadb-import', 'mariadb-check'],
     source: 'https://hub.docker.com/_/mariadb',
     variants: [

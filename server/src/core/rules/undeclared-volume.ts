@@ -7,6 +7,9 @@ import type { Location } from '../types';
 import type { Rule } from './types';
 
 /** A service mounts a named volume that no top-level `volumes:` of the configuration declares. */
+/** The volume names Compose accepts (compose-spec: `^[a-zA-Z0-9._-]+$`). */
+const VOLUME_NAME = /^[a-zA-Z0-9._-]+$/;
+
 export const undeclaredVolume: Rule = {
   meta: {
     id: 'undeclared-volume',
@@ -30,7 +33,8 @@ export const undeclaredVolume: Rule = {
         if (mount.inherited) continue;
         if (configuration.volumes.has(mount.source)) continue;
         const at = findMountNode(workload.layers, mount);
-        const edits = at ? declareTopLevelVolume(declarationFileFor(workload.layers, at), mount.source) : [];
+        // A name Compose refuses (`<CONFIG_PATH>`, a documentation placeholder) cannot be declared either.
+        const edits = at && VOLUME_NAME.test(mount.source) ? declareTopLevelVolume(declarationFileFor(workload.layers, at), mount.source) : [];
         context.report({
           messageId: 'undeclared',
           data: { service: workload.name, name: mount.source },
