@@ -4,6 +4,10 @@ const DB = 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/
 
 runRuleTests('unused-volume', {
   valid: [
+    {
+      name: 'a volume a mount falls back to when its variable is unset (`${DB_PATH:-dbdata}`), though .env points it at a host path here',
+      files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - ${DB_PATH:-dbdata}:/var/lib/postgresql/data # database\nvolumes:\n  dbdata:\n', '.env': 'DB_PATH=/srv/db\n' },
+    },
     { name: 'used volume', code: DB + 'volumes:\n  pg:\n' },
     { name: 'used through long syntax', code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - type: volume\n        source: db\n        target: /var/lib/mysql\nvolumes:\n  db:\n' },
     {

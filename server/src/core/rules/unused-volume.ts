@@ -1,5 +1,7 @@
 import { removeTopLevelVolume } from '../edits/mount-edits';
 import { configurationsByFile, type ComposeConfiguration } from '../project';
+import type { Mount } from '../model';
+import { modelOf } from '../production';
 import type { Rule } from './types';
 
 /**
@@ -51,11 +53,27 @@ export const unusedVolume: Rule = {
 /** Names a configuration mounts: merged workloads and every file's own entries (an override may drop one). */
 function usedVolumes(configuration: ComposeConfiguration): Set<string> {
   const used = new Set<string>();
+  const use = (mount: Mount): void => {
+    if (mount.type === 'volume' && mount.source) used.add(mount.source);
+    for (const name of fallbackNames(configuration, mount)) used.add(name);
+  };
   for (const workload of configuration.workloads) {
-    for (const mount of workload.mounts) if (mount.type === 'volume' && mount.source) used.add(mount.source);
-    for (const layer of workload.layers) for (const mount of layer.volumes?.mounts ?? []) if (mount.type === 'volume' && mount.source) used.add(mount.source);
+    for (const mount of workload.mounts) use(mount);
+    for (const layer of workload.layers) for (const mount of layer.volumes?.mounts ?? []) use(mount);
   }
   return used;
+}
+
+/**
+ * Volume names a mount falls back to when a variable is unset (`${DB_PATH:-dbdata}`): the
+ * `.env` here may point it at a host path, but without it (a fresh host, CI) the volume is used.
+ */
+function fallbackNames(configuration: ComposeConfiguration, mount: Mount): string[] {
+  const model = modelOf(configuration, mount.location.file);
+  if (!model) return [];
+  const written = model.text.slice(model.lines.offsetAt(mount.location.range.start), model.lines.offsetAt(mount.location.range.end));
+  if (!written.includes('${')) return [];
+  return [...written.matchAll(/\$\{[A-Za-z_][A-Za-z0-9_]*:?-([A-Za-z0-9][A-Za-z0-9._-]*)\}/g)].map((m) => m[1]!);
 }
 
 /** A mount whose source is an unknown variable could use any volume; a project Compose cannot load is not judged. */
