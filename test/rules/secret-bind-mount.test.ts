@@ -20,6 +20,13 @@ runRuleTests('secret-bind-mount', {
   ],
   invalid: [
     {
+      name: 'a key in a volume list another service aliases (`volumes: *appvolumes`): reported once, and every service sharing the list gets the secret',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    volumes: &appvolumes\n      # deploy key\n      - ./id_rsa:/var/www/.ssh/id_rsa\n      # code\n      - appdata:/var/www/html\n  php:\n    image: php:8.3-fpm\n    volumes: *appvolumes\nvolumes:\n  # code\n  appdata:\n',
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 38, containerPath: '/var/www/.ssh/id_rsa', message: /^Services "web" and "php" bind-mount \.\/id_rsa \(an SSH private key\)/ }],
+      output:
+        'services:\n  web:\n    image: nginx:1.27\n    volumes: &appvolumes\n      # code\n      - appdata:/var/www/html\n    secrets:\n      # deploy key\n      - source: id_rsa\n        target: /var/www/.ssh/id_rsa\n  php:\n    image: php:8.3-fpm\n    volumes: *appvolumes\n    secrets:\n      # deploy key\n      - source: id_rsa\n        target: /var/www/.ssh/id_rsa\nvolumes:\n  # code\n  appdata:\n\nsecrets:\n  id_rsa:\n    file: ./id_rsa\n',
+    },
+    {
       name: 'a source with a `${VAR:-default}`: the secret keeps the whole source as written',
       code: 'services:\n  app:\n    image: acme/app:1\n    volumes:\n      - ${KEY_FILE:-./tls/server.key}:/etc/app/server.key\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 58, containerPath: '/etc/app/server.key' }],
@@ -51,12 +58,9 @@ runRuleTests('secret-bind-mount', {
         'services:\n  db:\n    image: postgres:16\n    volumes:\n      # the database\n      - db:/var/lib/postgresql/data\n    secrets:\n      # TLS\n      - source: ZBX_DB_KEY_FILE\n        target: /run/secrets/server-key.pem\n      - source: DB_PASS\n        target: /run/secrets/db_pass\nvolumes:\n  db:\n\nsecrets:\n  ZBX_DB_KEY_FILE:\n    file: ./.ZBX_DB_KEY_FILE\n  DB_PASS:\n    file: ./.DB_PASS\n',
     },
     {
-      name: 'a key in an anchor two services merge: the anchor loses the mount, both services get the secret, its comment goes along',
+      name: 'a key in an anchor two services merge: reported once naming both; the anchor loses the mount, both services get the secret, its comment goes along',
       code: 'x-tls: &tls\n  image: nginx\n  volumes:\n    # the TLS key\n    - ./certs/privkey.pem:/etc/nginx/privkey.pem:ro\n    - logs:/var/log/nginx\nservices:\n  a:\n    <<: *tls\n  b:\n    <<: *tls\nvolumes:\n  logs:\n',
-      errors: [
-        { line: 5, column: 7, endLine: 5, endColumn: 52, service: 'a', containerPath: '/etc/nginx/privkey.pem' },
-        { line: 5, column: 7, endLine: 5, endColumn: 52, service: 'b', containerPath: '/etc/nginx/privkey.pem' },
-      ],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 52, service: 'a', containerPath: '/etc/nginx/privkey.pem', message: /^Services "a" and "b" bind-mount \.\/certs\/privkey\.pem/ }],
       output:
         'x-tls: &tls\n  image: nginx\n  volumes:\n    - logs:/var/log/nginx\nservices:\n  a:\n    <<: *tls\n    secrets:\n      # the TLS key\n      - source: privkey_pem\n        target: /etc/nginx/privkey.pem\n  b:\n    <<: *tls\n    secrets:\n      # the TLS key\n      - source: privkey_pem\n        target: /etc/nginx/privkey.pem\nvolumes:\n  logs:\n\nsecrets:\n  privkey_pem:\n    file: ./certs/privkey.pem\n',
     },

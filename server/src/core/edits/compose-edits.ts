@@ -280,8 +280,13 @@ export function findServiceSequenceItem(
   if (!pair || !isSeq(seq)) return undefined;
   const index = seq.items.findIndex((item) => (item as Node | null)?.range?.[0] === start);
   if (index < 0) return undefined;
+  // Every service whose list this is: merged through `<<: *anchor`, or the whole list aliased (`volumes: *shared`).
+  const aliases = (s: { map?: YAMLMap }): boolean => {
+    const value = s.map ? ownPair(s.map, key)?.value : undefined;
+    return isAlias(value) && deref(model.doc, value) === seq;
+  };
   const services = own
-    ? [service]
+    ? [service, ...model.services.filter((s) => s.name !== service && aliases(s)).map((s) => s.name)]
     : model.services.filter((s) => s.map !== undefined && !ownPair(s.map, key) && getPair(model.doc, s.map, key) === pair).map((s) => s.name);
   if (!services.includes(service)) return undefined;
   return { pair, seq, item: seq.items[index] as Node, index, services };

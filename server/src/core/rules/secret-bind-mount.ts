@@ -7,8 +7,9 @@ import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import type { Fix, TextEdit } from '../types';
 import { modelOf } from '../production';
 import type { Rule } from './types';
+import { servicesMounting } from '../text';
 import { isMap, isScalar } from 'yaml';
-import { parseShortVolume } from '../compose/mounts';
+import { locationKey, parseShortVolume, servicesByMountEntry } from '../compose/mounts';
 
 /** Example and template files carry no secret. */
 const SECRET_FOLDER = /^(?:secrets|tokens|passwords|keys|certs|ssl|\.ssh)$/i;
@@ -79,24 +80,30 @@ export const secretBindMount: Rule = {
     fixable: true,
     messages: {
       secret:
-        'Service "{{service}}" bind-mounts {{source}} ({{why}}) at {{target}}{{writable}}. Declare it as a Compose secret instead: secrets are mounted read-only, are listed as secrets (not as ordinary mounts) by `docker compose config` and `docker inspect`, and move to Swarm or Kubernetes encrypted. The fix keeps the file at {{target}} (`target:`), so the application still finds it; without `target:` it would appear at /run/secrets/{{name}}.',
+        '{{Services}} {{mounts}} {{source}} ({{why}}) at {{target}}{{writable}}. Declare it as a Compose secret instead: secrets are mounted read-only, are listed as secrets (not as ordinary mounts) by `docker compose config` and `docker inspect`, and move to Swarm or Kubernetes encrypted. The fix keeps the file at {{target}} (`target:`), so the application still finds it; without `target:` it would appear at /run/secrets/{{name}}.',
       secretAtDefault:
-        'Service "{{service}}" bind-mounts {{source}} ({{why}}) at {{target}}{{writable}}. Declare it as a Compose secret "{{name}}" instead: Compose mounts it read-only at the same path, /run/secrets/{{name}}, it is listed as a secret (not as an ordinary mount) by `docker compose config` and `docker inspect`, and it moves to Swarm or Kubernetes encrypted.',
+        '{{Services}} {{mounts}} {{source}} ({{why}}) at {{target}}{{writable}}. Declare it as a Compose secret "{{name}}" instead: Compose mounts it read-only at the same path, /run/secrets/{{name}}, it is listed as a secret (not as an ordinary mount) by `docker compose config` and `docker inspect`, and it moves to Swarm or Kubernetes encrypted.',
     },
   },
   checkCompose(context) {
     const { configuration } = context;
+    // A mount in a list several services share (an anchor merged or aliased) is reported once, naming them all.
+    const servicesAt = servicesByMountEntry(configuration);
+    const reported = new Set<string>();
     for (const workload of configuration.workloads) {
       for (const mount of workload.mounts) {
-        if (mount.inherited) continue;
+        if (mount.inherited || reported.has(locationKey(mount))) continue;
         const why = secretKind(mount);
         if (!why) continue;
+        reported.add(locationKey(mount));
+        const services = servicesAt.get(locationKey(mount)) ?? [workload.name];
         const name = secretName(configuration, mount);
         context.report({
           messageId: mount.target === `/run/secrets/${name}` ? 'secretAtDefault' : 'secret',
-          data: { service: workload.name, source: mount.source ?? '', target: mount.target, why, name, writable: mount.readOnly ? '' : ' read-write' },
+          data: { ...servicesMounting(services), service: workload.name, source: mount.source ?? '', target: mount.target, why, name, writable: mount.readOnly ? '' : ' read-write' },
           location: mount.location,
           service: workload.name,
+          services: services.length > 1 ? services : undefined,
           containerPath: mount.target,
           fixes: () => secretFix(configuration, workload, mount, name),
         });
