@@ -41,6 +41,12 @@ runRuleTests('misplaced-state-mount', {
   ],
   invalid: [
     {
+      name: "Caddy 2 (also published as caddy/caddy) keeps certificates in /data: a volume at Caddy 1's /root/.caddy holds nothing",
+      code: 'services:\n  caddy:\n    image: caddy/caddy:2.7.6\n    volumes:\n      - caddy_certs:/root/.caddy # certificates\nvolumes:\n  caddy_certs:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 33, severity: 'error', containerPath: '/data' }],
+      output: 'services:\n  caddy:\n    image: caddy/caddy:2.7.6\n    volumes:\n      - caddy_certs:/data # certificates\nvolumes:\n  caddy_certs:\n',
+    },
+    {
       name: 'influxdb:latest at the 1.x path with DOCKER_INFLUXDB_INIT_* (read by 2.x only): a 2.x stack, so the move is the fix and no pin is offered',
       code: 'services:\n  influxdb:\n    image: influxdb:latest\n    environment:\n      DOCKER_INFLUXDB_INIT_MODE: setup\n    volumes:\n      - influx:/var/lib/influxdb # data\n      - config:/etc/influxdb2 # CLI configs\nvolumes:\n  influx:\n  config:\n',
       errors: [{ line: 7, column: 9, endLine: 7, endColumn: 33, severity: 'error', containerPath: '/var/lib/influxdb2', fixes: ['preferred: Mount at /var/lib/influxdb2 instead of /var/lib/influxdb'] }],

@@ -4,6 +4,10 @@ const ANON = /has no volume\. The image declares VOLUME/;
 
 runRuleTests('unmounted-state-path', {
   valid: [
+    {
+      name: 'migration jobs run from database images keep nothing: a bash script of client tools in a wait loop (`until psql …; do sleep 1; done`), clickhouse-client',
+      code: "services:\n  db-migration:\n    image: postgres:16\n    entrypoint:\n      - /bin/bash\n      - -c\n      - |\n        until psql -c '\\q'; do sleep 1; done\n        psql -v ON_ERROR_STOP=1 -f /tmp/init_schema.sql\n  ch-migration:\n    image: clickhouse/clickhouse-server:24.8\n    entrypoint: [\"/bin/bash\", \"-c\", \"clickhouse-client -h clickhouse --multiquery < /tmp/init.sql\"]\n",
+    },
     { name: "JupyterHub with a configuration of its own, which may move its database (db_url): mounted where it loads it from, or passed with -f", code: 'services:\n  hub:\n    image: jupyterhub/jupyterhub:5\n    volumes:\n      - ./jupyterhub_config.py:/srv/jupyterhub/jupyterhub_config.py:ro # hub settings\n  hub2:\n    image: jupyterhub/jupyterhub:5\n    command: jupyterhub -f /etc/jupyterhub/config.py\n' },
     { name: 'Vault whose VAULT_LOCAL_CONFIG keeps everything in memory, or runs in dev mode', code: 'services:\n  vault:\n    image: hashicorp/vault:1.17\n    environment:\n      VAULT_LOCAL_CONFIG: \'{"storage": {"inmem": {}}, "listener": [{"tcp": {"address": "0.0.0.0:8200"}}]}\'\n    command: server\n  dev:\n    image: hashicorp/vault:1.17\n    environment:\n      VAULT_LOCAL_CONFIG: \'{"storage": {"file": {"path": "/vault/file"}}}\'\n    command: server -dev\n' },
     { name: 'a Prefect worker keeps nothing; only `prefect server start` keeps the SQLite database', code: 'services:\n  worker:\n    image: prefecthq/prefect:3-latest\n    command: prefect worker start --pool default\n  server:\n    image: prefecthq/prefect:3-latest\n    command: prefect server start --host 0.0.0.0\n    environment:\n      PREFECT_API_DATABASE_CONNECTION_URL: postgresql+asyncpg://prefect:prefect@db:5432/prefect\n' },

@@ -226,6 +226,9 @@ function shellScript(workload: Workload): string | undefined {
   return words.slice(flag + 1).join(' ');
 }
 
+/** Shell keywords that come before a command or close a block (`until`, `do`, `done`). */
+const SHELL_KEYWORDS = new Set(['until', 'while', 'if', 'then', 'else', 'elif', 'fi', 'do', 'done', '!', '{', '}']);
+
 /** Shell built-ins and helpers an init script runs around a client tool (`sleep 5 && mongosh …`). */
 const SCRIPT_HELPERS = new Set(['sleep', 'echo', 'printf', 'set', 'true', 'exit', 'wait', 'cd', 'export']);
 
@@ -237,7 +240,8 @@ function clientScript(script: string, clientCommands: readonly string[]): boolea
   const programs = script
     .replace(/^\s*['"]|['"]\s*$/g, '')
     .split(/&&|\|\||;|\n/)
-    .map((segment) => segment.trim().split(/\s+/).filter((w) => w !== 'exec')[0] ?? '')
+    // `until psql -c '\q'; do sleep 1; done`: the program after a loop or test keyword.
+    .map((segment) => segment.trim().split(/\s+/).filter((w) => w !== 'exec' && !SHELL_KEYWORDS.has(w))[0] ?? '')
     .filter((word) => word !== '')
     .map((word) => word.slice(word.lastIndexOf('/') + 1));
   return programs.some((p) => clientCommands.includes(p)) && programs.every((p) => clientCommands.includes(p) || SCRIPT_HELPERS.has(p));

@@ -746,10 +746,11 @@ export const APPS: readonly ImageEntry[] = [
   {
     id: 'caddy',
     name: 'Caddy',
-    images: ['caddy'],
+    images: ['caddy', 'caddy/caddy'],
     source: 'https://hub.docker.com/_/caddy',
     notes: 'Current images declare no VOLUME (removed after caddy-docker issue #118; 2.0 and 2.1 declared VOLUME /config and /data): without a mount /data is in the container layer.',
-    variants: [{ paths: [{ path: '/data', kind: 'config-state', description: 'Caddy data directory (TLS certificates, private keys, ACME accounts)', declaredVolume: false }] }],
+    // Caddy 1 kept its certificates in /root/.caddy: a volume left there by an old stack holds nothing now.
+    variants: [{ paths: [{ path: '/data', kind: 'config-state', description: 'Caddy data directory (TLS certificates, private keys, ACME accounts)', declaredVolume: false, misplacedTargets: ['/root/.caddy'] }] }],
   },
   {
     id: 'synapse',

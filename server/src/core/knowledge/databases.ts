@@ -446,6 +446,7 @@ export const DATABASES: readonly ImageEntry[] = [
     id: 'clickhouse',
     name: 'ClickHouse',
     images: ['clickhouse/clickhouse-server', 'clickhouse', 'yandex/clickhouse-server'],
+    clientCommands: ['clickhouse-client'],
     source: 'https://hub.docker.com/r/clickhouse/clickhouse-server',
     variants: [{ paths: [{ path: '/var/lib/clickhouse', kind: 'database', description: 'ClickHouse data directory', declaredVolume: true }] }],
   },
