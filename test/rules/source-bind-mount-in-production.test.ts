@@ -4,6 +4,10 @@ const BASE_APP = 'services:\n  web:\n    build: .\n    volumes:\n      - .:/usr/
 
 runRuleTests('source-bind-mount-in-production', {
   valid: [
+    {
+      name: "the project folder mounted as the image's state path (`.:/data`, a game server's world next to its compose file) is data, not source",
+      files: { 'compose.yaml': 'services:\n  mc:\n    image: itzg/minecraft-server\n    volumes:\n      - .:/data # world\n', 'compose.prod.yaml': 'services:\n  mc:\n    restart: always\n' },
+    },
     { name: 'a plain compose.yaml is not production', code: 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n' },
     {
       name: 'a dev mount that only compose.override.yaml adds',
@@ -55,6 +59,19 @@ runRuleTests('source-bind-mount-in-production', {
     { name: 'a production glob that does not match', files: { 'deploy/app.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n' }, config: { production: ['servers/*.yml'], root: '/work/project' }, lint: ['deploy/app.yml'] },
   ],
   invalid: [
+    {
+      name: 'the build context mounted over the application, with a Dockerfile VOLUME below it (Symfony var/): still source in production',
+      files: {
+        'compose.yaml': 'services:\n  app:\n    build: .\n    volumes:\n      # the checkout, for live editing\n      - .:/srv/app\n',
+        'compose.prod.yaml': 'services:\n  app:\n    environment:\n      APP_ENV: prod\n',
+        Dockerfile: 'FROM php:8.3-fpm-alpine\nWORKDIR /srv/app\nCOPY . .\nVOLUME /srv/app/var\n',
+      },
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 19, severity: 'warning', containerPath: '/srv/app', message: /bind-mounts \. \(the build context\) at \/srv\/app/ }],
+      output: {
+        'compose.yaml': 'services:\n  app:\n    build: .\n',
+        'compose.override.yaml': 'services:\n  app:\n    volumes:\n      # the checkout, for live editing\n      - .:/srv/app\n',
+      },
+    },
     {
       name: 'the moved mount keeps the comment written after it',
       files: { 'compose.yaml': 'services:\n  web:\n    build: .\n    volumes:\n      - ./src:/app/src   # live reload\n', 'compose.prod.yaml': 'services:\n  web:\n    restart: always\n' },

@@ -44,21 +44,25 @@ const NEVER_SOURCE_TARGETS = ['/etc', '/docker-entrypoint-initdb.d', '/run', '/v
 export function sourceReason(mount: Mount, workload: ComposeWorkload, configuration: ComposeConfiguration, knowledge: KnowledgeBase): string | undefined {
   if (mount.type !== 'bind' || mount.unknown || !mount.source) return undefined;
   if (NEVER_SOURCE_TARGETS.some((t) => isSameOrParent(t, mount.target))) return undefined;
-  if (statePaths(workload, knowledge).some((s) => isSameOrParent(mount.target, s.path) || isSameOrParent(s.path, mount.target))) return undefined;
   const raw = mount.source.replace(/\\/g, '/');
   if (raw.startsWith('~') || /^[A-Za-z]:\//.test(raw)) return undefined;
   const host = mount.hostPath ?? joinPath(configuration.dir, raw);
-  const name = basename(host);
   const project = configuration.dir;
   const context = workload.origin.buildContext;
+  const states = statePaths(workload, knowledge);
+  // Mounted at or inside a state path (`.:/data` for a game server's world): data, not source.
+  if (states.some((s) => isSameOrParent(s.path, mount.target))) return undefined;
+  // The whole checkout stays source where a state path only lies below it (Symfony's VOLUME /srv/app/var).
+  if (context && host === context) return 'the build context';
+  if (host === project) return 'the project folder';
+  if (states.some((s) => isSameOrParent(mount.target, s.path))) return undefined;
+  const name = basename(host);
   const isFile = /\.[A-Za-z0-9]+$/.test(name) && name !== '.' && name !== '..';
   if (isFile) {
     if (!SOURCE_FILE.test(name)) return undefined;
     if (context && isSameOrParent(context, host)) return 'a source file of the build context';
     return isSameOrParent(project, host) ? 'a source file of the project' : undefined;
   }
-  if (context && host === context) return 'the build context';
-  if (host === project) return 'the project folder';
   // `..` reaches the checkout around the project; an absolute parent (`/:/rootfs:ro` for
   // monitoring agents, `/tmp`) is a host folder that holds the checkout only by accident.
   if (isSameOrParent(host, project) && !raw.startsWith('/')) return 'a parent of the project folder';
