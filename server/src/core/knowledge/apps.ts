@@ -1656,16 +1656,22 @@ export const APPS: readonly ImageEntry[] = [
   {
     id: 'netbird-management',
     name: 'NetBird management',
-    images: ['netbirdio/management', 'wiretrustee/management'],
+    images: ['netbirdio/management'],
     source: 'https://github.com/netbirdio/netbird/blob/main/infrastructure_files/docker-compose.yml.tmpl',
     notes:
-      'The management server keeps its store (store.db: peers, users, setup keys) and the GeoLite databases in `--datadir` (/var/lib/netbird; /var/lib/wiretrustee for the legacy image). ' +
+      'The management server keeps its store (store.db: peers, users, setup keys) and the GeoLite databases in `--datadir` (/var/lib/netbird). ' +
       'It writes management.json back when `DataStoreEncryptionKey` is empty (management/cmd/management.go, updateMgmtConfig) and exits when it cannot: that file is never made read-only.',
-    writesConfig: ['/etc/netbird', '/etc/wiretrustee'],
-    variants: [
-      { tags: 'wiretrustee', paths: [{ path: '/var/lib/wiretrustee', kind: 'database', description: 'NetBird management store (peers, users, setup keys)', declaredVolume: false, flags: ['--datadir'] }] },
-      { paths: [{ path: '/var/lib/netbird', kind: 'database', description: 'NetBird management store (peers, users, setup keys)', declaredVolume: false, flags: ['--datadir'] }] },
-    ],
+    writesConfig: ['/etc/netbird'],
+    variants: [{ paths: [{ path: '/var/lib/netbird', kind: 'database', description: 'NetBird management store (peers, users, setup keys)', declaredVolume: false, flags: ['--datadir'] }] }],
+  },
+  {
+    id: 'wiretrustee-management',
+    name: 'Wiretrustee management (NetBird before the rename)',
+    images: ['wiretrustee/management'],
+    source: 'https://github.com/netbirdio/netbird/blob/08e7b58b153a694ad4c9f58a81a661c1ecdefb51/infrastructure_files/docker-compose.yml',
+    notes: 'The legacy image keeps its store in /var/lib/wiretrustee and writes /etc/wiretrustee/config.json back like NetBird management.',
+    writesConfig: ['/etc/wiretrustee'],
+    variants: [{ paths: [{ path: '/var/lib/wiretrustee', kind: 'database', description: 'Wiretrustee management store (peers, users, setup keys)', declaredVolume: false, flags: ['--datadir'] }] }],
   },
   {
     id: 'headscale',
