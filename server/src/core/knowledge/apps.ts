@@ -1669,7 +1669,7 @@ export const APPS: readonly ImageEntry[] = [
     name: 'Wiretrustee management (NetBird before the rename)',
     images: ['wiretrustee/management'],
     source: 'https://github.com/netbirdio/netbird/blob/08e7b58b153a694ad4c9f58a81a661c1ecdefb51/infrastructure_files/docker-compose.yml',
-    notes: 'The legacy image keeps its store in /var/lib/wiretrustee and writes /etc/wiretrustee/config.json back like NetBird management.',
+    notes: "The legacy image keeps its store in /var/lib/wiretrustee (the project's compose file mounts it there). It is assumed to write /etc/wiretrustee/config.json back as NetBird management does; that was not checked in the legacy code.",
     writesConfig: ['/etc/wiretrustee'],
     variants: [{ paths: [{ path: '/var/lib/wiretrustee', kind: 'database', description: 'Wiretrustee management store (peers, users, setup keys)', declaredVolume: false, flags: ['--datadir'] }] }],
   },
