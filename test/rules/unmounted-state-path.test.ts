@@ -126,6 +126,12 @@ runRuleTests('unmounted-state-path', {
   ],
   invalid: [
     {
+      name: 'images built on a known one and published under another name keep its paths (markoshust/magento-opensearch is opensearchproject/opensearch)',
+      code: 'services:\n  opensearch:\n    image: markoshust/magento-opensearch:2.12-0\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 48, severity: 'warning', containerPath: '/usr/share/opensearch/data' }],
+      output: 'services:\n  opensearch:\n    image: markoshust/magento-opensearch:2.12-0\n    volumes:\n      # OpenSearch data directory — must survive redeploys\n      - opensearch-data:/usr/share/opensearch/data\n\nvolumes:\n  opensearch-data:\n',
+    },
+    {
       name: "Nginx Proxy Manager's DB_SQLITE_FILE moves its SQLite database out of /data (which keeps the proxy hosts): that folder has no volume",
       code: 'services:\n  app:\n    image: jc21/nginx-proxy-manager:latest\n    environment:\n      DB_SQLITE_FILE: "/db/database.sqlite"\n    volumes:\n      - ./data:/data # proxy hosts\n      - ./letsencrypt:/etc/letsencrypt # certificates\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 43, severity: 'warning', containerPath: '/db' }],

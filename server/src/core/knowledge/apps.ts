@@ -1712,4 +1712,35 @@ export const APPS: readonly ImageEntry[] = [
       },
     ],
   },
+  {
+    id: 'prestashop',
+    name: 'PrestaShop',
+    images: ['prestashop/prestashop'],
+    source: 'https://devdocs.prestashop-project.org/9/basics/installation/environments/docker/',
+    notes: 'The image declares no VOLUME; its start script copies the shop into /var/www/html on first start, and the product images, uploads, modules, themes and app/config/parameters.php stay there.',
+    variants: [{ paths: [{ path: '/var/www/html', kind: 'uploads', description: 'PrestaShop files (product images, uploads, modules, configuration)', declaredVolume: false }] }],
+  },
+  {
+    id: 'bookstack-solidnerd',
+    name: 'BookStack (solidnerd)',
+    images: ['solidnerd/bookstack'],
+    source: 'https://github.com/solidnerd/docker-bookstack/blob/master/Dockerfile',
+    notes: 'The image declares VOLUME /var/www/bookstack/public/uploads (images) and /var/www/bookstack/storage/uploads (attachments).',
+    variants: [
+      {
+        paths: [
+          { path: '/var/www/bookstack/public/uploads', kind: 'uploads', description: 'BookStack uploaded images', declaredVolume: true },
+          { path: '/var/www/bookstack/storage/uploads', kind: 'uploads', description: 'BookStack attachments', declaredVolume: true },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'xwiki',
+    name: 'XWiki',
+    images: ['xwiki'],
+    source: 'https://github.com/xwiki/xwiki-docker/blob/master/17/postgres-tomcat/Dockerfile',
+    notes: 'The image declares VOLUME /usr/local/xwiki, its permanent directory: attachments, installed extensions, the Solr index and logs.',
+    variants: [{ paths: [{ path: '/usr/local/xwiki', kind: 'uploads', description: 'XWiki permanent directory (attachments, extensions, search index)', declaredVolume: true }] }],
+  },
 ];

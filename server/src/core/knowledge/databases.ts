@@ -555,7 +555,7 @@ export const DATABASES: readonly ImageEntry[] = [
   {
     id: 'elasticsearch',
     name: 'Elasticsearch',
-    images: ['elasticsearch', 'elasticsearch/elasticsearch'],
+    images: ['elasticsearch', 'elasticsearch/elasticsearch', 'markoshust/magento-elasticsearch'],
     source: 'https://www.elastic.co/guide/en/elasticsearch/reference/current/docker.html',
     // Elastic's compose example runs a `setup` service from the image that only makes certificates and passwords.
     serverCommands: ['elasticsearch', 'docker-entrypoint.sh', 'eswrapper'],
@@ -578,7 +578,7 @@ export const DATABASES: readonly ImageEntry[] = [
   {
     id: 'opensearch',
     name: 'OpenSearch',
-    images: ['opensearchproject/opensearch'],
+    images: ['opensearchproject/opensearch', 'markoshust/magento-opensearch'],
     source: 'https://docs.opensearch.org/latest/install-and-configure/install-opensearch/docker/',
     variants: [
       {

@@ -5,7 +5,7 @@ export const QUEUES: readonly ImageEntry[] = [
   {
     id: 'rabbitmq',
     name: 'RabbitMQ',
-    images: ['rabbitmq'],
+    images: ['rabbitmq', 'markoshust/magento-rabbitmq'],
     source: 'https://hub.docker.com/_/rabbitmq',
     notes: 'RabbitMQ names its database after the node name (rabbit@<hostname>): without a fixed `hostname:` or `RABBITMQ_NODENAME`, a recreated container starts an empty database next to the old one.',
     // RABBITMQ_MNESIA_DIR names the database folder itself, so the node name no longer picks it.
