@@ -126,6 +126,12 @@ runRuleTests('unmounted-state-path', {
   ],
   invalid: [
     {
+      name: 'hotio images keep their configuration and database in the /config their base image declares as a VOLUME',
+      code: 'services:\n  sonarr:\n    image: ghcr.io/hotio/sonarr:release\n    volumes:\n      - /mnt/media:/data # media library\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 40, severity: 'warning', containerPath: '/config', message: /The image declares VOLUME \/config/ }],
+      output: 'services:\n  sonarr:\n    image: ghcr.io/hotio/sonarr:release\n    volumes:\n      - /mnt/media:/data # media library\n      # hotio application configuration and database — must survive redeploys\n      - sonarr-config:/config\n\nvolumes:\n  sonarr-config:\n',
+    },
+    {
       name: 'images built on a known one and published under another name keep its paths (markoshust/magento-opensearch is opensearchproject/opensearch)',
       code: 'services:\n  opensearch:\n    image: markoshust/magento-opensearch:2.12-0\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 48, severity: 'warning', containerPath: '/usr/share/opensearch/data' }],

@@ -195,4 +195,12 @@ export const FAMILIES: readonly ImageEntry[] = [
     notes: 'Every linuxserver.io application keeps its configuration and databases in /config (`lscr.io/linuxserver/*`, `ghcr.io/linuxserver/*`, `linuxserver/*`).',
     variants: [{ paths: [LINUXSERVER_CONFIG] }],
   },
+  {
+    id: 'hotio',
+    name: 'hotio images',
+    images: ['hotio/*'],
+    source: 'https://hotio.dev/containers/sonarr/',
+    notes: 'The hotio base images set `CONFIG_DIR=/config` and declare VOLUME ["${CONFIG_DIR}"]; every application (Sonarr, Radarr, qBittorrent, SABnzbd, …) keeps its configuration and database there (`ghcr.io/hotio/*`, `hotio/*`).',
+    variants: [{ paths: [{ path: '/config', kind: 'config-state', description: 'hotio application configuration and database', declaredVolume: true }] }],
+  },
 ];
