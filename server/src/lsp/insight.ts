@@ -9,6 +9,7 @@ import type { Mount } from '../core/model';
 import { dirname, joinPath } from '../core/paths';
 import type { ComposeConfiguration, ComposeWorkload } from '../core/project';
 import { buildInventory, hasComment, persistence, type Outcome } from '../core/report/inventory';
+import { OUTCOME } from '../core/report/markdown';
 import { keepingMount, statePaths, type StatePath } from '../core/state';
 import type { LintResult } from '../core/lint';
 import { isHostInterface } from '../core/rules/undocumented-mount';
@@ -57,10 +58,6 @@ const MOUNT_NAMES: Record<Mount['type'], string> = {
   other: 'mount',
 };
 
-function outcome(o: Outcome): string {
-  return o === 'kept' ? '✅ kept' : o === 'lost' ? '❌ lost' : o === 'none' ? '➖ no data' : '❔ unknown';
-}
-
 /** A host reboot restarts the same containers: only memory (tmpfs) is gone. */
 function rebootOutcome(type: Mount['type'] | 'none'): Outcome {
   if (type === 'tmpfs') return 'lost';
@@ -76,10 +73,10 @@ function lifecycleTable(type: Mount['type'] | 'none', volume: { external: boolea
   return [
     '| event | data |',
     '|---|---|',
-    `| \`docker compose restart\` | ${outcome(p.restart)} |`,
-    `| \`docker compose down\` + \`up\` | ${outcome(p.down)} |`,
-    `| \`docker compose down -v\` + \`up\` | ${outcome(p.downVolumes)} |`,
-    `| host reboot | ${outcome(rebootOutcome(type))} |`,
+    `| \`docker compose restart\` | ${OUTCOME[p.restart]} |`,
+    `| \`docker compose down\` + \`up\` | ${OUTCOME[p.down]} |`,
+    `| \`docker compose down -v\` + \`up\` | ${OUTCOME[p.downVolumes]} |`,
+    `| host reboot | ${OUTCOME[rebootOutcome(type)]} |`,
   ];
 }
 

@@ -214,15 +214,45 @@ export function readTmpfs(model: ComposeFileModel, node: unknown, env: Environme
 }
 
 /** Where a mount is written: one key for the copies an anchor merges into several services. */
-export function locationKey(mount: Mount): string {
+function locationKey(mount: Mount): string {
   return `${mount.location.file}:${mount.location.range.start.line}:${mount.location.range.start.character}`;
 }
 
 /** The services that mount each written entry (several when an `x-` anchor is merged), by {@link locationKey}. */
-export function servicesByMountEntry(configuration: ComposeConfiguration): Map<string, string[]> {
+function servicesByMountEntry(configuration: ComposeConfiguration): Map<string, string[]> {
   const servicesAt = new Map<string, string[]>();
   for (const workload of configuration.workloads) {
     for (const mount of workload.mounts) if (!mount.inherited) appendTo(servicesAt, locationKey(mount), workload.name);
   }
   return servicesAt;
+}
+
+/**
+ * Mount entries as the mount rules report them: an entry written once in a list several
+ * services share (an `x-` anchor merged with `<<:`, a list aliased whole) is reported once,
+ * naming every service that mounts it.
+ */
+export class MountEntryReports {
+  private readonly servicesAt: Map<string, string[]>;
+  private readonly reported = new Set<string>();
+
+  constructor(configuration: ComposeConfiguration) {
+    this.servicesAt = servicesByMountEntry(configuration);
+  }
+
+  /** The entry was reported already, through another service that shares it. */
+  done(mount: Mount): boolean {
+    return this.reported.has(locationKey(mount));
+  }
+
+  /**
+   * Marks the entry reported. `services`: every service mounting it (`service` alone when no
+   * other does); `shared`: the same list for `Report.services`, only when there are several.
+   */
+  take(mount: Mount, service: string): { services: string[]; shared: string[] | undefined } {
+    const key = locationKey(mount);
+    this.reported.add(key);
+    const services = this.servicesAt.get(key) ?? [service];
+    return { services, shared: services.length > 1 ? services : undefined };
+  }
 }

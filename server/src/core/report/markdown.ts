@@ -23,7 +23,8 @@ export function inline(text: string): string {
   return cell(text.replace(/([\\`*_[\]<>#])/g, '\\$1'));
 }
 
-const OUTCOME: Record<Outcome, string> = { kept: '✅ kept', lost: '❌ lost', unknown: '❔ unknown', none: '➖ no data' };
+/** How the Markdown report and the editor's hovers show an outcome. */
+export const OUTCOME: Record<Outcome, string> = { kept: '✅ kept', lost: '❌ lost', unknown: '❔ unknown', none: '➖ no data' };
 
 export function mountSource(mount: InventoryMount): string {
   if (mount.type === 'anonymous') return '(anonymous)';

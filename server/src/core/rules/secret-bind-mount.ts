@@ -7,9 +7,10 @@ import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import type { Fix, TextEdit } from '../types';
 import { modelOf } from '../production';
 import type { Rule } from './types';
+import { isKernelView } from './undocumented-mount';
 import { servicesMounting } from '../text';
 import { isMap, isScalar } from 'yaml';
-import { locationKey, parseShortVolume, servicesByMountEntry } from '../compose/mounts';
+import { MountEntryReports, parseShortVolume } from '../compose/mounts';
 
 /** Example and template files carry no secret. */
 const SECRET_FOLDER = /^(?:secrets|tokens|passwords|keys|certs|ssl|\.ssh)$/i;
@@ -28,7 +29,7 @@ export function secretKind(mount: Mount): string | undefined {
   const source = mount.source.replace(/\\/g, '/').replace(/\/+$/, '');
   // Host system files hold no secret of the project: /dev/null (a placeholder), /etc/passwd and
   // /etc/group (world-readable user tables; the hashes are in /etc/shadow, which stays reported).
-  if (/^\/(?:dev|proc|sys)\//.test(source) || source === '/etc/passwd' || source === '/etc/group') return undefined;
+  if (isKernelView(source) || source === '/etc/passwd' || source === '/etc/group') return undefined;
   const name = basename(source);
   const kind = nameKind(name, mount.target);
   // A name without an extension says little (`.ZBX_DB_KEY_FILE`): where it lands may say more.
@@ -87,23 +88,20 @@ export const secretBindMount: Rule = {
   },
   checkCompose(context) {
     const { configuration } = context;
-    // A mount in a list several services share (an anchor merged or aliased) is reported once, naming them all.
-    const servicesAt = servicesByMountEntry(configuration);
-    const reported = new Set<string>();
+    const entries = new MountEntryReports(configuration);
     for (const workload of configuration.workloads) {
       for (const mount of workload.mounts) {
-        if (mount.inherited || reported.has(locationKey(mount))) continue;
+        if (mount.inherited || entries.done(mount)) continue;
         const why = secretKind(mount);
         if (!why) continue;
-        reported.add(locationKey(mount));
-        const services = servicesAt.get(locationKey(mount)) ?? [workload.name];
+        const { services, shared } = entries.take(mount, workload.name);
         const name = secretName(configuration, mount);
         context.report({
           messageId: mount.target === `/run/secrets/${name}` ? 'secretAtDefault' : 'secret',
           data: { ...servicesMounting(services), service: workload.name, source: mount.source ?? '', target: mount.target, why, name, writable: mount.readOnly ? '' : ' read-write' },
           location: mount.location,
           service: workload.name,
-          services: services.length > 1 ? services : undefined,
+          services: shared,
           containerPath: mount.target,
           fixes: () => secretFix(configuration, workload, mount, name),
         });

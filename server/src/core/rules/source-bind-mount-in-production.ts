@@ -1,7 +1,7 @@
 import { composeFileRole } from '../compose/files';
 import type { Environment } from '../compose/interpolate';
 import type { ComposeFileModel } from '../compose/parse';
-import { locationKey, servicesByMountEntry } from '../compose/mounts';
+import { MountEntryReports } from '../compose/mounts';
 import { readServiceLayer } from '../compose/service';
 import {
   appendRawSequenceItem,
@@ -102,12 +102,10 @@ export const sourceBindMountInProduction: Rule = {
     if (!configuration.production) return;
     const info = productionInfo(configuration);
     if (info.productionFiles.length === 0) return;
-    // A mount written once in an `x-` anchor and merged into several services is reported once, naming them all.
-    const servicesAt = servicesByMountEntry(configuration);
-    const reported = new Set<string>();
+    const entries = new MountEntryReports(configuration);
     for (const workload of configuration.workloads) {
       for (const mount of workload.mounts) {
-        if (mount.inherited || reported.has(locationKey(mount))) continue;
+        if (mount.inherited || entries.done(mount)) continue;
         if (info.developmentFiles.includes(mount.location.file)) continue;
         const why = sourceReason(mount, workload, configuration, knowledge);
         if (!why) continue;
@@ -120,8 +118,7 @@ export const sourceBindMountInProduction: Rule = {
         if (deployedWith.length === 0) continue;
         const related = deployedWith.flatMap(([c, i]) => relatedProduction(c, i, workload, model.file));
         const production = [...new Set(deployedWith.flatMap(([, i]) => i.productionFiles.filter((p) => p.file !== model.file).map((p) => basename(p.file))))].sort();
-        reported.add(locationKey(mount));
-        const services = servicesAt.get(locationKey(mount)) ?? [workload.name];
+        const { services, shared } = entries.take(mount, workload.name);
         context.report({
           messageId: fromBase ? 'base' : 'production',
           data: {
@@ -135,7 +132,7 @@ export const sourceBindMountInProduction: Rule = {
           },
           location: mount.location,
           service: workload.name,
-          services: services.length > 1 ? services : undefined,
+          services: shared,
           containerPath: mount.target,
           related,
           // Included and extended files are shared with other configurations: no automatic edit there.

@@ -104,10 +104,6 @@ function checkTmpfsVolumes(context: ComposeRuleContext): void {
 }
 
 /**
- * Written in a test or CI file (`compose.test.yaml`, `compose.ci.yaml`) of a configuration that
- * is not production: a tmpfs database there is the usual way to make tests fast.
- */
-/**
  * Where a tmpfs database is deliberate throw-away test data, outside production: a test
  * configuration (`compose.test.yaml`, `compose.ci.yaml`) or a test service (`test-db`, `db_test`).
  */

@@ -1,7 +1,7 @@
 import { isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { commentIndex, isBlank, type CommentIndex, type YamlComment } from '../compose/comments';
 import { appendTo, ObjectSlot } from '../collections';
-import { locationKey, servicesByMountEntry } from '../compose/mounts';
+import { MountEntryReports } from '../compose/mounts';
 import type { ComposeFileModel } from '../compose/parse';
 import { keyText } from '../compose/yaml';
 import { insertLinesAbove, itemIndentColumn } from '../edits/compose-edits';
@@ -34,24 +34,20 @@ export const undocumentedMount: Rule = {
   },
   checkCompose(context) {
     const { configuration, knowledge } = context;
-    // A mount written once in an `x-` anchor and merged into several services is reported once, naming them all.
-    const reported = new Set<string>();
-    const servicesAt = servicesByMountEntry(configuration);
+    const entries = new MountEntryReports(configuration);
     for (const workload of configuration.workloads) {
       for (const mount of workload.mounts) {
         if (mount.inherited) continue;
         if (mount.syntax !== 'short' && mount.syntax !== 'long') continue;
         if (mount.type === 'tmpfs' || (mount.type === 'anonymous' && isScratchPath(mount.target))) continue;
         if (selfExplanatory(mount)) continue;
-        const where = locationKey(mount);
-        if (reported.has(where)) continue;
-        reported.add(where);
+        if (entries.done(mount)) continue;
+        const { services, shared } = entries.take(mount, workload.name);
         const model = modelOf(configuration, mount.location.file);
         if (!model) continue;
         const found = findItem(model, model.lines.offsetAt(mount.location.range.start));
         if (!found || itemDocumented(model, found)) continue;
         if (mount.type === 'volume' && mount.source && declarationDocumented(configuration, mount.source)) continue;
-        const services = servicesAt.get(where) ?? [workload.name];
         context.report({
           messageId: isSocket(mount) ? 'socket' : 'undocumented',
           data: {
@@ -61,7 +57,7 @@ export const undocumentedMount: Rule = {
           },
           location: mount.location,
           service: workload.name,
-          services: services.length > 1 ? services : undefined,
+          services: shared,
           containerPath: mount.target,
           fixes: found.seq.flow ? [] : () => [commentFix(model, found.item, describeMount(mount, workload, knowledge, configuration))],
         });
@@ -99,7 +95,12 @@ const SELF_EXPLANATORY_ROOTS = ['/proc', '/sys', '/dev'];
 function selfExplanatory(mount: Mount): boolean {
   if (mount.type !== 'bind' || mount.unknown || mount.source === undefined) return false;
   const source = mount.source.length > 1 ? mount.source.replace(/\/+$/, '') : mount.source;
-  return SELF_EXPLANATORY_SOURCES.has(source) || SELF_EXPLANATORY_ROOTS.some((root) => isSameOrParent(root, source));
+  return SELF_EXPLANATORY_SOURCES.has(source) || isKernelView(source);
+}
+
+/** A host path in the kernel's views (`/proc`, `/sys`, `/dev` and below): no data of the project. */
+export function isKernelView(source: string): boolean {
+  return SELF_EXPLANATORY_ROOTS.some((root) => isSameOrParent(root, source));
 }
 
 /** A bind-mounted host socket (`/var/run/docker.sock`): nothing is stored in it, it grants access. */
@@ -112,8 +113,7 @@ export function isSocket(mount: Mount): boolean {
 export function isHostInterface(mount: Mount): boolean {
   if (isSocket(mount)) return true;
   if (mount.type !== 'bind' || mount.unknown || mount.source === undefined) return false;
-  const source = mount.source;
-  return SELF_EXPLANATORY_ROOTS.some((root) => isSameOrParent(root, source));
+  return isKernelView(mount.source);
 }
 
 /** The mount as written (short syntax), or `source:target`. */

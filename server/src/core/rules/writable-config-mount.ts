@@ -9,7 +9,7 @@ import { modelOf } from '../production';
 import type { Rule } from './types';
 import { secretKind } from './secret-bind-mount';
 import { servicesMounting } from '../text';
-import { locationKey, servicesByMountEntry } from '../compose/mounts';
+import { MountEntryReports } from '../compose/mounts';
 import { isSocket } from './undocumented-mount';
 import { isMap } from 'yaml';
 
@@ -66,24 +66,21 @@ export const writableConfigMount: Rule = {
   },
   checkCompose(context) {
     const { configuration, knowledge } = context;
-    // A mount written once in an `x-` anchor and merged into several services is reported once, naming them all.
-    const servicesAt = servicesByMountEntry(configuration);
-    const reported = new Set<string>();
+    const entries = new MountEntryReports(configuration);
     for (const workload of configuration.workloads) {
       for (const mount of workload.mounts) {
-        if (mount.inherited || reported.has(locationKey(mount))) continue;
+        if (mount.inherited || entries.done(mount)) continue;
         // `:rw` written out says the container writes there on purpose (SearXNG rewrites its settings.yml).
         if (mount.readOnly || mount.readWrite) continue;
         const why = configReason(mount);
         if (!why || secretKind(mount) || writtenState(mount, workload, knowledge)) continue;
-        reported.add(locationKey(mount));
-        const services = servicesAt.get(locationKey(mount)) ?? [workload.name];
+        const { services, shared } = entries.take(mount, workload.name);
         context.report({
           messageId: 'writable',
           data: { ...servicesMounting(services), source: mount.source ?? '', target: mount.target, why, fix: mount.syntax === 'long' ? '`read_only: true`' : '`:ro`' },
           location: mount.location,
           service: workload.name,
-          services: services.length > 1 ? services : undefined,
+          services: shared,
           containerPath: mount.target,
           fixes: () => readOnlyFix(configuration, mount),
         });
