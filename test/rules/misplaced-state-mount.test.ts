@@ -65,6 +65,12 @@ runRuleTests('misplaced-state-mount', {
       output: 'services:\n  influxdb:\n    image: influxdb:latest\n    volumes:\n      - influx:/var/lib/influxdb2 # 1.x data\nvolumes:\n  influx:\n',
     },
     {
+      name: 'a third part is the options even when Compose does not know them (it ignores them): the move edits the target, not the options',
+      code: 'services:\n  db:\n    image: influxdb:2.7\n    volumes:\n      - influx:/var/lib/influxdb:roz # data\n      - config:/etc/influxdb2 # CLI configs\nvolumes:\n  influx:\n  config:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 37, severity: 'error', containerPath: '/var/lib/influxdb2' }],
+      output: 'services:\n  db:\n    image: influxdb:2.7\n    volumes:\n      - influx:/var/lib/influxdb2:roz # data\n      - config:/etc/influxdb2 # CLI configs\nvolumes:\n  influx:\n  config:\n',
+    },
+    {
       name: 'influxdb 2.7 pinned by the user at the 1.x path: a plain mistake, moved',
       code: 'services:\n  influxdb:\n    image: influxdb:2.7\n    volumes:\n      - influx:/var/lib/influxdb # data\n      - config:/etc/influxdb2 # CLI configs\nvolumes:\n  influx:\n  config:\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 33, severity: 'error', containerPath: '/var/lib/influxdb2', fixes: ['preferred: Mount at /var/lib/influxdb2 instead of /var/lib/influxdb'] }],

@@ -38,6 +38,15 @@ runRuleTests('writable-config-mount', {
       output: 'services:\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./deploy/nginx/${NGINX_FILE:-default.conf}:/etc/nginx/templates/${NGINX_FILE:-default.conf}.template:ro # site template\n      - ${PROM_CONFIG:-./prometheus.yml}:/etc/prometheus/prometheus.yml:ro # scrape config\n',
     },
     {
+      name: 'unknown options and an empty options part: `ro` joins the options instead of making a fourth part',
+      code: 'services:\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:roz # server config\n      - \"./site.conf:/etc/nginx/conf.d/site.conf:\" # site\n',
+      errors: [
+        { line: 5, column: 9, endLine: 5, endColumn: 47, containerPath: '/etc/nginx/nginx.conf' },
+        { line: 6, column: 9, endLine: 6, endColumn: 51, containerPath: '/etc/nginx/conf.d/site.conf' },
+      ],
+      output: 'services:\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro,roz # server config\n      - \"./site.conf:/etc/nginx/conf.d/site.conf:ro\" # site\n',
+    },
+    {
       name: 'a config mount in an x- anchor that several services merge is reported once, naming them all',
       code: 'x-common: &common\n  image: getsentry/sentry:24\n  volumes:\n    - ./sentry/config.yml:/etc/sentry/config.yml\nservices:\n  web:\n    <<: *common\n  worker:\n    <<: *common\n  cron:\n    <<: *common\n',
       errors: [{ line: 4, column: 7, endLine: 4, endColumn: 49, service: 'web', message: /^Services "web", "worker" and "cron" bind-mount \.\/sentry\/config\.yml \(a configuration file \(config\.yml\)\) read-write at \/etc\/sentry\/config\.yml\./ }],

@@ -101,7 +101,21 @@ export function resolveHostPath(source: string, baseDir: string | undefined): st
   return joinPath(baseDir, source);
 }
 
-const MODE_FLAGS = new Set(['ro', 'rw', 'z', 'Z', 'consistent', 'cached', 'delegated', 'nocopy', 'rprivate', 'private', 'rshared', 'shared', 'rslave', 'slave']);
+/** The options of a short-syntax volume that Compose knows (compose-go format/volume.go). */
+export const MODE_FLAGS: ReadonlySet<string> = new Set(['ro', 'rw', 'z', 'Z', 'consistent', 'cached', 'delegated', 'nocopy', 'rprivate', 'private', 'rshared', 'shared', 'rslave', 'slave']);
+
+/**
+ * The separator before the options part of a short-syntax volume string, if it has one.
+ * A third part is always the options, and Compose ignores the ones it does not know
+ * (`data:/var/lib/x:roz` is a read-write mount at /var/lib/x); a second part only when
+ * every flag is one Compose knows (`/data:ro`, not `data:/data`).
+ */
+export function modeSeparator(text: string, separators: readonly number[]): number | undefined {
+  const last = separators[separators.length - 1];
+  if (last === undefined) return undefined;
+  if (separators.length >= 2) return last;
+  return text.slice(last + 1).split(',').every((flag) => MODE_FLAGS.has(flag)) ? last : undefined;
+}
 
 /** `[SOURCE:]TARGET[:MODE]`, with Windows drive letters in the source. */
 export function parseShortVolume(spec: string): Pick<Mount, 'type' | 'source' | 'target' | 'readOnly' | 'nocopy' | 'readWrite'> | undefined {
@@ -145,13 +159,10 @@ export function shortVolumeSeparators(text: string, drive = true): number[] {
 
 function parseParts(rest: string, drive: string): Pick<Mount, 'type' | 'source' | 'target' | 'readOnly' | 'nocopy' | 'readWrite'> | undefined {
   // The string as written may still hold `${VAR:-default}`: its colons separate nothing.
-  const parts = splitAt(rest, shortVolumeSeparators(rest, false));
-  let mode = '';
-  // A third part is always the options, and Compose ignores the ones it does not know
-  // (compose-go format/volume.go): `data:/var/lib/x:roz` is a read-write mount at /var/lib/x.
-  if (parts.length >= 3 || (parts.length === 2 && parts[1]!.split(',').every((f) => MODE_FLAGS.has(f)))) {
-    mode = parts.pop()!;
-  }
+  const separators = shortVolumeSeparators(rest, false);
+  const modeAt = modeSeparator(rest, separators);
+  const mode = modeAt === undefined ? '' : rest.slice(modeAt + 1);
+  const parts = splitAt(modeAt === undefined ? rest : rest.slice(0, modeAt), modeAt === undefined ? separators : separators.slice(0, -1));
   const flags = mode.split(',');
   const extra: { nocopy?: true; readWrite?: true } = {};
   if (flags.includes('nocopy')) extra.nocopy = true;

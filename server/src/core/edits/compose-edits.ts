@@ -1,6 +1,6 @@
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import { appendTo, ObjectSlot } from '../collections';
-import { shortVolumeSeparators } from '../compose/mounts';
+import { modeSeparator, shortVolumeSeparators } from '../compose/mounts';
 import type { ComposeFileModel } from '../compose/parse';
 import type { ServiceLayer } from '../compose/service';
 import { deref, getPair, keyText, ownPair, tagOf, valueTagToken } from '../compose/yaml';
@@ -529,7 +529,7 @@ export function nodeStartingAt(model: ComposeFileModel, offset: number): Node | 
  * existing mode list (`:z` → `:ro,z`) or turns `rw` into `ro`. Quotes stay.
  * Returns undefined when the scalar's source text cannot be edited safely.
  */
-export function readOnlyShortVolume(model: ComposeFileModel, node: Node, modeFlags: ReadonlySet<string>): TextEdit[] | undefined {
+export function readOnlyShortVolume(model: ComposeFileModel, node: Node): TextEdit[] | undefined {
   if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
   const [start, end] = node.range;
   const source = model.text.slice(start, end);
@@ -539,16 +539,13 @@ export function readOnlyShortVolume(model: ComposeFileModel, node: Node, modeFla
   const inner = model.text.slice(innerStart, innerEnd);
   if (inner !== node.value) return undefined; // escapes or folding: leave it to the user
   // Colons inside `${VAR:-default}` separate nothing: the options part is after the last real one.
-  const separators = shortVolumeSeparators(inner);
-  const lastColon = separators.length > 0 ? separators[separators.length - 1]! : -1;
-  const mode = lastColon >= 0 ? inner.slice(lastColon + 1) : '';
   // As parseShortVolume reads it: a third part is the options, known or not.
-  const hasMode = separators.length >= 2 || (separators.length === 1 && mode.split(',').every((f) => modeFlags.has(f)));
-  if (hasMode && mode !== '') {
-    // Unknown options stay as written; Compose ignores them.
-    const flags = mode.split(',');
+  const modeAt = modeSeparator(inner, shortVolumeSeparators(inner));
+  if (modeAt !== undefined) {
+    // Unknown options stay as written; Compose ignores them. An empty options part becomes `ro`.
+    const flags = inner.slice(modeAt + 1).split(',').filter((flag) => flag !== '');
     const next = flags.includes('rw') ? flags.map((f) => (f === 'rw' ? 'ro' : f)) : ['ro', ...flags];
-    return [replaceRange(model.file, model.lines, innerStart + lastColon + 1, innerEnd, next.join(','))];
+    return [replaceRange(model.file, model.lines, innerStart + modeAt + 1, innerEnd, next.join(','))];
   }
   return [insertAt(model.file, model.lines, innerEnd, ':ro')];
 }

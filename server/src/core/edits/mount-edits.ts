@@ -2,7 +2,7 @@ import { isMap, isPair, isScalar, isSeq, visit, type Node, type Pair, type Scala
 import type { ComposeFileModel } from '../compose/parse';
 import type { ServiceLayer } from '../compose/service';
 import { ownPair } from '../compose/yaml';
-import { shortVolumeSeparators } from '../compose/mounts';
+import { modeSeparator, shortVolumeSeparators } from '../compose/mounts';
 import type { Mount } from '../model';
 import type { Location, TextEdit } from '../types';
 import { insertAt, replaceRange } from './text-edits';
@@ -103,8 +103,6 @@ function replaceScalar(model: ComposeFileModel, node: Scalar, value: string): Te
   return [replaceRange(model.file, model.lines, range[0], range[1], renderLike(node, value))];
 }
 
-const MODE_FLAGS = new Set(['ro', 'rw', 'z', 'Z', 'consistent', 'cached', 'delegated', 'nocopy', 'rprivate', 'private', 'rshared', 'shared', 'rslave', 'slave']);
-
 /** Offsets in the text of the parts of a short-syntax entry `[SOURCE:]TARGET[:MODE]`. */
 export interface ShortParts {
   source?: [number, number];
@@ -125,14 +123,11 @@ export function shortParts(model: ComposeFileModel, node: Node): ShortParts | un
   let end = text.length;
   const at = (from: number, to: number): [number, number] => [inner.start + from, inner.start + to];
   let mode: [number, number] | undefined;
-  const last = separators[separators.length - 1];
-  if (last !== undefined) {
-    const flags = text.slice(last + 1);
-    if (flags !== '' && flags.split(',').every((f) => MODE_FLAGS.has(f))) {
-      mode = at(last + 1, end);
-      end = last;
-      separators.pop();
-    }
+  const modeAt = modeSeparator(text, separators);
+  if (modeAt !== undefined) {
+    mode = at(modeAt + 1, end);
+    end = modeAt;
+    separators.pop();
   }
   const split = separators[separators.length - 1];
   if (split === undefined) return { target: at(0, end), ...(mode ? { mode } : {}) };

@@ -13,8 +13,6 @@ import { MountEntryReports } from '../compose/mounts';
 import { isSocket } from './undocumented-mount';
 import { isMap } from 'yaml';
 
-export const MODE_FLAGS: ReadonlySet<string> = new Set(['ro', 'rw', 'z', 'Z', 'consistent', 'cached', 'delegated', 'nocopy', 'rprivate', 'private', 'rshared', 'shared', 'rslave', 'slave']);
-
 /** File names that are configuration. */
 const CONFIG_FILE = /\.(?:conf|cnf|cfg|ini|toml|ya?ml|json|json5|properties|xml|config|rc|env\.example|hcl|lua|vcl)$|^(?:nginx\.conf|Caddyfile|httpd\.conf|my\.cnf|redis\.conf|pg_hba\.conf|postgresql\.conf|haproxy\.cfg|traefik\.ya?ml|prometheus\.ya?ml|Corefile|named\.conf)$/i;
 
@@ -102,7 +100,7 @@ export function readOnlyFix(configuration: ComposeConfiguration, mount: Mount): 
   const node = nodeStartingAt(model, model.lines.offsetAt(mount.location.range.start));
   if (!node) return [];
   if (mount.syntax === 'short') {
-    const edits = readOnlyShortVolume(model, node, MODE_FLAGS);
+    const edits = readOnlyShortVolume(model, node);
     return edits ? [{ title: `Mount ${basename(mount.source ?? mount.target)} read-only (:ro)`, edits, isPreferred: true }] : [];
   }
   if (mount.syntax === 'long' && isMap(node)) {
