@@ -126,6 +126,18 @@ runRuleTests('unmounted-state-path', {
   ],
   invalid: [
     {
+      name: 'a declared volume nobody mounts with the name the fix would choose (`db-data`): mounted, not declared again, instead of a new `db-data-2`',
+      code: 'services:\n  db:\n    image: postgres:16\n  cache:\n    image: redis:7\n    volumes:\n      - cache-data:/data # cache\nvolumes:\n  db-data:\n    driver: local\n  cache-data:\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 23, severity: 'warning', containerPath: '/var/lib/postgresql/data', fixes: ['preferred: Mount the declared volume "db-data" at /var/lib/postgresql/data'] }],
+      output: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/var/lib/postgresql/data\n  cache:\n    image: redis:7\n    volumes:\n      - cache-data:/data # cache\nvolumes:\n  db-data:\n    driver: local\n  cache-data:\n',
+    },
+    {
+      name: 'the name the fix would choose is mounted by another service: a new name (numbered, the last folder of the path being `data` too)',
+      code: 'services:\n  db:\n    image: postgres:16\n  backup:\n    image: alpine:3\n    volumes:\n      - db-data:/backup # dumps\nvolumes:\n  db-data:\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 23, severity: 'warning', containerPath: '/var/lib/postgresql/data', fixes: ['preferred: Add named volume "db-data-2" at /var/lib/postgresql/data'] }],
+      output: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - db-data-2:/var/lib/postgresql/data\n  backup:\n    image: alpine:3\n    volumes:\n      - db-data:/backup # dumps\nvolumes:\n  db-data:\n  db-data-2:\n',
+    },
+    {
       name: 'hotio images keep their configuration and database in the /config their base image declares as a VOLUME',
       code: 'services:\n  sonarr:\n    image: ghcr.io/hotio/sonarr:release\n    volumes:\n      - /mnt/media:/data # media library\n',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 40, severity: 'warning', containerPath: '/config', message: /The image declares VOLUME \/config/ }],
@@ -157,6 +169,15 @@ runRuleTests('unmounted-state-path', {
         { line: 8, column: 12, endLine: 8, endColumn: 32, severity: 'warning', containerPath: '/vault/data', message: /written to the container's writable layer/ },
       ],
       output: 'services:\n  vault:\n    image: hashicorp/vault:1.17\n    environment:\n      VAULT_LOCAL_CONFIG: \'{"storage": {"file": {"path": "/vault/file"}}, "listener": [{"tcp": {"address": "0.0.0.0:8200", "tls_disable": true}}]}\'\n    command: server\n    volumes:\n      # Vault storage backend (file or raft) — must survive redeploys\n      - vault-data:/vault/file\n  raft:\n    image: hashicorp/vault:1.17\n    environment:\n      VAULT_LOCAL_CONFIG: |\n        storage "raft" {\n          path = "/vault/data"\n          node_id = "node1"\n        }\n    command: server\n    volumes:\n      # Vault storage backend (file or raft) — must survive redeploys\n      - raft-data:/vault/data\n\nvolumes:\n  vault-data:\n  raft-data:\n',
+    },
+    {
+      name: 'a Dockerfile VOLUME named cache (or tmp) is a cache: its new volume is `<service>-cache` and its comment does not ask it to survive redeploys',
+      files: { 'compose.yaml': 'services:\n  app:\n    build: .\n', Dockerfile: 'FROM php:8.3-fpm\nVOLUME /srv/app/cache\n' },
+      errors: [
+        { file: 'Dockerfile', line: 2, column: 8, endLine: 2, endColumn: 22, severity: 'warning', containerPath: '/srv/app/cache' },
+        { line: 3, column: 12, endLine: 3, endColumn: 13, severity: 'warning', containerPath: '/srv/app/cache' },
+      ],
+      output: 'services:\n  app:\n    build: .\n    volumes:\n      # VOLUME /srv/app/cache declared in the Dockerfile — a cache, safe to lose only if the app treats it as one\n      - app-cache:/srv/app/cache\n\nvolumes:\n  app-cache:\n',
     },
     {
       name: "two VOLUMEs of a built image: the new volumes say what they hold (`ds-data`, `ds-cache`), never two names that differ only in case (`ds-Data`)",

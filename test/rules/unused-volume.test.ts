@@ -40,6 +40,18 @@ runRuleTests('unused-volume', {
   ],
   invalid: [
     {
+      name: 'the volume a state path with no volume would get (`db-data` for the database of `db`): awaited, so fix-all leaves it for unmounted-state-path to mount',
+      code: 'services:\n  db:\n    image: postgres:16\nvolumes:\n  db-data:\n',
+      errors: [
+        {
+          line: 5, column: 3, endLine: 5, endColumn: 10, severity: 'hint',
+          message: 'Volume "db-data" is declared but no service mounts it, while PostgreSQL data directory /var/lib/postgresql/data of service "db" has no volume: mount it there (the fix of unmounted-state-path does), or remove the declaration.',
+          fixes: ['Remove unused volume "db-data"'],
+        },
+      ],
+      output: 'services:\n  db:\n    image: postgres:16\n',
+    },
+    {
       name: 'a declaration with a fixed name: points at a volume that may hold data: removed by hand only',
       code: 'services:\n  ha:\n    image: ghcr.io/home-assistant/home-assistant:stable\n    # volumes:\n    #   - ha-config:/config\nvolumes:\n  ha-config:\n    name: home-assistant_config\n',
       errors: [{ line: 7, column: 3, endLine: 7, endColumn: 12, severity: 'hint', fixes: ['Remove unused volume "ha-config"'] }],

@@ -534,6 +534,7 @@ function volumeKind(path: string): StatePath['kind'] {
   if (isSameOrParent('/var/log', path) || /^logs?$/.test(name)) return 'logs';
   if (/^(?:uploads?|media|files|attachments|storage)$/.test(name)) return 'uploads';
   if (/^(?:config|conf|etc|settings)$/.test(name)) return 'config-state';
+  if (/^\.?(?:cache|caches|tmp|temp)$/.test(name)) return 'cache';
   return 'database';
 }
 

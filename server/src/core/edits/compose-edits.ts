@@ -5,6 +5,7 @@ import type { ComposeFileModel } from '../compose/parse';
 import type { ServiceLayer } from '../compose/service';
 import { deref, getPair, keyText, ownPair, tagOf, valueTagToken } from '../compose/yaml';
 import type { ComposeConfiguration } from '../project';
+import type { Mount } from '../model';
 import type { Fix, TextEdit } from '../types';
 import { insertAt, replaceRange } from './text-edits';
 import { column, contentEnd, dashOffset, endOfContentLine, endOfTrailingComments, indentUnit, keyColumn, leadingCommentStart, sequenceOffset, spaces } from './yaml-layout';
@@ -202,25 +203,39 @@ export interface VolumeMountEdit {
  * per file and together (separate declarations of a missing `volumes:` would each create
  * it); no fix when one of the mounts cannot be made.
  */
-export function declaringFix(title: string, mounts: readonly VolumeMountEdit[]): Fix[] {
+export function declaringFix(configuration: ComposeConfiguration, title: string, mounts: readonly VolumeMountEdit[]): Fix[] {
   if (mounts.length === 0 || mounts.some((m) => m.edits.length === 0)) return [];
   const names = new Map<ComposeFileModel, string[]>();
   for (const mount of mounts) appendTo(names, mount.file, mount.name);
-  const declarations = [...names].flatMap(([file, declared]) => declareTopLevelVolume(file, declared));
+  const declarations = [...names].flatMap(([file, declared]) => declareNewVolumes(configuration, file, declared));
   return [{ title, edits: [...mounts.flatMap((m) => m.edits), ...declarations], isPreferred: true }];
 }
 
-/** A volume name derived from the service that does not collide with any name in use. */
+/**
+ * Declares the volumes a fix mounts in `model`, except those the project already declares
+ * (a reused `db-data`, perhaps in another file: an `include:`d file's volume declared
+ * again would conflict).
+ */
+export function declareNewVolumes(configuration: ComposeConfiguration, model: ComposeFileModel, names: string | readonly string[]): TextEdit[] {
+  const undeclared = (typeof names === 'string' ? [names] : names).filter((name) => !configuration.volumes.has(name));
+  return undeclared.length > 0 ? declareTopLevelVolume(model, undeclared) : [];
+}
+
+/**
+ * A volume name derived from the service that does not collide with any name in use, or
+ * one the project declares and nothing mounts (`db-data` left by a removed mount): a fix
+ * then mounts the declared volume (with its driver or `external:`) instead of a `db-data-2`.
+ */
 export function freshVolumeName(configuration: ComposeConfiguration, base: string, taken: ReadonlySet<string> = new Set(), alternative?: string): string {
   const sanitize = (name: string): string => name.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^[^A-Za-z0-9]+/, '');
   const sanitized = sanitize(base) || 'data';
-  const used = namesInUse(configuration);
-  const free = (name: string): boolean => !used.has(name) && !taken.has(name);
+  const { declared, mounted } = volumeNamesOf(configuration);
+  const free = (name: string): boolean => !taken.has(name) && !mounted.has(name);
   if (free(sanitized)) return sanitized;
   // A second volume of the service is named after its path (`api-backends`, not `api-data-2`).
   const other = alternative !== undefined ? sanitize(alternative) : '';
   if (other !== '' && free(other)) return other;
-  for (let i = 2; ; i++) if (free(`${sanitized}-${i}`)) return `${sanitized}-${i}`;
+  for (let i = 2; ; i++) if (free(`${sanitized}-${i}`) && !declared.has(`${sanitized}-${i}`)) return `${sanitized}-${i}`;
 }
 
 /** The name a volume for `path` of `service` takes when the usual one is taken: the service and the path's last folder. */
@@ -229,17 +244,25 @@ export function pathVolumeName(service: string, path: string): string {
   return `${service}-${path.slice(path.lastIndexOf('/') + 1).toLowerCase()}`;
 }
 
-/** Volume names a configuration declares or mounts, computed once per configuration (fixes ask per finding). */
-const namesInUseCache = new ObjectSlot<ComposeConfiguration, Set<string>>('vsafe.namesInUseCache');
+/** Volume names a configuration declares, and those any layer of a service mounts, computed once per configuration (fixes ask per finding). */
+const volumeNamesCache = new ObjectSlot<ComposeConfiguration, { declared: Set<string>; mounted: Set<string> }>('vsafe.volumeNamesCache');
 
-function namesInUse(configuration: ComposeConfiguration): Set<string> {
-  let used = namesInUseCache.get(configuration);
-  if (!used) {
-    used = new Set(configuration.volumes.keys());
-    for (const workload of configuration.workloads) for (const mount of workload.mounts) if (mount.source) used.add(mount.source);
-    namesInUseCache.set(configuration, used);
+function volumeNamesOf(configuration: ComposeConfiguration): { declared: Set<string>; mounted: Set<string> } {
+  let names = volumeNamesCache.get(configuration);
+  if (!names) {
+    const mounted = new Set<string>();
+    const add = (mount: Mount): void => {
+      if (mount.source) mounted.add(mount.source);
+    };
+    for (const workload of configuration.workloads) {
+      workload.mounts.forEach(add);
+      // A mount an override drops is still written: its name stays taken.
+      for (const layer of workload.layers) layer.volumes?.mounts.forEach(add);
+    }
+    names = { declared: new Set(configuration.volumes.keys()), mounted };
+    volumeNamesCache.set(configuration, names);
   }
-  return used;
+  return names;
 }
 
 /** The layer a new mount must go into so a later `!reset` / `!override` does not drop it. */

@@ -2,7 +2,7 @@ import { DockerfileSideReports, dockerfileSide } from '../dockerfile/report';
 import { declaringFix } from '../edits/compose-edits';
 import { declarationFileFor, findMountNode, mountEntryLocation, nameAnonymousVolume, type MountNode } from '../edits/mount-edits';
 import { cacheRiskNote, statePathsHeldBy, type StatePath } from '../state';
-import type { ComposeWorkload } from '../project';
+import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import { hostnameEdits } from './misplaced-state-mount';
 import type { Fix } from '../types';
 import type { Report, Rule } from './types';
@@ -42,7 +42,7 @@ export const anonymousStateVolume: Rule = {
       const name = at ? stateVolumeName(configuration, workload.name, state, taken) : undefined;
       // The name is taken only when the entry can be named (a flow item it cannot edit is not).
       if (at && name !== undefined && nameAnonymousVolume(at, name).length > 0) {
-        planned = { workload, at, state, name };
+        planned = { configuration, workload, at, state, name };
         taken.add(name);
       }
       const fixes = planned ? nameVolumesFix([planned]) : [];
@@ -70,6 +70,7 @@ export const anonymousStateVolume: Rule = {
 
 /** An anonymous volume entry a fix would name. */
 interface NamedMount {
+  configuration: ComposeConfiguration;
   workload: ComposeWorkload;
   at: MountNode;
   state: StatePath;
@@ -85,5 +86,5 @@ function nameVolumesFix(mounts: readonly NamedMount[]): Fix[] {
     return { edits: named.length > 0 ? [...named, ...hostnameEdits(workload, state)] : [], name, file: declarationFileFor(workload.layers, at) };
   });
   const title = mounts.length === 1 ? `Name the volume "${first.name}"` : `Name the volumes ${mounts.map((m) => `"${m.name}"`).join(', ')}`;
-  return declaringFix(title, edits);
+  return declaringFix(first.configuration, title, edits);
 }

@@ -1,4 +1,4 @@
-import { declareTopLevelVolume } from '../edits/compose-edits';
+import { declareNewVolumes } from '../edits/compose-edits';
 import { bindToNamedVolume, declarationFileFor, findMountNode, mountEntryLocation } from '../edits/mount-edits';
 import { statePathsHeldBy, type StatePath } from '../state';
 import type { Mount } from '../model';
@@ -40,7 +40,7 @@ export const databaseOnBindMount: Rule = {
           taken.add(name);
           fixes.push({
             title: `Use named volume "${name}" instead of ${mount.source} (existing data in ${mount.source} is not moved)`,
-            edits: [...edits, ...declareTopLevelVolume(declarationFileFor(workload.layers, at), name)],
+            edits: [...edits, ...declareNewVolumes(configuration, declarationFileFor(workload.layers, at), name)],
             isPreferred: false,
           });
         }

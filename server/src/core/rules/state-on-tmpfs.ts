@@ -1,4 +1,4 @@
-import { appendServiceSequenceItem, declareTopLevelVolume, insertLinesAbove, itemIndentColumn, layerForNewMount } from '../edits/compose-edits';
+import { appendServiceSequenceItem, declareNewVolumes, insertLinesAbove, itemIndentColumn, layerForNewMount } from '../edits/compose-edits';
 import { isMap } from 'yaml';
 import { ownPair } from '../compose/yaml';
 import type { ComposeFileModel } from '../compose/parse';
@@ -59,7 +59,7 @@ export const stateOnTmpfs: Rule = {
         if (edits.length > 0) {
           taken.add(name);
           const declarationFile = mount.syntax === 'long' ? declarationFileFor(workload.layers, at) : volumeLayer.file;
-          fixes.push({ title: `Replace tmpfs with named volume "${name}"`, edits: [...edits, ...hostnameEdits(workload, state), ...declareTopLevelVolume(declarationFile, name)], isPreferred: true });
+          fixes.push({ title: `Replace tmpfs with named volume "${name}"`, edits: [...edits, ...hostnameEdits(workload, state), ...declareNewVolumes(configuration, declarationFile, name)], isPreferred: true });
         }
       }
       context.report({

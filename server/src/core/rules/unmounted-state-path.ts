@@ -159,6 +159,7 @@ function droppedByReset(workload: ComposeWorkload, path: string): { location: Lo
 
 /** A named volume a fix would mount at a state path: the name is chosen when the finding is made. */
 export interface NewVolume {
+  configuration: ComposeConfiguration;
   workload: ComposeWorkload;
   layer: ServiceLayer;
   name: string;
@@ -174,7 +175,7 @@ export function planNamedVolume(configuration: ComposeConfiguration, workload: C
   if (!layer) return undefined;
   const name = stateVolumeName(configuration, workload.name, state, taken);
   taken.add(name);
-  return { workload, layer, name, state };
+  return { configuration, workload, layer, name, state };
 }
 
 /**
@@ -189,8 +190,8 @@ export function namedVolumesFix(volumes: readonly NewVolume[]): Fix[] {
     const serviceEdits = appendServiceSequenceItem(layer, 'volumes', `${name}:${state.path}`, describeState(state));
     return { edits: serviceEdits.length > 0 ? [...serviceEdits, ...hostnameEdits(workload, state)] : [], name, file: layer.file };
   });
-  const title = volumes.length === 1 ? `Add named volume "${first.name}" at ${first.state.path}` : `Add named volumes ${volumes.map((v) => `"${v.name}"`).join(', ')} at ${first.state.path}`;
-  return declaringFix(title, mounts);
+  const title = volumes.length === 1 ? `${first.configuration.volumes.has(first.name) ? 'Mount the declared volume' : 'Add named volume'} "${first.name}" at ${first.state.path}` : `Add named volumes ${volumes.map((v) => `"${v.name}"`).join(', ')} at ${first.state.path}`;
+  return declaringFix(first.configuration, title, mounts);
 }
 
 /** The lazily computed fix for one planned volume. */

@@ -1,5 +1,8 @@
 import { removeTopLevelVolume } from '../edits/mount-edits';
-import { configurationsByFile, type ComposeConfiguration } from '../project';
+import { configurationsByFile, type ComposeConfiguration, type ComposeWorkload } from '../project';
+import { coveringMount, statePaths, type StatePath } from '../state';
+import type { KnowledgeBase } from '../knowledge/lookup';
+import { stateVolumeName } from './unmounted-state-path';
 import type { Mount } from '../model';
 import { modelOf } from '../production';
 import type { Rule } from './types';
@@ -19,6 +22,8 @@ export const unusedVolume: Rule = {
     messages: {
       unused:
         'Volume "{{name}}" is declared but no service mounts it, so whatever it was meant to keep is not kept. Mount it where it belongs, or remove the declaration.',
+      awaited:
+        'Volume "{{name}}" is declared but no service mounts it, while {{description}} {{path}} of service "{{service}}" has no volume: mount it there (the fix of unmounted-state-path does), or remove the declaration.',
       external:
         'External volume "{{name}}" is declared but no service mounts it. Removing the declaration does not touch the volume itself; mount it where it belongs, or remove the declaration.',
     },
@@ -37,18 +42,37 @@ export const unusedVolume: Rule = {
       for (const declaration of file.volumes) {
         if (declaration.name === '' || used.has(declaration.name)) continue;
         const edits = removeTopLevelVolume(file, declaration.pair);
+        const awaiting = awaitingState(loading, context.knowledge, declaration.name);
         context.report({
-          messageId: declaration.external ? 'external' : 'unused',
-          data: { name: declaration.name },
+          messageId: awaiting ? 'awaited' : declaration.external ? 'external' : 'unused',
+          data: awaiting ? { name: declaration.name, description: awaiting.state.description, path: awaiting.state.path, service: awaiting.workload.name } : { name: declaration.name },
           location: declaration.keyLocation,
           // A declaration with a fixed `name:` points at a volume that outlives the project (and may hold
-          // data a commented-out mount used): removing it is offered by hand only.
-          fixes: edits.length > 0 ? [{ title: `Remove unused volume "${declaration.name}"`, edits, isPreferred: declaration.volumeName === undefined }] : [],
+          // data a commented-out mount used): removing it is offered by hand only. So is removing the
+          // volume a state path's fix mounts: fix-all would otherwise mount an undeclared volume.
+          fixes: edits.length > 0 ? [{ title: `Remove unused volume "${declaration.name}"`, edits, isPreferred: declaration.volumeName === undefined && !awaiting }] : [],
+          ...(awaiting ? { related: [{ location: awaiting.workload.image?.location ?? awaiting.workload.build?.location ?? declaration.keyLocation, message: `"${awaiting.workload.name}" keeps state at ${awaiting.state.path} with no volume.` }] } : {}),
         });
       }
     }
   },
 };
+
+/**
+ * The state path with no volume whose fix would mount this declared volume (its name is the
+ * one the fix chooses, `db-data` for the database of `db`): the declaration is awaited, not unused.
+ */
+function awaitingState(configurations: readonly ComposeConfiguration[], knowledge: KnowledgeBase, name: string): { workload: ComposeWorkload; state: StatePath } | undefined {
+  for (const configuration of configurations) {
+    for (const workload of configuration.workloads) {
+      for (const state of statePaths(workload, knowledge)) {
+        if (coveringMount(state.path, workload.mounts)) continue;
+        if (stateVolumeName(configuration, workload.name, state, new Set()) === name) return { workload, state };
+      }
+    }
+  }
+  return undefined;
+}
 
 /** Names a configuration mounts: merged workloads and every file's own entries (an override may drop one). */
 function usedVolumes(configuration: ComposeConfiguration): Set<string> {
