@@ -60,6 +60,32 @@ runRuleTests('source-bind-mount-in-production', {
   ],
   invalid: [
     {
+      name: 'COMPOSE_FILE in .env loads the base with docker-compose.dev.yml, never an override file: the mount moves into the dev file',
+      files: {
+        'docker-compose.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - ./app:/usr/src/app # live reload\n',
+        'docker-compose.dev.yml': 'services:\n  web:\n    ports:\n      - "8000:8000"\n',
+        'docker-compose.prod.yml': 'services:\n  web:\n    restart: always\n',
+        '.env': 'COMPOSE_FILE=docker-compose.yml:docker-compose.dev.yml\n',
+      },
+      errors: [{ file: 'docker-compose.yml', line: 5, column: 9, endLine: 5, endColumn: 27, severity: 'warning', message: /Move the mount to docker-compose\.dev\.yml, which only development loads\.$/, fixes: ['preferred: Move the source bind mount ./app:/usr/src/app to docker-compose.dev.yml (development only)'] }],
+      output: {
+        'docker-compose.yml': 'services:\n  web:\n    build: .\n',
+        'docker-compose.dev.yml': 'services:\n  web:\n    ports:\n      - "8000:8000"\n    volumes:\n      - ./app:/usr/src/app # live reload\n',
+      },
+    },
+    {
+      name: 'COMPOSE_FILE in .env lists no development file: the mount is removed from the base, no override is created (Compose would not load it)',
+      files: {
+        'docker-compose.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - ./app:/usr/src/app # live reload\n',
+        'docker-compose.prod.yml': 'services:\n  web:\n    restart: always\n',
+        '.env': 'COMPOSE_FILE=docker-compose.yml:docker-compose.prod.yml\n',
+      },
+      errors: [{ file: 'docker-compose.yml', line: 5, column: 9, endLine: 5, endColumn: 27, severity: 'warning', fixes: ['preferred: Remove the source bind mount ./app:/usr/src/app from docker-compose.yml'] }],
+      output: {
+        'docker-compose.yml': 'services:\n  web:\n    build: .\n',
+      },
+    },
+    {
       name: 'the build context mounted over the application, with a Dockerfile VOLUME below it (Symfony var/): still source in production',
       files: {
         'compose.yaml': 'services:\n  app:\n    build: .\n    volumes:\n      # the checkout, for live editing\n      - .:/srv/app\n',

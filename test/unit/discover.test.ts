@@ -84,3 +84,32 @@ describe('discover / discoverAsync', () => {
     assert.equal(checks, 4);
   });
 });
+
+describe('discover: COMPOSE_FILE', () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'vsafe-compose-file-'));
+    const files: Record<string, string> = {
+      'eth/.env': 'COMPOSE_FILE=geth.yml:clients/lighthouse.yml:../outside.yml:missing.yml:${EXTRA}.yml\n',
+      'eth/geth.yml': 'services: {}\n',
+      'eth/clients/lighthouse.yml': 'services: {}\n',
+      'eth/unlisted.yml': 'services: {}\n',
+      'outside.yml': 'services: {}\n',
+      'win/.env': 'COMPOSE_PATH_SEPARATOR=;\nCOMPOSE_FILE=base.yml;dev.yml\n',
+      'win/base.yml': 'services: {}\n',
+      'win/dev.yml': 'services: {}\n',
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      writeFileSync(path.join(root, name), text);
+    }
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('adds the files a .env lists, whatever their names: only existing ones, in its folder or below', async () => {
+    const core = toCorePath(root);
+    const found = discover([root]);
+    assert.deepEqual(found.composeFiles, [`${core}/eth/clients/lighthouse.yml`, `${core}/eth/geth.yml`, `${core}/win/base.yml`, `${core}/win/dev.yml`]);
+    assert.deepEqual(await discoverAsync([root], { sliceMs: 0 }), found);
+  });
+});

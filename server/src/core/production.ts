@@ -7,7 +7,7 @@ import type { ComposeFileModel } from './compose/parse';
 import { sourceTextOf } from './compose/source';
 import type { VsafeConfig } from './config';
 import { basename, dirname, joinPath } from './paths';
-import type { ComposeConfiguration, ParseCache } from './project';
+import { composeFileListOf, type ComposeConfiguration, type ParseCache } from './project';
 import type { FileHost } from './types';
 
 /**
@@ -135,8 +135,20 @@ export function analyseProduction(configuration: Pick<ComposeConfiguration, 'fil
   return info;
 }
 
-/** `compose.override.yaml` next to a base file: the existing one, or the name to create. */
+/**
+ * Where development-only mounts go: `compose.override.yaml` next to a base file (the
+ * existing one, or the name to create). When a `.env` sets `COMPOSE_FILE`, Compose loads
+ * that list instead and never the override: its development file (`docker-compose.dev.yml`)
+ * is the place, and with none there is no such place.
+ */
 function overrideFor(baseFile: string, options: ProductionOptions): ProductionInfo['override'] {
+  const listed = options.host ? composeFileListOf(baseFile, options.host) : undefined;
+  if (listed) {
+    const development = listed.find((file) => composeFileRole(file).kind === 'override') ?? listed.find((file) => file !== baseFile && isDevelopmentFileName(file));
+    if (!development) return undefined;
+    const text = options.host?.readFile(development);
+    return text !== undefined ? { file: development, model: options.cache?.get(development, text) } : { file: development };
+  }
   const dir = dirname(baseFile);
   for (const name of OVERRIDE_NAMES) {
     const file = joinPath(dir, name);

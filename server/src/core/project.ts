@@ -1,6 +1,6 @@
 import { appendTo, ObjectSlot } from './collections';
 import { interpolate, parseDotEnv, type Environment } from './compose/interpolate';
-import { BASE_NAMES, composeFileRole, OVERRIDE_NAMES } from './compose/files';
+import { BASE_NAMES, composeFileList, composeFileRole, OVERRIDE_NAMES } from './compose/files';
 import { parseComposeFile, type ComposeFileModel, type IncludeEntry, type ServiceEntry, type TopLevelVolume } from './compose/parse';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { parseShortVolume } from './compose/mounts';
@@ -167,12 +167,9 @@ function composeFileLists(host: FileHost): (file: string) => string[] | undefine
   const byFolder = new Map<string, string[] | undefined>();
   const listOf = (dir: string): string[] | undefined => {
     if (byFolder.has(dir)) return byFolder.get(dir);
-    const env = projectEnvironment(dir, host);
-    const value = env.get('COMPOSE_FILE')?.trim();
-    const separator = env.get('COMPOSE_PATH_SEPARATOR') || (value?.includes(';') ? ';' : ':');
-    const list = value ? value.split(separator).map((p) => p.trim()).filter((p) => p !== '' && !p.includes('$')).map((p) => joinPath(dir, p)) : undefined;
-    byFolder.set(dir, list && list.length > 0 ? list : undefined);
-    return byFolder.get(dir);
+    const list = composeFileList(projectEnvironment(dir, host), dir);
+    byFolder.set(dir, list);
+    return list;
   };
   return (file) => {
     let dir = dirname(file);
@@ -185,6 +182,11 @@ function composeFileLists(host: FileHost): (file: string) => string[] | undefine
     }
     return undefined;
   };
+}
+
+/** The `COMPOSE_FILE` list of a `.env` that claims `file` (see {@link composeFileLists}), as absolute paths. */
+export function composeFileListOf(file: string, host: FileHost): string[] | undefined {
+  return composeFileLists(host)(file);
 }
 
 /**

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { composeFileRole, isComposeFileName, isDockerfileName } from '../core/compose/files';
+import { composeFileList, composeFileRole, isComposeFileName, isDockerfileName } from '../core/compose/files';
+import { parseDotEnv } from '../core/compose/interpolate';
 import { toCorePath } from './paths';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -100,6 +101,7 @@ function* walk(dir: string, scopes: IgnoreScope[], result: Discovered, options: 
   const active = local ? [...scopes, local] : scopes;
   yield;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (entries.some((e) => e.name === '.env' && e.isFile())) result.composeFiles.push(...listedComposeFiles(dir));
   for (const entry of entries) {
     if (ALWAYS_SKIPPED.has(entry.name)) continue;
     const full = path.join(dir, entry.name);
@@ -113,6 +115,30 @@ function* walk(dir: string, scopes: IgnoreScope[], result: Discovered, options: 
       else if (isComposeFileName(entry.name) || options.isExtraComposeFile?.(corePath)) result.composeFiles.push(corePath);
     }
   }
+}
+
+/**
+ * The files `COMPOSE_FILE` in the folder's `.env` names (eth-docker's `geth.yml`,
+ * `lighthouse.yml`): what `docker compose` loads there, whatever their names. Only files
+ * that exist in the folder or below it.
+ */
+function listedComposeFiles(dir: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path.join(dir, '.env'), 'utf8');
+  } catch {
+    return [];
+  }
+  const coreDir = toCorePath(dir);
+  return (composeFileList(parseDotEnv(text), coreDir) ?? []).filter((file) => {
+    if (!file.startsWith(coreDir + '/')) return false;
+    try {
+      // lstat: a symbolic link is not followed (it may lead out of the workspace).
+      return lstatSync(file).isFile();
+    } catch {
+      return false;
+    }
+  });
 }
 
 function loadGitignore(dir: string): IgnoreScope | undefined {

@@ -1,4 +1,4 @@
-import { basename } from '../paths';
+import { basename, joinPath } from '../paths';
 
 /** How a compose file takes part in a project, decided by its name. */
 export type ComposeFileRole =
@@ -52,4 +52,21 @@ const NOT_A_DOCKERFILE = /\.(?:ya?ml|json|md|txt|sh)$/i;
 export function isDockerfileName(file: string): boolean {
   const name = basename(file);
   return DOCKERFILE_NAME.test(name) && !NOT_A_DOCKERFILE.test(name);
+}
+
+/**
+ * The files `COMPOSE_FILE` in a folder's `.env` names, as absolute paths (relative to that
+ * folder, separated by `COMPOSE_PATH_SEPARATOR`, else `:`, or `;` when the value has one);
+ * undefined when it names none. Paths with variables are left out.
+ */
+export function composeFileList(env: ReadonlyMap<string, string>, dir: string): string[] | undefined {
+  const value = env.get('COMPOSE_FILE')?.trim();
+  if (!value) return undefined;
+  const separator = env.get('COMPOSE_PATH_SEPARATOR') || (value.includes(';') ? ';' : ':');
+  const list = value
+    .split(separator)
+    .map((p) => p.trim())
+    .filter((p) => p !== '' && !p.includes('$'))
+    .map((p) => joinPath(dir, p));
+  return list.length > 0 ? list : undefined;
 }
