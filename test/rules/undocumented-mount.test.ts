@@ -2,6 +2,10 @@ import { runRuleTests } from '../helpers/rule-tester';
 
 runRuleTests('undocumented-mount', {
   valid: [
+    {
+      name: 'a comment after a `-` that stands alone on the line above a long-syntax entry documents it (cookiecutter-django production.yml)',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - # static files\n        # collected by collectstatic\n        type: volume\n        source: static\n        target: /srv/static\n      - # uploaded media, must be backed up\n        type: volume\n        source: media\n        target: /srv/media\n      -\n        # reports\n        type: volume\n        source: reports\n        target: /srv/reports\nvolumes:\n  static: {}\n  media: {}\n  reports: {}\n',
+    },
     { name: 'comment on the line', code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data # the database\nvolumes:\n  pg:\n' },
     { name: 'comment directly above the first and a later item', code: 'services:\n  web:\n    image: nginx\n    volumes:\n      # site content, rebuilt by CI\n      - ./site:/usr/share/nginx/html:ro\n      # nginx config\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n' },
     { name: 'named volume documented at its declaration', code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - db:/var/lib/mysql\n      - logs:/var/log/mysql\nvolumes:\n  # MySQL data, backed up nightly\n  db:\n  logs: # rotated, disposable\n' },
@@ -42,6 +46,12 @@ runRuleTests('undocumented-mount', {
       code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 36, severity: 'info', service: 'db', containerPath: '/var/lib/postgresql/data', message: 'Mount pg:/var/lib/postgresql/data of service "db" is not documented: no comment on its line or directly above it, nor on the declaration of volume "pg". Say what it holds and whether it must survive a redeploy, so whoever migrates the host, sets up backups or prunes volumes knows what they would lose.' }],
       output: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n',
+    },
+    {
+      name: 'commented-out keys and items of another block above a one-entry `volumes:` are disabled code, not documentation (photon-docker)',
+      code: 'services:\n  app:\n    image: acme/search:1\n    # environment:\n    # - COUNTRY_CODE=zw\n    volumes:\n      - photon_data:/photon/photon_data\nvolumes:\n  photon_data:\n',
+      errors: [{ line: 7, column: 9, endLine: 7, endColumn: 40, containerPath: '/photon/photon_data' }],
+      output: 'services:\n  app:\n    image: acme/search:1\n    # environment:\n    # - COUNTRY_CODE=zw\n    volumes:\n      # TODO: describe what this mount holds\n      - photon_data:/photon/photon_data\nvolumes:\n  photon_data:\n',
     },
     {
       name: 'commented-out mounts above an entry are disabled code, not its documentation (Matomo)',

@@ -200,10 +200,11 @@ function documents(comment: YamlComment | undefined): boolean {
 }
 
 /**
- * A commented-out mount (`# - ./logs:/var/www/html/logs:z`), disabled code rather than a
- * note on what the entry below holds.
+ * Commented-out YAML, disabled code rather than a note on what the entry below holds: a
+ * mount (`# - ./logs:/var/www/html/logs:z`), any one-word item with `=` or `:`
+ * (`# - COUNTRY_CODE=zw`), a key that opens a block (`# environment:`).
  */
-const COMMENTED_OUT_ENTRY = /^#*\s*-\s+["']?[^\s"'#]*:\/[^\s]*["']?\s*$/;
+const COMMENTED_OUT_ENTRY = /^#*\s*(?:-\s+["']?[^\s"'#]*[:=][^\s]*["']?|[A-Za-z_][\w.-]*:)\s*$/;
 
 /** A comment that documents on a line of `from`..`to`, after content or on its own. */
 function documentedOn(comments: CommentIndex, from: number, to: number): boolean {
@@ -243,6 +244,22 @@ function documentedAbove(comments: CommentIndex, line: number, column: number, f
     block = block.slice(continuing);
   }
   return block.some(documents);
+}
+
+/**
+ * The line of a block item's `-`: the item's first line, or a line above it when the `-`
+ * stands alone there (`- # uploaded media` with `type: volume` below, perhaps after more
+ * comment lines): a comment after that `-` is on the entry's own line.
+ */
+function dashLine(comments: CommentIndex, line: number): number {
+  for (let above = line - 1; above >= 0; above--) {
+    const comment = comments.onLine(above);
+    if (comment?.ownLine) continue;
+    const text = comments.lines.lineText(above);
+    const code = comment ? text.slice(0, comments.columnOf(comment)) : text;
+    return code.trim() === '-' ? above : line;
+  }
+  return line;
 }
 
 /** Only spaces and tabs before `offset` on its line. */
@@ -286,10 +303,11 @@ function itemDocumented(model: ComposeFileModel, { item, seq, index, key, keyIsF
     if (seq.range && documents(comments.trailingOn(lastContentLine(comments, seq)))) return true;
     if (seq.range && beginsLine(model.lines, seq.range[0]) && comments.blockAbove(comments.lineOf(seq.range[0])).some(documents)) return true;
   } else {
-    const text = model.lines.lineText(line);
+    const first = dashLine(comments, line);
+    const text = model.lines.lineText(first);
     const dash = text.length - text.trimStart().length;
-    if (documentedWithin(comments, line, lastContentLine(comments, item), dash)) return true;
-    if (documentedAbove(comments, line, dash, index === 0)) return true;
+    if (documentedWithin(comments, first, lastContentLine(comments, item), dash)) return true;
+    if (documentedAbove(comments, first, dash, index === 0)) return true;
   }
   const keyStart = key?.range?.[0];
   return seq.items.length === 1 && keyStart !== undefined && documentedAbove(comments, comments.lineOf(keyStart), model.lines.positionAt(keyStart).character, keyIsFirst);
