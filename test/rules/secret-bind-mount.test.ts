@@ -71,9 +71,9 @@ runRuleTests('secret-bind-mount', {
       output: 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - ./certs/fullchain.pem:/etc/nginx/fullchain.pem:ro\n    secrets:\n      - source: privkey_pem\n        target: /etc/nginx/privkey.pem\n\nsecrets:\n  privkey_pem:\n    file: ./certs/privkey.pem\n',
     },
     {
-      name: '.env becomes a secret kept at its path',
+      name: '.env becomes a secret kept at its path; read-write, it may be the application\'s to write (Laravel key:generate, setup wizards): offered by hand only',
       code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./.env:/app/.env\n      - data:/data\nvolumes:\n  data:\n',
-      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 25, severity: 'info', service: 'app', containerPath: '/app/.env', message: /bind-mounts \.\/\.env \(an environment file\) at \/app\/\.env read-write\. .*keeps the file at \/app\/\.env .* \/run\/secrets\/env\./ }],
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 25, severity: 'info', service: 'app', containerPath: '/app/.env', message: /bind-mounts \.\/\.env \(an environment file\) at \/app\/\.env read-write\. .*keeps the file at \/app\/\.env .* \/run\/secrets\/env\./, fixes: ['Convert .env to a Compose secret "env" (kept at /app/.env, read-only from then on)'] }],
       output: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - data:/data\n    secrets:\n      - source: env\n        target: /app/.env\nvolumes:\n  data:\n\nsecrets:\n  env:\n    file: ./.env\n',
     },
     {
@@ -85,7 +85,7 @@ runRuleTests('secret-bind-mount', {
     {
       name: 'a TLS key with long syntax, added to an existing secrets list',
       code: 'services:\n  proxy:\n    image: nginx\n    secrets:\n      - other\n    volumes:\n      - type: bind\n        source: ./tls/server.key\n        target: /etc/nginx/server.key\n        read_only: true\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\nsecrets:\n  other:\n    file: ./other.txt\n',
-      errors: [{ line: 7, column: 9, endLine: 10, endColumn: 24, message: /private key/ }],
+      errors: [{ line: 7, column: 9, endLine: 10, endColumn: 24, message: /private key/, fixes: ['preferred: Convert server.key to a Compose secret "server_key" (kept at /etc/nginx/server.key)'] }],
       output: 'services:\n  proxy:\n    image: nginx\n    secrets:\n      - other\n      - source: server_key\n        target: /etc/nginx/server.key\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\nsecrets:\n  other:\n    file: ./other.txt\n  server_key:\n    file: ./tls/server.key\n',
     },
     {
@@ -97,7 +97,7 @@ runRuleTests('secret-bind-mount', {
     {
       name: 'already at /run/secrets/<name> keeps the short form',
       code: 'services:\n  app:\n    image: acme/app\n    volumes:\n      - ./api_token:/run/secrets/api_token\n    environment:\n      TOKEN_FILE: /run/secrets/api_token\n',
-      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 43, message: /Compose mounts it read-only at the same path, \/run\/secrets\/api_token/ }],
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 43, message: /Compose mounts it read-only at the same path, \/run\/secrets\/api_token/, fixes: ['Convert api_token to a Compose secret "api_token" (kept at /run/secrets/api_token, read-only from then on)'] }],
       output: 'services:\n  app:\n    image: acme/app\n    environment:\n      TOKEN_FILE: /run/secrets/api_token\n    secrets:\n      - api_token\n\nsecrets:\n  api_token:\n    file: ./api_token\n',
     },
   ],

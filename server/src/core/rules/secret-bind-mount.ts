@@ -150,7 +150,10 @@ function secretFix(configuration: ComposeConfiguration, workload: ComposeWorkloa
   const edits = combine(model, removal[0]!, [...references.flat(), ...declaration]);
   if (!edits) return [];
   const shared = found.services.length > 1 ? ` for services ${found.services.join(', ')}` : '';
-  return [{ title: `Convert ${basename(mount.source)} to a Compose secret "${name}" (kept at ${mount.target})${shared}`, edits, isPreferred: true }];
+  // A read-write mount may be written by the application (Laravel's `key:generate` and setup
+  // wizards rewrite `.env`): a secret is read-only, so that conversion is offered by hand only.
+  const readOnly = mount.readOnly ? '' : ', read-only from then on';
+  return [{ title: `Convert ${basename(mount.source)} to a Compose secret "${name}" (kept at ${mount.target}${readOnly})${shared}`, edits, isPreferred: mount.readOnly }];
 }
 
 /** The source as written (keeping `${VAR}`s, which Compose interpolates in `secrets.*.file` too). */
