@@ -19,6 +19,17 @@ runRuleTests('undeclared-volume', {
   ],
   invalid: [
     {
+      name: 'a top-level volumes: block indented under services: (read as a service named "volumes"): said so, and dedented when it is the last entry',
+      code: 'services:\n  monerod:\n    image: sethsimmons/simple-monerod:latest\n    volumes:\n      - bitmonero:/home/monero/.bitmonero # chain\n\n  volumes:\n    bitmonero:\n      # the chain\n      driver: local\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 18, severity: 'error', message: /which the `volumes:` block on line 7 declares, but that block is indented under `services:`/, fixes: ['preferred: Move the `volumes:` block out of `services:` to the top level'] }],
+      output: 'services:\n  monerod:\n    image: sethsimmons/simple-monerod:latest\n    volumes:\n      - bitmonero:/home/monero/.bitmonero # chain\n\nvolumes:\n  bitmonero:\n    # the chain\n    driver: local\n',
+    },
+    {
+      name: 'the nested volumes: block is not the last service: said so, moved by hand',
+      code: 'services:\n  monerod:\n    image: sethsimmons/simple-monerod:latest\n    volumes:\n      - bitmonero:/home/monero/.bitmonero # chain\n  volumes:\n    bitmonero:\n  tor:\n    image: acme/tor:1\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 18, severity: 'error', message: /block on line 6 declares/ }],
+    },
+    {
       name: 'a documentation placeholder (`<CONFIG_PATH>`) is no volume name Compose accepts: reported, and not declared',
       code: 'services:\n  headscale:\n    image: headscale/headscale:0.26.1\n    volumes:\n      - <CONFIG_PATH>:/etc/headscale # configuration\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 22, containerPath: '/etc/headscale' }],
