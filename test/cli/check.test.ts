@@ -90,6 +90,17 @@ describe('vsafe check', () => {
     assert.equal(runCli(['check', 'docs'], dir).stderr, 'vsafe: docs: no Docker Compose files or Dockerfiles found\n');
   });
 
+  it('with nothing to check, YAML files with a top-level services: whose names vsafe does not take are named in the error (ERPNext\'s pwd.yml)', () => {
+    const dir = project({ 'pwd.yml': '# ERPNext\nservices:\n  db:\n    image: mariadb:10.6\n', 'ci.yml': 'jobs:\n  test: {}\n', 'deploy/production.yml': 'version: "3"\nservices: # app\n  web:\n    image: nginx\n' });
+    dirs.push(dir);
+    const { status, stderr } = runCli(['check'], dir);
+    assert.equal(status, 2);
+    assert.equal(
+      stderr,
+      'vsafe: .: no Docker Compose files or Dockerfiles found (deploy/production.yml, pwd.yml have a top-level services: but their names are not a compose file\'s: name them as paths, or add them to "composeFiles" in .vsaferc.json)\n',
+    );
+  });
+
   it('broken YAML is one clear finding, never a stack trace', () => {
     const dir = project({ 'compose.yaml': 'services:\n  db:\n    image: [postgres\n' });
     dirs.push(dir);

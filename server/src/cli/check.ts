@@ -129,7 +129,7 @@ function check(args: ParsedArgs, io: CliIO, emit: (findings: Finding[]) => void,
   const inputs = stdin ? prepareStdinInput(readStandardInput(), stdinPath, loaded, io.cwd) : prepareInputs(args.positionals, loaded, io.cwd);
   // Like ESLint: a path that holds nothing to check is an error, not a silent pass (a typo in a CI job).
   if (!stdin && inputs.errors.length === 0 && inputs.composeFiles.length === 0 && inputs.dockerfiles.length === 0) {
-    inputs.errors.push({ where: args.positionals.length > 0 ? args.positionals.join(' ') : '.', message: 'no Docker Compose files or Dockerfiles found' });
+    inputs.errors.push({ where: args.positionals.length > 0 ? args.positionals.join(' ') : '.', message: 'no Docker Compose files or Dockerfiles found' + unnamedHint(inputs.unnamedComposeFiles ?? []) });
   }
   for (const error of inputs.errors) io.stderr(formatInputError(error));
   errors.push(...inputs.errors);
@@ -192,4 +192,12 @@ export function exitCode(findings: readonly Finding[], failLevel: Severity | 'of
   if (failLevel !== 'off' && findings.some((f) => SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[failLevel])) return 1;
   if (maxWarnings >= 0 && findings.filter((f) => f.severity === 'warning').length > maxWarnings) return 1;
   return 0;
+}
+
+/** Names YAML files with a top-level `services:` that the search passed over (`pwd.yml`, `production.yml`). */
+function unnamedHint(files: readonly string[]): string {
+  if (files.length === 0) return '';
+  const shown = files.slice(0, 3).join(', ') + (files.length > 3 ? ` and ${files.length - 3} more` : '');
+  const one = files.length === 1;
+  return ` (${shown} ${one ? 'has' : 'have'} a top-level services: but ${one ? 'its name is' : 'their names are'} not a compose file's: name ${one ? 'it' : 'them'} as ${one ? 'a path' : 'paths'}, or add ${one ? 'it' : 'them'} to "composeFiles" in .vsaferc.json)`;
 }

@@ -54,6 +54,11 @@ export interface PreparedInputs {
    */
   inScope: (file: string) => boolean;
   errors: InputError[];
+  /**
+   * When nothing was found: YAML files of the walked folders with a top-level `services:`
+   * whose names vsafe does not take for compose files (ERPNext's `pwd.yml`), for the hint.
+   */
+  unnamedComposeFiles?: string[];
 }
 
 export class ConfigError extends Error {
@@ -166,7 +171,9 @@ export function prepareInputs(positionals: readonly string[], loaded: LoadedConf
   const host = new NodeFileHost({ listFolders: true });
   host.rememberListings(discovered.listings);
   const read = (files: string[]): string[] => readInto(host, files, (file, error) => errors.push({ where: relativeDisplayPath(file, cwd), message: error }));
+  const nothing = composeFiles.length === 0 && discovered.dockerfiles.length === 0 && globbed.docker.length === 0;
   return {
+    unnamedComposeFiles: nothing ? unnamedComposeFiles(discovered.listings).map((file) => relativeDisplayPath(file, cwd)) : [],
     config,
     loaded,
     host,
@@ -177,6 +184,30 @@ export function prepareInputs(positionals: readonly string[], loaded: LoadedConf
     inScope,
     errors,
   };
+}
+
+/** How many YAML files the hint reads at most, and how much of each. */
+const HINT_FILES = 200;
+const HINT_BYTES = 256 * 1024;
+
+/** YAML files of the walked folders whose text has a top-level `services:` key. */
+function unnamedComposeFiles(listings: ReadonlyMap<string, readonly string[]>): string[] {
+  const found: string[] = [];
+  let read = 0;
+  for (const [folder, names] of listings) {
+    for (const name of names) {
+      if (!/\.ya?ml$/i.test(name) || read >= HINT_FILES) continue;
+      const file = `${folder}/${name}`;
+      try {
+        if (!statSync(file).isFile() || statSync(file).size > HINT_BYTES) continue;
+        read++;
+        if (/^services:[ \t]*(?:#.*)?$/m.test(readFileSync(file, 'utf8'))) found.push(file);
+      } catch {
+        // Unreadable: no hint.
+      }
+    }
+  }
+  return found.sort();
 }
 
 /** Reads each file once (sorted) into the host; returns those read, and reports the others to `failed`. */
