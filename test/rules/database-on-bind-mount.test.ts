@@ -22,6 +22,7 @@ runRuleTests('database-on-bind-mount', {
     { name: 'source from an unknown variable', code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - ${DB_DIR}/mysql:/var/lib/mysql\n' },
     { name: 'anonymous volume belongs to another rule', code: 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - /var/lib/mysql\n' },
     { name: 'application data that holds an embedded database (gitea, vaultwarden, gitlab, jenkins) is bind-mounted as their docs show', code: 'services:\n  git:\n    image: gitea/gitea:1.21\n    volumes:\n      - ./gitea:/data\n  vault:\n    image: vaultwarden/server\n    volumes:\n      - ./vw-data/:/data/\n  gitlab:\n    image: gitlab/gitlab-ce:16.11.1-ce.0\n    volumes:\n      - ./config:/etc/gitlab\n      - ./logs:/var/log/gitlab\n      - ./data:/var/opt/gitlab\n  ci:\n    image: jenkins/jenkins:lts\n    volumes:\n      - ./jenkins:/var/jenkins_home\n' },
+    { name: 'emby/embyserver documents a bind mount of /config (application data)', code: 'services:\n  emby:\n    image: emby/embyserver:latest\n    volumes:\n      - ./config:/config # program data\n' },
   ],
   invalid: [
     {
@@ -76,6 +77,12 @@ runRuleTests('database-on-bind-mount', {
       output: {
         'compose.override.yaml': 'services:\n  db:\n    volumes:\n      - db-data:/var/lib/mysql\n\nvolumes:\n  db-data:\n',
       },
+    },
+    {
+      name: 'timescale/timescaledb-postgis is TimescaleDB with the same layout',
+      code: 'services:\n  db:\n    image: timescale/timescaledb-postgis:latest-pg12\n    volumes:\n      - ./db:/var/lib/postgresql/data\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 38, severity: 'info', containerPath: '/var/lib/postgresql/data' }],
+      output: 'services:\n  db:\n    image: timescale/timescaledb-postgis:latest-pg12\n    volumes:\n      - db-data:/var/lib/postgresql/data\n\nvolumes:\n  db-data:\n',
     },
   ],
 });

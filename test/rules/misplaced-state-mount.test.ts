@@ -5,6 +5,7 @@ import { lintCase, runRuleTests } from '../helpers/rule-tester';
 
 runRuleTests('misplaced-state-mount', {
   valid: [
+    { name: 'EMQX with a fixed node host (EMQX_HOST), and one whose hostname: alone would not help is still judged by its variables', code: 'services:\n  emqx:\n    image: emqx/emqx:5.8.6\n    environment:\n      EMQX_HOST: node1.emqx.local\n    volumes:\n      - emqx-data:/opt/emqx/data # broker state\nvolumes:\n  emqx-data:\n' },
     {
       name: 'a build argument from an unset variable is unknown (Compose passes it empty): the ARG default, 18, is not assumed',
       files: {
@@ -40,6 +41,12 @@ runRuleTests('misplaced-state-mount', {
     { name: 'mysql datadir flag with its volume', code: 'services:\n  db:\n    image: mysql:8\n    command: --datadir=/srv/mysql\n    volumes:\n      - db:/srv/mysql\nvolumes:\n  db:\n' },
   ],
   invalid: [
+    {
+      name: 'EMQX names its database after emqx@<container IP>: a volume without a fixed node name may come back empty (a warning: the address only may change); the fix sets EMQX_NODE_NAME',
+      code: 'services:\n  emqx:\n    image: emqx/emqx:5.8.6\n    volumes:\n      - emqx-data:/opt/emqx/data # broker state\nvolumes:\n  emqx-data:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 33, severity: 'warning', containerPath: '/opt/emqx/data', message: /names its database after the node name \(emqx@<container IP>\), and unless `EMQX_NODE_NAME` or `EMQX_NODE__NAME` or `EMQX_HOST` is set/, fixes: ['preferred: Set EMQX_NODE_NAME: emqx@127.0.0.1'] }],
+      output: 'services:\n  emqx:\n    image: emqx/emqx:5.8.6\n    volumes:\n      - emqx-data:/opt/emqx/data # broker state\n    environment:\n      - "EMQX_NODE_NAME=emqx@127.0.0.1"\nvolumes:\n  emqx-data:\n',
+    },
     {
       name: "Caddy 2 (also published as caddy/caddy) keeps certificates in /data: a volume at Caddy 1's /root/.caddy holds nothing",
       code: 'services:\n  caddy:\n    image: caddy/caddy:2.7.6\n    volumes:\n      - caddy_certs:/root/.caddy # certificates\nvolumes:\n  caddy_certs:\n',
@@ -210,6 +217,42 @@ runRuleTests('misplaced-state-mount', {
       code: 'services:\r\n  db:\r\n    image: mariadb:11\r\n    volumes:\r\n      - db:/var/lib/mysql/data\r\nvolumes:\r\n  db:\r\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 31 }],
       output: 'services:\r\n  db:\r\n    image: mariadb:11\r\n    volumes:\r\n      - db:/var/lib/mysql\r\nvolumes:\r\n  db:\r\n',
+    },
+    {
+      name: 'apache/kafka without KAFKA_LOG_DIRS logs to /tmp/kraft-combined-logs: a volume at /var/lib/kafka/data stays empty',
+      code: 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    volumes:\n      - kafka-data:/var/lib/kafka/data # topics\nvolumes:\n  kafka-data:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 39, severity: 'error', containerPath: '/tmp/kraft-combined-logs' }],
+      output: 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    volumes:\n      - kafka-data:/tmp/kraft-combined-logs # topics\nvolumes:\n  kafka-data:\n',
+    },
+    {
+      name: 'NATS with the two-dash `--js` and no `--sd`: JetStream writes to /tmp/nats/jetstream, a volume at /data stays empty',
+      code: 'services:\n  nats:\n    image: nats:2.10\n    command: --js\n    volumes:\n      - nats-data:/data # jetstream\nvolumes:\n  nats-data:\n',
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 24, severity: 'error', containerPath: '/tmp/nats/jetstream' }],
+      output: 'services:\n  nats:\n    image: nats:2.10\n    command: --js\n    volumes:\n      - nats-data:/tmp/nats/jetstream # jetstream\nvolumes:\n  nats-data:\n',
+    },
+    {
+      name: 'pgvector and redis with volumes at /data/postgres and /data/redis (a template copied without PGDATA / --dir): misplaced',
+      code: 'services:\n  postgres:\n    image: pgvector/pgvector:pg16\n    volumes:\n      - postgres:/data/postgres # database\n  redis:\n    image: redis:7\n    command: redis-server --appendonly yes\n    volumes:\n      - redis:/data/redis # aof\nvolumes:\n  postgres:\n  redis:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 32, severity: 'error', containerPath: '/var/lib/postgresql/data' }, { line: 10, column: 9, endLine: 10, endColumn: 26, severity: 'error', containerPath: '/data' }],
+      output: 'services:\n  postgres:\n    image: pgvector/pgvector:pg16\n    volumes:\n      - postgres:/var/lib/postgresql/data # database\n  redis:\n    image: redis:7\n    command: redis-server --appendonly yes\n    volumes:\n      - redis:/data # aof\nvolumes:\n  postgres:\n  redis:\n',
+    },
+    {
+      name: 'btcpayserver/postgres:18.1 is FROM postgres:18.1: a mount at /var/lib/postgresql/data is the PostgreSQL 18 mistake',
+      code: 'services:\n  postgres:\n    image: btcpayserver/postgres:18.1\n    volumes:\n      - pg:/var/lib/postgresql/data # database\nvolumes:\n  pg:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 36, severity: 'error', containerPath: '/var/lib/postgresql' }],
+      output: 'services:\n  postgres:\n    image: btcpayserver/postgres:18.1\n    volumes:\n      - pg:/var/lib/postgresql # database\nvolumes:\n  pg:\n',
+    },
+    {
+      name: 'kartoza/postgis keeps the cluster in /var/lib/postgresql/<major>/main: the official image\'s /var/lib/postgresql/data holds nothing',
+      code: 'services:\n  db:\n    image: kartoza/postgis:16-3.4\n    volumes:\n      - db:/var/lib/postgresql/data # database\nvolumes:\n  db:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 36, severity: 'error', containerPath: '/var/lib/postgresql/16/main' }],
+      output: 'services:\n  db:\n    image: kartoza/postgis:16-3.4\n    volumes:\n      - db:/var/lib/postgresql/16/main # database\nvolumes:\n  db:\n',
+    },
+    {
+      name: 'overv/openstreetmap-tile-server 2.x keeps the database in /data/database: the 1.x mount at /var/lib/postgresql/12/main holds nothing',
+      code: 'services:\n  map:\n    image: overv/openstreetmap-tile-server\n    volumes:\n      - openstreetmap-data:/var/lib/postgresql/12/main # database\n      - tiles:/data/tiles # rendered tiles\n    command: run\nvolumes:\n  openstreetmap-data:\n  tiles:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 55, severity: 'error', containerPath: '/data/database' }],
+      output: 'services:\n  map:\n    image: overv/openstreetmap-tile-server\n    volumes:\n      - openstreetmap-data:/data/database # database\n      - tiles:/data/tiles # rendered tiles\n    command: run\nvolumes:\n  openstreetmap-data:\n  tiles:\n',
     },
   ],
 });

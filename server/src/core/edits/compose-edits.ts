@@ -476,6 +476,17 @@ export function itemIndentColumn(model: ComposeFileModel, start: number): number
   return column(model, dashOffset(model, start));
 }
 
+/**
+ * Sets an environment variable of a service in `layer`: a key of its `environment:` mapping,
+ * or a `NAME=value` item of its list (created as a list when the service has none).
+ */
+export function setEnvironmentVariable(layer: ServiceLayer, name: string, value: string): TextEdit[] {
+  const map = layer.entry.map;
+  const environment = map ? deref(layer.file.doc, ownPair(map, 'environment')?.value as Node | null | undefined) : undefined;
+  if (isMap(environment)) return setMappingValue(layer.file, environment, name, value);
+  return appendServiceSequenceItem(layer, 'environment', `${name}=${value}`);
+}
+
 /** Sets `key: value` in a block mapping (a long-syntax mount), after its last pair. */
 export function setMappingValue(model: ComposeFileModel, map: YAMLMap, key: string, value: string): TextEdit[] {
   const existing = ownPair(map, key);

@@ -23,6 +23,22 @@ const KEYCLOAK_LEGACY_NOTES =
   'Without any of them it also picks a database reachable under the host name postgres, mysql, mariadb, oracle or mssql, which vsafe does not see: set `DB_VENDOR` to say so. ' +
   '`DB_VENDOR=h2` without `DB_ADDR` is the embedded database as well, and is not reported.';
 
+/** Jitsi's Prosody keeps user accounts only with internal authentication; `ENABLE_AUTH` unset cannot be told apart from it. */
+const PROSODY_INTERNAL_AUTH: StatePathSpec['when'] = {
+  notEnvValue: { AUTH_TYPE: '^(?:jwt|ldap|matrix|hybrid_matrix_token)$', ENABLE_AUTH: '^(?:0|false)$' },
+  description: 'not with `AUTH_TYPE` jwt, ldap or matrix, or with `ENABLE_AUTH=0`',
+};
+
+/** Artifacts `mlflow server` serves (the default), kept in ./mlartifacts under the image's working directory /. */
+const MLFLOW_ARTIFACTS: StatePathSpec = {
+  path: '/mlartifacts',
+  kind: 'uploads',
+  description: 'MLflow served artifacts (models, plots, files logged by runs)',
+  declaredVolume: false,
+  flags: ['--artifacts-destination'],
+  when: { anyArgs: ['server', 'ui'], notArgs: ['^--no-serve-artifacts$'], description: 'only for `mlflow server` serving artifacts' },
+};
+
 /** Boards Home Assistant publishes its image for, as `homeassistant/<machine>-homeassistant`. */
 const HOME_ASSISTANT_MACHINES = ['raspberrypi3', 'raspberrypi4', 'raspberrypi4-64', 'raspberrypi5-64', 'qemux86-64', 'qemuarm-64', 'aarch64', 'armv7', 'amd64'];
 
@@ -89,7 +105,10 @@ export const APPS: readonly ImageEntry[] = [
     name: 'Drupal',
     images: ['drupal'],
     source: 'https://hub.docker.com/_/drupal',
-    variants: [{ paths: [{ path: '/var/www/html/sites', kind: 'uploads', description: 'Drupal sites directory (settings.php and uploaded files)', declaredVolume: false }] }],
+    notes:
+      'The image declares no VOLUME. Since 8.9 it is a Composer project in /opt/drupal with /var/www/html a symlink to /opt/drupal/web, so a mount at /opt/drupal/web/sites keeps the sites directory too. ' +
+      'The Hub page also lists modules/, profiles/ and themes/ as volume candidates; they hold code (Composer installs contributed modules into web/modules/contrib while vendor/ stays in the image), so they are not reported.',
+    variants: [{ paths: [{ path: '/var/www/html/sites', kind: 'uploads', description: 'Drupal sites directory (settings.php and uploaded files)', declaredVolume: false, alternatives: ['/opt/drupal/web/sites'] }] }],
   },
   {
     id: 'joomla',
@@ -1742,5 +1761,393 @@ export const APPS: readonly ImageEntry[] = [
     source: 'https://github.com/xwiki/xwiki-docker/blob/master/17/postgres-tomcat/Dockerfile',
     notes: 'The image declares VOLUME /usr/local/xwiki, its permanent directory: attachments, installed extensions, the Solr index and logs.',
     variants: [{ paths: [{ path: '/usr/local/xwiki', kind: 'uploads', description: 'XWiki permanent directory (attachments, extensions, search index)', declaredVolume: true }] }],
+  },
+  {
+    id: 'jitsi-prosody',
+    name: 'Jitsi Meet Prosody',
+    images: ['jitsi/prosody'],
+    source: 'https://github.com/jitsi/docker-jitsi-meet/blob/master/docker-compose.yml',
+    versionPattern: 'stable-(\\d+)',
+    notes:
+      'The entrypoint re-registers the service accounts (focus, jvb, jibri, jigasi) and regenerates certificates on every start; only the users created with `prosodyctl register` for internal authentication (`ENABLE_AUTH=1`, `AUTH_TYPE=internal`) are lost with the data directory. ' +
+      "Current releases (from about stable-11146) keep Prosody's data in /var/lib/prosody, which the project's compose file mounts; older ones kept it in /config/data under the image's VOLUME /config, and releases in between in /run, which no volume keeps. " +
+      'vsafe cannot tell an unset `ENABLE_AUTH` (authentication off) from internal authentication: only `AUTH_TYPE` jwt, ldap or matrix, or `ENABLE_AUTH=0`, silence it.',
+    variants: [
+      {
+        versions: { min: '11146' },
+        paths: [{ path: '/var/lib/prosody', kind: 'database', description: 'Prosody data (internal-auth user accounts, rosters)', declaredVolume: false, when: PROSODY_INTERNAL_AUTH, misplacedTargets: ['/config/data'] }],
+      },
+      { paths: [{ path: '/config', kind: 'database', description: 'Prosody configuration and data (/config/data: internal-auth user accounts)', declaredVolume: true, when: PROSODY_INTERNAL_AUTH }] },
+    ],
+  },
+  {
+    id: 'vikunja-api',
+    name: 'Vikunja API (legacy split image)',
+    images: ['vikunja/api'],
+    source: 'https://vikunja.io/docs/full-docker-example',
+    notes:
+      'The legacy API image runs from /app/vikunja (VIKUNJA_SERVICE_ROOTPATH=/app/vikunja/). Attachments and backgrounds go to /app/vikunja/files; releases up to about 0.20 declared VOLUME there, the last ones do not. ' +
+      'The SQLite database defaults to ./vikunja.db, next to the binary in /app/vikunja, where no volume can go: it is not reported at that default. Set `VIKUNJA_DATABASE_PATH` to a file in a folder of its own (/db/vikunja.db) and mount that folder; that folder is checked.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/app/vikunja/files',
+            kind: 'uploads',
+            description: 'Vikunja files (task attachments, project backgrounds, avatars)',
+            declaredVolume: false,
+            env: ['VIKUNJA_FILES_BASEPATH'],
+            when: { notEnv: ['VIKUNJA_SERVICE_ROOTPATH', 'VIKUNJA_FILES_S3_ENDPOINT'], description: 'not when `VIKUNJA_SERVICE_ROOTPATH` moves it or S3 storage (`VIKUNJA_FILES_S3_ENDPOINT`) is configured' },
+          },
+          {
+            path: '/db',
+            kind: 'database',
+            description: 'Vikunja SQLite database',
+            declaredVolume: false,
+            env: ['VIKUNJA_DATABASE_PATH'],
+            fileValue: true,
+            onlyWhenSet: true,
+            when: { notEnv: ['VIKUNJA_DATABASE_HOST'], description: 'only with the SQLite database (no `VIKUNJA_DATABASE_HOST`)' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'kestra',
+    name: 'Kestra',
+    images: ['kestra/kestra'],
+    source: 'https://kestra.io/docs/installation/docker',
+    notes:
+      'The image declares no VOLUME and runs from /app. `kestra server local` keeps its H2 database and its internal storage in data/ under the working directory (/app/data, LocalCommand); the other server modes keep flows and executions in the configured database ' +
+      "and files in the internal storage `KESTRA_CONFIGURATION` names (`kestra.storage.local.base-path`, /app/storage in the project's compose file). /tmp/kestra-wd is the tasks' scratch directory, not state.",
+    variants: [
+      {
+        paths: [
+          { path: '/app/data', kind: 'database', description: 'Kestra local server data (H2 database, internal storage)', declaredVolume: false, applicationData: true, when: { args: ['server', 'local'], description: 'only for `kestra server local`' } },
+          {
+            path: '/app/storage',
+            kind: 'uploads',
+            description: 'Kestra internal storage (execution inputs and outputs, namespace files)',
+            declaredVolume: false,
+            embeddedIn: { env: 'KESTRA_CONFIGURATION', patterns: ['base-path:\\s*["\']?(/[^"\'\\s]+)', 'basePath:\\s*["\']?(/[^"\'\\s]+)'] },
+            when: {
+              notEnvValue: { KESTRA_CONFIGURATION: 'storage:\\s+type:\\s*["\']?(?:s3|gcs|azure|minio)\\b' },
+              mounted: ['/app/storage'],
+              description: 'only with local storage named in `KESTRA_CONFIGURATION` (or a mount at /app/storage)',
+            },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'mlflow',
+    name: 'MLflow tracking server',
+    images: ['mlflow/mlflow'],
+    source: 'https://github.com/mlflow/mlflow/blob/master/docker/Dockerfile',
+    notes:
+      'The image is python-slim with mlflow installed and no WORKDIR, VOLUME or command: `mlflow server` run in it keeps its stores relative to /. Since 3.7 the default backend store is sqlite:///mlflow.db, a file directly in /, which no volume can hold: ' +
+      'it is not reported (set `--backend-store-uri sqlite:////mlflow/mlflow.db` and mount /mlflow); earlier releases use the ./mlruns file store (/mlruns). Served artifacts go to ./mlartifacts (/mlartifacts) unless `--artifacts-destination` names another place. ' +
+      'A `--backend-store-uri` or `MLFLOW_BACKEND_STORE_URI` (a URI, which vsafe does not follow) means the user chose the store.',
+    variants: [
+      { versions: { min: '3.7' }, paths: [MLFLOW_ARTIFACTS] },
+      {
+        paths: [
+          {
+            path: '/mlruns',
+            kind: 'database',
+            description: 'MLflow file store (experiments, runs, metrics)',
+            declaredVolume: false,
+            when: {
+              anyArgs: ['server', 'ui'],
+              notArgs: ['^--backend-store-uri'],
+              notEnv: ['MLFLOW_BACKEND_STORE_URI'],
+              description: 'only for `mlflow server` without `--backend-store-uri` / `MLFLOW_BACKEND_STORE_URI`',
+            },
+          },
+          MLFLOW_ARTIFACTS,
+        ],
+      },
+    ],
+  },
+  {
+    id: 'formbricks',
+    name: 'Formbricks',
+    images: ['formbricks/formbricks'],
+    source: 'https://github.com/formbricks/formbricks/blob/main/apps/web/Dockerfile',
+    notes:
+      'Surveys and responses live in the PostgreSQL service. The image declares VOLUME /home/nextjs/apps/web/uploads/ for uploaded files (used unless S3 storage is configured; `S3_BUCKET_NAME`, from the documentation) ' +
+      'and VOLUME /home/nextjs/apps/web/saml-connection for a preloaded SAML connection (read, not written).',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/home/nextjs/apps/web/uploads',
+            kind: 'uploads',
+            description: 'Formbricks uploads (files attached to responses, survey images, logos)',
+            declaredVolume: true,
+            when: { notEnv: ['S3_BUCKET_NAME'], description: 'not with S3 storage (`S3_BUCKET_NAME`)' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'karakeep',
+    name: 'Karakeep (Hoarder)',
+    images: ['karakeep-app/karakeep', 'hoarder-app/hoarder', 'hoarder-app/hoarder-web', 'hoarder-app/hoarder-workers'],
+    source: 'https://github.com/karakeep-app/karakeep/blob/main/docker/docker-compose.yml',
+    notes:
+      "The image declares no VOLUME. `DATA_DIR` (/data in the project's compose file) holds the SQLite database and the assets (screenshots, archives, uploaded images) under assets/; it has no default in the image, so it is reported only where set. " +
+      '`ASSETS_DIR` moves the assets and S3 storage (`ASSET_STORE_S3_ENDPOINT`) replaces them; `DATABASE_DIALECT=postgresql` moves the database to PostgreSQL.',
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Karakeep data directory (SQLite database, bookmark assets)', declaredVolume: false, applicationData: true, env: ['DATA_DIR'], onlyWhenSet: true }] }],
+  },
+  {
+    id: 'invoiceninja',
+    name: 'Invoice Ninja (Alpine image)',
+    images: ['invoiceninja/invoiceninja'],
+    source: 'https://github.com/invoiceninja/dockerfiles/blob/master/alpine/5/Dockerfile',
+    notes:
+      'Invoices, clients and payments live in the MySQL service. The image declares no VOLUME: its entrypoint moves the storage and public folders baked at /var/www/app/docker-backup-* into /var/www/app/storage and /var/www/app/public on first start (or copies missing parts into mounted ones). ' +
+      'storage/ holds uploaded documents, generated PDFs, logos and logs; public/ is recreated from the image and is not reported.',
+    variants: [{ paths: [{ path: '/var/www/app/storage', kind: 'uploads', description: 'Invoice Ninja storage (documents, logos, generated PDFs, logs)', declaredVolume: false }] }],
+  },
+  {
+    id: 'invoiceninja-debian',
+    name: 'Invoice Ninja (Debian image)',
+    images: ['invoiceninja/invoiceninja-debian'],
+    source: 'https://github.com/invoiceninja/dockerfiles/blob/master/debian/Dockerfile',
+    notes:
+      'Invoices, clients and payments live in the MySQL service. The image declares no VOLUME. Current images are built on FrankenPHP and run from /app (uploads and logos in /app/storage); earlier ones ran php-fpm from /var/www/html with storage on a named volume shared with nginx. ' +
+      'Both eras are tagged 5.x, so a mount at /var/www/html/storage is accepted too.',
+    variants: [{ paths: [{ path: '/app/storage', kind: 'uploads', description: 'Invoice Ninja storage (documents, logos, generated PDFs, logs)', declaredVolume: false, alternatives: ['/var/www/html/storage'] }] }],
+  },
+  {
+    id: 'frankenphp',
+    name: 'FrankenPHP',
+    images: ['dunglas/frankenphp'],
+    source: 'https://github.com/php/frankenphp/blob/main/Dockerfile',
+    notes:
+      'Like Caddy, the image sets XDG_DATA_HOME=/data and XDG_CONFIG_HOME=/config and declares no VOLUME: without a mount the certificates, ACME account keys and the local CA in /data are recreated, and rate limits apply. /config only holds the autosaved JSON config. ' +
+      'Images built FROM dunglas/frankenphp inherit it.',
+    variants: [{ paths: [{ path: '/data', kind: 'config-state', description: 'Caddy data directory (TLS certificates, private keys, ACME accounts, local CA)', declaredVolume: false, env: ['XDG_DATA_HOME'] }] }],
+  },
+  {
+    id: 'netmaker',
+    name: 'Netmaker server',
+    images: ['gravitl/netmaker'],
+    source: 'https://github.com/gravitl/netmaker/blob/master/database/sqlite.go',
+    notes:
+      "The image runs from /root with no VOLUME; with the default SQLite database it keeps networks, nodes, keys and users in data/netmaker.db under the working directory (/root/data, which the project's compose file mounts). " +
+      '`DATABASE=postgres` or `rqlite` (a setting name not checked in the source) moves them to that database.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/root/data',
+            kind: 'database',
+            description: 'Netmaker SQLite database (networks, nodes, access keys, users)',
+            declaredVolume: false,
+            when: { notEnvValue: { DATABASE: '^(?:postgres|rqlite)$' }, description: 'only with the SQLite database (`DATABASE` unset or sqlite)' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'emby',
+    name: 'Emby Server',
+    images: ['emby/embyserver', 'emby/embyserver_arm64v8', 'emby/embyserver_arm32v7'],
+    source: 'https://hub.docker.com/r/emby/embyserver',
+    notes: 'Emby keeps its program data (library database, users, metadata, plugins, configuration) in /config, which the image documentation mounts; whether the image declares a VOLUME there is not known. lscr.io/linuxserver/emby is covered by the linuxserver.io entry.',
+    variants: [{ paths: [{ path: '/config', kind: 'database', description: 'Emby program data (library database, users, metadata, plugins)', declaredVolume: false, applicationData: true }] }],
+  },
+  {
+    id: 'hapi-fhir',
+    name: 'HAPI FHIR JPA server',
+    images: ['hapiproject/hapi'],
+    source: 'https://github.com/hapifhir/hapi-fhir-jpaserver-starter/blob/master/src/main/resources/application.yaml',
+    notes:
+      "The bundled application.yaml uses an H2 file database at ./target/database/h2 (and Lucene files in target/lucenefiles); the distroless image works in /app and declares no VOLUME, so the whole FHIR store is in /app/target. " +
+      '`SPRING_DATASOURCE_URL` (another database) or `SPRING_CONFIG_LOCATION` (a configuration of its own) is taken as the user choosing the store. The `*-tomcat` tags run from another folder and are not modelled.',
+    variants: [
+      { tags: 'tomcat', paths: [] },
+      {
+        paths: [
+          {
+            path: '/app/target',
+            kind: 'database',
+            description: 'HAPI FHIR H2 database and search index',
+            declaredVolume: false,
+            // A folder named target is usually build output (scratch), but here it is the database.
+            scratch: true,
+            when: { notEnv: ['SPRING_DATASOURCE_URL', 'SPRING_CONFIG_LOCATION'], description: 'only with the bundled H2 database (no `SPRING_DATASOURCE_URL` or `SPRING_CONFIG_LOCATION`)' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'orthanc',
+    name: 'Orthanc (DICOM server)',
+    images: ['orthancteam/orthanc', 'osimis/orthanc', 'jodogne/orthanc', 'jodogne/orthanc-plugins', 'jodogne/orthanc-python'],
+    source: 'https://github.com/orthanc-server/orthanc-builder/blob/master/docker/orthanc/orthanc-defaults.json',
+    notes:
+      'The images declare no VOLUME; StorageDirectory /var/lib/orthanc/db holds every received DICOM file and, unless a PostgreSQL, MySQL or ODBC index is configured, the SQLite index too. ' +
+      '`ORTHANC__STORAGE_DIRECTORY` (orthancteam/osimis images map `ORTHANC__*` variables to configuration keys) moves it; a StorageDirectory in a JSON file under /etc/orthanc is not read.',
+    variants: [{ paths: [{ path: '/var/lib/orthanc/db', kind: 'database', description: 'Orthanc storage (DICOM files, SQLite index)', declaredVolume: false, env: ['ORTHANC__STORAGE_DIRECTORY'] }] }],
+  },
+  {
+    id: 'maybe',
+    name: 'Maybe / Sure (personal finance)',
+    images: ['maybe-finance/maybe', 'we-promise/sure'],
+    source: 'https://github.com/we-promise/sure/blob/main/compose.example.yml',
+    notes:
+      'The Rails image works in /rails and declares no VOLUME; Active Storage uses the local disk service under /rails/storage unless `ACTIVE_STORAGE_SERVICE` names another. ' +
+      'The Sidekiq worker (same image, `bundle exec sidekiq`) writes exports and reads imports there too, so it needs the same volume as the web service.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/rails/storage',
+            kind: 'uploads',
+            description: 'Active Storage files (uploads, imports, exports)',
+            declaredVolume: false,
+            when: { notEnvValue: { ACTIVE_STORAGE_SERVICE: '^(?!local$).+$' }, description: 'only with the local Active Storage service' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'openemr',
+    name: 'OpenEMR',
+    images: ['openemr/openemr'],
+    source: 'https://github.com/openemr/openemr-devops/blob/master/docker/openemr/7.0.3/Dockerfile',
+    notes:
+      'The image declares VOLUME /etc/letsencrypt/ and /etc/ssl (the certbot account and certificates, generated self-signed keys). sites/ holds sqlconf.php and the patient documents and has no VOLUME. ' +
+      'Patient records themselves live in the MySQL service.',
+    variants: [
+      {
+        paths: [
+          { path: '/var/www/localhost/htdocs/openemr/sites', kind: 'uploads', description: 'OpenEMR sites directory (sqlconf.php, patient documents)', declaredVolume: false },
+          { path: '/etc/letsencrypt', kind: 'config-state', description: "Let's Encrypt account and certificates", declaredVolume: true },
+          { path: '/etc/ssl', kind: 'config-state', description: 'TLS certificates and keys', declaredVolume: true },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'dolibarr',
+    name: 'Dolibarr',
+    images: ['dolibarr/dolibarr', 'tuxgasy/dolibarr'],
+    source: 'https://github.com/Dolibarr/dolibarr-docker/blob/main/images/24.0.2-php8.2/Dockerfile',
+    notes: 'The image declares VOLUME /var/www/documents (generated PDFs, attachments, backups) and /var/www/html/custom (installed modules). A cron service (`DOLI_CRON=1`) writes documents too and needs the same volumes as the web service.',
+    variants: [
+      {
+        paths: [
+          { path: '/var/www/documents', kind: 'uploads', description: 'Dolibarr documents (generated PDFs, attachments, backups)', declaredVolume: true },
+          { path: '/var/www/html/custom', kind: 'config-state', description: 'Dolibarr custom modules', declaredVolume: true },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'openstreetmap-tile-server',
+    name: 'OpenStreetMap tile server (overv)',
+    images: ['overv/openstreetmap-tile-server'],
+    source: 'https://github.com/Overv/openstreetmap-tile-server/blob/master/README.md',
+    notes:
+      'From 2.x (PR #261) the image keeps the imported PostgreSQL database in /data/database (with /var/lib/postgresql/<major>/main a symlink into it) and rendered tiles in /data/tiles, and declares no VOLUME. ' +
+      'A volume at /var/lib/postgresql/12/main (the 1.x layout, PostgreSQL 12) holds nothing on current tags. 1.x tags are not modelled.',
+    variants: [
+      {
+        versions: { min: '2' },
+        paths: [
+          { path: '/data/database', kind: 'database', description: 'OSM PostgreSQL database (the imported extract, flat nodes)', declaredVolume: false, misplacedTargets: ['/var/lib/postgresql/12/main'] },
+          { path: '/data/tiles', kind: 'cache', description: 'rendered tiles', declaredVolume: false, misplacedTargets: ['/var/lib/mod_tile'] },
+        ],
+      },
+      { paths: [] },
+    ],
+  },
+  {
+    id: 'kartoza-geoserver',
+    name: 'GeoServer (kartoza)',
+    images: ['kartoza/geoserver'],
+    source: 'https://github.com/kartoza/docker-geoserver/blob/develop/.env',
+    notes: "The catalog (workspaces, stores, layers, styles, security) lives in `GEOSERVER_DATA_DIR`, /opt/geoserver/data_dir in the project's .env and compose file.",
+    variants: [{ paths: [{ path: '/opt/geoserver/data_dir', kind: 'config-state', description: 'GeoServer data directory (catalog, styles, security)', declaredVolume: false, env: ['GEOSERVER_DATA_DIR'] }] }],
+  },
+  {
+    id: 'lncm-bitcoind',
+    name: 'Bitcoin Core (lncm)',
+    images: ['lncm/bitcoind'],
+    source: 'https://github.com/lncm/docker-bitcoind/blob/master/25.0/Dockerfile',
+    notes: 'The image (ARG DIR=/data) declares VOLUME /data/.bitcoin/: the block chain (days to sync) and any wallet. `-datadir` moves it.',
+    variants: [{ paths: [{ path: '/data/.bitcoin', kind: 'database', description: 'Bitcoin Core data directory (block chain, chainstate, wallets)', declaredVolume: true, flags: ['-datadir', '--datadir'] }] }],
+  },
+  {
+    id: 'monerod',
+    name: 'Monero daemon (simple-monerod)',
+    images: ['sethsimmons/simple-monerod', 'sethforprivacy/simple-monerod', 'btcpayserver/monero'],
+    source: 'https://github.com/sethforprivacy/simple-monerod-docker/blob/main/Dockerfile',
+    notes:
+      'The image creates /home/monero/.bitmonero and declares no VOLUME: the block chain (about 100 GB, days to sync) is in the container layer without a mount. ' +
+      "A service that runs monero-wallet-rpc from the same image (BTCPay's monerod_wallet) keeps its wallet where `--wallet-file` / `--wallet-dir` says instead, and is not reported.",
+    variants: [
+      {
+        paths: [
+          {
+            path: '/home/monero/.bitmonero',
+            kind: 'database',
+            description: 'monerod data directory (block chain)',
+            declaredVolume: false,
+            flags: ['--data-dir'],
+            when: { notArgs: ['(?:^|/)monero-wallet-rpc$', '(?:^|/)monero-wallet-cli$'], description: 'only when monerod runs (not monero-wallet-rpc)' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'geth',
+    name: 'Go Ethereum (geth)',
+    images: ['ethereum/client-go'],
+    source: 'https://github.com/ethereum/go-ethereum/blob/master/Dockerfile',
+    notes: 'The image declares no VOLUME and runs `geth` as root: the chain data, node key and keystore are in /root/.ethereum unless `--datadir` (in `command:` or `entrypoint:`) moves them. `--dev` without `--datadir` keeps everything in memory.',
+    variants: [{ paths: [{ path: '/root/.ethereum', kind: 'database', description: 'geth data directory (chain data, node key, keystore)', declaredVolume: false, flags: ['--datadir', '-datadir'], when: { notArgs: ['^--dev$'], description: 'not with `--dev`' } }] }],
+  },
+  {
+    id: 'lnd',
+    name: 'Lightning Network Daemon (lnd)',
+    images: ['lightninglabs/lnd'],
+    source: 'https://github.com/lightningnetwork/lnd/blob/master/Dockerfile',
+    notes:
+      'The image declares VOLUME /root/.lnd: the wallet, channel.db and macaroons (losing them can lose funds). lnd keeps them in $HOME/.lnd, which vsafe does not follow: ' +
+      "with `HOME` set (Umbrel's `HOME: /data` with a mount at /data/.lnd) the path is not reported. `--lnddir` moves it.",
+    variants: [
+      {
+        paths: [
+          {
+            path: '/root/.lnd',
+            kind: 'database',
+            description: 'lnd data directory (wallet, channel database, macaroons, TLS keys)',
+            declaredVolume: true,
+            flags: ['--lnddir'],
+            when: { notEnv: ['HOME'], description: 'not when `HOME` moves it' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'btcpayserver-lnd',
+    name: 'lnd (BTCPay Server build)',
+    images: ['btcpayserver/lnd'],
+    source: 'https://github.com/btcpayserver/lnd',
+    notes: "BTCPay's build sets LND_DATA=/data, links /root/.lnd to it and declares VOLUME /data: the wallet, channel.db and macaroons (losing them can lose funds). A mount at /root/.lnd lands in /data through the link.",
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'lnd data directory (wallet, channel database, macaroons, TLS keys)', declaredVolume: true, alternatives: ['/root/.lnd'] }] }],
   },
 ];

@@ -10,6 +10,12 @@ const MYSQL_CLIENTS = ['mysql', 'mysqldump', 'mysqladmin', 'mysqlimport', 'mysql
 /** A service whose command runs one of these keeps no state (a backup or migration job). */
 const POSTGRES_CLIENTS = ['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'pg_basebackup', 'pgbench', 'createdb', 'dropdb', 'vacuumdb'];
 
+/**
+ * Where compose templates written for `PGDATA: /data/postgres` mount the volume: copied without the
+ * variable (Chatwoot's compose file), the database stays in the image's data directory.
+ */
+const POSTGRES_DATA_TEMPLATE_TARGET = '/data/postgres';
+
 /** A floating tag that moved to PostgreSQL 18 over a volume an older major filled at /var/lib/postgresql/data. */
 const POSTGRES_17_PIN = { tag: '17', keeps: 'a database made before PostgreSQL 18' };
 
@@ -29,11 +35,11 @@ function officialPostgresLayout(description: string): ImageEntry['variants'] {
           description,
           declaredVolume: true,
           env: ['PGDATA'],
-          misplacedTargets: ['/var/lib/postgresql/data'],
+          misplacedTargets: ['/var/lib/postgresql/data', POSTGRES_DATA_TEMPLATE_TARGET],
         },
       ],
     },
-    { paths: [{ path: '/var/lib/postgresql/data', kind: 'database', description, declaredVolume: true, env: ['PGDATA'] }], pin: POSTGRES_17_PIN },
+    { paths: [{ path: '/var/lib/postgresql/data', kind: 'database', description, declaredVolume: true, env: ['PGDATA'], misplacedTargets: [POSTGRES_DATA_TEMPLATE_TARGET] }], pin: POSTGRES_17_PIN },
   ];
 }
 
@@ -44,7 +50,9 @@ export const DATABASES: readonly ImageEntry[] = [
     images: ['postgres', 'postgis/postgis'],
     clientCommands: POSTGRES_CLIENTS,
     source: 'https://hub.docker.com/_/postgres',
-    notes: 'From 18 on the image keeps PGDATA in /var/lib/postgresql/18/docker and declares VOLUME /var/lib/postgresql; a mount at /var/lib/postgresql/data makes it refuse to start.',
+    notes:
+      'From 18 on the image keeps PGDATA in /var/lib/postgresql/18/docker and declares VOLUME /var/lib/postgresql; a mount at /var/lib/postgresql/data makes it refuse to start. ' +
+      'A volume at /data/postgres without `PGDATA` (a template copied without the variable) holds nothing.',
     variants: [
       {
         versions: { min: '18' },
@@ -56,7 +64,7 @@ export const DATABASES: readonly ImageEntry[] = [
             description: 'PostgreSQL data directory',
             declaredVolume: true,
             env: ['PGDATA'],
-            misplacedTargets: ['/var/lib/postgresql/data', '/var/lib/postgres', '/var/lib/postgres/data'],
+            misplacedTargets: ['/var/lib/postgresql/data', '/var/lib/postgres', '/var/lib/postgres/data', POSTGRES_DATA_TEMPLATE_TARGET],
           },
         ],
       },
@@ -68,7 +76,7 @@ export const DATABASES: readonly ImageEntry[] = [
             description: 'PostgreSQL data directory',
             declaredVolume: true,
             env: ['PGDATA'],
-            misplacedTargets: ['/var/lib/postgresql/data/pgdata', '/var/lib/postgres', '/var/lib/postgres/data'],
+            misplacedTargets: ['/var/lib/postgresql/data/pgdata', '/var/lib/postgres', '/var/lib/postgres/data', POSTGRES_DATA_TEMPLATE_TARGET],
           },
         ],
         pin: POSTGRES_17_PIN,
@@ -92,6 +100,16 @@ export const DATABASES: readonly ImageEntry[] = [
     source: 'https://github.com/pgautoupgrade/docker-pgautoupgrade',
     notes: 'Built on the official postgres alpine image; it upgrades the cluster it finds in place. Its documentation mounts /var/lib/postgresql/data, its PostgreSQL 18 tests /var/lib/postgresql: a mount at either keeps the database.',
     variants: [{ paths: [{ path: '/var/lib/postgresql/data', kind: 'database', description: 'PostgreSQL data directory', declaredVolume: true, env: ['PGDATA'], alternatives: ['/var/lib/postgresql'] }] }],
+  },
+  {
+    id: 'btcpayserver-postgres',
+    name: 'PostgreSQL (BTCPay Server)',
+    images: ['btcpayserver/postgres'],
+    clientCommands: POSTGRES_CLIENTS,
+    source: 'https://github.com/btcpayserver/dockerfile-deps/tree/master/Postgres',
+    notes: 'Built FROM postgres:<tag> (Postgres/18.1/linuxamd64.Dockerfile: `FROM postgres:18.1`); the PostgreSQL version is the number the tag starts with.',
+    versionPattern: '^(\\d+)',
+    variants: officialPostgresLayout('PostgreSQL data directory'),
   },
   {
     id: 'pgvector',
@@ -145,10 +163,10 @@ export const DATABASES: readonly ImageEntry[] = [
   {
     id: 'timescaledb',
     name: 'TimescaleDB',
-    images: ['timescale/timescaledb'],
+    images: ['timescale/timescaledb', 'timescale/timescaledb-postgis'],
     clientCommands: POSTGRES_CLIENTS,
     source: 'https://hub.docker.com/r/timescale/timescaledb',
-    notes: 'Built on the official postgres alpine image; the PostgreSQL major is the `pgNN` part of the tag. Untagged images are read as PostgreSQL 17.',
+    notes: 'Built on the official postgres alpine image; the PostgreSQL major is the `pgNN` part of the tag. Untagged images are read as PostgreSQL 17. timescale/timescaledb-postgis (discontinued, PostgreSQL ≤ 13) has the same layout.',
     versionPattern: 'pg(\\d+)',
     latestVersion: '17',
     variants: officialPostgresLayout('TimescaleDB (PostgreSQL) data directory'),
@@ -275,7 +293,8 @@ export const DATABASES: readonly ImageEntry[] = [
             description: 'Redis persistence directory (RDB snapshots and AOF)',
             declaredVolume: true,
             flags: ['--dir'],
-            misplacedTargets: ['/var/lib/redis', '/var/lib/redis/data'],
+            // `/data/redis`: a stack's per-service folder under /data (Chatwoot's compose file); redis writes /data itself.
+            misplacedTargets: ['/var/lib/redis', '/var/lib/redis/data', '/data/redis'],
           },
         ],
       },
@@ -417,8 +436,9 @@ export const DATABASES: readonly ImageEntry[] = [
   {
     id: 'couchdb',
     name: 'Apache CouchDB',
-    images: ['couchdb', 'apache/couchdb', 'ibmcom/couchdb3'],
+    images: ['couchdb', 'apache/couchdb', 'ibmcom/couchdb3', 'klaemo/couchdb'],
     source: 'https://hub.docker.com/_/couchdb',
+    notes: 'klaemo/couchdb is the CouchDB 2.0 image the official one grew from (swarmpit still uses it), with the same /opt/couchdb/data.',
     variants: [{ paths: [{ path: '/opt/couchdb/data', kind: 'database', description: 'CouchDB data directory', declaredVolume: true }] }],
   },
   {
@@ -445,9 +465,10 @@ export const DATABASES: readonly ImageEntry[] = [
   {
     id: 'clickhouse',
     name: 'ClickHouse',
-    images: ['clickhouse/clickhouse-server', 'clickhouse', 'yandex/clickhouse-server'],
+    images: ['clickhouse/clickhouse-server', 'clickhouse', 'yandex/clickhouse-server', 'altinity/clickhouse-server'],
     clientCommands: ['clickhouse-client'],
     source: 'https://hub.docker.com/r/clickhouse/clickhouse-server',
+    notes: 'altinity/clickhouse-server is Altinity\'s build of the same server image (Sentry self-hosted uses it), with the same /var/lib/clickhouse.',
     variants: [{ paths: [{ path: '/var/lib/clickhouse', kind: 'database', description: 'ClickHouse data directory', declaredVolume: true }] }],
   },
   {
@@ -878,6 +899,123 @@ export const DATABASES: readonly ImageEntry[] = [
             description: 'Loki chunks and index directory',
             declaredVolume: false,
             when: { notArgs: ['^--?config\\.file(=(?!/etc/loki/local-config\\.yaml$).*)?$'], description: 'not with a `-config.file` other than the bundled one' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'manticore',
+    name: 'Manticore Search',
+    images: ['manticoresearch/manticore'],
+    source: 'https://github.com/manticoresoftware/docker/blob/master/Dockerfile',
+    notes: 'The image works in /var/lib/manticore and declares VOLUME there (its README: "The image comes with a volume at /var/lib/manticore/"); a `data_dir` in a mounted manticore.conf may put the tables elsewhere, which vsafe does not read.',
+    variants: [{ paths: [{ path: '/var/lib/manticore', kind: 'database', description: 'Manticore data directory (tables, binlog)', declaredVolume: true }] }],
+  },
+  {
+    id: 'quickwit',
+    name: 'Quickwit',
+    images: ['quickwit/quickwit'],
+    source: 'https://github.com/quickwit-oss/quickwit/blob/main/Dockerfile',
+    notes:
+      'The image sets QW_DATA_DIR=/quickwit/qwdata and declares no VOLUME. With the default configuration the file-backed metastore and the index splits are both kept there; ' +
+      'only when `QW_METASTORE_URI` and `QW_DEFAULT_INDEX_ROOT_URI` both point to PostgreSQL or S3 is the folder a cache, which vsafe cannot tell apart from one of them alone.',
+    variants: [{ paths: [{ path: '/quickwit/qwdata', kind: 'database', description: 'Quickwit data directory (file-backed metastore, index splits)', declaredVolume: false, env: ['QW_DATA_DIR'], flags: ['--data-dir'] }] }],
+  },
+  {
+    id: 'zincsearch',
+    name: 'ZincSearch',
+    images: ['zinclabs/zincsearch', 'zinclabs/zinc'],
+    source: 'https://github.com/zincsearch/zincsearch/blob/main/Dockerfile',
+    notes: 'The image is FROM scratch with no WORKDIR and no VOLUME: the default data path `data` (relative to the working directory) is /data, moved by `ZINC_DATA_PATH`. `public.ecr.aws/zinclabs/*` names the same images.',
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'ZincSearch data directory (indexes, metadata)', declaredVolume: false, env: ['ZINC_DATA_PATH'] }] }],
+  },
+  {
+    id: 'kartoza-postgis',
+    name: 'PostGIS (kartoza)',
+    images: ['kartoza/postgis'],
+    clientCommands: POSTGRES_CLIENTS,
+    source: 'https://github.com/kartoza/docker-postgis/blob/develop/scripts/env-data.sh',
+    notes:
+      'Not built on the official postgres image: env-data.sh keeps the cluster in `DATADIR`, by default /var/lib/postgresql/<major>/main, and the project\'s compose file mounts /var/lib/postgresql. ' +
+      'A mount at /var/lib/postgresql/data (the official image\'s path) holds nothing. Whether the image declares a VOLUME was not checked; tags of majors before 13 are not modelled.',
+    versionPattern: '^(\\d+)',
+    variants: [
+      ...[18, 17, 16, 15, 14, 13].map((major) => ({
+        versions: { min: String(major), max: String(major) },
+        paths: [
+          {
+            path: `/var/lib/postgresql/${major}/main`,
+            kind: 'database' as const,
+            description: 'PostGIS (PostgreSQL) data directory',
+            declaredVolume: false,
+            env: ['DATADIR'],
+            misplacedTargets: ['/var/lib/postgresql/data'],
+          },
+        ],
+      })),
+      { paths: [] },
+    ],
+  },
+  {
+    id: 'nominatim',
+    name: 'Nominatim (mediagis)',
+    images: ['mediagis/nominatim'],
+    source: 'https://github.com/mediagis/nominatim-docker/tree/master/5.1',
+    notes:
+      'The 5.x images (PostgreSQL 16) keep the imported database in /var/lib/postgresql/16/main and declare no VOLUME; start.sh marks a finished import with import-finished there, so without a volume every recreate reruns the whole import. ' +
+      'Earlier releases used other PostgreSQL majors and are not modelled.',
+    variants: [
+      {
+        versions: { min: '5.1' },
+        paths: [{ path: '/var/lib/postgresql/16/main', kind: 'database', description: 'Nominatim PostgreSQL database (the imported OSM data)', declaredVolume: false, misplacedTargets: ['/var/lib/postgresql/data'] }],
+      },
+      { paths: [] },
+    ],
+  },
+  {
+    id: 'photon',
+    name: 'Photon geocoder (rtuszik)',
+    images: ['rtuszik/photon-docker'],
+    source: 'https://github.com/rtuszik/photon-docker/blob/main/Dockerfile',
+    notes: 'The image declares VOLUME /photon/photon_data: the search index it downloads on first start (tens of GB for the planet).',
+    variants: [{ paths: [{ path: '/photon/photon_data', kind: 'database', description: 'Photon search index', declaredVolume: true }] }],
+  },
+  {
+    id: 'druid',
+    name: 'Apache Druid',
+    images: ['apache/druid'],
+    source: 'https://github.com/apache/druid/blob/master/distribution/docker/Dockerfile',
+    notes:
+      'The image declares VOLUME /opt/druid/var. With the bundled configuration deep storage is local (`druid.storage.storageDirectory=var/druid/segments`, i.e. /opt/druid/var/druid/segments), and so are task logs; the metadata store is a database service. ' +
+      'The project\'s compose file moves deep storage and task logs to /opt/shared with `druid_storage_storageDirectory` and `druid_indexer_logs_directory` (druid.sh turns `druid_*` variables into properties) and mounts one volume there on the coordinator, historical and middle manager. Brokers and routers keep nothing.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/opt/druid/var',
+            kind: 'database',
+            description: 'Druid var directory (local deep storage segments, task logs, segment cache)',
+            declaredVolume: true,
+            when: {
+              notArgs: ['^(?:broker|router)$'],
+              notEnv: ['druid_storage_storageDirectory'],
+              notEnvValue: { druid_storage_type: '^(?!local$).+$' },
+              description: 'not for brokers and routers, or when deep storage is moved or not local',
+            },
+          },
+          {
+            path: '/opt/shared/segments',
+            kind: 'database',
+            description: 'Druid deep storage (segments)',
+            declaredVolume: false,
+            env: ['druid_storage_storageDirectory'],
+            onlyWhenSet: true,
+            when: {
+              notArgs: ['^(?:broker|router)$'],
+              notEnvValue: { druid_storage_type: '^(?!local$).+$' },
+              description: 'only with local deep storage, not for brokers and routers',
+            },
           },
         ],
       },

@@ -97,7 +97,8 @@ export const FAMILIES: readonly ImageEntry[] = [
     name: 'Kafka (Bitnami)',
     images: ['bitnami/kafka'],
     source: BITNAMI_SOURCE('kafka'),
-    variants: [{ paths: [{ path: '/bitnami/kafka', kind: 'database', description: 'Kafka data directory', declaredVolume: false, misplacedTargets: ['/var/lib/kafka/data'] }] }],
+    notes: 'kafka-env.sh keeps the topics in KAFKA_DATA_DIR=/bitnami/kafka/data; the rest of /bitnami/kafka is the configuration the user mounts (config/): a mount at /bitnami/kafka/data keeps the data.',
+    variants: [{ paths: [{ path: '/bitnami/kafka', dataPath: '/bitnami/kafka/data', kind: 'database', description: 'Kafka data directory', declaredVolume: false, misplacedTargets: ['/var/lib/kafka/data'] }] }],
   },
   {
     id: 'bitnami-elasticsearch',

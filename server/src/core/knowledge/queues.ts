@@ -1,4 +1,30 @@
-import type { ImageEntry } from './types';
+import type { ImageEntry, StatePathSpec } from './types';
+
+/**
+ * apache/kafka's `run` script sources configureDefaults unless `KAFKA_ZOOKEEPER_CONNECT` is set, and that sets
+ * KAFKA_LOG_DIRS=/tmp/kraft-combined-logs: a volume at /var/lib/kafka/data (Confluent's path, which the JVM image
+ * declares as a VOLUME too) then stays empty, as NATS JetStream's /data without `-sd`.
+ */
+function apacheKafkaPaths(declaredVolume: boolean): StatePathSpec[] {
+  return [
+    { path: '/var/lib/kafka/data', kind: 'database', description: 'Kafka log directory', declaredVolume, env: ['KAFKA_LOG_DIRS'], onlyWhenSet: true },
+    {
+      path: '/tmp/kraft-combined-logs',
+      kind: 'database',
+      description: 'Kafka log directory (the temporary default without KAFKA_LOG_DIRS)',
+      declaredVolume: false,
+      scratch: true,
+      misplacedTargets: ['/var/lib/kafka/data', '/var/lib/kafka'],
+      // A server.properties mounted in /mnt/shared/config may set log.dirs itself.
+      alternatives: ['/mnt/shared/config'],
+      when: {
+        notEnv: ['KAFKA_LOG_DIRS', 'KAFKA_ZOOKEEPER_CONNECT'],
+        mounted: ['/var/lib/kafka'],
+        description: 'only with a mount at /var/lib/kafka(/data) and neither `KAFKA_LOG_DIRS` nor `KAFKA_ZOOKEEPER_CONNECT`',
+      },
+    },
+  ];
+}
 
 /** Message brokers, streaming platforms, object stores, coordination services. */
 export const QUEUES: readonly ImageEntry[] = [
@@ -7,18 +33,32 @@ export const QUEUES: readonly ImageEntry[] = [
     name: 'RabbitMQ',
     images: ['rabbitmq', 'markoshust/magento-rabbitmq'],
     source: 'https://hub.docker.com/_/rabbitmq',
-    notes: 'RabbitMQ names its database after the node name (rabbit@<hostname>): without a fixed `hostname:` or `RABBITMQ_NODENAME`, a recreated container starts an empty database next to the old one.',
+    notes:
+      'RabbitMQ names its database after the node name (rabbit@<hostname>): without a fixed `hostname:` or `RABBITMQ_NODENAME`, a recreated container starts an empty database next to the old one. ' +
+      'Everything durable (schema, message stores, quorum queues, streams) is under RABBITMQ_MNESIA_BASE, /var/lib/rabbitmq/mnesia: a mount there keeps it (the rest of /var/lib/rabbitmq is the regenerated Erlang cookie).',
     // RABBITMQ_MNESIA_DIR names the database folder itself, so the node name no longer picks it.
     nodeNamedByHostname: { env: ['RABBITMQ_NODENAME', 'RABBITMQ_MNESIA_DIR'] },
-    variants: [{ paths: [{ path: '/var/lib/rabbitmq', kind: 'database', description: 'RabbitMQ data directory (Mnesia, message store)', declaredVolume: true }] }],
+    variants: [{ paths: [{ path: '/var/lib/rabbitmq', dataPath: '/var/lib/rabbitmq/mnesia', kind: 'database', description: 'RabbitMQ data directory (Mnesia, message store)', declaredVolume: true }] }],
   },
   {
     id: 'apache-kafka',
     name: 'Apache Kafka (apache/kafka)',
-    images: ['apache/kafka', 'apache/kafka-native'],
-    source: 'https://hub.docker.com/r/apache/kafka',
-    notes: 'The bundled configuration logs to /tmp/kraft-combined-logs (scratch); only a KAFKA_LOG_DIRS that names an absolute path is checked.',
-    variants: [{ paths: [{ path: '/var/lib/kafka/data', kind: 'database', description: 'Kafka log directory', declaredVolume: false, env: ['KAFKA_LOG_DIRS'], onlyWhenSet: true }] }],
+    images: ['apache/kafka'],
+    source: 'https://github.com/apache/kafka/blob/trunk/docker/jvm/Dockerfile',
+    notes:
+      'The image declares VOLUME /var/lib/kafka/data, but without `KAFKA_LOG_DIRS` (and without `KAFKA_ZOOKEEPER_CONNECT`) its scripts log to /tmp/kraft-combined-logs (docker/resources/common-scripts/configureDefaults): ' +
+      'that scratch folder is reported only when a volume sits at /var/lib/kafka/data, which then stays empty (misplaced; setting `KAFKA_LOG_DIRS=/var/lib/kafka/data` is the other fix). A KAFKA_LOG_DIRS that names an absolute path is checked. A configuration mounted at /mnt/shared/config is not read.',
+    variants: [{ paths: apacheKafkaPaths(true) }],
+  },
+  {
+    id: 'apache-kafka-native',
+    name: 'Apache Kafka (apache/kafka-native)',
+    images: ['apache/kafka-native'],
+    source: 'https://github.com/apache/kafka/blob/trunk/docker/native/Dockerfile',
+    notes:
+      'The GraalVM native image uses the same scripts as apache/kafka (logs in /tmp/kraft-combined-logs without `KAFKA_LOG_DIRS`) but declares only VOLUME /etc/kafka/secrets and /mnt/shared/config: ' +
+      'a KAFKA_LOG_DIRS path without a mount is in the container layer.',
+    variants: [{ paths: apacheKafkaPaths(false) }],
   },
   {
     id: 'confluent-kafka',
@@ -70,12 +110,12 @@ export const QUEUES: readonly ImageEntry[] = [
     images: ['nats'],
     source: 'https://docs.nats.io/running-a-nats-service/nats_docker/jetstream_docker',
     notes:
-      'Only JetStream (`-js`, `--jetstream`, or a configuration) keeps data. With `-sd` / `--store_dir` it is in that folder. JetStream switched on in the command without `-sd` and without a configuration file ' +
+      'Only JetStream (`-js`, `--jetstream`, or a configuration) keeps data. With `-sd` / `--store_dir` it is in that folder (nats-server parses its flags with Go\'s flag package, so `--js`, `--sd` and `-jetstream` are the same flags). JetStream switched on in the command without `-sd` and without a configuration file ' +
       '(a `command:` replaces the image\'s `--config nats-server.conf`, which sets no store) writes to a temporary folder, /tmp/nats/jetstream, lost with the container: a volume at /data is then empty (misplaced).',
     variants: [
       {
         paths: [
-          { path: '/data', kind: 'database', description: 'NATS JetStream store directory', declaredVolume: false, flags: ['-sd', '--store_dir'], onlyWhenSet: true },
+          { path: '/data', kind: 'database', description: 'NATS JetStream store directory', declaredVolume: false, flags: ['-sd', '--sd', '--store_dir', '-store_dir'], onlyWhenSet: true },
           {
             path: '/tmp/nats/jetstream',
             kind: 'database',
@@ -83,7 +123,7 @@ export const QUEUES: readonly ImageEntry[] = [
             declaredVolume: false,
             scratch: true,
             misplacedTargets: ['/data', '/data/jetstream'],
-            when: { anyArgs: ['-js', '--jetstream'], notArgs: ['^-sd', '^--store_dir', '^-c$', '^--config'], description: 'only with `-js` and neither `-sd` nor a configuration file' },
+            when: { anyArgs: ['-js', '--js', '--jetstream', '-jetstream'], notArgs: ['^--?sd', '^--?store_dir', '^--?c$', '^--?config'], description: 'only with `-js` and neither `-sd` nor a configuration file' },
           },
         ],
       },
@@ -101,6 +141,9 @@ export const QUEUES: readonly ImageEntry[] = [
     name: 'EMQX',
     images: ['emqx/emqx', 'emqx', 'emqx/emqx-enterprise'],
     source: 'https://docs.emqx.com/en/emqx/latest/deploy/install-docker.html',
+    notes:
+      'The image declares VOLUME /opt/emqx/data. Its database is in data/mnesia/<node name>, and unless EMQX_NODE_NAME (EMQX_NODE__NAME) or EMQX_HOST is set the entrypoint names the node emqx@<container IP> (deploy/docker/docker-entrypoint.sh: `EMQX_HOST="$LOCAL_IP"`), which a recreated container may not get again: the docs ask for a stable node name.',
+    nodeNamedByHostname: { env: ['EMQX_NODE_NAME', 'EMQX_NODE__NAME', 'EMQX_HOST'], address: { env: 'EMQX_NODE_NAME', value: 'emqx@127.0.0.1', pattern: 'emqx@<container IP>' } },
     variants: [{ paths: [{ path: '/opt/emqx/data', kind: 'database', description: 'EMQX data directory (retained messages, cluster config)', declaredVolume: true }] }],
   },
   {
@@ -276,6 +319,45 @@ export const QUEUES: readonly ImageEntry[] = [
         paths: [
           { path: '/zookeeper/data', kind: 'database', description: 'ZooKeeper snapshots', declaredVolume: true },
           { path: '/zookeeper/txns', kind: 'database', description: 'ZooKeeper transaction log', declaredVolume: true },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'activemq-artemis',
+    name: 'Apache ActiveMQ Artemis',
+    images: ['apache/activemq-artemis'],
+    source: 'https://github.com/apache/activemq-artemis/blob/main/artemis-docker/Dockerfile-ubuntu-21',
+    notes: 'The image creates its broker instance in /var/lib/artemis-instance and declares VOLUME there; the journal, bindings, paging and large messages are in its data/ folder.',
+    variants: [{ paths: [{ path: '/var/lib/artemis-instance', kind: 'database', description: 'Artemis broker instance (journal, bindings, paging, large messages)', declaredVolume: true }] }],
+  },
+  {
+    id: 'activemq-classic',
+    name: 'Apache ActiveMQ Classic',
+    images: ['apache/activemq-classic'],
+    source: 'https://github.com/apache/activemq/blob/main/assembly/src/docker/Dockerfile',
+    notes: 'The image (ACTIVEMQ_HOME=/opt/apache-activemq) declares no VOLUME; the broker keeps its KahaDB message store in data/ under the installation unless `ACTIVEMQ_DATA` moves it.',
+    variants: [{ paths: [{ path: '/opt/apache-activemq/data', kind: 'database', description: 'ActiveMQ data directory (KahaDB message store)', declaredVolume: false, env: ['ACTIVEMQ_DATA'] }] }],
+  },
+  {
+    id: 'azurite',
+    name: 'Azurite (Azure Storage emulator)',
+    images: ['azure-storage/azurite'],
+    source: 'https://github.com/Azure/Azurite/blob/main/Dockerfile',
+    notes:
+      'The image declares VOLUME /data and its command runs `azurite -l /data`: the blob, queue and table data and their metadata databases live in the workspace `-l` / `--location` names. ' +
+      'A command without `-l` uses the working directory /opt/azurite, which vsafe does not follow; `--inMemoryPersistence` keeps nothing on disk.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/data',
+            kind: 'database',
+            description: 'Azurite workspace (blobs, queue messages, table entities, metadata)',
+            declaredVolume: true,
+            flags: ['-l', '--location'],
+            when: { notArgs: ['^--inMemoryPersistence$'], description: 'not with `--inMemoryPersistence`' },
+          },
         ],
       },
     ],

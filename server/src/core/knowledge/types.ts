@@ -184,8 +184,11 @@ export interface ImageEntry {
    * The data directory is named after the node name, which defaults to the container's
    * hostname (RabbitMQ's mnesia/rabbit@<hostname>): without a fixed `hostname:` or one of
    * these variables, every recreated container starts an empty database on the volume.
+   * With `address`, the node name follows the container's IP address instead (EMQX's
+   * emqx@<IP>, data/mnesia/<node name>), which `hostname:` does not fix: setting
+   * `address.env` to `address.value` does.
    */
-  nodeNamedByHostname?: { env: string[] };
+  nodeNamedByHostname?: { env: string[]; address?: { env: string; value: string; pattern: string } };
   /** What such a cache-level hint adds after "fine only if the application treats it as a disposable cache" (what else would be lost). */
   cacheRisk?: string;
   /** How persistence is switched on, when not the redis flags (`--appendonly yes`, `--save`). */

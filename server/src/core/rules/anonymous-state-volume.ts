@@ -3,7 +3,7 @@ import { declaringFix } from '../edits/compose-edits';
 import { declarationFileFor, findMountNode, mountEntryLocation, nameAnonymousVolume, type MountNode } from '../edits/mount-edits';
 import { cacheRiskNote, statePathsHeldBy, type StatePath } from '../state';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
-import { hostnameEdits } from './misplaced-state-mount';
+import { withNodeName } from './misplaced-state-mount';
 import type { Fix } from '../types';
 import type { Report, Rule } from './types';
 import { stateVolumeName } from './unmounted-state-path';
@@ -83,7 +83,7 @@ function nameVolumesFix(mounts: readonly NamedMount[]): Fix[] {
   if (!first) return [];
   const edits = mounts.map(({ workload, at, state, name }) => {
     const named = nameAnonymousVolume(at, name);
-    return { edits: named.length > 0 ? [...named, ...hostnameEdits(workload, state)] : [], name, file: declarationFileFor(workload.layers, at) };
+    return { edits: named.length > 0 ? withNodeName(workload, state, named) : [], name, file: declarationFileFor(workload.layers, at) };
   });
   const title = mounts.length === 1 ? `Name the volume "${first.name}"` : `Name the volumes ${mounts.map((m) => `"${m.name}"`).join(', ')}`;
   return declaringFix(first.configuration, title, edits);

@@ -1,5 +1,5 @@
 import { findMountNode, mountEntryLocation, retargetMount } from '../edits/mount-edits';
-import { layerForNewMount, setMappingValue } from '../edits/compose-edits';
+import { layerForNewMount, setEnvironmentVariable, setMappingValue } from '../edits/compose-edits';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import type { Mount } from '../model';
 import { isSameOrParent } from '../paths';
@@ -31,6 +31,8 @@ export const misplacedStateMount: Rule = {
         'Service "{{service}}" mounts a volume at {{target}}, but {{image}} keeps its data in {{dataPath}} ({{description}}), which stays off the volume: {{failure}} Mount the volume at {{path}}.{{existing}}',
       hostname:
         'Service "{{service}}" keeps the {{description}} on {{mount}}, but {{image}} names its database after the node name (rabbit@<hostname>), and without `hostname:` the hostname is the container ID: every recreated container (`up` after a change, `down` + `up`) starts an empty database on the volume and leaves the old one unused. Set a fixed `hostname:` (or {{env}}).',
+      address:
+        'Service "{{service}}" keeps the {{description}} on {{mount}}, but {{image}} names its database after the node name ({{pattern}}), and unless {{env}} is set the node name is made from the container\'s IP address, which Docker may change whenever the container is recreated (`up` after a change, `down` + `up`): the node then starts an empty database on the volume and leaves the old one unused. Set {{fixEnv}} to a fixed name (such as {{value}}).',
       moved:
         '{{movedBy}} moves the data of service "{{service}}" to {{path}} ({{description}}), but the volume is mounted at {{target}}, where nothing is written any more: {{failure}} Mount the volume at {{path}}.',
     },
@@ -96,19 +98,24 @@ function reportHostnameDependence(context: ComposeRuleContext, workload: Compose
   if (!mount) return;
   const at = findMountNode(workload.layers, mount);
   const edits = hostnameEdits(workload, state);
+  const named = state.entry?.nodeNamedByHostname;
+  const address = named?.address;
   context.report({
-    messageId: 'hostname',
+    messageId: address ? 'address' : 'hostname',
     data: {
       service: workload.name,
       description: state.description,
       mount: mount.type === 'volume' ? `volume "${mount.source}"` : `bind mount ${mount.source}`,
       image: state.entry?.name ?? workload.image?.value ?? workload.name,
-      env: (state.entry?.nodeNamedByHostname?.env ?? []).map((name) => `\`${name}\``).join(' or '),
+      env: (named?.env ?? []).map((name) => `\`${name}\``).join(' or '),
+      ...(address ? { pattern: address.pattern, fixEnv: `\`${address.env}\``, value: address.value } : {}),
     },
     location: at ? mountEntryLocation(at) : mount.location,
     service: workload.name,
     containerPath: state.path,
-    fixes: edits.length > 0 ? [{ title: `Set hostname: ${workload.name}`, edits, isPreferred: true }] : [],
+    // A container ID changes on every recreate; an address only may (Docker often hands out the same one).
+    severityCap: address ? 'warning' : undefined,
+    fixes: edits.length > 0 ? [{ title: address ? `Set ${address.env}: ${address.value}` : `Set hostname: ${workload.name}`, edits, isPreferred: true }] : [],
   });
 }
 
@@ -116,19 +123,33 @@ function needsHostname(workload: ComposeWorkload, state: StatePath): boolean {
   const byHostname = state.entry?.nodeNamedByHostname;
   // The variables may come from the compose file or the Dockerfile the service builds.
   const set = (name: string): boolean => workload.environment.has(name) || workload.build?.environment.has(name) === true;
-  return byHostname !== undefined && !workload.hostname && !byHostname.env.some(set);
+  // A node named after the container's address is not helped by `hostname:`.
+  return byHostname !== undefined && (byHostname.address !== undefined || !workload.hostname) && !byHostname.env.some(set);
 }
 
 /**
- * Sets `hostname:` to the service name when the state's directory is named after the
- * hostname (RabbitMQ) and none is fixed: fixes that put such a path on a volume add it,
- * so they leave no finding behind.
+ * Fixes the node name when the state's directory is named after it and nothing fixes it:
+ * `hostname:` set to the service name (RabbitMQ), or the variable that names the node
+ * (EMQX). Fixes that put such a path on a volume add it, so they leave no finding behind.
  */
 export function hostnameEdits(workload: ComposeWorkload, state: StatePath): TextEdit[] {
   if (!needsHostname(workload, state)) return [];
   const layer = layerForNewMount(workload.layers);
   const map = layer?.entry.map;
-  return layer && map ? setMappingValue(layer.file, map, 'hostname', workload.name) : [];
+  if (!layer || !map) return [];
+  const address = state.entry?.nodeNamedByHostname?.address;
+  return address ? setEnvironmentVariable(layer, address.env, address.value) : setMappingValue(layer.file, map, 'hostname', workload.name);
+}
+
+/**
+ * A fix's mount edits with the node-name fix ({@link hostnameEdits}). Both may insert at the
+ * end of the service: a variable must go into `environment:` before a new `volumes:` block
+ * starts there, while `hostname:` goes after the mount's own edits (a trailing comment of a
+ * flow list stays on its line).
+ */
+export function withNodeName(workload: ComposeWorkload, state: StatePath, mountEdits: readonly TextEdit[]): TextEdit[] {
+  const nodeName = hostnameEdits(workload, state);
+  return state.entry?.nodeNamedByHostname?.address ? [...nodeName, ...mountEdits] : [...mountEdits, ...nodeName];
 }
 
 /**

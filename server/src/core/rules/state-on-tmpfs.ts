@@ -9,7 +9,7 @@ import { basename } from '../paths';
 import { fileNameWords } from '../production';
 import { describeState, statePathsHeldBy } from '../state';
 import type { Fix } from '../types';
-import { hostnameEdits } from './misplaced-state-mount';
+import { withNodeName } from './misplaced-state-mount';
 import type { ComposeRuleContext, Rule } from './types';
 import { mountDocumented } from './undocumented-mount';
 import { stateVolumeName } from './unmounted-state-path';
@@ -59,7 +59,7 @@ export const stateOnTmpfs: Rule = {
         if (edits.length > 0) {
           taken.add(name);
           const declarationFile = mount.syntax === 'long' ? declarationFileFor(workload.layers, at) : volumeLayer.file;
-          fixes.push({ title: `Replace tmpfs with named volume "${name}"`, edits: [...edits, ...hostnameEdits(workload, state), ...declareNewVolumes(configuration, declarationFile, name)], isPreferred: true });
+          fixes.push({ title: `Replace tmpfs with named volume "${name}"`, edits: [...withNodeName(workload, state, edits), ...declareNewVolumes(configuration, declarationFile, name)], isPreferred: true });
         }
       }
       context.report({

@@ -1,11 +1,11 @@
-import { isSameOrParent } from '../paths';
+import { basename, isSameOrParent } from '../paths';
 import { appendServiceSequenceItem, declaringFix, freshVolumeName, pathVolumeName, layerForNewMount } from '../edits/compose-edits';
 import type { ComposeConfiguration, ComposeWorkload } from '../project';
 import { cacheRiskNote, coveringMount, describeState, misplacedMountFor, olderLayoutPin, shadowingMount, statePaths, type StatePath } from '../state';
 import type { Mount } from '../model';
 import type { Fix, Location } from '../types';
 import type { ServiceLayer } from '../compose/service';
-import { hostnameEdits } from './misplaced-state-mount';
+import { withNodeName } from './misplaced-state-mount';
 import { DockerfileSideReports, dockerfileSide } from '../dockerfile/report';
 import type { Report, Rule } from './types';
 
@@ -57,13 +57,13 @@ export const unmountedStatePath: Rule = {
       dockerfileVolumeReset:
         'The Dockerfile of service "{{service}}" declares VOLUME {{path}}, and `!{{tag}}` here drops the mount an earlier file declares for it: Docker writes it to an anonymous volume that `docker compose down` orphans. Mount a named volume at {{path}} in this file.',
       anonymous:
-        '{{description}} {{path}} of service "{{service}}" has no volume. The image declares VOLUME {{volume}}, so Docker writes it to an anonymous volume: `docker compose down` orphans it and the next `up` starts empty. Mount a named volume at {{path}}.',
+        '{{description}} {{path}} of service "{{service}}" has no volume. The image declares VOLUME {{volume}}, so Docker writes it to an anonymous volume: `docker compose down` orphans it and the next `up` starts empty.{{elsewhere}} Mount a named volume at {{path}}.',
       shadowed:
         '{{description}} {{path}} of service "{{service}}" is not kept by the mount at {{parent}}: the image declares VOLUME {{volume}}, and unless something is mounted at {{volume}} itself, Docker puts an anonymous volume there, inside that mount. The data goes to the anonymous volume: `docker compose down` orphans it and the next `up` starts empty. Mount a named volume at {{volume}}.',
       partial:
         '{{description}} {{path}} of service "{{service}}" is only partly on volumes: what the mounts at {{mounted}} hold is kept, but the rest of {{path}} {{rest}}. Mount a named volume at {{path}}.',
       layer:
-        '{{description}} {{path}} of service "{{service}}" has no volume. The data is written to the container\'s writable layer and lost whenever the container is recreated (`docker compose up` after a change, `down`, a new image). Mount a named volume at {{path}}.',
+        '{{description}} {{path}} of service "{{service}}" has no volume. The data is written to the container\'s writable layer and lost whenever the container is recreated (`docker compose up` after a change, `down`, a new image).{{elsewhere}} Mount a named volume at {{path}}.',
       cache:
         '{{description}} {{path}} of service "{{service}}" has no volume: what {{image}} writes there {{fate}}. That is fine only if the application treats {{image}} as a disposable cache{{risk}}. Mount a named volume at {{path}} to keep it.',
       dockerfileVolume:
@@ -99,7 +99,11 @@ export const unmountedStatePath: Rule = {
           if (olderLayoutPin(workload, state)) continue;
         }
         const messageId = shadow && !state.cacheOnly ? 'shadowed' : state.cacheOnly ? 'cache' : state.declaredVolume ? (!state.entry && state.dockerfile?.via === 'volume' ? 'dockerfileVolume' : 'anonymous') : 'layer';
-        const data: Record<string, string> = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name, risk: cacheRiskNote(workload, state) };
+        const data: Record<string, string> = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name, risk: cacheRiskNote(workload, state), elsewhere: '' };
+        // compose.override.yaml mounts it, but compose.yaml + compose.prod.yaml do not load that file.
+        const elsewhere = shadow ? undefined : mountedElsewhere(context.configurations ?? [configuration], configuration, workload.name, state.path);
+        const loaded = configuration.files.map((f) => basename(f.file));
+        if (elsewhere) data.elsewhere = ` ${basename(elsewhere.file)} mounts ${elsewhere.mount.type === 'volume' ? `volume "${elsewhere.mount.source}"` : elsewhere.mount.source} there, but ${loaded.join(' + ')} ${loaded.length > 1 ? 'do' : 'does'} not load it.`;
         if (state.cacheOnly) data.fate = state.declaredVolume ? 'goes to an anonymous volume that `docker compose down` orphans' : 'is lost whenever the container is recreated';
         // Mounts below the path (Cassandra's data/ without its commitlog/) keep only part of it.
         // The VOLUME may be a parent of the path (Nextcloud's /var/www/html for data/).
@@ -108,7 +112,7 @@ export const unmountedStatePath: Rule = {
         // Only named volumes and bind mounts keep what they hold (an anonymous one is orphaned by `down` too).
         const below = state.cacheOnly || shadow ? [] : workload.mounts.filter((m) => (m.type === 'volume' || m.type === 'bind') && !m.unknown && m.target !== state.path && isSameOrParent(state.path, m.target));
         // The new volume goes where the image's VOLUME is, so Docker creates no anonymous one there.
-        const planned = planNamedVolume(configuration, workload, shadow ? { ...state, path: state.volume! } : state, taken);
+        const planned = planNamedVolume(configuration, workload, shadow ? { ...state, path: state.volume! } : state, taken, elsewhere?.mount.type === 'volume' ? elsewhere.mount.source : undefined);
         const fixes = lazyFix(planned);
         const side = dockerfileSide(workload, state, at);
         // An override whose `volumes: !reset` drops the mount that held the path caused the
@@ -135,6 +139,8 @@ export const unmountedStatePath: Rule = {
                 { location: at, message: `"${workload.name}" keeps state at ${state.path}.` },
                 { location: dropped.mount.location, message: `This mount held ${state.path} until \`volumes: !${dropped.mode}\` dropped it.` },
               ]
+            : elsewhere
+            ? [{ location: elsewhere.mount.location, message: `Only ${basename(elsewhere.file)} mounts ${state.path}, and ${loaded.join(' + ')} ${loaded.length > 1 ? 'do' : 'does'} not load it.` }, ...(side?.composeRelated ?? [])]
             : side?.composeRelated,
         };
         context.report(compose);
@@ -157,6 +163,24 @@ function droppedByReset(workload: ComposeWorkload, path: string): { location: Lo
   return undefined;
 }
 
+/**
+ * A mount of the state path that the same service has in another configuration, in a file
+ * this one does not load (`compose.override.yaml`'s volume, missing from `compose.yaml` +
+ * `compose.prod.yaml`): the finding names it, and the fix reuses its volume.
+ */
+function mountedElsewhere(all: readonly ComposeConfiguration[], configuration: ComposeConfiguration, service: string, path: string): { mount: Mount; file: string } | undefined {
+  const loaded = new Set(configuration.files.map((f) => f.file));
+  for (const other of all) {
+    // Another configuration of the same project: it loads a file this one loads (the base).
+    if (other === configuration || !other.files.some((f) => loaded.has(f.file))) continue;
+    const workload = other.workloads.find((w) => w.name === service);
+    const mount = workload && coveringMount(path, workload.mounts);
+    if (!mount || mount.unknown || (mount.type !== 'volume' && mount.type !== 'bind') || loaded.has(mount.location.file)) continue;
+    return { mount, file: mount.location.file };
+  }
+  return undefined;
+}
+
 /** A named volume a fix would mount at a state path: the name is chosen when the finding is made. */
 export interface NewVolume {
   configuration: ComposeConfiguration;
@@ -170,10 +194,12 @@ export interface NewVolume {
  * Chooses the name of the named volume a fix mounts at the state path (names taken by
  * earlier findings must not be offered twice); undefined when no layer can take it.
  */
-export function planNamedVolume(configuration: ComposeConfiguration, workload: ComposeWorkload, state: StatePath, taken: Set<string>): NewVolume | undefined {
+export function planNamedVolume(configuration: ComposeConfiguration, workload: ComposeWorkload, state: StatePath, taken: Set<string>, preferred?: string): NewVolume | undefined {
   const layer = layerForNewMount(workload.layers);
   if (!layer) return undefined;
-  const name = stateVolumeName(configuration, workload.name, state, taken);
+  // The volume another configuration already keeps the path on (the override's `pg`), when this one does not use that name otherwise.
+  const reused = preferred !== undefined ? freshVolumeName(configuration, preferred, taken) : undefined;
+  const name = reused === preferred && reused !== undefined ? reused : stateVolumeName(configuration, workload.name, state, taken);
   taken.add(name);
   return { configuration, workload, layer, name, state };
 }
@@ -188,7 +214,7 @@ export function namedVolumesFix(volumes: readonly NewVolume[]): Fix[] {
   const mounts = volumes.map(({ workload, layer, name, state }) => {
     // The new mount is documented from the start, so the fix leaves no undocumented-mount behind.
     const serviceEdits = appendServiceSequenceItem(layer, 'volumes', `${name}:${state.path}`, describeState(state));
-    return { edits: serviceEdits.length > 0 ? [...serviceEdits, ...hostnameEdits(workload, state)] : [], name, file: layer.file };
+    return { edits: serviceEdits.length > 0 ? withNodeName(workload, state, serviceEdits) : [], name, file: layer.file };
   });
   const title = volumes.length === 1 ? `${first.configuration.volumes.has(first.name) ? 'Mount the declared volume' : 'Add named volume'} "${first.name}" at ${first.state.path}` : `Add named volumes ${volumes.map((v) => `"${v.name}"`).join(', ')} at ${first.state.path}`;
   return declaringFix(first.configuration, title, mounts);
