@@ -255,6 +255,7 @@ function conditionHolds(condition: StateCondition | undefined, workload: Workloa
   if (condition.notArgs?.some((pattern) => args.some((a) => new RegExp(pattern).test(a)))) return false;
   if (condition.notEnv?.some((name) => (workload.environment.get(name) ?? '') !== '')) return false;
   if (condition.notEnvValue && Object.entries(condition.notEnvValue).some(([name, pattern]) => envValueMatches(workload.environment.get(name), pattern))) return false;
+  if (condition.envValue && !Object.entries(condition.envValue).every(([name, pattern]) => envValueMatches(workload.environment.get(name), pattern))) return false;
   if (condition.mounted && !condition.mounted.some((p) => workload.mounts.some((m) => m.target.startsWith('/') && isSameOrParent(p, m.target)))) return false;
   return true;
 }

@@ -25,8 +25,9 @@ const KEYCLOAK_LEGACY_NOTES =
 
 /** Jitsi's Prosody keeps user accounts only with internal authentication; `ENABLE_AUTH` unset cannot be told apart from it. */
 const PROSODY_INTERNAL_AUTH: StatePathSpec['when'] = {
-  notEnvValue: { AUTH_TYPE: '^(?:jwt|ldap|matrix|hybrid_matrix_token)$', ENABLE_AUTH: '^(?:0|false)$' },
-  description: 'not with `AUTH_TYPE` jwt, ldap or matrix, or with `ENABLE_AUTH=0`',
+  envValue: { ENABLE_AUTH: '^(?:1|true|TRUE|True)$' },
+  notEnvValue: { AUTH_TYPE: '^(?:jwt|ldap|matrix|hybrid_matrix_token)$' },
+  description: 'only with `ENABLE_AUTH=1`, not with `AUTH_TYPE` jwt, ldap or matrix',
 };
 
 /** Artifacts `mlflow server` serves (the default), kept in ./mlartifacts under the image's working directory /. */
@@ -1771,13 +1772,13 @@ export const APPS: readonly ImageEntry[] = [
     notes:
       'The entrypoint re-registers the service accounts (focus, jvb, jibri, jigasi) and regenerates certificates on every start; only the users created with `prosodyctl register` for internal authentication (`ENABLE_AUTH=1`, `AUTH_TYPE=internal`) are lost with the data directory. ' +
       "Current releases (from about stable-11146) keep Prosody's data in /var/lib/prosody, which the project's compose file mounts; older ones kept it in /config/data under the image's VOLUME /config, and releases in between in /run, which no volume keeps. " +
-      'vsafe cannot tell an unset `ENABLE_AUTH` (authentication off) from internal authentication: only `AUTH_TYPE` jwt, ldap or matrix, or `ENABLE_AUTH=0`, silence it.',
+      'Authentication is off unless `ENABLE_AUTH` is 1 (env.example leaves it commented out): only then, and with internal authentication, is the path checked. The project mounts it from its CONFIG folder, as documented: not a database-on-bind-mount case.',
     variants: [
       {
         versions: { min: '11146' },
-        paths: [{ path: '/var/lib/prosody', kind: 'database', description: 'Prosody data (internal-auth user accounts, rosters)', declaredVolume: false, when: PROSODY_INTERNAL_AUTH, misplacedTargets: ['/config/data'] }],
+        paths: [{ path: '/var/lib/prosody', kind: 'database', description: 'Prosody data (internal-auth user accounts, rosters)', declaredVolume: false, applicationData: true, when: PROSODY_INTERNAL_AUTH, misplacedTargets: ['/config/data'] }],
       },
-      { paths: [{ path: '/config', kind: 'database', description: 'Prosody configuration and data (/config/data: internal-auth user accounts)', declaredVolume: true, when: PROSODY_INTERNAL_AUTH }] },
+      { paths: [{ path: '/config', kind: 'database', description: 'Prosody configuration and data (/config/data: internal-auth user accounts)', declaredVolume: true, applicationData: true, when: PROSODY_INTERNAL_AUTH }] },
     ],
   },
   {

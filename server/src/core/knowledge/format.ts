@@ -57,6 +57,7 @@ export function movedByLabel(spec: StatePathSpec): string {
     if (spec.when?.args) conditions.push(`only with ${spec.when.args.map(code).join(' ')}`);
     if (spec.when?.notArgs) conditions.push(`not with ${spec.when.notArgs.map((p) => code(p.replace(/^\^|\$$/g, ''))).join(', ')}`);
     if (spec.when?.notEnv) conditions.push(`not when ${spec.when.notEnv.map(code).join(', ')} set`);
+    if (spec.when?.envValue) conditions.push(`only with ${Object.entries(spec.when.envValue).map(([name, pattern]) => code(`${name}=${pattern.replace(/^\^|\$$/g, '')}`)).join(', ')}`);
     if (spec.when?.notEnvValue) conditions.push(`not with ${Object.entries(spec.when.notEnvValue).map(([name, pattern]) => code(`${name}=${pattern.replace(/^\^|\$$/g, '')}`)).join(', ')}`);
   }
   if (spec.alternatives) conditions.push(`or a mount at ${spec.alternatives.map(code).join(', ')}`);

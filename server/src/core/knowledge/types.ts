@@ -36,6 +36,12 @@ export interface StateCondition {
    * `FILE_STORAGE: '^s3$'`). An unset variable, or one vsafe cannot resolve, does not match.
    */
   notEnvValue?: Record<string, string>;
+  /**
+   * The path exists only when every variable's value matches its pattern (Jitsi's Prosody
+   * keeps accounts only with `ENABLE_AUTH=1`). An unset variable, or one vsafe cannot
+   * resolve, does not match: the path is not reported.
+   */
+  envValue?: Record<string, string>;
   /** The path exists only when something is mounted at or under one of these paths (a split installation). */
   mounted?: string[];
   /** How listings describe the condition, when the patterns are not readable. */
