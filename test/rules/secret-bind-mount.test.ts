@@ -2,6 +2,7 @@ import { runRuleTests } from '../helpers/rule-tester';
 
 runRuleTests('secret-bind-mount', {
   valid: [
+    { name: "lists of words are public data: oCIS's banned-password-list.txt", code: 'services:\n  ocis:\n    image: owncloud/ocis:7\n    volumes:\n      - ./config/ocis/banned-password-list.txt:/etc/ocis/banned-password-list.txt # passwords users may not choose\n' },
     { name: 'host system files hold no secret of the project: /dev/null as a placeholder, /etc/passwd and /etc/group', code: 'services:\n  netdata:\n    image: netdata/netdata:v2\n    volumes:\n      - /etc/passwd:/host/etc/passwd:ro\n      - /etc/group:/host/etc/group:ro\n  rundeck:\n    image: rundeck/rundeck:5.0.0\n    volumes:\n      - ${RUNDECK_LICENSE_FILE:-/dev/null}:/home/rundeck/etc/rundeckpro-license.key\n' },
     { name: 'Diffie-Hellman parameters are public', code: 'services:\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./dhparams4096.pem:/etc/nginx/dhparams4096.pem:ro\n      - ./ssl/dhparam.pem:/etc/ssl/dhparam.pem:ro\n' },
     { name: 'a compose secret', code: 'services:\n  app:\n    image: acme/app\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./db_password.txt\n' },

@@ -4,6 +4,7 @@ const BASE_APP = 'services:\n  web:\n    build: .\n    volumes:\n      - .:/usr/
 
 runRuleTests('source-bind-mount-in-production', {
   valid: [
+    { name: 'docker-compose.live-reload.yml is development (hot reload), not a live deployment', files: { 'docker-compose.yml': 'services:\n  web:\n    build: .\n', 'docker-compose.live-reload.yml': 'services:\n  web:\n    volumes:\n      - .:/app # live reload\n' } },
     {
       name: "the project folder mounted as the image's state path (`.:/data`, a game server's world next to its compose file) is data, not source",
       files: { 'compose.yaml': 'services:\n  mc:\n    image: itzg/minecraft-server\n    volumes:\n      - .:/data # world\n', 'compose.prod.yaml': 'services:\n  mc:\n    restart: always\n' },

@@ -129,6 +129,31 @@ runRuleTests('unmounted-state-path', {
   ],
   invalid: [
     {
+      name: 'a database with no volume in a test or CI file (by its name, docker-compose.e2e.yml, or its folder, .ci/) starts fresh by design: a hint, and no volume that would keep stale data; elasticsearch-oss is Elasticsearch',
+      files: {
+        'docker-compose.e2e.yml': 'services:\n  db:\n    image: postgres:16\n',
+        '.ci/compose.yaml': 'services:\n  search:\n    image: docker.elastic.co/elasticsearch/elasticsearch-oss:7.10.2\n',
+      },
+      errors: [
+        { file: '.ci/compose.yaml', line: 3, column: 12, endLine: 3, endColumn: 68, severity: 'hint', containerPath: '/usr/share/elasticsearch/data' },
+        { file: 'docker-compose.e2e.yml', line: 3, column: 12, endLine: 3, endColumn: 23, severity: 'hint', containerPath: '/var/lib/postgresql/data', message: /has no volume in docker-compose\.e2e\.yml, a test configuration: fine for throw-away test data/ },
+      ],
+    },
+    {
+      name: 'oCIS (both VOLUMEs), Shlink on SQLite, Stirling-PDF, Apache Answer, ntfy with its cache and user database set; SeaweedFS roles that keep nothing (cronjob, filer.sync) and Shlink on PostgreSQL are quiet',
+      code: 'services:\n  ocis:\n    image: owncloud/ocis:7.1.2\n  shlink:\n    image: shlinkio/shlink:4\n  stirling:\n    image: stirlingtools/stirling-pdf:latest\n  answer:\n    image: apache/answer:1.4.1\n  ntfy:\n    image: binwiederhier/ntfy\n    command: serve\n    environment:\n      NTFY_CACHE_FILE: /var/cache/ntfy/cache.db\n      NTFY_AUTH_FILE: /etc/ntfy/auth.db\n  cron:\n    image: chrislusf/seaweedfs:3.80\n    command: cronjob\n  sync:\n    image: chrislusf/seaweedfs:3.80\n    command: filer.sync -a filer1:8888 -b filer2:8888\n  shlink-pg:\n    image: shlinkio/shlink:4\n    environment:\n      DB_DRIVER: postgres\n',
+      errors: [
+        { line: 3, column: 12, endLine: 3, endColumn: 31, severity: 'warning', containerPath: '/var/lib/ocis' },
+        { line: 3, column: 12, endLine: 3, endColumn: 31, severity: 'warning', containerPath: '/etc/ocis' },
+        { line: 5, column: 12, endLine: 5, endColumn: 29, severity: 'warning', containerPath: '/etc/shlink/data' },
+        { line: 7, column: 12, endLine: 7, endColumn: 45, severity: 'warning', containerPath: '/configs' },
+        { line: 9, column: 12, endLine: 9, endColumn: 31, severity: 'warning', containerPath: '/data' },
+        { line: 11, column: 12, endLine: 11, endColumn: 30, severity: 'warning', containerPath: '/var/cache/ntfy' },
+        { line: 11, column: 12, endLine: 11, endColumn: 30, severity: 'warning', containerPath: '/etc/ntfy' },
+      ],
+      output: 'services:\n  ocis:\n    image: owncloud/ocis:7.1.2\n    volumes:\n      # oCIS data (user files, identity store, search index) — must survive redeploys\n      - ocis-uploads:/var/lib/ocis\n      # oCIS configuration (ocis.yaml with the generated secrets) — must survive redeploys\n      - ocis-config:/etc/ocis\n  shlink:\n    image: shlinkio/shlink:4\n    volumes:\n      # Shlink data (SQLite database of short URLs and visits) — must survive redeploys\n      - shlink-data:/etc/shlink/data\n  stirling:\n    image: stirlingtools/stirling-pdf:latest\n    volumes:\n      # Stirling-PDF settings and user database (settings.yml, H2 database with login) — must survive redeploys\n      - stirling-config:/configs\n  answer:\n    image: apache/answer:1.4.1\n    volumes:\n      # Answer data (config.yaml, uploads, SQLite database) — must survive redeploys\n      - answer-data:/data\n  ntfy:\n    image: binwiederhier/ntfy\n    command: serve\n    environment:\n      NTFY_CACHE_FILE: /var/cache/ntfy/cache.db\n      NTFY_AUTH_FILE: /etc/ntfy/auth.db\n    volumes:\n      # ntfy message cache (queued messages for delivery) — must survive redeploys\n      - ntfy-data:/var/cache/ntfy\n      # ntfy user database (accounts, access control, tokens) — must survive redeploys\n      - ntfy-ntfy:/etc/ntfy\n  cron:\n    image: chrislusf/seaweedfs:3.80\n    command: cronjob\n  sync:\n    image: chrislusf/seaweedfs:3.80\n    command: filer.sync -a filer1:8888 -b filer2:8888\n  shlink-pg:\n    image: shlinkio/shlink:4\n    environment:\n      DB_DRIVER: postgres\n\nvolumes:\n  ocis-uploads:\n  ocis-config:\n  shlink-data:\n  stirling-config:\n  answer-data:\n  ntfy-data:\n  ntfy-ntfy:\n',
+    },
+    {
       name: 'another project mounting the path for its own service of the same name is not this one\'s mount: no "mounts … there" in the message',
       files: {
         'a/compose.yaml': 'services:\n  db:\n    image: postgres:16\n',

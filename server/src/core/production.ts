@@ -71,7 +71,21 @@ export function isDevelopmentFileName(file: string): boolean {
 
 export function productionWord(file: string): string | undefined {
   if (isDevelopmentFileName(file)) return undefined;
-  return fileNameWords(file).find((w) => PRODUCTION_WORDS.has(w));
+  const words = fileNameWords(file);
+  // `docker-compose.live-reload.yml` is development's hot reload, not a live deployment.
+  return words.find((w, i) => PRODUCTION_WORDS.has(w) && !(w === 'live' && /^reload/.test(words[i + 1] ?? '')));
+}
+
+/** Words of test and CI file names (`compose.test.yaml`, `docker-compose.e2e.yml`) and folders (`.ci/`, `e2e/`). */
+const TEST_WORDS = new Set(['test', 'tests', 'testing', 'ci', 'e2e', 'integration', 'cypress', 'playwright']);
+
+/**
+ * A compose file for tests or CI: its name, or the folder it is in, says so. Its databases
+ * are throw-away by design: fresh on every run, on tmpfs or in the container layer.
+ */
+export function isTestFile(file: string): boolean {
+  const folder = basename(dirname(file)).toLowerCase().replace(/^\./, '');
+  return fileNameWords(file).some((w) => TEST_WORDS.has(w)) || TEST_WORDS.has(folder);
 }
 
 const HEADER = /^\s*vsafe:\s*production\s*$/i;

@@ -2151,4 +2151,60 @@ export const APPS: readonly ImageEntry[] = [
     notes: "BTCPay's build sets LND_DATA=/data, links /root/.lnd to it and declares VOLUME /data: the wallet, channel.db and macaroons (losing them can lose funds). A mount at /root/.lnd lands in /data through the link.",
     variants: [{ paths: [{ path: '/data', kind: 'database', description: 'lnd data directory (wallet, channel database, macaroons, TLS keys)', declaredVolume: true, alternatives: ['/root/.lnd'] }] }],
   },
+  {
+    id: 'ocis',
+    name: 'ownCloud Infinite Scale',
+    images: ['owncloud/ocis', 'owncloud/ocis-rolling'],
+    source: 'https://github.com/owncloud/ocis/blob/master/ocis/docker/Dockerfile.linux.amd64',
+    notes:
+      'The image declares VOLUME /var/lib/ocis and /etc/ocis (WORKDIR /var/lib/ocis). /var/lib/ocis holds the user files with the embedded identity store, NATS and search data; `ocis init` writes /etc/ocis/ocis.yaml with the generated secrets, without which the data is unreadable. ' +
+      'The project\'s ocis.yml mounts both. A single service run from the image (`ocis collaboration server`) keeps no files.',
+    variants: [
+      {
+        paths: [
+          { path: '/var/lib/ocis', kind: 'uploads', description: 'oCIS data (user files, identity store, search index)', declaredVolume: true, env: ['OCIS_BASE_DATA_PATH'], when: { notArgs: ['^collaboration$'] } },
+          { path: '/etc/ocis', kind: 'config-state', description: 'oCIS configuration (ocis.yaml with the generated secrets)', declaredVolume: true, env: ['OCIS_CONFIG_DIR'] },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'shlink',
+    name: 'Shlink',
+    images: ['shlinkio/shlink'],
+    source: 'https://shlink.io/documentation/install-docker-image/',
+    notes: 'The image declares no VOLUME (WORKDIR /etc/shlink). Without `DB_DRIVER` it uses an internal SQLite database in /etc/shlink/data (short URLs, visits), next to the GeoLite database and locks.',
+    variants: [{ paths: [{ path: '/etc/shlink/data', kind: 'database', description: 'Shlink data (SQLite database of short URLs and visits)', declaredVolume: false, when: { notEnvValue: { DB_DRIVER: '^(?:mysql|maria|postgres|mssql)$' } } }] }],
+  },
+  {
+    id: 'stirling-pdf',
+    name: 'Stirling-PDF',
+    images: ['stirlingtools/stirling-pdf', 'frooodle/s-pdf'],
+    source: 'https://github.com/Stirling-Tools/Stirling-PDF/blob/main/Dockerfile',
+    notes: 'The image declares no VOLUME. /configs holds settings.yml and, with login enabled (`DOCKER_ENABLE_SECURITY`, `SECURITY_ENABLELOGIN`), the H2 user database (`jdbc:h2:file:./configs/stirling-pdf-DB-…`).',
+    variants: [{ paths: [{ path: '/configs', kind: 'config-state', description: 'Stirling-PDF settings and user database (settings.yml, H2 database with login)', declaredVolume: false }] }],
+  },
+  {
+    id: 'apache-answer',
+    name: 'Apache Answer',
+    images: ['apache/answer', 'answerdev/answer'],
+    source: 'https://github.com/apache/incubator-answer/blob/main/Dockerfile',
+    notes: 'The image declares VOLUME /data: conf/config.yaml written by the installer, uploaded files (upfiles) and the SQLite database when the installer chose it. The project\'s compose file mounts it.',
+    variants: [{ paths: [{ path: '/data', kind: 'database', description: 'Answer data (config.yaml, uploads, SQLite database)', declaredVolume: true }] }],
+  },
+  {
+    id: 'ntfy',
+    name: 'ntfy',
+    images: ['binwiederhier/ntfy'],
+    source: 'https://docs.ntfy.sh/install/#docker',
+    notes: 'The image declares no VOLUME, and by default ntfy keeps messages in memory. The message cache (`--cache-file`, NTFY_CACHE_FILE) and the user database (`--auth-file`, NTFY_AUTH_FILE) are files wherever they are set: their folders are checked. A server.yml can set them too, which vsafe does not read.',
+    variants: [
+      {
+        paths: [
+          { path: '/var/cache/ntfy', kind: 'database', description: 'ntfy message cache (queued messages for delivery)', declaredVolume: false, env: ['NTFY_CACHE_FILE'], flags: ['--cache-file'], fileValue: true, onlyWhenSet: true },
+          { path: '/var/lib/ntfy', kind: 'database', description: 'ntfy user database (accounts, access control, tokens)', declaredVolume: false, env: ['NTFY_AUTH_FILE'], flags: ['--auth-file'], fileValue: true, onlyWhenSet: true },
+        ],
+      },
+    ],
+  },
 ];

@@ -576,7 +576,7 @@ export const DATABASES: readonly ImageEntry[] = [
   {
     id: 'elasticsearch',
     name: 'Elasticsearch',
-    images: ['elasticsearch', 'elasticsearch/elasticsearch', 'markoshust/magento-elasticsearch'],
+    images: ['elasticsearch', 'elasticsearch/elasticsearch', 'elasticsearch/elasticsearch-oss', 'markoshust/magento-elasticsearch'],
     source: 'https://www.elastic.co/guide/en/elasticsearch/reference/current/docker.html',
     // Elastic's compose example runs a `setup` service from the image that only makes certificates and passwords.
     serverCommands: ['elasticsearch', 'docker-entrypoint.sh', 'eswrapper'],

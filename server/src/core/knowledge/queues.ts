@@ -197,7 +197,7 @@ export const QUEUES: readonly ImageEntry[] = [
     source: 'https://github.com/seaweedfs/seaweedfs/blob/master/docker/Dockerfile.go_build',
     notes:
       'The image declares VOLUME /data and works there. Its entrypoint (docker/entrypoint.sh) starts `master` with -mdir=/data and `volume` and `server` with -dir=/data, and the bundled /etc/seaweedfs/filer.toml keeps the filer\'s leveldb2 store in /data/filerldb2. ' +
-      'A `-dir` or `-mdir` given after the role moves the data. The `s3`, `shell`, `mount` and `webdav` roles keep nothing there.',
+      'A `-dir` or `-mdir` given after the role moves the data. Only the `master`, `volume`, `server` and `filer` roles keep data there: `s3`, `shell`, `mount`, `webdav`, `cronjob` (which writes /crontab and runs `weed shell`), `filer.sync` and the other tools keep nothing.',
     variants: [
       {
         paths: [
@@ -207,7 +207,7 @@ export const QUEUES: readonly ImageEntry[] = [
             description: 'SeaweedFS data (volume files, master metadata, filer store)',
             declaredVolume: true,
             flags: ['-dir', '-mdir'],
-            when: { notArgs: ['^(s3|shell|mount|webdav)$'], description: 'not for the `s3`, `shell`, `mount` or `webdav` roles' },
+            when: { notArgs: ['^(?:s3|shell|mount|webdav|cronjob|iam|admin|worker|sftp|backup|benchmark|filer\\..+|mq\\..+)$'], description: 'only for the `master`, `volume`, `server` and `filer` roles' },
           },
         ],
       },

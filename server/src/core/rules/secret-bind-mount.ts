@@ -68,6 +68,8 @@ function nameKind(name: string, target: string): string | undefined {
   if (/\.(?:js|mjs|cjs|ts|tsx|jsx|py|rb|php|go|java|kt|rs|cs|sh|bash|ps1|sql|md|html?|css|lua|pl)$/i.test(name)) return undefined;
   const word = /passw(?:or)?d|secret|token/i.exec(name)?.[0]?.toLowerCase();
   if (!word) return undefined;
+  // Lists of words (oCIS's banned-password-list.txt, a password dictionary) and policies are public data.
+  if (/(?:^|[._-])(?:list|lists|banned|blacklist|blocklist|denylist|dictionary|wordlist|policy|policies|rules)(?:$|[._-])/i.test(name)) return undefined;
   // Without an extension it may be a folder (`./secret-service:/app`): only when the file keeps its name.
   if (!/\.[A-Za-z0-9]+$/.test(name) && !basename(target).toLowerCase().includes(word)) return undefined;
   return word.startsWith('pass') ? 'a password file' : word === 'secret' ? 'a secret file' : 'a token file';

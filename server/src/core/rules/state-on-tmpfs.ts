@@ -6,7 +6,7 @@ import { declarationFileFor, findMountNode, mountEntryLocation, removePair, tmpf
 import type { Mount } from '../model';
 import type { ComposeConfiguration } from '../project';
 import { basename } from '../paths';
-import { fileNameWords } from '../production';
+import { isTestFile } from '../production';
 import { describeState, statePathsHeldBy } from '../state';
 import type { Fix } from '../types';
 import { withNodeName } from './misplaced-state-mount';
@@ -109,8 +109,8 @@ function checkTmpfsVolumes(context: ComposeRuleContext): void {
  */
 function testSetting(configuration: ComposeConfiguration, service: string, mount: Mount): 'file' | 'service' | undefined {
   if (configuration.production) return undefined;
-  const isTest = (w: string): boolean => w === 'test' || w === 'tests' || w === 'ci';
-  if (fileNameWords(mount.location.file).some(isTest)) return 'file';
+  if (isTestFile(mount.location.file)) return 'file';
+  const isTest = (w: string): boolean => w === 'test' || w === 'tests' || w === 'ci' || w === 'e2e';
   return service.toLowerCase().split(/[^a-z0-9]+/).some(isTest) ? 'service' : undefined;
 }
 

@@ -8,6 +8,7 @@ import type { ServiceLayer } from '../compose/service';
 import { withNodeName } from './misplaced-state-mount';
 import { DockerfileSideReports, dockerfileSide } from '../dockerfile/report';
 import type { Report, Rule } from './types';
+import { isTestFile } from '../production';
 
 const VOLUME_SUFFIX: Record<StatePath['kind'], string> = {
   database: 'data',
@@ -64,6 +65,8 @@ export const unmountedStatePath: Rule = {
         '{{description}} {{path}} of service "{{service}}" is only partly on volumes: what the mounts at {{mounted}} hold is kept, but the rest of {{path}} {{rest}}. Mount a named volume at {{path}}.',
       layer:
         '{{description}} {{path}} of service "{{service}}" has no volume. The data is written to the container\'s writable layer and lost whenever the container is recreated (`docker compose up` after a change, `down`, a new image).{{elsewhere}} Mount a named volume at {{path}}.',
+      test:
+        '{{description}} {{path}} of service "{{service}}" has no volume in {{file}}, a test configuration: fine for throw-away test data, which starts fresh whenever the container is recreated. Never let this reach a deployment.',
       cache:
         '{{description}} {{path}} of service "{{service}}" has no volume: what {{image}} writes there {{fate}}. That is fine only if the application treats {{image}} as a disposable cache{{risk}}. Mount a named volume at {{path}} to keep it.',
       dockerfileVolume:
@@ -98,8 +101,10 @@ export const unmountedStatePath: Rule = {
           // new paths (/etc/influxdb2) misplaced-state-mount's advice to pin the tag covers too.
           if (olderLayoutPin(workload, state)) continue;
         }
-        const messageId = shadow && !state.cacheOnly ? 'shadowed' : state.cacheOnly ? 'cache' : state.declaredVolume ? (!state.entry && state.dockerfile?.via === 'volume' ? 'dockerfileVolume' : 'anonymous') : 'layer';
-        const data: Record<string, string> = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name, risk: cacheRiskNote(workload, state), elsewhere: '' };
+        // A database of a test or CI file starts fresh by design (compose.ci.yaml, e2e/): a hint, and no volume that would keep stale data.
+        const test = !shadow && !state.cacheOnly && !configuration.production && isTestFile(at.file);
+        const messageId = test ? 'test' : shadow && !state.cacheOnly ? 'shadowed' : state.cacheOnly ? 'cache' : state.declaredVolume ? (!state.entry && state.dockerfile?.via === 'volume' ? 'dockerfileVolume' : 'anonymous') : 'layer';
+        const data: Record<string, string> = { description: state.description, path: state.path, service: workload.name, image: state.entry?.name ?? workload.image?.value ?? workload.name, risk: cacheRiskNote(workload, state), elsewhere: '', file: basename(at.file) };
         // compose.override.yaml mounts it, but compose.yaml + compose.prod.yaml do not load that file.
         const elsewhere = shadow ? undefined : mountedElsewhere(context.configurations ?? [configuration], configuration, workload.name, state.path);
         const loaded = configuration.files.map((f) => basename(f.file));
@@ -113,7 +118,7 @@ export const unmountedStatePath: Rule = {
         const below = state.cacheOnly || shadow ? [] : workload.mounts.filter((m) => (m.type === 'volume' || m.type === 'bind') && !m.unknown && m.target !== state.path && isSameOrParent(state.path, m.target));
         // The new volume goes where the image's VOLUME is, so Docker creates no anonymous one there.
         const planned = planNamedVolume(configuration, workload, shadow ? { ...state, path: state.volume! } : state, taken, elsewhere?.mount.type === 'volume' ? elsewhere.mount.source : undefined);
-        const fixes = lazyFix(planned);
+        const fixes = test ? [] : lazyFix(planned);
         const side = dockerfileSide(workload, state, at);
         // An override whose `volumes: !reset` drops the mount that held the path caused the
         // loss: report there, with the image and the dropped mount as related locations.
@@ -130,7 +135,7 @@ export const unmountedStatePath: Rule = {
           location: dropped ? dropped.location : at,
           service: workload.name,
           containerPath: state.path,
-          severityCap: state.cacheOnly ? 'hint' : undefined,
+          severityCap: state.cacheOnly || test ? 'hint' : undefined,
           fixes,
           related: shadow
             ? [{ location: shadow.location, message: `This mount at ${shadow.target} does not reach into the anonymous volume Docker creates at ${state.volume}.` }, ...(side?.composeRelated ?? [])]
