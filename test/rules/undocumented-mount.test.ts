@@ -3,6 +3,10 @@ import { runRuleTests } from '../helpers/rule-tester';
 runRuleTests('undocumented-mount', {
   valid: [
     {
+      name: "a dev container's workspace (the checkout at /workspaces, in .devcontainer/) explains itself",
+      files: { '.devcontainer/docker-compose.yml': 'services:\n  app:\n    build: .\n    volumes:\n      - ../..:/workspaces:cached\n    command: sleep infinity\n' },
+    },
+    {
       name: 'a comment after a `-` that stands alone on the line above a long-syntax entry documents it (cookiecutter-django production.yml)',
       code: 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - # static files\n        # collected by collectstatic\n        type: volume\n        source: static\n        target: /srv/static\n      - # uploaded media, must be backed up\n        type: volume\n        source: media\n        target: /srv/media\n      -\n        # reports\n        type: volume\n        source: reports\n        target: /srv/reports\nvolumes:\n  static: {}\n  media: {}\n  reports: {}\n',
     },

@@ -95,7 +95,17 @@ const SELF_EXPLANATORY_ROOTS = ['/proc', '/sys', '/dev'];
 function selfExplanatory(mount: Mount): boolean {
   if (mount.type !== 'bind' || mount.unknown || mount.source === undefined) return false;
   const source = mount.source.length > 1 ? mount.source.replace(/\/+$/, '') : mount.source;
-  return SELF_EXPLANATORY_SOURCES.has(source) || isKernelView(source);
+  return SELF_EXPLANATORY_SOURCES.has(source) || isKernelView(source) || isDevContainerWorkspace(mount);
+}
+
+/**
+ * The workspace of a VS Code dev container (`..:/workspaces/app:cached` in
+ * `.devcontainer/docker-compose.yml`): the project's own checkout, by the dev containers' convention.
+ */
+function isDevContainerWorkspace(mount: Mount): boolean {
+  const file = mount.location.file;
+  const folder = file.slice(0, file.lastIndexOf('/'));
+  return folder.endsWith('/.devcontainer') && isSameOrParent('/workspaces', mount.target);
 }
 
 /** A host path in the kernel's views (`/proc`, `/sys`, `/dev` and below): no data of the project. */
