@@ -219,10 +219,10 @@ runRuleTests('misplaced-state-mount', {
       output: 'services:\r\n  db:\r\n    image: mariadb:11\r\n    volumes:\r\n      - db:/var/lib/mysql\r\nvolumes:\r\n  db:\r\n',
     },
     {
-      name: 'apache/kafka without KAFKA_LOG_DIRS logs to /tmp/kraft-combined-logs: a volume at /var/lib/kafka/data stays empty',
+      name: 'apache/kafka without KAFKA_LOG_DIRS logs to /tmp/kraft-combined-logs: a volume at /var/lib/kafka/data stays empty; the fix points KAFKA_LOG_DIRS at the volume (a volume in /tmp would be root\'s, and the broker runs as appuser)',
       code: 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    volumes:\n      - kafka-data:/var/lib/kafka/data # topics\nvolumes:\n  kafka-data:\n',
-      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 39, severity: 'error', containerPath: '/tmp/kraft-combined-logs' }],
-      output: 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    volumes:\n      - kafka-data:/tmp/kraft-combined-logs # topics\nvolumes:\n  kafka-data:\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 39, severity: 'error', containerPath: '/tmp/kraft-combined-logs', message: /Set `KAFKA_LOG_DIRS` to \/var\/lib\/kafka\/data so the data goes to the volume\.$/, fixes: ['preferred: Set KAFKA_LOG_DIRS: /var/lib/kafka/data'] }],
+      output: 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    volumes:\n      - kafka-data:/var/lib/kafka/data # topics\n    environment:\n      - "KAFKA_LOG_DIRS=/var/lib/kafka/data"\nvolumes:\n  kafka-data:\n',
     },
     {
       name: 'NATS with the two-dash `--js` and no `--sd`: JetStream writes to /tmp/nats/jetstream, a volume at /data stays empty',

@@ -75,13 +75,13 @@ runRuleTests('source-bind-mount-in-production', {
       },
     },
     {
-      name: 'COMPOSE_FILE in .env lists no development file: the mount is removed from the base, no override is created (Compose would not load it)',
+      name: 'COMPOSE_FILE in .env lists no development file: no override is created (Compose would not load it), and removing the mount from the base, which development may load alone, is offered by hand only',
       files: {
         'docker-compose.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - ./app:/usr/src/app # live reload\n',
         'docker-compose.prod.yml': 'services:\n  web:\n    restart: always\n',
         '.env': 'COMPOSE_FILE=docker-compose.yml:docker-compose.prod.yml\n',
       },
-      errors: [{ file: 'docker-compose.yml', line: 5, column: 9, endLine: 5, endColumn: 27, severity: 'warning', fixes: ['preferred: Remove the source bind mount ./app:/usr/src/app from docker-compose.yml'] }],
+      errors: [{ file: 'docker-compose.yml', line: 5, column: 9, endLine: 5, endColumn: 27, severity: 'warning', message: /Remove the mount from docker-compose\.yml; keep it for development in a file only development loads \(COMPOSE_FILE in \.env lists none yet\)\.$/, fixes: ['Remove the source bind mount ./app:/usr/src/app from docker-compose.yml'] }],
       output: {
         'docker-compose.yml': 'services:\n  web:\n    build: .\n',
       },

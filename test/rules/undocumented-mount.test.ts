@@ -2,6 +2,7 @@ import { runRuleTests } from '../helpers/rule-tester';
 
 runRuleTests('undocumented-mount', {
   valid: [
+    { name: 'a one-word heading above a one-entry volumes: documents it (`# Uploads:`)', code: 'services:\n  app:\n    image: acme/app:1\n    # Uploads:\n    volumes:\n      - uploads:/srv/uploads\nvolumes:\n  uploads:\n' },
     {
       name: "a dev container's workspace (the checkout at /workspaces, in .devcontainer/) explains itself",
       files: { '.devcontainer/docker-compose.yml': 'services:\n  app:\n    build: .\n    volumes:\n      - ../..:/workspaces:cached\n    command: sleep infinity\n' },

@@ -4,6 +4,14 @@ const ANON = /has no volume\. The image declares VOLUME/;
 
 runRuleTests('unmounted-state-path', {
   valid: [
+    { name: 'Azurite with a command of its own and no -l works in /opt/azurite: a bind at /data keeps nothing, and is not called a database', code: 'services:\n  azurite:\n    image: mcr.microsoft.com/azure-storage/azurite:latest\n    volumes:\n      - ./azurite:/data # emulator storage\n    command: azurite --blobHost 0.0.0.0 --loose\n' },
+    {
+      name: 'Orthanc configured by JSON files vsafe does not read: mounted in /etc/orthanc, or an image built on Orthanc (the alt-storage-dir sample copies StorageDirectory /mnt in)',
+      files: {
+        'compose.yaml': 'services:\n  mounted:\n    image: orthancteam/orthanc:24.12.1\n    volumes:\n      - ./orthanc.json:/etc/orthanc/orthanc.json:ro # configuration\n  built:\n    build: orthanc\n',
+        'orthanc/Dockerfile': 'FROM orthancteam/orthanc:24.12.1\nCOPY storage.json /etc/orthanc/\n',
+      },
+    },
     {
       name: 'migration jobs run from database images keep nothing: a bash script of client tools in a wait loop (`until psql …; do sleep 1; done`), clickhouse-client',
       code: "services:\n  db-migration:\n    image: postgres:16\n    entrypoint:\n      - /bin/bash\n      - -c\n      - |\n        until psql -c '\\q'; do sleep 1; done\n        psql -v ON_ERROR_STOP=1 -f /tmp/init_schema.sql\n  ch-migration:\n    image: clickhouse/clickhouse-server:24.8\n    entrypoint: [\"/bin/bash\", \"-c\", \"clickhouse-client -h clickhouse --multiquery < /tmp/init.sql\"]\n",
@@ -128,6 +136,15 @@ runRuleTests('unmounted-state-path', {
     { name: 'overv/openstreetmap-tile-server 1.x tags are not modelled', code: 'services:\n  map:\n    image: overv/openstreetmap-tile-server:1.3.10\n' },
   ],
   invalid: [
+    {
+      name: 'uploads another service of the same image keeps on a volume (Dolibarr\'s cron next to its web service): the fix mounts that volume, so both see the same files; a database is never shared',
+      code: 'services:\n  web:\n    image: dolibarr/dolibarr:21\n    volumes:\n      - documents:/var/www/documents # documents\n      - custom:/var/www/html/custom # modules\n  cron:\n    image: dolibarr/dolibarr:21\n    environment:\n      DOLI_CRON: 1\n    volumes:\n      - custom:/var/www/html/custom # modules\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data # database\n  db2:\n    image: postgres:16\nvolumes:\n  documents:\n  custom:\n  pg:\n',
+      errors: [
+        { line: 8, column: 12, endLine: 8, endColumn: 32, severity: 'warning', containerPath: '/var/www/documents', fixes: ['preferred: Mount the declared volume "documents" at /var/www/documents'] },
+        { line: 18, column: 12, endLine: 18, endColumn: 23, severity: 'warning', containerPath: '/var/lib/postgresql/data', fixes: ['preferred: Add named volume "db2-data" at /var/lib/postgresql/data'] },
+      ],
+      output: 'services:\n  web:\n    image: dolibarr/dolibarr:21\n    volumes:\n      - documents:/var/www/documents # documents\n      - custom:/var/www/html/custom # modules\n  cron:\n    image: dolibarr/dolibarr:21\n    environment:\n      DOLI_CRON: 1\n    volumes:\n      - custom:/var/www/html/custom # modules\n      # Dolibarr documents (generated PDFs, attachments, backups) — must survive redeploys\n      - documents:/var/www/documents\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data # database\n  db2:\n    image: postgres:16\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - db2-data:/var/lib/postgresql/data\nvolumes:\n  documents:\n  custom:\n  pg:\n  db2-data:\n',
+    },
     {
       name: 'a database with no volume in a test or CI file (by its name, docker-compose.e2e.yml, or its folder, .ci/) starts fresh by design: a hint, and no volume that would keep stale data; elasticsearch-oss is Elasticsearch',
       files: {
@@ -777,10 +794,10 @@ runRuleTests('unmounted-state-path', {
       output: 'services:\n  orthanc:\n    image: orthancteam/orthanc:24.12.1\n    volumes:\n      # Orthanc storage (DICOM files, SQLite index) — must survive redeploys\n      - orthanc-data:/var/lib/orthanc/db\n  moved:\n    image: orthancteam/orthanc:24.12.1\n    environment:\n      ORTHANC__STORAGE_DIRECTORY: /mnt/storage\n    volumes:\n      - orthanc:/mnt/storage # DICOM files\nvolumes:\n  orthanc:\n  orthanc-data:\n',
     },
     {
-      name: 'Maybe\'s Sidekiq worker writes Active Storage files to /rails/storage too; not with another ACTIVE_STORAGE_SERVICE',
+      name: 'Maybe\'s Sidekiq worker writes Active Storage files to /rails/storage too, so the fix mounts the web service\'s volume; not with another ACTIVE_STORAGE_SERVICE',
       code: 'services:\n  web:\n    image: ghcr.io/maybe-finance/maybe:latest\n    volumes:\n      - app-storage:/rails/storage # uploads\n  worker:\n    image: ghcr.io/maybe-finance/maybe:latest\n    command: bundle exec sidekiq\n  s3:\n    image: ghcr.io/we-promise/sure:latest\n    environment:\n      ACTIVE_STORAGE_SERVICE: amazon\nvolumes:\n  app-storage:\n',
       errors: [{ line: 7, column: 12, endLine: 7, endColumn: 46, severity: 'warning', containerPath: '/rails/storage' }],
-      output: 'services:\n  web:\n    image: ghcr.io/maybe-finance/maybe:latest\n    volumes:\n      - app-storage:/rails/storage # uploads\n  worker:\n    image: ghcr.io/maybe-finance/maybe:latest\n    command: bundle exec sidekiq\n    volumes:\n      # Active Storage files (uploads, imports, exports) — must survive redeploys\n      - worker-uploads:/rails/storage\n  s3:\n    image: ghcr.io/we-promise/sure:latest\n    environment:\n      ACTIVE_STORAGE_SERVICE: amazon\nvolumes:\n  app-storage:\n  worker-uploads:\n',
+      output: 'services:\n  web:\n    image: ghcr.io/maybe-finance/maybe:latest\n    volumes:\n      - app-storage:/rails/storage # uploads\n  worker:\n    image: ghcr.io/maybe-finance/maybe:latest\n    command: bundle exec sidekiq\n    volumes:\n      # Active Storage files (uploads, imports, exports) — must survive redeploys\n      - app-storage:/rails/storage\n  s3:\n    image: ghcr.io/we-promise/sure:latest\n    environment:\n      ACTIVE_STORAGE_SERVICE: amazon\nvolumes:\n  app-storage:\n',
     },
     {
       name: 'openemr/openemr declares VOLUME /etc/letsencrypt and /etc/ssl',

@@ -46,6 +46,11 @@ export interface ProductionInfo {
    * its path, and its parsed model when it exists. Undefined when the configuration has no base.
    */
   override?: { file: string; model?: ComposeFileModel };
+  /**
+   * `COMPOSE_FILE` in `.env` lists the base but no development file: what development runs
+   * is not known, so a mount removed from the base may be taken from it.
+   */
+  unlistedDevelopment?: boolean;
 }
 
 export interface ProductionOptions {
@@ -145,7 +150,10 @@ export function analyseProduction(configuration: Pick<ComposeConfiguration, 'fil
   }
   const info: ProductionInfo = { production: productionFiles.length > 0, productionFiles, developmentFiles };
   const base = configuration.files.find((m) => composeFileRole(m.file).kind === 'base');
-  if (base) info.override = overrideFor(base.file, options);
+  if (base) {
+    info.override = overrideFor(base.file, options);
+    if (!info.override && options.host && composeFileListOf(base.file, options.host)) info.unlistedDevelopment = true;
+  }
   return info;
 }
 

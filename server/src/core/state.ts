@@ -250,6 +250,7 @@ function clientScript(script: string, clientCommands: readonly string[]): boolea
 function conditionHolds(condition: StateCondition | undefined, workload: Workload, args: readonly string[]): boolean {
   if (!condition) return true;
   if (condition.args && !condition.args.every((a) => args.includes(a))) return false;
+  if (condition.defaultCommandOr && args.length > 0 && !condition.defaultCommandOr.some((flag) => args.some((a) => a === flag || a.startsWith(flag + '=')))) return false;
   if (condition.anyArgs && !condition.anyArgs.some((a) => args.includes(a))) return false;
   if (condition.emptyFlags?.some((flag) => isEmptyValue(flagValue(args, flag)))) return false;
   if (condition.notArgs?.some((pattern) => args.some((a) => new RegExp(pattern).test(a)))) return false;
@@ -257,6 +258,7 @@ function conditionHolds(condition: StateCondition | undefined, workload: Workloa
   if (condition.notEnvValue && Object.entries(condition.notEnvValue).some(([name, pattern]) => envValueMatches(workload.environment.get(name), pattern))) return false;
   if (condition.envValue && !Object.entries(condition.envValue).every(([name, pattern]) => envValueMatches(workload.environment.get(name), pattern))) return false;
   if (condition.mounted && !condition.mounted.some((p) => workload.mounts.some((m) => m.target.startsWith('/') && isSameOrParent(p, m.target)))) return false;
+  if (condition.configuredIn && (workload.build !== undefined || condition.configuredIn.some((p) => workload.mounts.some((m) => m.target.startsWith('/') && isSameOrParent(p, m.target))))) return false;
   return true;
 }
 

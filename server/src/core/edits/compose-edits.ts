@@ -226,11 +226,12 @@ export function declareNewVolumes(configuration: ComposeConfiguration, model: Co
  * one the project declares and nothing mounts (`db-data` left by a removed mount): a fix
  * then mounts the declared volume (with its driver or `external:`) instead of a `db-data-2`.
  */
-export function freshVolumeName(configuration: ComposeConfiguration, base: string, taken: ReadonlySet<string> = new Set(), alternative?: string): string {
+export function freshVolumeName(configuration: ComposeConfiguration, base: string, taken: ReadonlySet<string> = new Set(), alternative?: string, shared = false): string {
   const sanitize = (name: string): string => name.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^[^A-Za-z0-9]+/, '');
   const sanitized = sanitize(base) || 'data';
   const { declared, mounted } = volumeNamesOf(configuration);
-  const free = (name: string): boolean => !taken.has(name) && !mounted.has(name);
+  // `shared`: a volume another service mounts on purpose may be mounted here too (the same uploads).
+  const free = (name: string): boolean => !taken.has(name) && (shared || !mounted.has(name));
   if (free(sanitized)) return sanitized;
   // A second volume of the service is named after its path (`api-backends`, not `api-data-2`).
   const other = alternative !== undefined ? sanitize(alternative) : '';

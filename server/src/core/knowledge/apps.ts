@@ -1996,8 +1996,21 @@ export const APPS: readonly ImageEntry[] = [
     source: 'https://github.com/orthanc-server/orthanc-builder/blob/master/docker/orthanc/orthanc-defaults.json',
     notes:
       'The images declare no VOLUME; StorageDirectory /var/lib/orthanc/db holds every received DICOM file and, unless a PostgreSQL, MySQL or ODBC index is configured, the SQLite index too. ' +
-      '`ORTHANC__STORAGE_DIRECTORY` (orthancteam/osimis images map `ORTHANC__*` variables to configuration keys) moves it; a StorageDirectory in a JSON file under /etc/orthanc is not read.',
-    variants: [{ paths: [{ path: '/var/lib/orthanc/db', kind: 'database', description: 'Orthanc storage (DICOM files, SQLite index)', declaredVolume: false, env: ['ORTHANC__STORAGE_DIRECTORY'] }] }],
+      '`ORTHANC__STORAGE_DIRECTORY` (orthancteam/osimis images map `ORTHANC__*` variables to configuration keys) moves it. A StorageDirectory in a JSON file under /etc/orthanc is not read: with a mount there, or an image built on Orthanc (which may copy one in, as the alt-storage-dir sample does), the path is not checked.',
+    variants: [
+      {
+        paths: [
+          {
+            path: '/var/lib/orthanc/db',
+            kind: 'database',
+            description: 'Orthanc storage (DICOM files, SQLite index)',
+            declaredVolume: false,
+            env: ['ORTHANC__STORAGE_DIRECTORY'],
+            when: { configuredIn: ['/etc/orthanc'], description: 'not with configuration files mounted in /etc/orthanc, nor for an image built on Orthanc' },
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'maybe',

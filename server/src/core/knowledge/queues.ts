@@ -15,6 +15,8 @@ function apacheKafkaPaths(declaredVolume: boolean): StatePathSpec[] {
       declaredVolume: false,
       scratch: true,
       misplacedTargets: ['/var/lib/kafka/data', '/var/lib/kafka'],
+      // A volume in /tmp would be created for root: the broker (appuser) could not write to it.
+      movedToVolumeBy: 'KAFKA_LOG_DIRS',
       // A server.properties mounted in /mnt/shared/config may set log.dirs itself.
       alternatives: ['/mnt/shared/config'],
       when: {
@@ -346,7 +348,7 @@ export const QUEUES: readonly ImageEntry[] = [
     source: 'https://github.com/Azure/Azurite/blob/main/Dockerfile',
     notes:
       'The image declares VOLUME /data and its command runs `azurite -l /data`: the blob, queue and table data and their metadata databases live in the workspace `-l` / `--location` names. ' +
-      'A command without `-l` uses the working directory /opt/azurite, which vsafe does not follow; `--inMemoryPersistence` keeps nothing on disk.',
+      'A command of its own without `-l` uses the working directory /opt/azurite, beside the program: /data is not checked then (a volume there stays empty, and none belongs in /opt/azurite: add `-l /data` to the command). `--inMemoryPersistence` keeps nothing on disk.',
     variants: [
       {
         paths: [
@@ -356,7 +358,7 @@ export const QUEUES: readonly ImageEntry[] = [
             description: 'Azurite workspace (blobs, queue messages, table entities, metadata)',
             declaredVolume: true,
             flags: ['-l', '--location'],
-            when: { notArgs: ['^--inMemoryPersistence$'], description: 'not with `--inMemoryPersistence`' },
+            when: { notArgs: ['^--inMemoryPersistence$'], defaultCommandOr: ['-l', '--location'], description: 'with the image\'s command or a `-l` / `--location`; not with `--inMemoryPersistence`' },
           },
         ],
       },

@@ -23,6 +23,11 @@ export interface PositionalSpec {
 export interface StateCondition {
   /** Every one of these arguments must appear in the command (`server` for vault). */
   args?: string[];
+  /**
+   * The path exists with the image's own command, or with a command that has one of these
+   * arguments (Azurite's `-l`): another command keeps the data elsewhere (its working directory).
+   */
+  defaultCommandOr?: string[];
   /** At least one of these arguments must appear (`-js` or `--jetstream` for NATS). */
   anyArgs?: string[];
   /** The path does not exist when one of these flags is given an empty value (`--dbfilename ""` or `--dbfilename=`). */
@@ -44,6 +49,13 @@ export interface StateCondition {
   envValue?: Record<string, string>;
   /** The path exists only when something is mounted at or under one of these paths (a split installation). */
   mounted?: string[];
+  /**
+   * Folders of configuration files that may move the path (Orthanc's JSON files in
+   * /etc/orthanc), which vsafe does not read: a mount at or under one, or a service that
+   * builds its own image from this one (its Dockerfile may copy them in), and the path is
+   * not reported.
+   */
+  configuredIn?: string[];
   /** How listings describe the condition, when the patterns are not readable. */
   description?: string;
 }
@@ -70,6 +82,12 @@ export interface StatePathSpec {
   volume?: string;
   /** Environment variables whose value moves the path (`PGDATA`). */
   env?: string[];
+  /**
+   * For a path the data should not stay in (apache/kafka's /tmp/kraft-combined-logs): the
+   * variable that points the data at a misplaced volume instead (`KAFKA_LOG_DIRS`). The fix
+   * sets it to the volume's target rather than moving the volume into a scratch folder.
+   */
+  movedToVolumeBy?: string;
   /** Command flags whose argument moves the path (`--datadir`, `--dbpath`, `--dir`). */
   flags?: string[];
   /**

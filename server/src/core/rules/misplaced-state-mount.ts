@@ -29,6 +29,8 @@ export const misplacedStateMount: Rule = {
         'Service "{{service}}" mounts its volume at {{target}}, but the {{imageRef}} image (PostgreSQL 18 and later) keeps the data in {{dataPath}} and expects the volume at {{path}}: with a mount at {{target}} the server refuses to start, and the data directory would not be on the volume anyway. Mount the volume at {{path}}.{{existing}}',
       known:
         'Service "{{service}}" mounts a volume at {{target}}, but {{image}} keeps its data in {{dataPath}} ({{description}}), which stays off the volume: {{failure}} Mount the volume at {{path}}.{{existing}}',
+      toVolume:
+        'Service "{{service}}" mounts a volume at {{target}}, but {{image}} keeps its data in {{dataPath}} ({{description}}), which stays off the volume: {{failure}} Set {{variable}} to {{target}} so the data goes to the volume.',
       hostname:
         'Service "{{service}}" keeps the {{description}} on {{mount}}, but {{image}} names its database after the node name (rabbit@<hostname>), and without `hostname:` the hostname is the container ID: every recreated container (`up` after a change, `down` + `up`) starts an empty database on the volume and leaves the old one unused. Set a fixed `hostname:` (or {{env}}).',
       address:
@@ -55,12 +57,17 @@ export const misplacedStateMount: Rule = {
         // a volume an older release filled at its own path: retargeting it starts empty, pinning keeps the data.
         const older = misplaced.reason === 'known' ? olderLayoutPin(workload, state, mount.target) : undefined;
         const pinRef = older ? pinnedRef(workload, state, older.tag) : undefined;
-        const edits = at ? retargetMount(at, state.path) : [];
+        // Data the image should not keep where it does (a scratch folder) goes to the volume instead.
+        const variable = misplaced.reason === 'known' ? state.spec?.movedToVolumeBy : undefined;
+        const layer = variable ? layerForNewMount(workload.layers) : undefined;
+        const toVolume = variable && layer ? setEnvironmentVariable(layer, variable, mount.target) : [];
+        if (toVolume.length > 0) fixes.push({ title: `Set ${variable}: ${mount.target}`, edits: toVolume, isPreferred: true });
+        const edits = at && !variable ? retargetMount(at, state.path) : [];
         const empty = state.kind === 'database' ? ' (a new, empty database)' : ' (starts empty)';
         if (edits.length > 0) fixes.push({ title: `Mount at ${state.path} instead of ${mount.target}${older ? empty : ''}`, edits, isPreferred: !older });
         if (older && pinRef) fixes.push(...pinFix(configuration, workload, pinRef, older.keeps));
         context.report({
-          messageId: postgres18 ? 'postgres18' : misplaced.reason,
+          messageId: postgres18 ? 'postgres18' : variable ? 'toVolume' : misplaced.reason,
           data: {
             service: workload.name,
             target: mount.target,
@@ -73,6 +80,7 @@ export const misplacedStateMount: Rule = {
             failure: failure(state),
             movedBy: movedBy(state),
             existing: existingDataNote(postgres18, state, mount.target, older, pinRef),
+            variable: variable ? `\`${variable}\`` : '',
           },
           location: at ? mountEntryLocation(at) : mount.location,
           service: workload.name,

@@ -92,7 +92,7 @@ export const sourceBindMountInProduction: Rule = {
     fixable: true,
     messages: {
       production:
-        '{{Services}} {{mounts}} {{source}} ({{why}}) at {{target}} in production. The container runs whatever the host folder holds instead of the code built into the image: deploys are not reproducible, a `git pull` or a stray edit on the server changes production, and a fresh server without the checkout starts with an empty {{target}}. Remove the mount from {{file}}; keep it in compose.override.yaml for development.',
+        '{{Services}} {{mounts}} {{source}} ({{why}}) at {{target}} in production. The container runs whatever the host folder holds instead of the code built into the image: deploys are not reproducible, a `git pull` or a stray edit on the server changes production, and a fresh server without the checkout starts with an empty {{target}}. Remove the mount from {{file}}; {{keep}}.',
       base:
         '{{Services}} {{mounts}} {{source}} ({{why}}) at {{target}}, and this mount is also deployed with {{production}}. In production the container runs whatever the host folder holds instead of the code built into the image: deploys are not reproducible and a fresh server without the checkout starts with an empty {{target}}. Move the mount to {{override}}, which only development loads.',
     },
@@ -129,6 +129,7 @@ export const sourceBindMountInProduction: Rule = {
             file: basename(model.file),
             production: production.length > 0 ? production.join(', ') : `${basename(model.file)} (${describeProductionReason(info.productionFiles[0]!)})`,
             override: info.override ? basename(info.override.file) : 'compose.override.yaml',
+            keep: info.unlistedDevelopment ? 'keep it for development in a file only development loads (COMPOSE_FILE in .env lists none yet)' : 'keep it in compose.override.yaml for development',
           },
           location: mount.location,
           service: workload.name,
@@ -188,7 +189,9 @@ function fixesFor(workload: ComposeWorkload, mount: Mount, model: ComposeFileMod
   if (removal.length === 0) return [];
   const shared = found.services.length > 1 ? ` (shared by services ${found.services.join(', ')})` : '';
   if (!fromBase || !info.override) {
-    return [{ title: `Remove the source bind mount ${mount.source}:${mount.target} from ${basename(model.file)}${shared}`, edits: removal, isPreferred: true }];
+    // Removed from a base that COMPOSE_FILE also loads for development, the mount would be gone there too: by hand only.
+    const loadedByDevelopment = info.unlistedDevelopment === true && composeFileRole(model.file).kind === 'base';
+    return [{ title: `Remove the source bind mount ${mount.source}:${mount.target} from ${basename(model.file)}${shared}`, edits: removal, isPreferred: !loadedByDevelopment }];
   }
   const override = info.override;
   const lines = sequenceItemLines(model, found.item);

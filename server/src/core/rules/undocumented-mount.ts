@@ -212,9 +212,11 @@ function documents(comment: YamlComment | undefined): boolean {
 /**
  * Commented-out YAML, disabled code rather than a note on what the entry below holds: a
  * mount (`# - ./logs:/var/www/html/logs:z`), any one-word item with `=` or `:`
- * (`# - COUNTRY_CODE=zw`), a key that opens a block (`# environment:`).
+ * (`# - COUNTRY_CODE=zw`), a service key that opens a block (`# environment:`; a heading
+ * such as `# Uploads:` still documents).
  */
-const COMMENTED_OUT_ENTRY = /^#*\s*(?:-\s+["']?[^\s"'#]*[:=][^\s]*["']?|[A-Za-z_][\w.-]*:)\s*$/;
+const COMMENTED_OUT_ENTRY =
+  /^#*\s*(?:-\s+["']?[^\s"'#]*[:=][^\s]*["']?|(?:environment|ports|volumes|command|entrypoint|depends_on|networks|labels|healthcheck|env_file|expose|extra_hosts|devices|secrets|configs|deploy|logging|ulimits|sysctls|cap_add|cap_drop|tmpfs|build|links):)\s*$/;
 
 /** A comment that documents on a line of `from`..`to`, after content or on its own. */
 function documentedOn(comments: CommentIndex, from: number, to: number): boolean {

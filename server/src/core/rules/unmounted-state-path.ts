@@ -7,6 +7,7 @@ import type { Fix, Location } from '../types';
 import type { ServiceLayer } from '../compose/service';
 import { withNodeName } from './misplaced-state-mount';
 import { DockerfileSideReports, dockerfileSide } from '../dockerfile/report';
+import { parseImageRef } from '../knowledge/lookup';
 import type { Report, Rule } from './types';
 import { isTestFile } from '../production';
 
@@ -117,7 +118,8 @@ export const unmountedStatePath: Rule = {
         // Only named volumes and bind mounts keep what they hold (an anonymous one is orphaned by `down` too).
         const below = state.cacheOnly || shadow ? [] : workload.mounts.filter((m) => (m.type === 'volume' || m.type === 'bind') && !m.unknown && m.target !== state.path && isSameOrParent(state.path, m.target));
         // The new volume goes where the image's VOLUME is, so Docker creates no anonymous one there.
-        const planned = planNamedVolume(configuration, workload, shadow ? { ...state, path: state.volume! } : state, taken, elsewhere?.mount.type === 'volume' ? elsewhere.mount.source : undefined);
+        const reuse = elsewhere?.mount.type === 'volume' ? elsewhere.mount.source : shadow ? undefined : sharedUploads(configuration, workload, state);
+        const planned = planNamedVolume(configuration, workload, shadow ? { ...state, path: state.volume! } : state, reuse === undefined ? taken : new Set([...taken].filter((n) => n !== reuse)), reuse);
         const fixes = test ? [] : lazyFix(planned);
         const side = dockerfileSide(workload, state, at);
         // An override whose `volumes: !reset` drops the mount that held the path caused the
@@ -186,6 +188,28 @@ function mountedElsewhere(all: readonly ComposeConfiguration[], configuration: C
   return undefined;
 }
 
+/**
+ * The named volume another service running the same image mounts at this path, when the path
+ * holds uploads and this service is a background role (Dolibarr's `cron` next to its web service,
+ * Maybe's Sidekiq `worker`): the files one writes the other must see, so the fix mounts the same
+ * volume. Never for a database, nor for a second instance of the application.
+ */
+const BACKGROUND_ROLES = new Set(['cron', 'crond', 'worker', 'workers', 'sidekiq', 'jobs', 'job', 'queue', 'scheduler', 'beat', 'celery', 'tasks']);
+
+function sharedUploads(configuration: ComposeConfiguration, workload: ComposeWorkload, state: StatePath): string | undefined {
+  const repository = (image: string | undefined): string | undefined => (image === undefined ? undefined : parseImageRef(image)?.repository);
+  const own = repository(workload.image?.value);
+  // A background role of the same application (`cron`, `worker`), not a second instance (two sites).
+  const role = workload.name.toLowerCase().split(/[^a-z0-9]+/).some((w) => BACKGROUND_ROLES.has(w));
+  if ((state.spec?.kind ?? state.kind) !== 'uploads' || own === undefined || !role) return undefined;
+  for (const other of configuration.workloads) {
+    if (other === workload || repository(other.image?.value) !== own) continue;
+    const mount = other.mounts.find((m) => m.type === 'volume' && !m.unknown && m.source !== undefined && m.target === state.path);
+    if (mount) return mount.source;
+  }
+  return undefined;
+}
+
 /** A named volume a fix would mount at a state path: the name is chosen when the finding is made. */
 export interface NewVolume {
   configuration: ComposeConfiguration;
@@ -203,7 +227,7 @@ export function planNamedVolume(configuration: ComposeConfiguration, workload: C
   const layer = layerForNewMount(workload.layers);
   if (!layer) return undefined;
   // The volume another configuration already keeps the path on (the override's `pg`), when this one does not use that name otherwise.
-  const reused = preferred !== undefined ? freshVolumeName(configuration, preferred, taken) : undefined;
+  const reused = preferred !== undefined ? freshVolumeName(configuration, preferred, taken, undefined, true) : undefined;
   const name = reused === preferred && reused !== undefined ? reused : stateVolumeName(configuration, workload.name, state, taken);
   taken.add(name);
   return { configuration, workload, layer, name, state };
