@@ -29,6 +29,15 @@ runRuleTests('undocumented-mount', {
   ],
   invalid: [
     {
+      name: 'a declared volume each of several services mounts in its own entry: one finding at its first mount, naming them all; the fix documents the declaration once (the knowledge base\'s text when every mount says the same)',
+      code: 'services:\n  app:\n    image: nextcloud:29\n    volumes:\n      - nextcloud:/var/www/html\n  cron:\n    image: nextcloud:29\n    entrypoint: /cron.sh\n    volumes:\n      - nextcloud:/var/www/html\n  worker:\n    image: acme/worker:1\n    volumes:\n      - shared:/srv/a\n  indexer:\n    image: acme/indexer:1\n    volumes:\n      - shared:/srv/b\nvolumes:\n  nextcloud:\n  shared: {}\n',
+      errors: [
+        { line: 5, column: 9, endLine: 5, endColumn: 32, containerPath: '/var/www/html', message: 'Volume "nextcloud" is not documented: no comment on its declaration, nor on any of its mounts (nextcloud:/var/www/html of services "app" and "cron"). Say what it holds and whether it must survive a redeploy, so whoever migrates the host, sets up backups or prunes volumes knows what they would lose. One comment on the declaration documents every mount.', fixes: ['preferred: Document the volume: "Nextcloud installation (config, apps and user files) — must survive redeploys"'] },
+        { line: 14, column: 9, endLine: 14, endColumn: 22, containerPath: '/srv/a', message: /^Volume "shared" is not documented: .*\(shared:\/srv\/a, shared:\/srv\/b of services "worker" and "indexer"\)/, fixes: ['Add a comment stub above the volume declaration'] },
+      ],
+      output: 'services:\n  app:\n    image: nextcloud:29\n    volumes:\n      - nextcloud:/var/www/html\n  cron:\n    image: nextcloud:29\n    entrypoint: /cron.sh\n    volumes:\n      - nextcloud:/var/www/html\n  worker:\n    image: acme/worker:1\n    volumes:\n      - shared:/srv/a\n  indexer:\n    image: acme/indexer:1\n    volumes:\n      - shared:/srv/b\nvolumes:\n  # Nextcloud installation (config, apps and user files) — must survive redeploys\n  nextcloud:\n  # TODO: describe what this mount holds\n  shared: {}\n',
+    },
+    {
       name: 'a volume above the image VOLUME does not hold the data: its stub does not claim it does',
       code: 'services:\n  zk:\n    image: confluentinc/cp-zookeeper:7.6.0\n    volumes:\n      - zkdata:/var/lib/zookeeper\nvolumes:\n  zkdata:\n',
       errors: [{ line: 5, column: 9, endLine: 5, endColumn: 34, severity: 'info', service: 'zk', containerPath: '/var/lib/zookeeper' }],

@@ -1,4 +1,4 @@
-import { isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { commentIndex, isBlank, type CommentIndex, type YamlComment } from '../compose/comments';
 import { appendTo, ObjectSlot } from '../collections';
 import { MountEntryReports } from '../compose/mounts';
@@ -15,7 +15,7 @@ import { sourceReason } from './source-bind-mount-in-production';
 import type { LineIndex } from '../text';
 import type { Fix } from '../types';
 import { modelOf } from '../production';
-import type { Rule } from './types';
+import type { ComposeRuleContext, Rule } from './types';
 
 export const TODO_COMMENT = 'TODO: describe what this mount holds';
 
@@ -28,6 +28,8 @@ export const undocumentedMount: Rule = {
     messages: {
       undocumented:
         'Mount {{mount}} of {{services}} is not documented: no comment on its line or directly above it{{volumeNote}}. Say what it holds and whether it must survive a redeploy, so whoever migrates the host, sets up backups or prunes volumes knows what they would lose.',
+      shared:
+        'Volume "{{name}}" is not documented: no comment on its declaration, nor on any of its mounts ({{mounts}} of {{services}}). Say what it holds and whether it must survive a redeploy, so whoever migrates the host, sets up backups or prunes volumes knows what they would lose. One comment on the declaration documents every mount.',
       socket:
         'Mount {{mount}} of {{services}} is not documented: no comment on its line or directly above it. It hands the container a host socket: say what the container uses it for, so whoever reviews or migrates the host knows what it can control.',
     },
@@ -35,6 +37,7 @@ export const undocumentedMount: Rule = {
   checkCompose(context) {
     const { configuration, knowledge } = context;
     const entries = new MountEntryReports(configuration);
+    const undocumented: Undocumented[] = [];
     for (const workload of configuration.workloads) {
       for (const mount of workload.mounts) {
         if (mount.inherited) continue;
@@ -48,23 +51,84 @@ export const undocumentedMount: Rule = {
         const found = findItem(model, model.lines.offsetAt(mount.location.range.start));
         if (!found || itemDocumented(model, found)) continue;
         if (mount.type === 'volume' && mount.source && declarationDocumented(configuration, mount.source)) continue;
-        context.report({
-          messageId: isSocket(mount) ? 'socket' : 'undocumented',
-          data: {
-            mount: mountLabel(model, mount),
-            services: serviceList(services),
-            volumeNote: mount.type === 'volume' && mount.source && !mount.unknown ? `, nor on the declaration of volume "${mount.source}"` : '',
-          },
-          location: mount.location,
-          service: workload.name,
-          services: shared,
-          containerPath: mount.target,
-          fixes: found.seq.flow ? [] : () => [commentFix(model, found.item, describeMount(mount, workload, knowledge, configuration))],
-        });
+        undocumented.push({ workload, mount, services, shared, model, found });
       }
+    }
+    // A declared volume several entries mount (one per service, written apart) is one finding,
+    // at its first mount, documented once on its declaration: not one finding per service.
+    const byVolume = new Map<string, Undocumented[]>();
+    for (const entry of undocumented) {
+      const { mount } = entry;
+      if (mount.type === 'volume' && mount.source && !mount.unknown && configuration.volumes.has(mount.source)) appendTo(byVolume, mount.source, entry);
+    }
+    for (const entry of undocumented) {
+      const { workload, mount, services, shared, model, found } = entry;
+      const group = mount.type === 'volume' && mount.source ? byVolume.get(mount.source) : undefined;
+      if (group && group.length > 1) {
+        if (group[0] === entry) reportShared(context, mount.source!, group, knowledge);
+        continue;
+      }
+      context.report({
+        messageId: isSocket(mount) ? 'socket' : 'undocumented',
+        data: {
+          mount: mountLabel(model, mount),
+          services: serviceList(services),
+          volumeNote: mount.type === 'volume' && mount.source && !mount.unknown ? `, nor on the declaration of volume "${mount.source}"` : '',
+        },
+        location: mount.location,
+        service: workload.name,
+        services: shared,
+        containerPath: mount.target,
+        fixes: found.seq.flow ? [] : () => [commentFix(model, found.item, describeMount(mount, workload, knowledge, configuration))],
+      });
     }
   },
 };
+
+/** An undocumented mount entry, with what the report needs. */
+interface Undocumented {
+  workload: ComposeWorkload;
+  mount: Mount;
+  services: string[];
+  shared: string[] | undefined;
+  model: ComposeFileModel;
+  found: FoundItem;
+}
+
+/** One finding for a declared volume whose mounts in several services are all undocumented; the fix comments its declaration. */
+function reportShared(context: ComposeRuleContext, name: string, group: readonly Undocumented[], knowledge: KnowledgeBase): void {
+  const { configuration } = context;
+  const first = group[0]!;
+  const services = [...new Set(group.flatMap((g) => g.services))];
+  // The knowledge base's description when every mount says the same; the stub otherwise.
+  const texts = new Set(group.map((g) => describeMount(g.mount, g.workload, knowledge, configuration)));
+  const text = texts.size === 1 ? [...texts][0]! : TODO_COMMENT;
+  const declaration = configuration.volumes.get(name);
+  const declared = declaration && configuration.files.includes(declaration.file) ? declaration : undefined;
+  context.report({
+    messageId: 'shared',
+    data: { name, mounts: [...new Set(group.map((g) => mountLabel(g.model, g.mount)))].join(', '), services: serviceList(services) },
+    location: first.mount.location,
+    service: first.workload.name,
+    services,
+    containerPath: first.mount.target,
+    related: [
+      ...group.slice(1).map((g) => ({ location: g.mount.location, message: `"${g.workload.name}" mounts volume "${name}" here too.` })),
+      ...(declaration ? [{ location: declaration.declaration.keyLocation, message: `A comment here documents every mount of "${name}".` }] : []),
+    ],
+    fixes: declared ? () => [declarationCommentFix(declared.file, declared.declaration.pair, text)] : [],
+  });
+}
+
+function declarationCommentFix(model: ComposeFileModel, pair: Pair, text: string): Fix {
+  const start = (pair.key as Node).range![0];
+  const column = model.lines.positionAt(start).character;
+  return {
+    title: text === TODO_COMMENT ? 'Add a comment stub above the volume declaration' : `Document the volume: "${text}"`,
+    edits: [insertLinesAbove(model, start, [' '.repeat(column) + '# ' + text])],
+    isPreferred: text !== TODO_COMMENT,
+  };
+}
 
 /**
  * Whether a mount is documented the way this rule sees it (a comment on its line or directly
