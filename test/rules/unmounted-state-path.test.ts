@@ -137,6 +137,12 @@ runRuleTests('unmounted-state-path', {
   ],
   invalid: [
     {
+      name: 'a Swarm stack file is not run with docker compose: the message says what Swarm does to an anonymous volume',
+      files: { 'docker-stack.yml': 'services:\n  db:\n    image: postgres:16\n' },
+      errors: [{ file: 'docker-stack.yml', line: 3, column: 12, endLine: 3, endColumn: 23, severity: 'warning', message: /so Docker writes it to an anonymous volume: Swarm gives every new task \(an update, a redeploy, a move to another node\) a new, empty one\. Mount a named volume/ }],
+      output: { 'docker-stack.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - db-data:/var/lib/postgresql/data\n\nvolumes:\n  db-data:\n' },
+    },
+    {
       name: 'uploads another service of the same image keeps on a volume (Dolibarr\'s cron next to its web service): the fix mounts that volume, so both see the same files; a database is never shared',
       code: 'services:\n  web:\n    image: dolibarr/dolibarr:21\n    volumes:\n      - documents:/var/www/documents # documents\n      - custom:/var/www/html/custom # modules\n  cron:\n    image: dolibarr/dolibarr:21\n    environment:\n      DOLI_CRON: 1\n    volumes:\n      - custom:/var/www/html/custom # modules\n  db:\n    image: postgres:16\n    volumes:\n      - pg:/var/lib/postgresql/data # database\n  db2:\n    image: postgres:16\nvolumes:\n  documents:\n  custom:\n  pg:\n',
       errors: [

@@ -3,7 +3,7 @@ import { emptyConfig } from './config';
 import { KnowledgeBase } from './knowledge/lookup';
 import { loadConfiguration, ParseCache, planConfigurations, templatePlans, type ComposeConfiguration } from './project';
 import { RULES } from './rules';
-import { isDockerfileName } from './compose/files';
+import { isDockerfileName, isStackFileName } from './compose/files';
 import { dockerfileCacheFor, type DockerfileCache } from './dockerfile/cache';
 import { appendTo } from './collections';
 import { linkBuilds, type BuildLink } from './dockerfile/link';
@@ -100,10 +100,12 @@ export function lint(request: LintRequest): LintResult {
   // (a volume declared in the base and used only by `compose.prod.yaml` is used).
   const all = contextConfigurations.length > 0 ? [...configurations, ...contextConfigurations] : configurations;
   for (const configuration of all) {
+    // A Swarm stack is not run with `docker compose`: its messages say what Swarm does.
+    const swarm = configuration.files.length > 0 && configuration.files.every((f) => isStackFileName(f.file));
     for (const rule of RULES) {
       const severity = ruleSeverity(rule, config);
       if (!severity || !rule.checkCompose) continue;
-      rule.checkCompose({ configuration, configurations: all, knowledge, report: (report) => add(toFinding(rule, severity, report)) });
+      rule.checkCompose({ configuration, configurations: all, knowledge, report: (report) => add(toFinding(rule, severity, report, swarm)) });
     }
   }
   // Dockerfiles: every one asked for, and every one a checked compose service builds.
@@ -158,8 +160,21 @@ function ruleSeverity(rule: Rule, config: VsafeConfig): Severity | undefined {
   return setting === 'off' ? undefined : setting;
 }
 
-function toFinding(rule: Rule, severity: Severity, report: Report): Finding {
-  const template = rule.meta.messages[report.messageId] ?? report.messageId;
+/**
+ * What the messages say Compose does to an anonymous volume, and what Swarm does instead: it
+ * starts a new container, with a new anonymous volume, for every task (an update, a redeploy,
+ * a move to another node), and `docker compose down` is not how a stack is run.
+ */
+const SWARM_WORDING: readonly (readonly [string, string])[] = [
+  ['`docker compose down` orphans it and the next `up` starts empty', 'Swarm gives every new task (an update, a redeploy, a move to another node) a new, empty one'],
+  ['after `docker compose down` the next `up` creates a new, empty volume and the old one is left orphaned', 'every new task Swarm starts (an update, a redeploy, a move to another node) gets a new, empty volume and the old one is left behind'],
+  ['`docker compose down` orphans, so the next `up` starts empty', 'each new task Swarm starts replaces with an empty one'],
+  ['`docker compose down` orphans', 'each new task Swarm starts replaces with an empty one'],
+];
+
+function toFinding(rule: Rule, severity: Severity, report: Report, swarm = false): Finding {
+  let template = rule.meta.messages[report.messageId] ?? report.messageId;
+  if (swarm) for (const [compose, stack] of SWARM_WORDING) template = template.split(compose).join(stack);
   const capped = report.severityCap && SEVERITY_ORDER[report.severityCap] < SEVERITY_ORDER[severity] ? report.severityCap : severity;
   const finding: Finding = {
     rule: rule.meta.id,

@@ -24,6 +24,11 @@ const VARIANT_NAME = /^(?:docker-)?compose[-_]([^/]+)\.ya?ml$/i;
 /** Swarm stack files: SPEC §2 `*stack*.yml` (and `.yaml`). */
 const STACK_NAME = /stack[^/]*\.ya?ml$/i;
 
+/** A Swarm stack file (`docker-stack.yml`, `stack.prod.yml`), deployed with `docker stack deploy`. */
+export function isStackFileName(file: string): boolean {
+  return STACK_NAME.test(basename(file));
+}
+
 export function isComposeFileName(file: string): boolean {
   const name = basename(file);
   return COMPOSE_NAME.test(name) || VARIANT_NAME.test(name) || STACK_NAME.test(name);
