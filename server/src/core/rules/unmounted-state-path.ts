@@ -188,14 +188,15 @@ function mountedElsewhere(all: readonly ComposeConfiguration[], configuration: C
   return undefined;
 }
 
+/** Words of service names that run an application's background work (`cron`, `worker`). */
+const BACKGROUND_ROLES = new Set(['cron', 'crond', 'worker', 'workers', 'sidekiq', 'jobs', 'job', 'queue', 'scheduler', 'beat', 'celery', 'tasks']);
+
 /**
  * The named volume another service running the same image mounts at this path, when the path
  * holds uploads and this service is a background role (Dolibarr's `cron` next to its web service,
  * Maybe's Sidekiq `worker`): the files one writes the other must see, so the fix mounts the same
  * volume. Never for a database, nor for a second instance of the application.
  */
-const BACKGROUND_ROLES = new Set(['cron', 'crond', 'worker', 'workers', 'sidekiq', 'jobs', 'job', 'queue', 'scheduler', 'beat', 'celery', 'tasks']);
-
 function sharedUploads(configuration: ComposeConfiguration, workload: ComposeWorkload, state: StatePath): string | undefined {
   const repository = (image: string | undefined): string | undefined => (image === undefined ? undefined : parseImageRef(image)?.repository);
   const own = repository(workload.image?.value);
