@@ -95,9 +95,11 @@ describe('discover: COMPOSE_FILE', () => {
       'eth/clients/lighthouse.yml': 'services: {}\n',
       'eth/unlisted.yml': 'services: {}\n',
       'outside.yml': 'services: {}\n',
-      'win/.env': 'COMPOSE_PATH_SEPARATOR=;\nCOMPOSE_FILE=base.yml;dev.yml\n',
+      'win/.env': 'COMPOSE_PATH_SEPARATOR=;\nCOMPOSE_FILE=base.yml;dev.yml;local.yml\n',
       'win/base.yml': 'services: {}\n',
       'win/dev.yml': 'services: {}\n',
+      'win/local.yml': 'services: {}\n',
+      'win/.gitignore': 'local.yml\n',
     };
     for (const [name, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
@@ -106,7 +108,7 @@ describe('discover: COMPOSE_FILE', () => {
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
-  it('adds the files a .env lists, whatever their names: only existing ones, in its folder or below', async () => {
+  it('adds the files a .env lists, whatever their names: only existing ones, in its folder or below, not .gitignore\'d', async () => {
     const core = toCorePath(root);
     const found = discover([root]);
     assert.deepEqual(found.composeFiles, [`${core}/eth/clients/lighthouse.yml`, `${core}/eth/geth.yml`, `${core}/win/base.yml`, `${core}/win/dev.yml`]);

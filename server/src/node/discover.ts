@@ -101,7 +101,11 @@ function* walk(dir: string, scopes: IgnoreScope[], result: Discovered, options: 
   const active = local ? [...scopes, local] : scopes;
   yield;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  if (entries.some((e) => e.name === '.env' && e.isFile())) result.composeFiles.push(...listedComposeFiles(dir));
+  if (entries.some((e) => e.name === '.env' && e.isFile())) {
+    // Listed files the walk would skip (.gitignore'd, ignored by the config) stay skipped.
+    const listed = listedComposeFiles(dir).filter((file) => !isGitIgnored(file, false, active) && !options.isIgnored?.(file));
+    result.composeFiles.push(...listed);
+  }
   for (const entry of entries) {
     if (ALWAYS_SKIPPED.has(entry.name)) continue;
     const full = path.join(dir, entry.name);
