@@ -91,7 +91,12 @@ describe('vsafe check', () => {
   });
 
   it('with nothing to check, YAML files with a top-level services: whose names vsafe does not take are named in the error (ERPNext\'s pwd.yml)', () => {
-    const dir = project({ 'pwd.yml': '# ERPNext\nservices:\n  db:\n    image: mariadb:10.6\n', 'ci.yml': 'jobs:\n  test: {}\n', 'deploy/production.yml': 'version: "3"\nservices: # app\n  web:\n    image: nginx\n' });
+    const dir = project({
+      'pwd.yml': '# ERPNext\nservices:\n  db:\n    image: mariadb:10.6\n',
+      'ci.yml': 'jobs:\n  test: {}\n',
+      '.gitlab-ci.yml': 'services:\n  - docker:dind\nbuild:\n  script: make\n',
+      'deploy/production.yml': 'version: "3"\nservices: # app\n\n  web:\n    image: nginx\n',
+    });
     dirs.push(dir);
     const { status, stderr } = runCli(['check'], dir);
     assert.equal(status, 2);

@@ -190,7 +190,13 @@ export function prepareInputs(positionals: readonly string[], loaded: LoadedConf
 const HINT_FILES = 200;
 const HINT_BYTES = 256 * 1024;
 
-/** YAML files of the walked folders whose text has a top-level `services:` key. */
+/**
+ * A top-level `services:` mapping: its first entry is indented below it and is not a list item
+ * (GitLab CI's `.gitlab-ci.yml` has a top-level `services:` list of images).
+ */
+const TOP_LEVEL_SERVICES = /^services:[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]+[^\s#-]/m;
+
+/** YAML files of the walked folders whose text has a top-level `services:` mapping. */
 function unnamedComposeFiles(listings: ReadonlyMap<string, readonly string[]>): string[] {
   const found: string[] = [];
   let read = 0;
@@ -201,7 +207,7 @@ function unnamedComposeFiles(listings: ReadonlyMap<string, readonly string[]>): 
       try {
         if (!statSync(file).isFile() || statSync(file).size > HINT_BYTES) continue;
         read++;
-        if (/^services:[ \t]*(?:#.*)?$/m.test(readFileSync(file, 'utf8'))) found.push(file);
+        if (TOP_LEVEL_SERVICES.test(readFileSync(file, 'utf8'))) found.push(file);
       } catch {
         // Unreadable: no hint.
       }
