@@ -137,6 +137,23 @@ runRuleTests('unmounted-state-path', {
   ],
   invalid: [
     {
+      name: 'a stack file deploying the image a sibling compose file builds (dockersamples\' atsea: build, push, deploy) is judged by that Dockerfile',
+      files: {
+        'docker-compose.yml': 'services:\n  database:\n    build:\n      context: ./database\n    image: atsea_db\n',
+        'docker-stack.yml': 'services:\n  database:\n    image: atsea_db\n',
+        'database/Dockerfile': 'FROM postgres:12\n',
+      },
+      errors: [
+        { file: 'database/Dockerfile', line: 1, column: 6, endLine: 1, endColumn: 17, severity: 'warning', containerPath: '/var/lib/postgresql/data' },
+        { file: 'docker-compose.yml', line: 3, column: 5, endLine: 3, endColumn: 10, severity: 'warning', containerPath: '/var/lib/postgresql/data' },
+        { file: 'docker-stack.yml', line: 3, column: 12, endLine: 3, endColumn: 20, severity: 'warning', containerPath: '/var/lib/postgresql/data', message: /Swarm gives every new task/ },
+      ],
+      output: {
+        'docker-compose.yml': 'services:\n  database:\n    build:\n      context: ./database\n    image: atsea_db\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - database-data:/var/lib/postgresql/data\n\nvolumes:\n  database-data:\n',
+        'docker-stack.yml': 'services:\n  database:\n    image: atsea_db\n    volumes:\n      # PostgreSQL data directory — must survive redeploys\n      - database-data:/var/lib/postgresql/data\n\nvolumes:\n  database-data:\n',
+      },
+    },
+    {
       name: 'a Swarm stack file is not run with docker compose: the message says what Swarm does to an anonymous volume',
       files: { 'docker-stack.yml': 'services:\n  db:\n    image: postgres:16\n' },
       errors: [{ file: 'docker-stack.yml', line: 3, column: 12, endLine: 3, endColumn: 23, severity: 'warning', message: /so Docker writes it to an anonymous volume: Swarm gives every new task \(an update, a redeploy, a move to another node\) a new, empty one\. Mount a named volume/ }],

@@ -1,6 +1,8 @@
 import type { VsafeConfig } from './config';
 import { emptyConfig } from './config';
-import { KnowledgeBase } from './knowledge/lookup';
+import { KnowledgeBase, parseImageRef } from './knowledge/lookup';
+import type { BuiltImage } from './model';
+import { dirname } from './paths';
 import { loadConfiguration, ParseCache, planConfigurations, templatePlans, type ComposeConfiguration } from './project';
 import { RULES } from './rules';
 import { isDockerfileName, isStackFileName } from './compose/files';
@@ -99,6 +101,7 @@ export function lint(request: LintRequest): LintResult {
   // Rules run once every configuration is loaded, so a rule can ask about the others
   // (a volume declared in the base and used only by `compose.prod.yaml` is used).
   const all = contextConfigurations.length > 0 ? [...configurations, ...contextConfigurations] : configurations;
+  linkImagesBuiltNearby(all);
   for (const configuration of all) {
     // A Swarm stack is not run with `docker compose`: its messages say what Swarm does.
     const swarm = configuration.files.length > 0 && configuration.files.every((f) => isStackFileName(f.file));
@@ -146,6 +149,35 @@ function contextPlans(plans: readonly string[][], composeFiles: readonly string[
   if (context.length === 0) return [];
   const checked = new Set(plans.map((plan) => plan.join('\u0000')));
   return planConfigurations([...composeFiles, ...context], request.host, cache).filter((plan) => !checked.has(plan.join('\u0000')));
+}
+
+/**
+ * A service that runs an image another service of the same folder builds (`image: atsea_db`
+ * in docker-stack.yml, `build: ./database` + `image: atsea_db` in docker-compose.yml, the
+ * build-push-deploy workflow) is judged by that build's Dockerfile.
+ */
+function linkImagesBuiltNearby(configurations: readonly ComposeConfiguration[]): void {
+  const key = (configuration: ComposeConfiguration, image: string): string | undefined => {
+    const repository = parseImageRef(image)?.repository;
+    const first = configuration.files[0]?.file;
+    return repository && first ? `${dirname(first)}\u0000${repository}` : undefined;
+  };
+  const builds = new Map<string, BuiltImage>();
+  for (const configuration of configurations) {
+    for (const workload of configuration.workloads) {
+      const k = workload.build && workload.image ? key(configuration, workload.image.value) : undefined;
+      if (k && !builds.has(k)) builds.set(k, workload.build!);
+    }
+  }
+  if (builds.size === 0) return;
+  for (const configuration of configurations) {
+    for (const workload of configuration.workloads) {
+      if (workload.build || !workload.image) continue;
+      const k = key(configuration, workload.image.value);
+      const built = k ? builds.get(k) : undefined;
+      if (built) workload.imageBuiltBy = built;
+    }
+  }
 }
 
 /** Same end, service, container path and message (rule, file and start are the caller's key). */

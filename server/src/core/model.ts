@@ -63,6 +63,12 @@ export interface Workload {
   /** The image is built from a Dockerfile that vsafe read (compose `build:`). */
   build?: BuiltImage;
   /**
+   * The image another service of the same folder builds under this name (a stack file that
+   * deploys `atsea_db`, which docker-compose.yml builds): its Dockerfile says what the image
+   * keeps when the knowledge base does not know the name.
+   */
+  imageBuiltBy?: BuiltImage;
+  /**
    * A one-shot task: another service waits for it to complete (`depends_on` with
    * `condition: service_completed_successfully`), so it runs the image for a job, not its server.
    */

@@ -53,7 +53,8 @@ export function statePaths(workload: Workload, knowledge: KnowledgeBase): readon
   const memo = statePathMemo.get(workload);
   if (memo && memo.knowledge === knowledge && memo.build === workload.build && memo.mounts === workload.mounts && memo.mountCount === workload.mounts.length) return memo.result;
   // A one-shot job another service waits for runs the image for its task: it keeps no server state.
-  const result = workload.task ? [] : workload.build ? builtStatePaths(workload, workload.build, knowledge) : imageStatePaths(workload, knowledge);
+  const built = workload.build ?? (workload.imageBuiltBy && !imageInfo(workload, knowledge) ? workload.imageBuiltBy : undefined);
+  const result = workload.task ? [] : built ? builtStatePaths(workload, built, knowledge) : imageStatePaths(workload, knowledge);
   statePathMemo.set(workload, { knowledge, build: workload.build, mounts: workload.mounts, mountCount: workload.mounts.length, result });
   return result;
 }

@@ -148,6 +148,8 @@ export const unmountedStatePath: Rule = {
               ]
             : elsewhere
             ? [{ location: elsewhere.mount.location, message: `Only ${basename(elsewhere.file)} mounts ${state.path}, and ${loaded.join(' + ')} ${loaded.length > 1 ? 'do' : 'does'} not load it.` }, ...(side?.composeRelated ?? [])]
+            : !workload.build && workload.imageBuiltBy && state.dockerfile
+            ? [{ location: state.dockerfile.location, message: `${workload.image?.value ?? 'The image'} is built from this Dockerfile by another service of the folder.` }]
             : side?.composeRelated,
         };
         context.report(compose);
