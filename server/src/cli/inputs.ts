@@ -205,7 +205,8 @@ function unnamedComposeFiles(listings: ReadonlyMap<string, readonly string[]>): 
       if (!/\.ya?ml$/i.test(name) || read >= HINT_FILES) continue;
       const file = `${folder}/${name}`;
       try {
-        if (!statSync(file).isFile() || statSync(file).size > HINT_BYTES) continue;
+        const stat = statSync(file);
+        if (!stat.isFile() || stat.size > HINT_BYTES) continue;
         read++;
         if (TOP_LEVEL_SERVICES.test(readFileSync(file, 'utf8'))) found.push(file);
       } catch {

@@ -151,8 +151,9 @@ export function analyseProduction(configuration: Pick<ComposeConfiguration, 'fil
   const info: ProductionInfo = { production: productionFiles.length > 0, productionFiles, developmentFiles };
   const base = configuration.files.find((m) => composeFileRole(m.file).kind === 'base');
   if (base) {
-    info.override = overrideFor(base.file, options);
-    if (!info.override && options.host && composeFileListOf(base.file, options.host)) info.unlistedDevelopment = true;
+    const listed = options.host ? composeFileListOf(base.file, options.host) : undefined;
+    info.override = overrideFor(base.file, listed, options);
+    if (!info.override && listed) info.unlistedDevelopment = true;
   }
   return info;
 }
@@ -163,8 +164,7 @@ export function analyseProduction(configuration: Pick<ComposeConfiguration, 'fil
  * that list instead and never the override: its development file (`docker-compose.dev.yml`)
  * is the place, and with none there is no such place.
  */
-function overrideFor(baseFile: string, options: ProductionOptions): ProductionInfo['override'] {
-  const listed = options.host ? composeFileListOf(baseFile, options.host) : undefined;
+function overrideFor(baseFile: string, listed: readonly string[] | undefined, options: ProductionOptions): ProductionInfo['override'] {
   if (listed) {
     const development = listed.find((file) => composeFileRole(file).kind === 'override') ?? listed.find((file) => file !== baseFile && isDevelopmentFileName(file));
     if (!development) return undefined;

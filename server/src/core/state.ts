@@ -87,7 +87,7 @@ function imageStatePaths(workload: Workload, knowledge: KnowledgeBase): StatePat
     // The configuration in the environment names the path: no mount is needed to know it is used.
     if (!conditionHolds(embedded && spec.when ? { ...spec.when, mounted: undefined } : spec.when, workload, args)) continue;
     // The user chose another storage place the image supports (vault raft at /vault/data).
-    if (spec.alternatives?.some((alt) => workload.mounts.some((m) => m.target.startsWith('/') && isSameOrParent(alt, m.target)))) continue;
+    if (spec.alternatives && mountsAtOrUnder(workload, spec.alternatives)) continue;
     const moved = embedded ? [embedded] : movedPath(workload, spec, args);
     if (moved === 'unknown') continue;
     if (moved.length === 0 && spec.onlyWhenSet) continue;
@@ -258,9 +258,14 @@ function conditionHolds(condition: StateCondition | undefined, workload: Workloa
   if (condition.notEnv?.some((name) => (workload.environment.get(name) ?? '') !== '')) return false;
   if (condition.notEnvValue && Object.entries(condition.notEnvValue).some(([name, pattern]) => envValueMatches(workload.environment.get(name), pattern))) return false;
   if (condition.envValue && !Object.entries(condition.envValue).every(([name, pattern]) => envValueMatches(workload.environment.get(name), pattern))) return false;
-  if (condition.mounted && !condition.mounted.some((p) => workload.mounts.some((m) => m.target.startsWith('/') && isSameOrParent(p, m.target)))) return false;
-  if (condition.configuredIn && (workload.build !== undefined || condition.configuredIn.some((p) => workload.mounts.some((m) => m.target.startsWith('/') && isSameOrParent(p, m.target))))) return false;
+  if (condition.mounted && !mountsAtOrUnder(workload, condition.mounted)) return false;
+  if (condition.configuredIn && (workload.build !== undefined || mountsAtOrUnder(workload, condition.configuredIn))) return false;
   return true;
+}
+
+/** Something is mounted at or under one of the paths (an absolute target; `${VAR}` ones are not known). */
+function mountsAtOrUnder(workload: Workload, paths: readonly string[]): boolean {
+  return paths.some((p) => workload.mounts.some((m) => m.target.startsWith('/') && isSameOrParent(p, m.target)));
 }
 
 /** A flag given an empty value: nothing, or an empty quoted string. */
